@@ -1,0 +1,86 @@
+"""Source text → clean normalised lines, with what was dropped and why."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from corpus.normalize import (
+    RULES,
+    Mapped,
+    Script,
+    collapse_space,
+    convert_script,
+    delete_mapped,
+    unify_width,
+)
+
+MARKDOWN_MARKUP = r"^#{1,6}\s*|\*\*|__|^>\s+"
+INLINE_TAG = r"</?[a-zA-Z][^<>]*>"
+
+
+@dataclass(frozen=True)
+class ClutterRule:
+    name: str
+    pattern: re.Pattern[str]
+
+
+@cache
+def clutter_rules() -> tuple[ClutterRule, ...]:
+    """The editable clutter rules (rules/clutter.toml)."""
+    data = tomllib.loads((RULES / "clutter.toml").read_text(encoding="utf-8"))
+    return tuple(ClutterRule(r["name"], re.compile(r["pattern"])) for r in data["rule"])
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """Kept lines (normalised, each mapped to the source) and the dropped ones as 'rule: line'."""
+
+    lines: tuple[Mapped, ...]
+    dropped: tuple[str, ...]
+
+    def joined(self) -> Mapped:
+        """All kept lines joined by newlines; each newline maps to the end of its line."""
+        text: list[str] = []
+        src: list[int] = []
+        for i, ln in enumerate(self.lines):
+            if i:
+                text.append("\n")
+                src.append(src[-1] + 1 if src else 0)
+            text.append(ln.text)
+            src.extend(ln.src)
+        return Mapped("".join(text), tuple(src))
+
+
+def normalize_line(line: Mapped, script: Script) -> Mapped:
+    """One source line → simplified, width-unified, whitespace-collapsed."""
+    return collapse_space(unify_width(convert_script(line, script)))
+
+
+def strip_markup(line: Mapped) -> Mapped:
+    """Drop inline HTML tags and Markdown markers (#, **, >) from a normalised line."""
+    return collapse_space(delete_mapped(delete_mapped(line, INLINE_TAG), MARKDOWN_MARKUP))
+
+
+def clean(source: str, script: Script) -> CleanText:
+    """Normalise every line of `source`, dropping clutter and blank lines."""
+    kept: list[Mapped] = []
+    dropped: list[str] = []
+    rules = clutter_rules()
+    offset = 0
+    for raw in source.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        line = normalize_line(Mapped.of(body, offset), script)
+        offset += len(raw)
+        if not line.text:
+            continue
+        rule = next((r for r in rules if r.pattern.search(line.text)), None)
+        if rule is not None:
+            dropped.append(f"{rule.name}: {line.text[:120]}")
+            continue
+        line = strip_markup(line)
+        if line.text and re.search(r"\w", line.text):
+            kept.append(line)
+    return CleanText(tuple(kept), tuple(dropped))

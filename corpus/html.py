@@ -1,0 +1,43 @@
+"""Main text out of a saved web page: scripts, navigation and footers dropped."""
+
+from __future__ import annotations
+
+import re
+
+BLOCK_TAGS = ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "section", "article", "td", "table"]
+NOISE_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "iframe", "form", "svg", "canvas", "button", "select"]
+
+
+def html_to_text(html: str) -> str:
+    """The page's main content as lines of text.
+
+    Readability-style: every <p> scores its text length to its parent; the parent with the
+    highest score is the article body. Falls back to the whole <body> for pages without <p>s.
+    """
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(NOISE_TAGS):
+        tag.decompose()
+    scores: dict[int, tuple[int, object]] = {}
+    for p in soup.find_all("p"):
+        parent = p.parent
+        n = len(p.get_text(strip=True))
+        if parent is not None and n:
+            old = scores.get(id(parent), (0, parent))[0]
+            scores[id(parent)] = (old + n, parent)
+    root = max(scores.values(), key=lambda sv: sv[0])[1] if scores else (soup.body or soup)
+    for br in root.find_all("br"):
+        br.replace_with("\n")
+    for tag in root.find_all(BLOCK_TAGS):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    text = root.get_text()
+    text = text.replace("\xa0", " ")
+    lines = [ln.strip() for ln in text.splitlines()]
+    return "\n".join(ln for ln in lines if ln) + "\n"
+
+
+def strip_inline_tags(line: str) -> str:
+    """Remove HTML tags that sit inside a line of plain text."""
+    return re.sub(r"</?[a-zA-Z][^<>]*>", "", line)

@@ -1,0 +1,79 @@
+"""One file → Documents: read, detect script, clean, split pages, parse outline, add metadata."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from pathlib import Path
+
+from corpus.catalog import Entry
+from corpus.clean import CleanText, clean, normalize_line, strip_markup
+from corpus.load import read_source
+from corpus.metadata import extract_metadata, guess_region, place_aliases
+from corpus.model import Document
+from corpus.normalize import Mapped, detect_script
+from corpus.outline import Line, build_clauses, parse_outline
+from corpus.split import split_parts
+
+log = logging.getLogger(__name__)
+
+
+def slug(name: str) -> str:
+    """A readable, path-safe id from a file stem."""
+    s = re.sub(r"[^0-9A-Za-z_\-\u4e00-\u9fff]+", "-", name).strip("-")
+    return s[:60] or "doc"
+
+
+def build_documents(
+    path: str | Path, catalog: dict[tuple[str, int], Entry], max_bytes: int, max_clause_chars: int
+) -> list[Document]:
+    """Every document in one file (several when the page carries numbered documents)."""
+    p = Path(path)
+    src = read_source(p, max_bytes)
+    script = detect_script(src.text)
+    cleaned = clean(src.text, script)
+    parts, preamble = split_parts(cleaned.lines)
+    dropped = list(cleaned.dropped) + [f"page-preamble: {ln.text}" for ln in preamble]
+    for d in dropped:
+        log.info("%s dropped %s", p.name, d)
+    head = [strip_markup(normalize_line(Mapped.of(ln), script)).text for ln in src.text.splitlines()[:60]]
+    head = [ln for ln in head if ln]
+    docs: list[Document] = []
+    for part in parts:
+        meta = extract_metadata([part.title, *[ln.text for ln in part.lines[:40]]] if part.number else head)
+        entry = catalog.get((p.name, part.number), Entry(file=p.name))
+        doc_id = slug(p.stem) + (f"-{part.number}" if part.number else "")
+        joined = CleanText(part.lines, ()).joined()
+        title = entry.title or meta.title or part.title or p.stem
+        region = entry.region or meta.region or guess_region(title)
+        starts, pos = [], 0
+        for ln in part.lines:
+            starts.append(Line(ln.text, pos))
+            pos += len(ln.text) + 1
+        skip = {t for t in (meta.title, title, part.title) if t} | {ln for ln in head[:3] if "关于" in ln}
+        skip |= {ln.text for ln in part.lines[:12] if meta.title and meta.title in ln.text and len(ln.text) < 90}
+        drafts = parse_outline(starts, sorted(skip))
+        clauses = build_clauses(doc_id, joined.text, joined.src, drafts, max_clause_chars)
+        docs.append(
+            Document(
+                id=doc_id,
+                title=title,
+                source_file=p.name,
+                origin=entry.origin or p.name,
+                region=region,
+                issuer=entry.issuer or meta.issuer,
+                date=entry.date or meta.date,
+                number=entry.number or meta.number,
+                encoding=src.encoding,
+                fmt=src.fmt,
+                script=script.value,
+                places=entry.places or tuple(place_aliases(region)),
+                content_hash=hashlib.sha256(joined.text.encode("utf-8")).hexdigest(),
+                text=joined.text,
+                source_text=src.text,
+                clauses=clauses,
+                dropped=tuple(dropped),
+            )
+        )
+    return docs

@@ -1,0 +1,162 @@
+"""Read any supported file into source text: sniff the format, detect the encoding.
+
+Formats are recognised by content (magic bytes, markup), not by extension; the extension
+only breaks ties for plain text. Every failure is an UnreadableFile naming the reason.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus.errors import UnreadableFile
+from corpus.html import html_to_text
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+SUPPORTED = "txt, md, docx, pdf, html"
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A file's text before normalisation, and how it was read."""
+
+    path: Path
+    text: str
+    encoding: str
+    fmt: str  # "text" | "markdown" | "html" | "docx" | "pdf"
+
+
+def read_source(path: str | Path, max_bytes: int = 20 * 1024 * 1024) -> SourceText:
+    """Read one file into SourceText, or raise UnreadableFile saying why."""
+    p = Path(path)
+    if not p.is_file():
+        raise UnreadableFile(p, "not a file")
+    size = p.stat().st_size
+    if size == 0:
+        raise UnreadableFile(p, "empty file")
+    if size > max_bytes:
+        raise UnreadableFile(p, f"too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:.0f} MB limit)")
+    data = p.read_bytes()
+    suffix = p.suffix.lower()
+    if data.startswith(b"%PDF"):
+        return SourceText(p, _pdf_text(p, data), "binary", "pdf")
+    if data.startswith(b"PK\x03\x04"):
+        return SourceText(p, _docx_text(p, data), "binary", "docx")
+    if data.startswith((b"\xd0\xcf\x11\xe0", b"{\\rtf")):
+        raise UnreadableFile(p, f"unsupported type (legacy Office/RTF); supported: {SUPPORTED}")
+    text, encoding = decode_bytes(p, data)
+    if not text.strip():
+        raise UnreadableFile(p, "no text (only whitespace)")
+    head = text.lstrip()[:500].lower()
+    if suffix in HTML_SUFFIXES or head.startswith(("<!doctype html", "<html")):
+        return SourceText(p, html_to_text(text), encoding, "html")
+    if suffix not in TEXT_SUFFIXES:
+        raise UnreadableFile(p, f"unsupported type '{suffix}'; supported: {SUPPORTED}")
+    fmt = "markdown" if suffix in {".md", ".markdown"} or _looks_markdown(text) else "text"
+    return SourceText(p, text, encoding, fmt)
+
+
+def decode_bytes(path: Path, data: bytes) -> tuple[str, str]:
+    """Decode text bytes: BOMs first, then strict UTF-8, UTF-16 without BOM, GB18030, then a detector."""
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return _strict(path, data, enc), enc
+    sample = data[:4096]
+    if b"\x00" in sample:
+        # UTF-16 without BOM has a NUL in every other byte for ASCII and none elsewhere in pairs.
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        if odd > len(sample) // 8 and even == 0:
+            return _strict(path, data, "utf-16-le"), "utf-16-le"
+        if even > len(sample) // 8 and odd == 0:
+            return _strict(path, data, "utf-16-be"), "utf-16-be"
+        raise UnreadableFile(path, "binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+        if _mostly_readable(text):
+            return text, "gb18030"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None and _mostly_readable(str(best)):
+        return str(best), best.encoding
+    raise UnreadableFile(path, "undecodable: not UTF-8, UTF-16 or GB18030 text")
+
+
+def _strict(path: Path, data: bytes, enc: str) -> str:
+    try:
+        return data.decode(enc)
+    except UnicodeDecodeError as e:
+        raise UnreadableFile(path, f"undecodable as {enc}: {e.reason} at byte {e.start}") from e
+
+
+def _mostly_readable(text: str) -> bool:
+    """True when almost every character is printable (binary junk decodes to control chars)."""
+    if not text:
+        return False
+    bad = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\r\n\t\f") or 0xE000 <= ord(ch) <= 0xF8FF)
+    return bad / len(text) < 0.01
+
+
+def _looks_markdown(text: str) -> bool:
+    lines = text.splitlines()[:80]
+    return sum(1 for ln in lines if ln.startswith(("# ", "## ", "### "))) >= 2
+
+
+def _docx_text(path: Path, data: bytes) -> str:
+    """Paragraphs and table rows (cells joined by tabs), in body order."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            if "word/document.xml" not in zf.namelist():
+                raise UnreadableFile(path, f"unsupported type (a zip archive, not a .docx); supported: {SUPPORTED}")
+    except zipfile.BadZipFile as e:
+        raise UnreadableFile(path, f"corrupt docx/zip: {e}") from e
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as e:  # python-docx raises many kinds for a damaged package
+        raise UnreadableFile(path, f"corrupt docx: {e}") from e
+    lines: list[str] = []
+    for block in document.element.body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(block, document).text)
+        elif tag == "tbl":
+            for row in Table(block, document).rows:
+                cells: list[str] = []
+                for cell in row.cells:
+                    t = cell.text.strip()
+                    if t and (not cells or cells[-1] != t):  # merged cells repeat
+                        cells.append(t)
+                lines.append("\t".join(cells))
+    text = "\n".join(lines)
+    if not text.strip():
+        raise UnreadableFile(path, "docx has no text")
+    return text
+
+
+def _pdf_text(path: Path, data: bytes) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError) as e:
+        raise UnreadableFile(path, f"corrupt pdf: {e}") from e
+    text = "\n".join(pages)
+    if sum(ch.isalnum() for ch in text) < 10:
+        raise UnreadableFile(path, "pdf has no text layer (scanned image?): OCR it first")
+    return text

@@ -1,0 +1,57 @@
+"""The corpus domain: a Document and the Clauses it is cut into."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Clause:
+    """The smallest citable unit: a numbered item, a paragraph, a table row or a passage of one.
+
+    `start`/`end` index the document's normalised text; `orig_start`/`orig_end` index its
+    source text (the decoded file, or the text extracted from DOCX/PDF/HTML), so a UI can
+    highlight the original.
+    """
+
+    id: str
+    doc_id: str
+    heading_path: tuple[str, ...]
+    text: str
+    start: int
+    end: int
+    orig_start: int
+    orig_end: int
+    kind: str = "text"  # "text" | "table_row"
+
+    @property
+    def section(self) -> str:
+        """The heading path as one readable string."""
+        return " › ".join(self.heading_path)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One policy document, normalised, with its clauses and where it came from."""
+
+    id: str
+    title: str
+    source_file: str
+    origin: str
+    region: str
+    issuer: str
+    date: str
+    number: str
+    encoding: str
+    fmt: str
+    script: str  # "simplified" | "traditional" | "taiwan"
+    places: tuple[str, ...]
+    content_hash: str
+    text: str
+    source_text: str
+    clauses: tuple[Clause, ...] = field(default=())
+    dropped: tuple[str, ...] = field(default=())  # clutter lines removed, "rule: line"
+
+    def clause(self, clause_id: str) -> Clause | None:
+        """The clause with this id, if the document has it."""
+        return next((c for c in self.clauses if c.id == clause_id), None)

@@ -1,0 +1,210 @@
+"""Normalised lines → clauses with heading paths (pure; no I/O).
+
+Outline markers, from outer to inner as Chinese documents usually nest them:
+第X章, 一、, （一）, 1./1、, （1）, ①, plus 第X条 (an article is a clause) and 专栏N boxes.
+Nesting is decided by a stack, not fixed levels: a marker kind already on the stack closes
+everything below it, a new kind opens a level. So documents that skip levels still parse.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from corpus.model import Clause
+
+CN_NUM = "一二三四五六七八九十百零〇两"
+MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("chapter", re.compile(rf"^第[{CN_NUM}\d]+[章编]")),
+    ("section", re.compile(rf"^第[{CN_NUM}\d]+节")),
+    ("article", re.compile(rf"^第[{CN_NUM}\d]+条")),
+    ("cn", re.compile(rf"^[{CN_NUM}]+[、，.．]")),
+    ("paren_cn", re.compile(rf"^（[{CN_NUM}]+）")),
+    ("num", re.compile(r"^\d{1,2}(?:[、]|\.(?!\d))")),
+    ("paren_num", re.compile(r"^（\d{1,2}）")),
+    ("circled", re.compile(r"^[①-⑳]")),
+    ("box", re.compile(r"^专栏\s*\d+")),
+)
+PREAMBLE = "（前言）"
+TITLE_MAX = 30
+
+
+@dataclass(frozen=True)
+class Line:
+    """A normalised line and where it starts in the document's normalised text."""
+
+    text: str
+    start: int
+
+
+def marker_of(text: str) -> tuple[str, str] | None:
+    """(kind, marker text) when the line opens with an outline marker."""
+    for kind, pattern in MARKERS:
+        m = pattern.match(text)
+        if m:
+            return kind, m.group(0)
+    return None
+
+
+def split_heading(text: str, marker: str) -> tuple[str, bool]:
+    """The heading label of a marked line, and whether the line carries body text too.
+
+    "（二）合理确定社区规模。各类社区规模原则上…" → ("（二）合理确定社区规模", True);
+    "一、总体要求" → ("一、总体要求", False).
+    """
+    rest = text[len(marker) :]
+    m = re.search(r"[。；：:]", rest)
+    if m is None:
+        if len(rest) <= TITLE_MAX:
+            return text.rstrip("。"), False
+        return marker + rest[:18] + "…", True
+    title, body = rest[: m.start()], rest[m.end() :].strip()
+    if not body:
+        return text.rstrip("。；：:"), False
+    if len(title) <= TITLE_MAX:
+        return marker + title, True
+    return marker + rest[:18] + "…", True
+
+
+def _is_cell(text: str) -> bool:
+    """A short line with no sentence punctuation: a flattened table cell (or a header line)."""
+    return len(text) <= 30 and not re.search(r"[，。；：:,;]", text) and marker_of(text) is None
+
+
+def _cjk_count(text: str) -> int:
+    return len(re.findall(r"[\u4e00-\u9fff]", text))
+
+
+@dataclass
+class _Draft:
+    path: tuple[str, ...]
+    start: int
+    end: int
+    kind: str
+
+
+def parse_outline(lines: Sequence[Line], skip: Sequence[str] = ()) -> list[_Draft]:
+    """Cut lines into clause drafts carrying heading paths.
+
+    `skip` holds lines that are not content (the document's title lines): they never
+    become clauses. Before the first heading, short unpunctuated lines (issuer, date) are
+    header matter and skipped too.
+    """
+    drafts: list[_Draft] = []
+    stack: list[tuple[str, str]] = []  # (kind, label)
+    seen_heading = False
+    skip_set = set(skip)
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        text = ln.text
+        end = ln.start + len(text)
+        mk = marker_of(text)
+        if mk is not None:
+            kind, marker = mk
+            label, has_body = split_heading(text, marker)
+            kinds = [k for k, _ in stack]
+            if kind in kinds:
+                del stack[kinds.index(kind) :]
+            elif kind == "box":  # a box closes the numbered items before it, like a sibling
+                while stack and stack[-1][0] in ("num", "paren_num", "circled"):
+                    stack.pop()
+            seen_heading = True
+            if kind == "article":  # 第X条: the label is the number; the text is the clause
+                label, has_body = marker, True
+            stack.append((kind, label))
+            if has_body:
+                drafts.append(_Draft(tuple(lbl for _, lbl in stack), ln.start, end, "text"))
+            i += 1
+            continue
+        if text in skip_set or (not seen_heading and _is_cell(text)):
+            i += 1
+            continue
+        run = _cell_run(lines, i)
+        if len(run) >= 6:
+            drafts.extend(_table(run, tuple(lbl for _, lbl in stack) or (PREAMBLE,)))
+            i += len(run)
+            continue
+        path = tuple(lbl for _, lbl in stack) or (PREAMBLE,)
+        drafts.append(_Draft(path, ln.start, end, "text"))
+        i += 1
+    return drafts
+
+
+def _cell_run(lines: Sequence[Line], i: int) -> list[Line]:
+    run: list[Line] = []
+    while i < len(lines) and _is_cell(lines[i].text):
+        run.append(lines[i])
+        i += 1
+    return run
+
+
+def _table(run: list[Line], path: tuple[str, ...]) -> list[_Draft]:
+    """Flattened table cells → one clause per row; a row starts at a cell with ≥4 Chinese characters.
+
+    The first row (caption and column headers) becomes the path of the others and a clause of its own.
+    """
+    rows: list[list[Line]] = []
+    for ln in run:
+        if not rows or (_cjk_count(ln.text) >= 4 and len(rows[-1]) > 1):
+            rows.append([ln])
+        else:
+            rows[-1].append(ln)
+    caption = rows[0][0].text
+    out = [_Draft(path + (caption,), rows[0][0].start, rows[0][-1].start + len(rows[0][-1].text), "table_header")]
+    for row in rows[1:]:
+        out.append(_Draft(path + (caption,), row[0].start, row[-1].start + len(row[-1].text), "table_row"))
+    return out
+
+
+def split_long(start: int, text: str, max_chars: int) -> list[tuple[int, int]]:
+    """Bounded passages of an overlong clause, cut at sentence ends (。；！？) outside brackets.
+
+    A cut never falls inside （…）, so "（牵头单位：…；责任单位：…）" stays with its sentence,
+    and a short tail (< max/4) joins the passage before it. Offsets are relative to the doc.
+    """
+    if len(text) <= max_chars:
+        return [(start, start + len(text))]
+    cuts, depth = [], 0
+    for i, ch in enumerate(text):
+        depth += ch in "（(〔﹝【" and 1 or 0
+        depth -= ch in "）)〕﹞】" and 1 or 0
+        depth = max(depth, 0)
+        if ch in "。；！？" and depth == 0 and i + 1 < len(text):
+            cuts.append(i + 1)
+    spans: list[tuple[int, int]] = []
+    begin = 0
+    last_cut = 0
+    for cut in [*cuts, len(text)]:
+        if cut - begin > max_chars and last_cut > begin:
+            spans.append((begin, last_cut))
+            begin = last_cut
+        last_cut = cut
+    spans.append((begin, len(text)))
+    if len(spans) > 1 and spans[-1][1] - spans[-1][0] < max_chars // 4:
+        spans[-2:] = [(spans[-2][0], spans[-1][1])]
+    return [(start + s, start + e) for s, e in spans]
+
+
+def build_clauses(
+    doc_id: str, text: str, src: Sequence[int], drafts: Sequence[_Draft], max_chars: int
+) -> tuple[Clause, ...]:
+    """Drafts → Clause objects with content-derived ids and source offsets."""
+    clauses: list[Clause] = []
+    used: set[str] = set()
+    for d in drafts:
+        for s, e in split_long(d.start, text[d.start : d.end], max_chars):
+            body = text[s:e].replace("\n", " ").strip()
+            if not body:
+                continue
+            digest = hashlib.sha1(body.encode("utf-8")).hexdigest()[:8]
+            cid, n = f"{doc_id}:{digest}", 1
+            while cid in used:
+                n += 1
+                cid = f"{doc_id}:{digest}-{n}"
+            used.add(cid)
+            orig_end = src[e - 1] + 1 if e > s else src[s]
+            clauses.append(Clause(cid, doc_id, d.path, text[s:e].replace("\n", " "), s, e, src[s], orig_end, d.kind))
+    return tuple(clauses)

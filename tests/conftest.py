@@ -1,0 +1,42 @@
+"""Shared fixtures: the real bundled corpus, ingested once per session into a temporary data dir."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from corpus import DocumentStore, Settings, load_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = ROOT / "corpus" / "bundled"
+EXTRA = Path(__file__).parent / "fixtures" / "extra"
+
+
+@pytest.fixture(scope="session")
+def seed_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """A data dir holding the ingested bundled corpus (built once)."""
+    home = tmp_path_factory.mktemp("seed-home")
+    settings = load_settings(data_dir=home)
+    DocumentStore(settings).ensure_bundled()
+    return settings
+
+
+@pytest.fixture(scope="session")
+def seed_store(seed_settings: Settings) -> DocumentStore:
+    return DocumentStore(seed_settings)
+
+
+@pytest.fixture
+def fresh_settings(tmp_path: Path) -> Settings:
+    """An empty data dir of the test's own."""
+    return load_settings(data_dir=tmp_path / "home")
+
+
+@pytest.fixture
+def copied_settings(seed_settings: Settings, tmp_path: Path) -> Settings:
+    """A private copy of the seeded data dir (documents and, once built, the index)."""
+    dst = tmp_path / "home"
+    shutil.copytree(seed_settings.data_dir, dst)
+    return load_settings(data_dir=dst)

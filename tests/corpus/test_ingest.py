@@ -1,0 +1,217 @@
+"""Ingestion on the real seeds, the extra documents and files made here."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from corpus import DocumentStore
+from corpus.clean import normalize_line, strip_markup
+from corpus.normalize import Mapped, Script, nfkc_for_match
+from tests.conftest import BUNDLED, EXTRA
+
+CLUTTER = ["社群", "资讯", "透过", "查文库", "您当前的位置", "浏览次数", "阅读次数", "字体：[", "Produced By", "免费资料", "网路", "专案"]
+
+
+def test_page_with_five_plans_yields_five_documents(seed_store: DocumentStore):
+    parts = [d for d in seed_store.documents() if d.origin == "001_79b86f96cbf1d9ed.txt"]
+    assert len(parts) == 5
+    assert [d.region for d in parts][:2] == ["昆明市", "屏襄门街道"]
+    assert any("昆明市城乡社区治理创新考评体系" in c.text for c in parts[0].clauses)
+
+
+def test_nine_seed_documents_with_titles_and_regions(seed_store: DocumentStore):
+    docs = seed_store.documents()
+    assert len(docs) == 9
+    assert all(d.title and d.region for d in docs)
+    dated = {d.region: d.date for d in docs}
+    assert dated["凯里市"] == "2020-09-21" and dated["衡水市"] == "2022-05-10" and dated["西咸新区"] == "2019-12-10"
+
+
+def test_no_clause_carries_taiwan_words_or_web_clutter(seed_store: DocumentStore):
+    for doc in seed_store.documents():
+        for c in doc.clauses:
+            for bad in CLUTTER:
+                assert bad not in c.text, (doc.id, bad, c.text[:60])
+
+
+def test_taiwan_page_reads_as_mainland_simplified(seed_store: DocumentStore):
+    kunming = seed_store.get("shequ_jiceng_zhili_fangan_5pian-1")
+    assert kunming.script == "taiwan"
+    assert any("城乡社区治理" in c.text for c in kunming.clauses)
+
+
+def test_every_kaili_clause_has_a_heading_path(seed_store: DocumentStore):
+    kaili = seed_store.get("kaili_2020_chengxiang_shequ_zhili")
+    assert all(c.heading_path and all(c.heading_path) for c in kaili.clauses)
+    target = next(c for c in kaili.clauses if "每个社区专职工作者不少于5人" in c.text)
+    assert target.heading_path == ("三、保障措施", "（三）加强队伍建设，完善激励机制")
+
+
+def test_units_parenthesis_stays_with_its_sentence(seed_store: DocumentStore):
+    kaili = seed_store.get("kaili_2020_chengxiang_shequ_zhili")
+    for c in kaili.clauses:
+        assert not c.text.startswith("责任单位"), c.text[:40]
+
+
+def test_header_metadata_is_extracted_from_the_text(tmp_path: Path, fresh_settings):
+    # No catalog next to this copy: title, date and 文号 must come from the text itself.
+    src = tmp_path / "in" / "hengshui.txt"
+    src.parent.mkdir()
+    shutil.copy(BUNDLED / "hengshui_2022_shequ_fuwu_14th_plan.txt", src)
+    store = DocumentStore(fresh_settings)
+    [res] = store.ingest([src])
+    doc = store.get(res.doc_ids[0])
+    assert doc.title == "衡水市城乡社区服务体系建设“十四五”规划"
+    assert doc.number == "衡政办字〔2022〕28号"
+    assert doc.date == "2022-11-07"
+    assert doc.region == "衡水市"
+
+
+def _clause_key(store: DocumentStore, doc_id: str) -> list[tuple]:
+    return [(c.heading_path, c.text, c.start, c.end) for c in store.get(doc_id).clauses]
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "utf-16", "utf-8-sig", "gb18030"])
+def test_encoded_copy_ingests_to_identical_clauses(tmp_path: Path, fresh_settings, encoding: str):
+    text = (BUNDLED / "kaili_2020_chengxiang_shequ_zhili.txt").read_text(encoding="utf-8")
+    text = text.replace("\u2002", " ")  # the one character of this page that GBK cannot hold
+    folder = tmp_path / "enc"
+    folder.mkdir()
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "b.txt").write_bytes(text.encode(encoding))
+    store = DocumentStore(fresh_settings)
+    results = store.ingest([folder])
+    assert all(r.ok for r in results)
+    # GBK is read as GB18030, its superset.
+    assert store.get("b").encoding == {"gbk": "gb18030"}.get(encoding, encoding)
+    assert _clause_key(store, "a") == _clause_key(store, "b")
+    assert len(_clause_key(store, "a")) > 30
+
+
+def test_docx_with_paragraphs_and_table_ingests(tmp_path: Path, fresh_settings):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("某市社区工作者管理办法")
+    d.add_paragraph("一、总体要求")
+    d.add_paragraph("（一）配备标准。每个社区专职工作者不少于7人，由市民政局负责。")
+    table = d.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "指标"
+    table.cell(0, 1).text = "目标值"
+    table.cell(1, 0).text = "社区综合服务设施覆盖率"
+    table.cell(1, 1).text = "100%"
+    path = tmp_path / "policy.docx"
+    d.save(path)
+    store = DocumentStore(fresh_settings)
+    [res] = store.ingest([path])
+    assert res.ok, res.error
+    doc = store.get(res.doc_ids[0])
+    assert doc.fmt == "docx"
+    clause = next(c for c in doc.clauses if "不少于7人" in c.text)
+    assert clause.heading_path == ("一、总体要求", "（一）配备标准")
+    assert "社区综合服务设施覆盖率" in doc.text
+
+
+def test_html_page_keeps_main_text_only(tmp_path: Path, fresh_settings):
+    page = """<!DOCTYPE html><html><head><title>t</title><script>var x = "第一条 假";</script></head><body>
+    <nav>首页 &gt; 政务公开 &gt; 文件</nav><div class="menu"><a href="/">首页</a></div>
+    <div id="content"><p>某区社区服务办法</p><p>第一章 总则</p>
+    <p>第一条 为规范社区服务，制定本办法。</p><p>第二条 社区服务站建筑面积不少于300平方米。</p>
+    <p>第三条 本办法自印发之日起施行。</p></div>
+    <footer>版权所有 某区人民政府</footer></body></html>"""
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    store = DocumentStore(fresh_settings)
+    [res] = store.ingest([path])
+    assert res.ok, res.error
+    doc = store.get(res.doc_ids[0])
+    texts = " ".join(c.text for c in doc.clauses)
+    assert "300平方米" in texts
+    for junk in ("var x", "首页", "版权所有", "<"):
+        assert junk not in texts
+    second = next(c for c in doc.clauses if "300平方米" in c.text)
+    assert second.heading_path == ("第一章总则", "第二条")
+
+
+def _pdf_with_text(path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.cell(0, 10, "1. Scope. Every community has at least 5 full-time workers.")
+    pdf.output(str(path))
+
+
+def _pdf_image_only(path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_fill_color(80, 80, 80)
+    pdf.rect(20, 20, 120, 60, style="F")  # what a scan looks like to a text extractor: no text
+    pdf.output(str(path))
+
+
+def test_bad_files_get_clear_errors_and_the_rest_still_loads(tmp_path: Path, fresh_settings):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    shutil.copy(BUNDLED / "xixian_2019_shequ_zhili_yijian.txt", folder / "good.txt")
+    _pdf_with_text(folder / "text.pdf")
+    _pdf_image_only(folder / "scanned.pdf")
+    (folder / "blob.txt").write_bytes(bytes(range(256)) * 20)
+    (folder / "empty.txt").write_bytes(b"")
+    store = DocumentStore(fresh_settings)
+    results = {Path(r.path).name: r for r in store.ingest([folder])}
+    assert "OCR" in results["scanned.pdf"].error and "no text layer" in results["scanned.pdf"].error
+    assert "binary" in results["blob.txt"].error
+    assert "empty" in results["empty.txt"].error
+    assert results["good.txt"].ok and results["text.pdf"].ok
+    assert {d.id for d in store.documents()} == {"good", "text"}
+    assert any("5 full-time workers" in c.text for c in store.get("text").clauses)
+
+
+def test_unsupported_type_is_named(tmp_path: Path, fresh_settings):
+    path = tmp_path / "sheet.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
+    [res] = DocumentStore(fresh_settings).ingest([path])
+    assert "unsupported type" in res.error
+
+
+def _renormalise(doc, c) -> str:
+    script = Script.parse(doc.script)
+    raw = doc.source_text[c.orig_start : c.orig_end]
+    lines = (strip_markup(normalize_line(Mapped.of(ln), script)).text for ln in raw.splitlines())
+    return nfkc_for_match(" ".join(ln for ln in lines if re.search(r"\w", ln)))  # as clean() keeps them
+
+
+def test_offsets_map_each_clause_back_to_its_original_text(seed_store: DocumentStore):
+    for doc in seed_store.documents():
+        for c in doc.clauses:
+            assert doc.text[c.start : c.end].replace("\n", " ") == c.text
+            assert _renormalise(doc, c) == nfkc_for_match(c.text), (doc.id, c.text[:40])
+
+
+def test_extra_documents_ingest_clean_with_heading_paths(fresh_settings):
+    store = DocumentStore(fresh_settings)
+    results = store.ingest([EXTRA])
+    assert len(results) == 5 and all(r.ok for r in results)
+    for doc in store.documents():
+        assert len(doc.clauses) >= 20
+        for c in doc.clauses:
+            assert not re.search(r"^#|<[a-z/]|当前位置|扫一扫|版权所有|^公开方式|首页", c.text), (doc.id, c.text[:50])
+            assert c.heading_path
+    gz = store.get("guangzhou_2022_jujia_shequ_yanglao")
+    assert gz.number == "穗府办规〔2022〕13号" and gz.region == "广州市"
+    art = next(c for c in gz.clauses if c.text.startswith("第一条"))
+    assert art.heading_path == ("第一章总则", "第一条")
+    central = store.get("central_2017_chengxiang_shequ_zhili")
+    assert central.region == "全国"
+    goal = next(c for c in central.clauses if c.text.startswith("（三）总体目标"))
+    assert goal.heading_path == ("一、总体要求", "（三）总体目标")
+    html_block = store.get("central_2021_jiceng_zhili")
+    assert any(d.startswith("html-markup") for d in html_block.dropped)

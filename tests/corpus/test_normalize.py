@@ -1,0 +1,39 @@
+from corpus.clean import clean
+from corpus.normalize import Mapped, Script, collapse_space, convert_script, detect_script, unify_width
+
+
+def test_taiwan_phrasing_converts_phrase_aware_with_domain_table():
+    text = "透過資訊網路推動城鄉社群治理專案。" * 20
+    assert detect_script(text) is Script.TAIWAN
+    out = convert_script(Mapped.of(text), Script.TAIWAN).text
+    assert out.startswith("通过信息网络推动城乡社区治理项目。")
+
+
+def test_simplified_text_is_left_alone():
+    text = "每个社区专职工作者不少于5人。" * 10
+    assert detect_script(text) is Script.SIMPLIFIED
+    assert convert_script(Mapped.of(text), Script.SIMPLIFIED).text == text
+
+
+def test_width_digits_half_brackets_full_and_chinese_commas():
+    m = unify_width(Mapped.of("覆盖率达到１００％,(一)社区"))
+    assert m.text == "覆盖率达到100%，（一）社区"
+
+
+def test_whitespace_between_chinese_dropped_but_kept_between_latin():
+    m = collapse_space(Mapped.of("  安监 3 支\u3000队伍 APP Store  "))
+    assert m.text == "安监3支队伍APP Store"
+
+
+def test_source_map_survives_every_step():
+    src = "  ３支　队伍"
+    m = collapse_space(unify_width(Mapped.of(src)))
+    assert m.text == "3支队伍"
+    assert [src[i] for i in m.src] == ["３", "支", "队", "伍"]
+
+
+def test_clutter_lines_are_dropped_and_logged_by_rule():
+    page = "查文库>方案> 某方案\n您当前的位置：首页\n2024年免费资料大全\n一、总体要求\n正文。\nProduced By 大汉网络\n"
+    out = clean(page, Script.SIMPLIFIED)
+    assert [ln.text for ln in out.lines] == ["一、总体要求", "正文。"]
+    assert [d.split(":")[0] for d in out.dropped] == ["breadcrumb", "page-chrome", "spam", "footer"]

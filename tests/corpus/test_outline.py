@@ -1,0 +1,48 @@
+from corpus.outline import Line, parse_outline, split_heading, split_long
+
+
+def _lines(*texts: str) -> list[Line]:
+    out, pos = [], 0
+    for t in texts:
+        out.append(Line(t, pos))
+        pos += len(t) + 1
+    return out
+
+
+def test_heading_sharing_a_line_with_its_text_is_split():
+    assert split_heading("（二）合理确定社区规模。各类社区规模原则上不得低于1000户", "（二）") == ("（二）合理确定社区规模", True)
+    assert split_heading("一、总体要求", "一、") == ("一、总体要求", False)
+
+
+def test_nested_outline_gives_heading_paths():
+    lines = _lines("一、总体要求", "（一）指导思想", "正文一。", "1.第一项。内容。", "（1）细项。内容。", "二、工作任务", "正文二。")
+    drafts = parse_outline(lines)
+    paths = [d.path for d in drafts]
+    assert paths == [
+        ("一、总体要求", "（一）指导思想"),
+        ("一、总体要求", "（一）指导思想", "1.第一项"),
+        ("一、总体要求", "（一）指导思想", "1.第一项", "（1）细项"),
+        ("二、工作任务",),
+    ]
+
+
+def test_chapters_and_articles():
+    lines = _lines("第一章 总则", "第一条 为了规范服务，制定本办法。", "续段。", "第二条 适用范围。", "第二章 设施", "第三条 建设。")
+    paths = [d.path for d in parse_outline(lines)]
+    assert paths == [("第一章 总则", "第一条"), ("第一章 总则", "第一条"), ("第一章 总则", "第二条"), ("第二章 设施", "第三条")]
+
+
+def test_flattened_table_becomes_one_clause_per_row():
+    lines = _lines("三、发展目标", "主要指标", "指标", "2020", "2025", "属性", "农村社区综合服务设施覆盖率", "65%", "80%", "预期性",
+                   "城市社区综合服务设施覆盖率", "100%", "100%", "预期性")
+    drafts = parse_outline(lines)
+    assert [d.kind for d in drafts] == ["table_header", "table_row", "table_row"]
+
+
+def test_long_clause_split_at_sentence_ends_never_inside_brackets():
+    text = "甲" * 200 + "。" + "乙" * 150 + "（牵头单位：市民政局；责任单位：市财政局）" + "丙" * 120 + "。" + "丁" * 200 + "。"
+    spans = split_long(0, text, 300)
+    pieces = [text[s:e] for s, e in spans]
+    assert "".join(pieces) == text
+    assert all("（牵头单位：市民政局；责任单位：市财政局）" in p or "牵头" not in p for p in pieces)
+    assert all(len(p) <= 300 + 150 for p in pieces)

@@ -1,0 +1,127 @@
+"""`policyqa`: one command, a subcommand per pipeline stage. Parses, calls the library, prints.
+
+Heavy imports live inside the command bodies so `policyqa --help` is instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable
+from dataclasses import asdict
+
+from corpus import DocumentStore, UnknownDocument, UnreadableFile, load_settings
+from corpus.settings import Settings
+
+
+def _store(settings: Settings) -> DocumentStore:
+    store = DocumentStore(settings)
+    for r in store.ensure_bundled():
+        if not r.ok:
+            print(f"bundled corpus: {r.path}: {r.error}", file=sys.stderr)
+    return store
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    store = _store(settings)
+    results = store.ingest(args.paths)
+    for r in results:
+        if r.ok:
+            print(f"ok    {r.path}: {len(r.doc_ids)} document(s), {r.clauses} clauses ({', '.join(r.doc_ids)})")
+        else:
+            print(f"FAIL  {r.path}: {r.error}")
+    failed = sum(not r.ok for r in results)
+    print(f"{len(results) - failed} file(s) ingested, {failed} failed", file=sys.stderr)
+    return 1 if failed or not results else 0
+
+
+def cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
+    docs = _store(settings).documents()
+    rows = [
+        {
+            "id": d.id, "title": d.title, "region": d.region, "date": d.date, "number": d.number,
+            "issuer": d.issuer, "encoding": d.encoding, "format": d.fmt, "script": d.script,
+            "clauses": len(d.clauses), "source_file": d.source_file, "origin": d.origin,
+        }
+        for d in docs
+    ]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for r in rows:
+        print(f"{r['id']:45} {r['region']:10} {r['date'] or '—':10} {r['encoding']:9} {r['clauses']:4}  {r['title']}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
+    doc = _store(settings).get(args.doc)
+    if args.json:
+        out = {k: v for k, v in asdict(doc).items() if k not in ("text", "source_text", "clauses")}
+        out["clauses"] = [
+            {"id": c.id, "heading_path": list(c.heading_path), "section": c.section, "text": c.text,
+             "start": c.start, "end": c.end, "orig_start": c.orig_start, "orig_end": c.orig_end, "kind": c.kind}
+            for c in doc.clauses
+        ]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{doc.title}  [{doc.id}]  {doc.region} {doc.date} {doc.number}")
+    shown: tuple[str, ...] = ()
+    for c in doc.clauses:
+        path = c.heading_path
+        common = 0
+        while common < min(len(path), len(shown)) and path[common] == shown[common]:
+            common += 1
+        for depth in range(common, len(path)):
+            print("  " * depth + "▸ " + path[depth])
+        shown = path
+        print("  " * len(path) + f"· {c.text[:80]}{'…' if len(c.text) > 80 else ''}")
+    if args.dropped:
+        print("\ndropped lines:")
+        for d in doc.dropped:
+            print("  " + d)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="policyqa", description="政策问答: cited answers from Chinese policy documents")
+    p.add_argument("--data-dir", help="state directory (default: $POLICYQA_HOME or ./data)")
+    p.add_argument("-v", "--verbose", action="store_true")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("ingest", help="add files or folders to the corpus")
+    s.add_argument("paths", nargs="+")
+    s.set_defaults(func=cmd_ingest)
+
+    s = sub.add_parser("docs", help="list documents")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_docs)
+
+    s = sub.add_parser("show", help="show one document's outline")
+    s.add_argument("doc")
+    s.add_argument("--json", action="store_true")
+    s.add_argument("--dropped", action="store_true", help="also list the clutter lines removed")
+    s.set_defaults(func=cmd_show)
+
+    for register in EXTRA_COMMANDS:
+        register(sub)
+    return p
+
+
+EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    settings = load_settings(data_dir=args.data_dir)
+    try:
+        return int(args.func(args, settings) or 0)
+    except (UnknownDocument, UnreadableFile) as e:
+        print(f"error: {e.args[0] if isinstance(e, UnknownDocument) else e}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
