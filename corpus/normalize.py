@@ -209,3 +209,12 @@ def delete_mapped(m: Mapped, pattern: str) -> Mapped:
     if all(keep):
         return m
     return Mapped("".join(c for c, k in zip(m.text, keep, strict=True) if k), tuple(s for s, k in zip(m.src, keep, strict=True) if k))
+
+
+def normalize_query(text: str) -> str:
+    """A user's question in the documents' form: simplified (phrase-aware when Taiwan-styled), unified widths."""
+    m = Mapped.of(text.strip())
+    script = detect_script(text)
+    if script is Script.SIMPLIFIED and _converter("t2s")(text) != text:
+        script = Script.TRADITIONAL  # short questions fall under the detector's ratio threshold
+    return collapse_space(unify_width(convert_script(m, script))).text

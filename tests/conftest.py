@@ -28,6 +28,14 @@ def seed_store(seed_settings: Settings) -> DocumentStore:
     return DocumentStore(seed_settings)
 
 
+@pytest.fixture(scope="session")
+def seed_retriever(seed_settings: Settings, seed_store: DocumentStore):
+    """The real index over the real seeds, with the real default embedder (built once, ~40 s)."""
+    from indexer import Retriever
+
+    return Retriever.open(seed_settings, seed_store.documents(), show_progress=False)
+
+
 @pytest.fixture
 def fresh_settings(tmp_path: Path) -> Settings:
     """An empty data dir of the test's own."""
@@ -35,8 +43,8 @@ def fresh_settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def copied_settings(seed_settings: Settings, tmp_path: Path) -> Settings:
+def copied_settings(seed_settings: Settings, seed_retriever, tmp_path: Path) -> Settings:
     """A private copy of the seeded data dir (documents and, once built, the index)."""
     dst = tmp_path / "home"
-    shutil.copytree(seed_settings.data_dir, dst)
+    shutil.copytree(seed_settings.data_dir, dst, symlinks=True)
     return load_settings(data_dir=dst)

@@ -104,12 +104,15 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--dropped", action="store_true", help="also list the clutter lines removed")
     s.set_defaults(func=cmd_show)
 
-    for register in EXTRA_COMMANDS:
+    for register in _extra_commands():
         register(sub)
     return p
 
 
-EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
+def _extra_commands() -> list[Callable[[argparse._SubParsersAction], None]]:
+    from ui import cli_eval, cli_search
+
+    return [cli_search.register, cli_eval.register]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -121,6 +124,13 @@ def main(argv: list[str] | None = None) -> int:
     except (UnknownDocument, UnreadableFile) as e:
         print(f"error: {e.args[0] if isinstance(e, UnknownDocument) else e}", file=sys.stderr)
         return 2
+    except Exception as e:  # the one place errors become messages: index problems, bad config
+        from indexer.errors import IndexProblem
+
+        if isinstance(e, IndexProblem | ValueError):
+            print(f"error: {e}", file=sys.stderr)
+            return 2
+        raise
 
 
 if __name__ == "__main__":

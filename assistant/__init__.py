@@ -1,0 +1,1 @@
+"""Assistant: cited answers, follow-up questions, extraction and comparison tables."""

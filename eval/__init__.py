@@ -1,0 +1,1 @@
+"""Measurement of every stage against the gold sets in eval/data."""

@@ -1,0 +1,59 @@
+"""Passage embeddings cached by text hash, per embedder: unchanged clauses are never re-embedded."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+
+def text_key(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+class EmbeddingCache:
+    """`keys.json` + `vectors.npy` under `<cache_dir>/<embedder hash>/`; plain files, no pickle."""
+
+    def __init__(self, cache_dir: Path, embedder_name: str) -> None:
+        self.dir = cache_dir / hashlib.sha1(embedder_name.encode()).hexdigest()[:12]
+        self._vectors: dict[str, np.ndarray] = {}
+        keys_f, vec_f = self.dir / "keys.json", self.dir / "vectors.npy"
+        if keys_f.is_file() and vec_f.is_file():
+            try:
+                keys = json.loads(keys_f.read_text(encoding="utf-8"))
+                vecs = np.load(vec_f, allow_pickle=False)
+                if len(keys) == len(vecs):
+                    self._vectors = dict(zip(keys, vecs, strict=True))
+            except (ValueError, OSError):
+                self._vectors = {}  # a damaged cache only costs re-embedding
+
+    def embed(
+        self, texts: Sequence[str], embed_fn: Callable[[Sequence[str]], np.ndarray], batch: int = 32,
+        progress: Callable[[int], None] | None = None,
+    ) -> tuple[np.ndarray, int]:
+        """Vectors for `texts` (cached or computed in batches) and how many were computed."""
+        keys = [text_key(t) for t in texts]
+        missing = list(dict.fromkeys(k for k in keys if k not in self._vectors))
+        by_key = dict(zip(keys, texts, strict=True))
+        for i in range(0, len(missing), batch):
+            chunk = missing[i : i + batch]
+            vecs = embed_fn([by_key[k] for k in chunk])
+            self._vectors.update(zip(chunk, vecs, strict=True))
+            if progress:
+                progress(len(chunk))
+        if not keys:
+            return np.zeros((0, 0), dtype=np.float32), 0
+        return np.stack([self._vectors[k] for k in keys]).astype(np.float32), len(missing)
+
+    def save(self) -> None:
+        self.dir.mkdir(parents=True, exist_ok=True)
+        keys = list(self._vectors)
+        tmp_v, tmp_k = self.dir / "vectors.tmp.npy", self.dir / "keys.tmp.json"
+        np.save(tmp_v, np.stack([self._vectors[k] for k in keys]) if keys else np.zeros((0, 1), np.float32))
+        tmp_k.write_text(json.dumps(keys), encoding="utf-8")
+        os.replace(tmp_v, self.dir / "vectors.npy")
+        os.replace(tmp_k, self.dir / "keys.json")

@@ -1,0 +1,89 @@
+"""Vectors in FAISS: exact inner product by default, HNSW or IVF for large corpora.
+
+The index takes vectors computed elsewhere (minsearch); filters arrive as an id set.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+import numpy as np
+
+
+class IndexKind(Enum):
+    FLAT = "flat"
+    HNSW = "hnsw"
+    IVF = "ivf"
+
+    @classmethod
+    def parse(cls, value: str) -> IndexKind:
+        try:
+            return cls(value)
+        except ValueError:
+            raise ValueError(f"unknown faiss index {value!r}; valid: {[k.value for k in cls]}") from None
+
+
+class DenseIndex:
+    """A FAISS index over L2-normalised vectors (so inner product = cosine)."""
+
+    def __init__(self, index) -> None:  # noqa: ANN001 - faiss.Index has no stubs
+        self.index = index
+
+    @classmethod
+    def build(cls, vectors: np.ndarray, kind: IndexKind = IndexKind.FLAT) -> DenseIndex:
+        import faiss
+
+        n, dim = vectors.shape
+        if kind is IndexKind.HNSW:
+            index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
+            index.hnsw.efConstruction = 80
+            index.hnsw.efSearch = 96
+        elif kind is IndexKind.IVF and n >= 4000:
+            nlist = int(4 * np.sqrt(n))
+            index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dim), dim, nlist, faiss.METRIC_INNER_PRODUCT)
+            index.train(vectors)
+            index.nprobe = 16
+        else:
+            index = faiss.IndexFlatIP(dim)
+        index.add(vectors)
+        return cls(index)
+
+    @property
+    def dim(self) -> int:
+        return int(self.index.d)
+
+    def __len__(self) -> int:
+        return int(self.index.ntotal)
+
+    def search(self, query: np.ndarray, k: int, allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Top-k (ids, scores) for one query vector, optionally only among `allowed` ids."""
+        import faiss
+
+        q = np.asarray(query, dtype=np.float32).reshape(1, -1)
+        k = min(k, len(self))
+        if k <= 0:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        params = None
+        if allowed is not None:
+            sel = faiss.IDSelectorBatch(np.asarray(allowed, dtype=np.int64))
+            if isinstance(self.index, faiss.IndexHNSW):
+                params = faiss.SearchParametersHNSW(sel=sel, efSearch=max(96, k))
+            elif isinstance(self.index, faiss.IndexIVF):
+                params = faiss.SearchParametersIVF(sel=sel, nprobe=self.index.nprobe)
+            else:
+                params = faiss.SearchParameters(sel=sel)
+        scores, ids = self.index.search(q, k, params=params)
+        keep = ids[0] >= 0
+        return ids[0][keep], scores[0][keep]
+
+    def save(self, path: Path) -> None:
+        import faiss
+
+        faiss.write_index(self.index, str(path))
+
+    @classmethod
+    def load(cls, path: Path) -> DenseIndex:
+        import faiss
+
+        return cls(faiss.read_index(str(path)))

@@ -1,0 +1,31 @@
+"""Ranked retrieval results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from corpus.model import Clause
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One retrieved clause, with the document facts a citation needs."""
+
+    clause: Clause
+    score: float
+    title: str
+    region: str
+    origin: str
+    bm25_rank: int | None = None
+    dense_rank: int | None = None
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """Hits for a query, and the places the query named (known ones narrow the search)."""
+
+    query: str
+    hits: tuple[Hit, ...]
+    places: tuple[str, ...] = ()
+    unknown_places: tuple[str, ...] = ()
+    doc_filter: tuple[str, ...] = field(default=())

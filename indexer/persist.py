@@ -1,0 +1,232 @@
+"""The index on disk: plain files, a manifest with checksums, swapped in atomically.
+
+Layout: `<index_dir>/current` is a symlink to `v-<timestamp>/` holding `bm25/` (bm25s's own
+format), `dense.faiss`, `clauses.jsonl` and `manifest.json`. A build writes a new version
+directory and then replaces the symlink in one rename, so a crash mid-build leaves the old
+index serving; loading verifies the version, the embedder and every file's sha256.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import json
+import logging
+import os
+import shutil
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+
+from corpus.model import Clause, Document
+from corpus.settings import Settings
+from indexer.cache import EmbeddingCache
+from indexer.dense import DenseIndex, IndexKind
+from indexer.embed import Embedder
+from indexer.errors import IndexCorrupt, IndexMismatch, IndexMissing
+from indexer.tokenize import Tokenizer, corpus_terms
+
+log = logging.getLogger(__name__)
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    """What a hit needs to know about its document."""
+
+    id: str
+    title: str
+    region: str
+    origin: str
+    date: str
+    places: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    clauses: int
+    embedded: int
+    cached: int
+    seconds: float
+    embed_seconds: float
+    path: Path
+
+
+@dataclass
+class LoadedIndex:
+    path: Path
+    manifest: dict
+    clauses: list[Clause]
+    docs: dict[str, DocInfo]
+    bm25: object
+    bm25_clause_of: np.ndarray  # sentence row → clause index
+    dense: DenseIndex
+
+
+def passage_text(c: Clause) -> str:
+    """What gets embedded: the nearest headings give a clause its topic."""
+    return "；".join(c.heading_path[-2:]) + "：" + c.text
+
+
+def bm25_units(c: Clause) -> list[str]:
+    """BM25 scores sentences, not clauses: a one-sentence answer inside a long clause is not drowned
+    by length normalisation. Each sentence carries the clause's nearest heading."""
+    head = c.heading_path[-1] if c.heading_path else ""
+    sentences = [s for s in re.split(r"(?<=[。；！？])", c.text) if s.strip()] or [c.text]
+    return [head + " " + s for s in sentences]
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def build_index(
+    docs: Sequence[Document], settings: Settings, embedder: Embedder, show_progress: bool = True
+) -> BuildReport:
+    """Build a new index version from documents and swap it in."""
+    t0 = time.perf_counter()
+    clauses = [c for d in docs for c in d.clauses]
+    root = settings.index_dir
+    root.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S") + f"-{os.getpid()}"
+    tmp = root / f".building-{stamp}"
+    tmp.mkdir()
+    try:
+        tokenizer = Tokenizer(corpus_terms(c.text for c in clauses))
+        units = [(ci, u) for ci, c in enumerate(clauses) for u in bm25_units(c)]
+        corpus_tokens = [tokenizer.tokens(u) or ["∅"] for _, u in units]
+        import bm25s
+
+        bm25 = bm25s.BM25()
+        bm25.index(corpus_tokens, show_progress=False)
+        bm25.save(str(tmp / "bm25"), show_progress=False)
+        np.save(tmp / "bm25_clause_of.npy", np.array([ci for ci, _ in units], dtype=np.int64))
+
+        cache = EmbeddingCache(settings.cache_dir, embedder.name)
+        t_embed = time.perf_counter()
+        bar = None
+        if show_progress:
+            from tqdm import tqdm
+
+            bar = tqdm(total=len(clauses), desc="embedding clauses", unit="clause", file=sys.stderr, leave=False)
+        vectors, embedded = cache.embed([passage_text(c) for c in clauses], embedder.embed_passages,
+                                        progress=bar.update if bar else None)
+        if bar:
+            bar.close()
+        embed_seconds = time.perf_counter() - t_embed
+        cache.save()
+        if len(clauses) == 0:
+            vectors = np.zeros((0, embedder.dim), dtype=np.float32)
+        dense = DenseIndex.build(vectors, IndexKind.parse(settings.faiss_index))
+        dense.save(tmp / "dense.faiss")
+
+        info = {d.id: DocInfo(d.id, d.title, d.region, d.origin, d.date, d.places) for d in docs}
+        with (tmp / "clauses.jsonl").open("w", encoding="utf-8") as f:
+            for c in clauses:
+                f.write(json.dumps(asdict(c), ensure_ascii=False) + "\n")
+        with (tmp / "documents.jsonl").open("w", encoding="utf-8") as f:
+            for d in info.values():
+                f.write(json.dumps(asdict(d), ensure_ascii=False) + "\n")
+        files = {str(p.relative_to(tmp)): _sha256(p) for p in sorted(tmp.rglob("*")) if p.is_file()}
+        manifest = {
+            "format_version": FORMAT_VERSION,
+            "embedder": {"name": embedder.name, "dim": int(vectors.shape[1]) if len(clauses) else embedder.dim},
+            "faiss_index": settings.faiss_index,
+            "dictionary_hash": tokenizer.dictionary_hash,
+            "extra_terms": tokenizer.extra_terms,
+            "documents": {d.id: d.content_hash for d in docs},
+            "clause_count": len(clauses),
+            "files": files,
+            "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
+            "build_seconds": round(time.perf_counter() - t0, 2),
+            "embedded": embedded,
+        }
+        (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        final = root / f"v-{stamp}"
+        os.rename(tmp, final)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    _swap_current(root, final)
+    return BuildReport(len(clauses), embedded, len(clauses) - embedded, time.perf_counter() - t0, embed_seconds, final)
+
+
+def _swap_current(root: Path, target: Path) -> None:
+    """Point `current` at `target` in one atomic rename, then remove older versions."""
+    link_tmp = root / f".current-{os.getpid()}"
+    link_tmp.unlink(missing_ok=True)
+    os.symlink(target.name, link_tmp)
+    os.replace(link_tmp, root / "current")
+    for old in root.glob("v-*"):
+        if old.name != target.name:
+            shutil.rmtree(old, ignore_errors=True)
+    for junk in root.glob(".building-*"):
+        if time.time() - junk.stat().st_mtime > 3600:
+            shutil.rmtree(junk, ignore_errors=True)
+
+
+def read_manifest(settings: Settings) -> dict:
+    current = settings.index_dir / "current"
+    if not current.exists():
+        raise IndexMissing(f"no index in {settings.index_dir}: run `policyqa index`")
+    try:
+        return json.loads((current / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise IndexCorrupt(f"index manifest unreadable in {current.resolve()}: {e}") from e
+
+
+def load_index(settings: Settings, embedder_name: str, verify: bool = True) -> LoadedIndex:
+    """Load the current index, refusing a wrong version/embedder and any file that fails its checksum."""
+    manifest = read_manifest(settings)
+    path = (settings.index_dir / "current").resolve()
+    if manifest.get("format_version") != FORMAT_VERSION:
+        raise IndexMismatch(f"index format {manifest.get('format_version')} != {FORMAT_VERSION}: run `policyqa index --rebuild`")
+    built_with = manifest.get("embedder", {}).get("name")
+    if built_with != embedder_name:
+        raise IndexMismatch(
+            f"index was built with embedder {built_with!r} but {embedder_name!r} is configured: run `policyqa index --rebuild`"
+        )
+    if verify:
+        for rel, digest in manifest["files"].items():
+            f = path / rel
+            if not f.is_file():
+                raise IndexCorrupt(f"index file missing: {f}")
+            if _sha256(f) != digest:
+                raise IndexCorrupt(f"index file damaged (checksum mismatch, truncated?): {f}: run `policyqa index --rebuild`")
+    import bm25s
+
+    clauses = []
+    with (path / "clauses.jsonl").open(encoding="utf-8") as f:
+        for ln in f:
+            raw = json.loads(ln)
+            raw["heading_path"] = tuple(raw["heading_path"])
+            clauses.append(Clause(**raw))
+    docs = {}
+    with (path / "documents.jsonl").open(encoding="utf-8") as f:
+        for ln in f:
+            raw = json.loads(ln)
+            raw["places"] = tuple(raw["places"])
+            docs[raw["id"]] = DocInfo(**raw)
+    bm25 = bm25s.BM25.load(str(path / "bm25"), show_progress=False)
+    clause_of = np.load(path / "bm25_clause_of.npy", allow_pickle=False)
+    dense = DenseIndex.load(path / "dense.faiss")
+    if len(dense) != len(clauses) or dense.dim != manifest["embedder"]["dim"]:
+        raise IndexCorrupt(f"index at {path} is inconsistent: {len(dense)} vectors for {len(clauses)} clauses")
+    return LoadedIndex(path, manifest, clauses, docs, bm25, clause_of, dense)
+
+
+def is_current(settings: Settings, docs: Sequence[Document], embedder_name: str) -> bool:
+    """True when the index exists, uses this embedder and covers exactly these document versions."""
+    try:
+        m = read_manifest(settings)
+    except (IndexMissing, IndexCorrupt):
+        return False
+    return m.get("embedder", {}).get("name") == embedder_name and m.get("documents") == {d.id: d.content_hash for d in docs}

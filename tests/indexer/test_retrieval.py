@@ -1,0 +1,51 @@
+"""Retrieval quality on the real index of the real seeds."""
+
+from __future__ import annotations
+
+from indexer import Mode, Retriever
+
+
+def _texts(res, n):
+    return [h.clause.text for h in res.hits[:n]]
+
+
+def test_colloquial_question_finds_the_clause_that_shares_few_words(seed_retriever: Retriever):
+    res = seed_retriever.search("一个社区最少要几个专职人员？", k=5)
+    assert "每个社区专职工作者不少于5人" in res.hits[0].clause.text
+
+
+def test_topic_query_returns_every_city_rule(seed_retriever: Retriever):
+    res = seed_retriever.search("各地对社区规模（户数）有什么要求？", k=10)
+    regions = {h.region for h in res.hits}
+    assert {"西咸新区", "某县"} <= regions
+    assert any("不得低于1000户" in t for t in _texts(res, 5))
+
+
+def test_named_place_narrows_to_its_documents_and_is_reported(seed_retriever: Retriever):
+    res = seed_retriever.search("衡水的社区工作者配备目标是多少？", k=10)
+    assert res.places == ("衡水",)
+    assert {h.region for h in res.hits} == {"衡水市"}
+    assert any("每万名城镇常住人口拥有社区工作者" in t for t in _texts(res, 5))
+
+
+def test_place_the_corpus_lacks_is_reported_not_hidden(seed_retriever: Retriever):
+    res = seed_retriever.search("北京市社区规模原则上是多少户？", k=5)
+    assert res.unknown_places == ("北京",)
+    assert res.places == ()
+
+
+def test_traditional_question_is_converted_before_search(seed_retriever: Retriever):
+    res = seed_retriever.search("寶安區社區綜治平臺的場所建設面積要控制在多少？", k=3)
+    assert res.places == ("宝安区",)
+    assert all(h.region == "深圳市宝安区" for h in res.hits)
+
+
+def test_region_filter_and_modes(seed_retriever: Retriever):
+    for mode in Mode:
+        res = seed_retriever.search("社区工作者培训", k=5, region="凯里", mode=mode)
+        assert res.hits and all(h.region == "凯里市" for h in res.hits)
+
+
+def test_all_punctuation_query_returns_no_bm25_hits_and_does_not_crash(seed_retriever: Retriever):
+    res = seed_retriever.search("？？！！。。", k=5, mode=Mode.BM25)
+    assert res.hits == ()
