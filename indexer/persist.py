@@ -9,10 +9,10 @@ index serving; loading verifies the version, the embedder and every file's sha25
 from __future__ import annotations
 
 import hashlib
-import re
 import json
 import logging
 import os
+import re
 import shutil
 import sys
 import time

@@ -31,6 +31,8 @@ HEADING_BOOST = 0.01
 NUMBER_BOOST = 0.03
 UNIT_BOOST = 0.08
 RRF_WEIGHTS = (1.0, 0.3)
+ASKS_UNITS = re.compile(r"牵头|负责|责任单位|责任部门|哪个部门|哪些部门|由谁|谁来|归谁")
+HAS_UNITS = re.compile(r"牵头单位|责任单位|责任部门|牵头部门")
 COMPARISON = re.compile(r"各地|各个|哪些(?:文件|方案|地方|城市|地区|规划)|分别|对比|比较|不同地方|都有|几个地方|哪几个(?:地方|城市|文件)")
 
 
@@ -66,6 +68,8 @@ class Retriever:
         vocab = getattr(index.bm25, "vocab_dict", None) or {}
         self._vocab = set(vocab)
         self._doc_places = {d.id: (d.region, *d.places) for d in index.docs.values()}
+        # A passage cut from a long clause continues exactly where the previous one ends.
+        self._continuation = {(c.doc_id, c.start): i for i, c in enumerate(self.clauses)}
 
     @classmethod
     def open(cls, settings: Settings, docs: list[Document], embedder: Embedder | None = None,
@@ -75,6 +79,10 @@ class Retriever:
         if not is_current(settings, docs, embedder.name):
             build_index(docs, settings, embedder, show_progress=show_progress)
         return cls(load_index(settings, embedder.name), embedder)
+
+    def place_names(self) -> list[str]:
+        """Every name a question may use for a document's place."""
+        return sorted({n for names in self._doc_places.values() for n in names if n})
 
     def doc_ids_for_region(self, region: str) -> set[str]:
         return {d for d, names in self._doc_places.items() if any(region in n or n in region for n in names if n)}
@@ -111,10 +119,12 @@ class Retriever:
         ranked = sorted(scores, key=lambda i: -scores[i])
         if mode is Mode.HYBRID and COMPARISON.search(query):
             ranked = self._diversify(ranked, scores)
+        if ASKS_UNITS.search(query):
+            ranked = self._with_unit_trailers(ranked)
         ranked = ranked[:k]
         b_rank = {i: r for r, i in enumerate(bm25_ids, 1)}
         d_rank = {i: r for r, i in enumerate(dense_ids, 1)}
-        hits = tuple(self._hit(i, scores[i], b_rank.get(i), d_rank.get(i)) for i in ranked)
+        hits = tuple(self._hit(i, scores.get(i, 0.0), b_rank.get(i), d_rank.get(i)) for i in ranked)
         return SearchResult(query, hits, places.names if places else (), places.unknown if places else (),
                             tuple(sorted(allowed_docs)) if mask is not None else ())
 
@@ -133,6 +143,27 @@ class Retriever:
                 firsts.append(i)
         chosen = set(firsts)
         return firsts + [i for i in ranked if i not in chosen]
+
+    def _with_unit_trailers(self, ranked: list[int]) -> list[int]:
+        """'Who leads' questions: a passage without the clause's （牵头单位：…） trailer is followed by the
+        continuation passage that carries it (long clauses are cut into passages at sentence ends)."""
+        out: list[int] = []
+        for i in ranked[:10]:
+            out.append(i)
+            c = self.clauses[i]
+            j = self._continuation.get((c.doc_id, c.end))
+            hops = 0
+            while j is not None and not HAS_UNITS.search(c.text) and hops < 3:
+                nxt = self.clauses[j]
+                if nxt.heading_path != c.heading_path:
+                    break
+                if HAS_UNITS.search(nxt.text):
+                    if j not in out:
+                        out.append(j)
+                    break
+                j, c, hops = self._continuation.get((nxt.doc_id, nxt.end)), nxt, hops + 1
+        seen = set(out)
+        return out + [i for i in ranked if i not in seen]
 
     def _hit(self, i: int, score: float, b: int | None, d: int | None) -> Hit:
         c = self.clauses[i]

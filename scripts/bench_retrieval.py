@@ -17,7 +17,6 @@ import resource
 import statistics
 import tempfile
 import time
-from pathlib import Path
 
 import numpy as np
 

@@ -48,3 +48,15 @@ def copied_settings(seed_settings: Settings, seed_retriever, tmp_path: Path) -> 
     dst = tmp_path / "home"
     shutil.copytree(seed_settings.data_dir, dst, symlinks=True)
     return load_settings(data_dir=dst)
+
+
+@pytest.fixture(scope="session")
+def seed_assistant(seed_retriever, seed_store: DocumentStore):
+    from assistant.answer import Assistant
+
+    return Assistant(seed_retriever, seed_store.documents())
+
+
+@pytest.fixture(scope="session")
+def seed_scripts(seed_store: DocumentStore) -> dict[str, str]:
+    return {d.id: d.script for d in seed_store.documents()}

@@ -50,7 +50,7 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
                 if not ln.strip():
                     continue
                 row = json.loads(ln)
-                query = standalone_question(row["question"], row.get("history") or [])
+                query = standalone_question(row["question"], row.get("history") or [], retriever.place_names())
                 res = retriever.search(query, k=args.k, region=args.region)
                 print(json.dumps({"id": row.get("id"), "standalone_question": query,
                                   "hits": [hit_json(h) for h in res.hits]}, ensure_ascii=False), flush=True)

@@ -1,0 +1,39 @@
+"""What the assistant returns: an Answer made of sentences that each cite a clause."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A clause that supports the answer, and the quoted span inside it (offsets into the clause text)."""
+
+    n: int
+    doc_id: str
+    title: str
+    region: str
+    date: str
+    section: str
+    clause_id: str
+    text: str
+    quote: str
+    quote_start: int
+    quote_end: int
+    clause_start: int  # offsets of the clause in the document's normalised text
+    clause_end: int
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    standalone_question: str
+    text: str
+    citations: tuple[Citation, ...]
+    refused: bool
+    kind: str
+    places: tuple[str, ...] = ()
+    related: tuple[Citation, ...] = field(default=())  # 可能相关: nearest clauses when refused
+    reason: str = ""  # why refused, or why the LLM answer was not used
+    generator: str = "extractive"

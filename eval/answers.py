@@ -1,0 +1,53 @@
+"""Answer metrics: fact recall, citation hit, negatives refused, false refusals, per question type."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.answer import Assistant
+from assistant.model import Answer
+from corpus.normalize import nfkc_for_match
+from eval.gold import QAItem, covers
+
+
+@dataclass(frozen=True)
+class Scored:
+    item: QAItem
+    answer: Answer
+    fact_recall: float | None  # None for negatives
+    citation_hit: float | None
+    refused: bool
+
+
+def score_answer(item: QAItem, answer: Answer, scripts: dict[str, str]) -> Scored:
+    if not item.gold:
+        return Scored(item, answer, None, None, answer.refused)
+    text = nfkc_for_match(answer.text)
+    facts = sum(1 for f in item.facts if nfkc_for_match(f) in text) / len(item.facts) if item.facts else 1.0
+    hit = any(covers(c.text, c.source, g, scripts.get(c.doc_id, "simplified")) for c in answer.citations for g in item.gold)
+    return Scored(item, answer, facts, float(hit), answer.refused)
+
+
+def evaluate_answers(items: Sequence[QAItem], assistant: Assistant, scripts: dict[str, str]) -> list[Scored]:
+    return [score_answer(it, assistant.ask(it.question, list(it.history)), scripts) for it in items]
+
+
+def format_answer_table(scored: Sequence[Scored]) -> str:
+    groups: dict[str, list[Scored]] = defaultdict(list)
+    for s in scored:
+        groups[s.item.type].append(s)
+        groups["ALL"].append(s)
+    lines = ["| type | n | fact recall | citation hit | negatives refused | false refusals |", "|---|---|---|---|---|---|"]
+    for t in sorted(groups, key=lambda t: (t != "ALL", t)):
+        g = groups[t]
+        pos = [s for s in g if s.fact_recall is not None]
+        neg = [s for s in g if s.fact_recall is None]
+
+        def avg(xs: list[float]) -> str:
+            return f"{sum(xs) / len(xs):.2f}" if xs else "—"
+
+        lines.append(f"| {t} | {len(g)} | {avg([s.fact_recall for s in pos])} | {avg([s.citation_hit for s in pos])} | "
+                     f"{avg([float(s.refused) for s in neg])} | {avg([float(s.refused) for s in pos])} |")
+    return "\n".join(lines)

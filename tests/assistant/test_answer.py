@@ -1,0 +1,104 @@
+"""Cited answers from the real index: each question kind, conversations, refusals, the citation rules."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.answer import Assistant
+from eval.gold import load_qa
+
+USER, BOT = "user", "assistant"
+
+
+def turn(role: str, content: str) -> dict:
+    return {"role": role, "content": content}
+
+
+def test_number_question_copies_the_figure_and_cites_its_clause(seed_assistant: Assistant):
+    a = seed_assistant.ask("凯里人口在2000人以上的农村社区，服务站用房总面积最少要达到多少？")
+    assert not a.refused and a.kind == "number"
+    assert "500平方米" in a.text and "[1]" in a.text
+    assert a.citations[0].region == "凯里市" and "500平方米" in a.citations[0].quote
+    c = a.citations[0]
+    assert c.text[c.quote_start : c.quote_end] == c.quote
+
+
+def test_responsible_unit_question_quotes_the_unit_list(seed_assistant: Assistant):
+    a = seed_assistant.ask("凯里推行一村（居）一法律顾问、建设法治社区，这项工作归哪个部门牵头？")
+    assert a.kind == "responsible_unit"
+    assert "牵头单位：市司法局" in a.text
+
+
+def test_deadline_question(seed_assistant: Assistant):
+    a = seed_assistant.ask("西咸新区那些社区用房不够的老社区，改造提升任务最晚什么时候要完成？")
+    assert a.kind == "deadline" and "2020年年底前" in a.text
+
+
+def test_procedure_question_answers_with_measures(seed_assistant: Assistant):
+    a = seed_assistant.ask("衡水如何加强城乡社区协商？")
+    assert a.kind == "procedure" and not a.refused
+    assert all(c.region == "衡水市" for c in a.citations)
+    assert "协商" in a.text
+
+
+def test_comparison_answers_per_place(seed_assistant: Assistant):
+    a = seed_assistant.ask("凯里和衡水分别依托哪个政务服务平台或手机APP，让群众在网上办社区的事？")
+    assert a.kind == "comparison"
+    assert {c.region for c in a.citations} >= {"凯里市", "衡水市"}
+    assert "多彩宝" in a.text and "冀时办" in a.text
+    assert len(a.text.splitlines()) == len(a.citations)
+
+
+def test_two_turn_conversation_asks_another_slot_of_the_same_clause(seed_assistant: Assistant):
+    first = seed_assistant.ask("凯里每个社区至少要配几名专职工作者？")
+    assert "5人" in first.text
+    follow = seed_assistant.ask("牵头单位是谁？", [turn(USER, "凯里每个社区至少要配几名专职工作者？"), turn(BOT, first.text)])
+    assert "凯里" in follow.standalone_question
+    assert "市委组织部" in follow.text
+
+
+def test_place_switch_follow_up(seed_assistant: Assistant):
+    history = [turn(USER, "西咸新区社区规模原则上不得低于多少户？"), turn(BOT, "西咸新区：各类社区规模原则上不得低于1000户。[1]")]
+    a = seed_assistant.ask("那衡水呢？", history)
+    assert a.standalone_question.startswith("衡水")
+    assert a.refused or all(c.region == "衡水市" for c in a.citations)
+
+
+def test_three_turn_conversation(seed_assistant: Assistant):
+    h = [turn(USER, "凤凰山街道的社会治理工作由什么机构牵头？"),
+         turn(BOT, "街道成立社会治理工作领导机构，牵头负责街道社会治理各项工作的组织实施，领导小组下设办公室。"),
+         turn(USER, "办公室设在哪？"), turn(BOT, "办公室设在党政办公室。")]
+    a = seed_assistant.ask("主任和副主任分别由谁兼任？", h)
+    assert "熊晓东" in a.text and "游治平" in a.text
+
+
+def test_cited_item_of_the_last_answer_is_followed(seed_assistant: Assistant):
+    first = seed_assistant.ask("深圳宝安那份方案里，下沉队伍的社区党委考核比重最低是多少？")
+    assert len(first.citations) >= 1
+    a = seed_assistant.ask("上面第一条详细说说", [turn(USER, "深圳宝安那份方案里，下沉队伍的社区党委考核比重最低是多少？"), turn(BOT, first.text)])
+    assert a.citations and a.citations[0].region == "深圳市宝安区"
+
+
+@pytest.mark.parametrize("question", ["云南省要求每个社区的专职工作者不少于几人？", "衡水市社区工作者每月的最低工资标准是多少元？",
+                                      "北京市社区规模原则上不得低于多少户？", "贵州省社区工作者每3年培训几次？"])
+def test_unanswerable_questions_are_refused_with_related_clauses(seed_assistant: Assistant, question: str):
+    a = seed_assistant.ask(question)
+    assert a.refused and a.citations == ()
+    assert "未找到" in a.text and not re.search(r"\d", a.text)
+    assert a.reason
+
+
+def test_every_answer_sentence_cites_and_every_number_is_in_its_clause(seed_assistant: Assistant):
+    for item in load_qa():
+        a = seed_assistant.ask(item.question, list(item.history))
+        if a.refused:
+            continue
+        by_n = {c.n: c for c in a.citations}
+        for sent in (s for s in re.split(r"(?<=\])", a.text) if s.strip()):
+            ids = [int(x) for x in re.findall(r"\[(\d+)\]", sent)]
+            assert ids, (item.id, sent)
+            cited = "".join(by_n[i].text for i in ids)
+            for num in re.findall(r"\d+(?:\.\d+)?", re.sub(r"\[\d+\]", "", sent)):
+                assert num in cited, (item.id, num, sent)

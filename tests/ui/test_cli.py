@@ -1,0 +1,66 @@
+"""The command line, in process, on the seeded data dir."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ui.cli import main
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_docs_json_lists_nine_documents(copied_settings, capsys):
+    code, out, _ = run(capsys, "--data-dir", str(copied_settings.data_dir), "docs", "--json")
+    rows = json.loads(out)
+    assert code == 0 and len(rows) == 9
+    assert all(r["title"] and r["region"] and r["clauses"] > 5 for r in rows)
+
+
+def test_show_json_gives_every_clause_with_path_and_offsets(copied_settings, capsys):
+    code, out, _ = run(capsys, "--data-dir", str(copied_settings.data_dir), "show", "kaili", "--json")
+    doc = json.loads(out)
+    assert code == 0 and doc["clauses"] and all(c["heading_path"] and c["end"] > c["start"] for c in doc["clauses"])
+
+
+def test_ingest_reports_each_file_and_fails_on_a_bad_one(copied_settings, capsys, tmp_path: Path):
+    (tmp_path / "ok.txt").write_text("一、总则\n（一）每个社区配备网格员不少于3名。\n", encoding="gbk")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02" * 100)
+    code, out, _ = run(capsys, "--data-dir", str(copied_settings.data_dir), "ingest", str(tmp_path))
+    assert code == 1
+    assert "ok    " in out and "FAIL  " in out and "bad.txt: binary file" in out
+
+
+def test_search_and_ask_batches_resolve_history(copied_settings, capsys, tmp_path: Path):
+    batch = tmp_path / "q.jsonl"
+    batch.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
+        {"id": "a", "question": "一个社区最少要几个专职人员？", "history": []},
+        {"id": "b", "question": "牵头单位是谁？", "history": [{"role": "user", "content": "凯里每个社区至少要配几名专职工作者？"},
+                                                       {"role": "assistant", "content": "不少于5人。"}]},
+    ]), encoding="utf-8")
+    code, out, _ = run(capsys, "--data-dir", str(copied_settings.data_dir), "search", "--jsonl", str(batch), "-k", "3")
+    lines = [json.loads(x) for x in out.splitlines()]
+    assert code == 0 and [x["id"] for x in lines] == ["a", "b"]
+    assert set(lines[0]["hits"][0]) >= {"doc_id", "title", "region", "section", "text", "score", "start", "end"}
+    assert "不少于5人" in lines[0]["hits"][0]["text"]
+    assert any("牵头单位：市委组织部" in h["text"] for h in lines[1]["hits"][:3])
+    code, out, _ = run(capsys, "--data-dir", str(copied_settings.data_dir), "ask", "--jsonl", str(batch))
+    answers = [json.loads(x) for x in out.splitlines()]
+    assert code == 0 and "市委组织部" in answers[1]["answer"] and "凯里" in answers[1]["standalone_question"]
+    assert set(answers[0]["citations"][0]) >= {"doc_id", "title", "region", "section", "text", "quote"}
+
+
+def test_help_is_instant_and_lists_the_pipeline():
+    import subprocess
+    import sys
+    import time
+
+    t = time.perf_counter()
+    out = subprocess.run([sys.executable, "-m", "ui.cli", "--help"], capture_output=True, text=True, check=True).stdout
+    assert time.perf_counter() - t < 3
+    for cmd in ("ingest", "docs", "show", "index", "search", "ask", "chat", "eval"):
+        assert cmd in out

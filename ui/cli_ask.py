@@ -1,0 +1,84 @@
+"""CLI commands for the assistant: `ask` (one question or a JSONL batch) and `chat`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from corpus.settings import Settings
+
+
+def _assistant(settings: Settings):  # noqa: ANN202 - import kept lazy
+    from assistant.answer import Assistant
+    from ui.cli import _store
+
+    return Assistant.open(settings, _store(settings))
+
+
+def print_answer(a) -> None:  # noqa: ANN001
+    print(a.text)
+    for c in a.citations:
+        print(f"  [{c.n}] 《{c.title}》 {c.region} · {c.section}\n      “{c.quote}”")
+    if a.refused and a.related:
+        print("  可能相关：")
+        for c in a.related:
+            print(f"   - 《{c.title}》 {c.section}: {c.quote}…")
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.answer import answer_json
+
+    assistant = _assistant(settings)
+    if args.jsonl:
+        src = sys.stdin if args.jsonl == "-" else open(args.jsonl, encoding="utf-8")
+        with src:
+            for ln in src:
+                if ln.strip():
+                    row = json.loads(ln)
+                    a = assistant.ask(row["question"], row.get("history") or [])
+                    out = answer_json(a)
+                    out["citations"] = [{k: c[k] for k in ("doc_id", "title", "region", "section", "text", "quote")}
+                                        | {"n": c["n"], "clause_id": c["clause_id"], "source": c["source"]} for c in out["citations"]]
+                    print(json.dumps({"id": row.get("id"), **out}, ensure_ascii=False), flush=True)
+        return 0
+    if not args.question:
+        print("error: give a QUESTION or --jsonl FILE", file=sys.stderr)
+        return 2
+    a = assistant.ask(args.question, region=args.region)
+    if args.json:
+        print(json.dumps({"question": args.question, **answer_json(a)}, ensure_ascii=False, indent=2))
+    else:
+        print_answer(a)
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
+    assistant = _assistant(settings)
+    history: list[dict] = []
+    print("政策问答 — 输入问题，空行或 Ctrl-D 退出", file=sys.stderr)
+    while True:
+        try:
+            q = input("问> ").strip()
+        except EOFError:
+            break
+        if not q:
+            break
+        a = assistant.ask(q, history)
+        if a.standalone_question != q:
+            print(f"（理解为：{a.standalone_question}）")
+        print_answer(a)
+        history += [{"role": "user", "content": q}, {"role": "assistant", "content": a.text}]
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    s = sub.add_parser("ask", help="answer a question with citations")
+    s.add_argument("question", nargs="?")
+    s.add_argument("--json", action="store_true")
+    s.add_argument("--region")
+    s.add_argument("--jsonl", help='batch: file of {"id","question","history"} lines ("-" for stdin)')
+    s.set_defaults(func=cmd_ask)
+
+    s = sub.add_parser("chat", help="a conversation in the terminal")
+    s.set_defaults(func=cmd_chat)
