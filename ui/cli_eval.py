@@ -36,8 +36,11 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         from assistant.extract import extract_all
         from eval.extraction import evaluate_extraction, format_extraction, load_extract_gold
 
-        rows = extract_all(store.documents())
-        print(format_extraction(evaluate_extraction(load_extract_gold(Path(args.set) if args.set else None), rows, scripts)))
+        docs = store.documents()
+        origins = {d.id: d.origin for d in docs}
+        rows = extract_all(docs)
+        gold = load_extract_gold(Path(args.set) if args.set else None)
+        print(format_extraction(evaluate_extraction(gold, rows, origins, scripts)))
         return 0
     return 2
 

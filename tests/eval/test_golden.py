@@ -28,3 +28,13 @@ def test_answer_metrics_meet_the_bar(seed_assistant, seed_scripts):
     assert sum(s.refused for s in pos) / len(pos) <= 0.05
     followups = [s for s in pos if s.item.type == "followup"]
     assert sum(s.fact_recall for s in followups) / len(followups) >= 0.90
+
+
+def test_extraction_metrics_meet_the_bar(seed_store, seed_scripts):
+    from assistant.extract import extract_all
+    from eval.extraction import evaluate_extraction, load_extract_gold
+
+    docs = seed_store.documents()
+    s = evaluate_extraction(load_extract_gold(), extract_all(docs), {d.id: d.origin for d in docs}, seed_scripts)
+    assert s.value_recall >= 0.95 and s.value_precision >= 0.90
+    assert s.lead_f1 >= 0.95 and s.support_f1 >= 0.90 and s.deadline_accuracy >= 0.85

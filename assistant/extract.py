@@ -1,0 +1,369 @@
+"""Structured extraction: quantitative targets and responsible units → Indicator rows.
+
+Works on clause groups (the passages of one long clause joined again), so a unit list at the
+end of a clause applies to every target in it. Rules and lexicons: rules/extraction.toml.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from corpus.model import Clause, Document
+
+RULES = Path(__file__).parent / "rules" / "extraction.toml"
+OPEN, CLOSE = "（(﹝〔[【", "）)﹞〕]】"
+CN_NUM = "一二两三四五六七八九十百千"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One commitment (or, with value None, one assignment of responsibility) with its source span."""
+
+    doc_id: str
+    region: str
+    title: str
+    indicator: str
+    comparator: str | None
+    value: str | None
+    unit: str | None
+    scope: str | None
+    deadline: str | None
+    lead_units: tuple[str, ...]
+    support_units: tuple[str, ...]
+    quote: str
+    clause: str
+    clause_id: str
+    section: str
+    start: int  # quote offsets in the document's normalised text
+    end: int
+    topic: str = field(default="")
+
+
+@dataclass(frozen=True)
+class Rules:
+    units: tuple[str, ...]
+    suffixes: tuple[str, ...]
+    comparators: tuple[str, ...]
+    phrase_values: tuple[str, ...]
+    not_targets: tuple[re.Pattern[str], ...]
+    lead_labels: tuple[str, ...]
+    support_labels: tuple[str, ...]
+    responsible_labels: tuple[str, ...]
+    member_labels: tuple[str, ...]
+
+
+@cache
+def rules() -> Rules:
+    d = tomllib.loads(RULES.read_text(encoding="utf-8"))
+    u = d["units_rules"]
+    return Rules(tuple(sorted(d["units"], key=len, reverse=True)), tuple(d["value_suffixes"]), tuple(d["comparators"]),
+                 tuple(d["phrase_values"]), tuple(re.compile(p) for p in d["not_targets"]["patterns"]),
+                 tuple(u["lead_labels"]), tuple(u["support_labels"]), tuple(u["responsible_labels"]), tuple(u["member_labels"]))
+
+
+@cache
+def value_pattern() -> re.Pattern[str]:
+    r = rules()
+    units = "|".join(map(re.escape, r.units))
+    suffix = "|".join(map(re.escape, r.suffixes))
+    num = rf"(?:\d+(?:\.\d+)?|[{CN_NUM}]+)"
+    return re.compile(rf"(?P<every>每)?(?P<num>{num}(?:\s*[-—～~至到]\s*{num})?)\s*(?P<unit>{units})(?P<suffix>{suffix})?")
+
+
+DEADLINE = re.compile(
+    r"(?:到|于|力争|确保到|在)?\s*(?P<d>(?:\d{4}|20XX)年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年底|底|末|年末)?(?:前|之前|以前)?"
+    r"|每年\d{1,2}月(?:底|末|\d{1,2}日)(?:前|之前)?)"
+)
+SEGMENT_BREAKS = "，。；：,;:、且"
+SCOPE = re.compile(r"每个(?:城市|农村)?社区|城市社区|农村社区|每个村|各新城|每个新城|每个街道|每个区|每个乡镇")
+
+
+def split_units(text: str) -> tuple[str, ...]:
+    """'市民政局、市扶贫办﹝市生态移民局﹞，各县（市、区）政府等' → units as written; never split inside brackets."""
+    parts, depth, cur = [], 0, []
+    for ch in text:
+        depth += ch in OPEN
+        depth -= ch in CLOSE
+        if ch in "、，," and depth <= 0:
+            parts.append("".join(cur))
+            cur = []
+            continue
+        cur.append(ch)
+    parts.append("".join(cur))
+    out = []
+    for p in parts:
+        p = p.strip().strip("。；;：:")
+        p = re.sub(r"等(?:部门|单位)?$", "", p)
+        while p.endswith(("）", ")")) and p.count("（") + p.count("(") < p.count("）") + p.count(")"):
+            p = p[:-1]
+        if 2 <= len(p) <= 30:
+            out.append(p)
+    return tuple(out)
+
+
+def _read_list(text: str, start: int) -> tuple[str, int]:
+    """Read a unit list from `start` to the first ；/。/closing bracket at depth 0."""
+    depth = 0
+    for i in range(start, len(text)):
+        ch = text[i]
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            if depth == 0:
+                return text[start:i], i
+            depth -= 1
+        elif ch in "；;。" and depth == 0:
+            return text[start:i], i
+    return text[start:], len(text)
+
+
+@dataclass(frozen=True)
+class Units:
+    lead: tuple[str, ...] = ()
+    support: tuple[str, ...] = ()
+    start: int = -1  # span of the explicit statement in the clause text
+    end: int = -1
+
+
+def clause_units(text: str) -> Units:
+    """The responsible units a clause states, explicit labels first, then 由…负责 / …牵头 phrasing."""
+    r = rules()
+    lead: list[str] = []
+    support: list[str] = []
+    span = [len(text), -1]
+
+    def mark(s: int, e: int) -> None:
+        span[0], span[1] = min(span[0], s), max(span[1], e)
+
+    for label in r.lead_labels:
+        for m in re.finditer(label + r"[：:]", text):
+            body, end = _read_list(text, m.end())
+            lead += split_units(body)
+            mark(m.start() - (1 if m.start() and text[m.start() - 1] in "（(" else 0), end + 1)
+            for sl in r.support_labels:
+                m2 = re.match(r"[；;]\s*" + sl + r"[：:]", text[end:])
+                if m2:
+                    body2, end2 = _read_list(text, end + m2.end())
+                    support += split_units(body2)
+                    mark(end, end2 + 1)
+    if not lead:
+        for label in r.responsible_labels:
+            for m in re.finditer(label + r"[：:]", text):
+                body, end = _read_list(text, m.end())
+                lead += split_units(body)
+                mark(m.start(), end)
+    if not lead:
+        for label in r.member_labels:
+            for m in re.finditer(label + r"[：:]", text):
+                body, end = _read_list(text, m.end())
+                support += split_units(body)
+                mark(m.start(), end)
+    lead = list(dict.fromkeys(lead))
+    support = [u for u in dict.fromkeys(support) if u not in lead]
+    if span[1] < 0:
+        return Units()
+    return Units(tuple(lead), tuple(support), span[0], span[1])
+
+
+UNIT_WORD = re.compile(r"局|委|部|办|室|政府|党委|街道|中心|新城|组织|分局|办事处|管委会")
+PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"由([^，。；由]{2,30}?)(?:具体)?(?:负责|牵头|统筹|组织|于|在|按照|根据|制定|指导)"), "lead"),
+    (re.compile(r"([^，。；、]{2,30}?)会同([^，。；]{2,40}?)(?:建立|制定|开展|负责|做好|推进|研究)"), "lead+support"),
+    (re.compile(r"(?:^|[，。；])([^，。；：]{2,30}?)(?:牵头|要发挥牵头抓总作用)"), "lead"),
+    (re.compile(r"(?:^|[，。；])([^，。；：]{2,16}?)(?:负责(?:不定期)?对|对[^，。；]{2,30}?进行督查)"), "lead"),
+)
+
+
+def sentence_units(sentence: str) -> Units:
+    """Units a single sentence assigns by phrasing: 由X负责/统筹, X牵头, X会同Y, X负责对…督导检查."""
+    lead: list[str] = []
+    support: list[str] = []
+    span = [len(sentence), -1]
+    for pattern, role in PHRASES:
+        for m in pattern.finditer(sentence):
+            head = re.sub(r"^(?:建立健全|建立|由|要|并|及时|各级)", "", m.group(1))
+            units = tuple(u for u in split_units(head) if UNIT_WORD.search(u))
+            if not units:
+                continue
+            lead += units
+            if role == "lead+support":
+                support += tuple(u for u in split_units(m.group(2)) if UNIT_WORD.search(u))
+            span = [min(span[0], m.start(1)), max(span[1], m.end())]
+        if lead:
+            break
+    if not lead:
+        return Units()
+    return Units(tuple(dict.fromkeys(lead)), tuple(u for u in dict.fromkeys(support) if u not in lead), span[0], span[1])
+
+
+def clause_groups(doc: Document) -> list[list[Clause]]:
+    """Passages cut from one long clause, joined again (each continues where the last one ends)."""
+    groups: list[list[Clause]] = []
+    for c in doc.clauses:
+        if groups and groups[-1][-1].end == c.start and groups[-1][-1].heading_path == c.heading_path:
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    return groups
+
+
+def _masked(text: str) -> str:
+    """The text with non-target numbers blanked out (same length, so offsets hold)."""
+    for p in rules().not_targets:
+        text = p.sub(lambda m: "□" * len(m.group(0)), text)
+    return text
+
+
+def _segment(text: str, start: int, end: int) -> tuple[int, int]:
+    """The comma-delimited stretch of the sentence that holds the value (and its subject)."""
+    s = max(text.rfind(ch, 0, start) for ch in SEGMENT_BREAKS) + 1
+    e_candidates = [i for i in (text.find(ch, end) for ch in SEGMENT_BREAKS) if i >= 0]
+    e = min(e_candidates) if e_candidates else len(text)
+    if start - s < 6 and s > 0 and text[s - 1] not in "。；;":  # "…面积不低于30平方米且不少于800平方米"
+        s = max(text.rfind(ch, 0, s - 1) for ch in SEGMENT_BREAKS + "且") + 1
+    return s, e
+
+
+def _sentence(text: str, pos: int) -> tuple[int, int]:
+    s = max(text.rfind(ch, 0, pos) for ch in "。；;") + 1
+    ends = [i for i in (text.find(ch, pos) for ch in "。；;") if i >= 0]
+    return s, (min(ends) + 1 if ends else len(text))
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^。；;]+[。；;]?", text)]
+
+
+def _deadline(text: str, s: int, e: int, value_at: int) -> str | None:
+    found = [m for m in DEADLINE.finditer(text, s, e) if m.group("d")]
+    found = [m for m in found if not re.match(r"\d{4}年$", m.group("d")) or re.search(r"(?:到|于)\s*$", text[max(s, m.start() - 2) : m.start("d")])]
+    before = [m for m in found if m.start() < value_at]
+    m = (before or found or [None])[-1 if before else 0]
+    return m.group("d") if m else None
+
+
+def _comparator(text: str, seg_start: int, value_start: int, suffix: str | None) -> str | None:
+    window = text[seg_start:value_start]
+    best = None  # the comparator ending last wins; among those, the longest (不得低于 over 低于)
+    for c in rules().comparators:
+        i = window.rfind(c)
+        if i >= 0 and (best is None or (i + len(c), len(c)) > (best[0], len(best[1]))):
+            best = (i + len(c), c)
+    if best:
+        return best[1]
+    return suffix
+
+
+def _indicator(text: str, seg_start: int, value_start: int) -> str:
+    name = text[seg_start:value_start]
+    name = re.sub(r"^(?:到|力争|确保|其中|并|要|应)?\s*(?:\d{4}年(?:年底|底|末)?(?:前)?)?[，,]?", "", name)
+    for c in sorted(rules().comparators, key=len, reverse=True):
+        name = name.replace(c, "")
+    return name.strip("，、：；的 ") or text[seg_start:value_start]
+
+
+def extract_document(doc: Document) -> list[Indicator]:
+    """Every indicator (and every unit-only assignment) in one document."""
+    rows: list[Indicator] = []
+    inherited: dict[tuple[str, ...], Units] = {}
+    table_deadline = None
+    for group in clause_groups(doc):
+        first = group[0]
+        text = "".join(c.text for c in group)
+        base = first.start
+        units = clause_units(text)
+        path = first.heading_path
+        if units.start >= 0 and "牵头单位" in text[units.start : units.end]:
+            inherited[path] = units
+        if units.start < 0:
+            units = next((inherited[path[:d]] for d in range(len(path) - 1, 0, -1) if path[:d] in inherited), Units())
+        if first.kind == "table_header":
+            m = re.search(r"(\d{4})\s*目标值", text)
+            table_deadline = f"{m.group(1)}年" if m else None
+            continue
+        common = dict(doc_id=doc.id, region=doc.region, title=doc.title, clause=text, clause_id=first.id,
+                      section=first.section, lead_units=units.lead, support_units=units.support)
+        found_value = False
+        valued_sentences: set[int] = set()
+        if first.kind == "table_row":
+            values = list(value_pattern().finditer(_masked(text)))
+            if values:
+                v = values[-1]
+                rows.append(Indicator(indicator=text[: values[0].start()].strip(), comparator=None,
+                                      value=v.group(0).strip(), unit=v.group("unit"), scope=None,
+                                      deadline=table_deadline, quote=text, start=base, end=base + len(text), **common))
+            continue
+        masked = _masked(text)
+        for v in value_pattern().finditer(masked):
+            if v.group("num").strip("一") == "" and not v.group("every") and v.group("unit") in ("个", "次") and v.start() > 0 and text[v.start() - 1] in "这那哪每某任":
+                continue
+            if re.fullmatch(r"[百千]+", v.group("num")):
+                continue
+            if masked[v.end() : v.end() + 1] == "的" and v.group("suffix") in ("以上", "以下"):
+                continue  # "人口5000人以下的…": a qualifier of the subject, not a target
+            vs, ve = v.start(), v.end()
+            if v.group("unit") == "年" and re.fullmatch(r"\d{4}", v.group("num")):
+                continue  # a year, not a duration
+            seg_s, seg_e = _segment(text, vs, ve)
+            sent_s, sent_e = _sentence(text, vs)
+            value = text[vs:ve].strip()
+            own = sentence_units(text[sent_s:sent_e])
+            row_units = own if own.lead else units
+            rows.append(Indicator(
+                indicator=_indicator(text, seg_s, vs),
+                comparator=_comparator(text, max(text.rfind(ch, 0, vs) for ch in SEGMENT_BREAKS) + 1, vs, v.group("suffix")),
+                value=value, unit=v.group("unit"), scope=(SCOPE.search(text, sent_s, sent_e) or [None])[0] if SCOPE.search(text, sent_s, sent_e) else None,
+                deadline=_deadline(text, sent_s, sent_e, vs), quote=text[seg_s:seg_e], start=base + seg_s, end=base + seg_e,
+                **(common | {"lead_units": row_units.lead, "support_units": row_units.support})))
+            found_value = True
+            valued_sentences.add(sent_s)
+        for phrase in rules().phrase_values:
+            for m in re.finditer(re.escape(phrase), text):
+                s, e = _segment(text, m.start(), m.end())
+                rows.append(Indicator(indicator=_indicator(text, s, m.start()), comparator=None, value=phrase, unit=None,
+                                      scope=None, deadline=None, quote=text[s:e], start=base + s, end=base + e, **common))
+                found_value = True
+        for m in re.finditer(r"(?:于|在|到)?((?:\d{4}|20XX)年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年底|底)?(?:前|之前))(?:完成|制定|建成|实现)", text):
+            s, e = _segment(text, m.start(), m.end())
+            sent_s, sent_e = _sentence(text, m.start())
+            own = sentence_units(text[sent_s:sent_e])
+            rows.append(Indicator(indicator=text[m.end() - 2 : e].strip("，。"), comparator=None, value=None, unit=None, scope=None,
+                                  deadline=m.group(1), quote=text[s:e], start=base + s, end=base + e,
+                                  **(common | {"lead_units": own.lead or units.lead, "support_units": own.support if own.lead else units.support})))
+            found_value = True
+            valued_sentences.add(sent_s)
+        for sent_s, sent_e in _sentences(text):
+            own = sentence_units(text[sent_s:sent_e])
+            if own.lead and sent_s not in valued_sentences:
+                rows.append(Indicator(indicator=_heading_name(path), comparator=None, value=None, unit=None, scope=None,
+                                      deadline=None, quote=text[sent_s:sent_e], start=base + sent_s, end=base + sent_e,
+                                      **(common | {"lead_units": own.lead, "support_units": own.support})))
+        if not found_value and units.start >= 0 and (units.lead or units.support) and group is not None:
+            own = clause_units(text)
+            if own.start >= 0:
+                rows.append(Indicator(indicator=_heading_name(path), comparator=None, value=None, unit=None, scope=None,
+                                      deadline=None, quote=text[own.start : own.end], start=base + own.start,
+                                      end=base + own.end, **common))
+    return rows
+
+
+def _heading_name(path: Sequence[str]) -> str:
+    return re.sub(r"^[（(]?[一二三四五六七八九十\d]+[）)、.]?", "", path[-1]) if path else ""
+
+
+def extract_all(docs: Iterable[Document]) -> list[Indicator]:
+    from assistant.topics import assign_topics
+
+    return assign_topics([row for d in docs for row in extract_document(d)])
+
+
+def indicator_json(i: Indicator) -> dict:
+    return {"doc_id": i.doc_id, "region": i.region, "title": i.title, "indicator": i.indicator, "topic": i.topic,
+            "comparator": i.comparator, "value": i.value, "unit": i.unit, "scope": i.scope, "deadline": i.deadline,
+            "lead_units": list(i.lead_units), "support_units": list(i.support_units), "quote": i.quote,
+            "clause": i.clause, "clause_id": i.clause_id, "section": i.section, "start": i.start, "end": i.end}

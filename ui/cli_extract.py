@@ -1,0 +1,72 @@
+"""CLI commands for extraction: `extract` (all indicator rows) and `compare` (the comparison table)."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+
+from corpus.settings import Settings
+
+FIELDS = ["doc_id", "region", "indicator", "comparator", "value", "unit", "scope", "deadline", "lead_units",
+          "support_units", "quote", "clause", "start", "end", "topic", "section", "clause_id", "title"]
+
+
+def _rows(settings: Settings):  # noqa: ANN202
+    from assistant.extract import extract_all
+    from ui.cli import _store
+
+    return extract_all(_store(settings).documents())
+
+
+def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.extract import indicator_json
+
+    rows = [indicator_json(r) for r in _rows(settings)]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    elif args.csv:
+        w = csv.DictWriter(sys.stdout, fieldnames=FIELDS, extrasaction="ignore")
+        w.writeheader()
+        for r in rows:
+            w.writerow({**r, "lead_units": "、".join(r["lead_units"]), "support_units": "、".join(r["support_units"])})
+    else:
+        for r in rows:
+            print(f"{r['region']:8} {r['topic']:8} {r['value'] or '—':10} {r['deadline'] or '':12} "
+                  f"{'、'.join(r['lead_units'])[:20]:20} {r['quote'][:50]}")
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.compare import build_table, to_csv, to_markdown, to_xlsx
+
+    table = build_table(_rows(settings), [args.topic] if args.topic else None, args.docs or None)
+    if args.format == "xlsx":
+        out = Path(args.output or settings.exports_dir / "comparison.xlsx")
+        to_xlsx(table, out)
+        print(out)
+        return 0
+    text = to_markdown(table) if args.format == "md" else to_csv(table)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(args.output)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    s = sub.add_parser("extract", help="targets, deadlines and responsible units as rows")
+    g = s.add_mutually_exclusive_group()
+    g.add_argument("--json", action="store_true")
+    g.add_argument("--csv", action="store_true")
+    s.set_defaults(func=cmd_extract)
+
+    s = sub.add_parser("compare", help="cross-document comparison table")
+    s.add_argument("--topic")
+    s.add_argument("--docs", nargs="*")
+    s.add_argument("--format", choices=["md", "csv", "xlsx"], default="md")
+    s.add_argument("-o", "--output")
+    s.set_defaults(func=cmd_compare)
