@@ -33,7 +33,7 @@ browser:
 
 run: $(STAMP)
 	$(BIN)/policyqa index
-	$(BIN)/policyqa serve
+	GRADIO_ANALYTICS_ENABLED=False $(BIN)/policyqa serve --host 127.0.0.1 --port 7860
 
 test: $(TEST_STAMP) browser
 	$(BIN)/ruff check corpus indexer assistant ui eval tests scripts

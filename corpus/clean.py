@@ -25,13 +25,14 @@ INLINE_TAG = r"</?[a-zA-Z][^<>]*>"
 class ClutterRule:
     name: str
     pattern: re.Pattern[str]
+    continues: bool = False  # also drop the short unpunctuated lines that follow
 
 
 @cache
 def clutter_rules() -> tuple[ClutterRule, ...]:
     """The editable clutter rules (rules/clutter.toml)."""
     data = tomllib.loads((RULES / "clutter.toml").read_text(encoding="utf-8"))
-    return tuple(ClutterRule(r["name"], re.compile(r["pattern"])) for r in data["rule"])
+    return tuple(ClutterRule(r["name"], re.compile(r["pattern"]), r.get("continues", False)) for r in data["rule"])
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ def clean(source: str, script: Script) -> CleanText:
     dropped: list[str] = []
     rules = clutter_rules()
     offset = 0
+    continuing: ClutterRule | None = None
     for raw in source.splitlines(keepends=True):
         body = raw.rstrip("\r\n")
         line = normalize_line(Mapped.of(body, offset), script)
@@ -77,6 +79,9 @@ def clean(source: str, script: Script) -> CleanText:
         if not line.text:
             continue
         rule = next((r for r in rules if r.pattern.search(line.text)), None)
+        if rule is None and continuing is not None and len(line.text) <= 30 and not re.search(r"[，。；：]", line.text):
+            rule = continuing
+        continuing = rule if rule is not None and rule.continues else None
         if rule is not None:
             dropped.append(f"{rule.name}: {line.text[:120]}")
             continue

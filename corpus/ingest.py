@@ -9,6 +9,7 @@ from pathlib import Path
 
 from corpus.catalog import Entry
 from corpus.clean import CleanText, clean, normalize_line, strip_markup
+from corpus.errors import UnreadableFile
 from corpus.load import read_source
 from corpus.metadata import extract_metadata, guess_region, place_aliases
 from corpus.model import Document
@@ -55,6 +56,8 @@ def build_documents(
         skip |= {ln.text for ln in part.lines[:12] if meta.title and meta.title in ln.text and len(ln.text) < 90}
         drafts = parse_outline(starts, sorted(skip))
         clauses = build_clauses(doc_id, joined.text, joined.src, drafts, max_clause_chars)
+        if not clauses:
+            raise UnreadableFile(p, "no content found (only headings or header lines)")
         docs.append(
             Document(
                 id=doc_id,

@@ -68,6 +68,14 @@ def split_heading(text: str, marker: str) -> tuple[str, bool]:
     return marker + rest[:18] + "…", True
 
 
+def is_item_sentence(kind: str, rest: str) -> bool:
+    """A numbered line with no separate body that is itself content, not a heading:
+    "（一）每个社区配备专职网格员不少于7名。", "（3）对小区外道路两侧车辆乱停乱放进行整治；"."""
+    if not rest.endswith(("。", "；", ";")):
+        return False
+    return kind in ("paren_num", "circled") or bool(re.search(r"\d", rest)) or len(rest) > 25
+
+
 def _is_cell(text: str) -> bool:
     """A short line with no sentence punctuation: a flattened table cell (or a header line)."""
     return len(text) <= 30 and not re.search(r"[，。；：:,;]", text) and marker_of(text) is None
@@ -114,6 +122,8 @@ def parse_outline(lines: Sequence[Line], skip: Sequence[str] = ()) -> list[_Draf
             seen_heading = True
             if kind == "article":  # 第X条: the label is the number; the text is the clause
                 label, has_body = marker, True
+            elif not has_body and is_item_sentence(kind, text[len(marker) :]):
+                has_body = True
             stack.append((kind, label))
             if has_body:
                 drafts.append(_Draft(tuple(lbl for _, lbl in stack), ln.start, end, "text"))

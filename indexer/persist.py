@@ -80,6 +80,14 @@ def bm25_units(c: Clause) -> list[str]:
     return [head + " " + s for s in sentences]
 
 
+def fingerprint(d: Document) -> str:
+    """A document version as the index sees it: its text and how it was cut into clauses."""
+    h = hashlib.sha256(d.content_hash.encode())
+    for c in d.clauses:
+        h.update(f"{c.id}:{c.start}:{c.end}".encode())
+    return h.hexdigest()
+
+
 def _sha256(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as f:
@@ -142,7 +150,7 @@ def build_index(
             "faiss_index": settings.faiss_index,
             "dictionary_hash": tokenizer.dictionary_hash,
             "extra_terms": tokenizer.extra_terms,
-            "documents": {d.id: d.content_hash for d in docs},
+            "documents": {d.id: fingerprint(d) for d in docs},
             "clause_count": len(clauses),
             "files": files,
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
@@ -229,4 +237,4 @@ def is_current(settings: Settings, docs: Sequence[Document], embedder_name: str)
         m = read_manifest(settings)
     except (IndexMissing, IndexCorrupt):
         return False
-    return m.get("embedder", {}).get("name") == embedder_name and m.get("documents") == {d.id: d.content_hash for d in docs}
+    return m.get("embedder", {}).get("name") == embedder_name and m.get("documents") == {d.id: fingerprint(d) for d in docs}

@@ -16,8 +16,10 @@ CSS = """
 .pq-card mark{background:#fff3b0}
 .pq-context{color:#444;font-size:0.92em;margin-top:6px;border-left:3px solid #d0d7de;padding-left:8px}
 .pq-related{color:#57606a}
+.pq-table{overflow-x:auto}
 .pq-table table{border-collapse:collapse}
-.pq-table td,.pq-table th{border:1px solid #d0d7de;padding:4px 6px;vertical-align:top}
+.pq-table td,.pq-table th{border:1px solid #d0d7de;padding:4px 6px;vertical-align:top;min-width:180px;max-width:320px}
+.pq-table td:first-child,.pq-table th:first-child{min-width:90px;font-weight:600}
 .pq-error{color:#b42318}
 .pq-ok{color:#067647}
 """
@@ -52,7 +54,7 @@ def citation_cards(answer: Answer, docs: dict[str, Document]) -> str:
             f"<div class='pq-card' data-doc='{escape(c.doc_id)}'>"
             f"<div class='pq-card-head'>{label} 《{escape(c.title)}》</div>"
             f"<div class='pq-meta'>{escape(c.region)} · {escape(c.date or '日期未注明')} · {escape(c.section)}</div>"
-            f"<details><summary>{_highlight(c)}</summary>{_context(c, docs.get(c.doc_id))}</details></div>"
+            f"<details><summary><mark>{escape(c.quote)}</mark></summary>{_context(c, docs.get(c.doc_id))}</details></div>"
         )
     return "".join(out)
 
@@ -63,8 +65,9 @@ def table_html(t: Table) -> str:
                                                 for _, region, title in t.columns) + "</tr>"]
     for topic, cells in t.rows:
         rows.append(f"<tr><td>{escape(topic)}</td>" + "".join(f"<td>{escape(c.text(cite)) or '—'}</td>" for c in cells) + "</tr>")
-    rows.append("</table><ol>" + "".join(f"<li>{escape(r.region)}《{escape(r.title)}》{escape(r.section)}：“{escape(r.quote)}”</li>"
-                                          for r in t.sources) + "</ol>")
+    rows.append(f"</table><details><summary>出处（{len(t.sources)} 条，点击展开）</summary><ol>"
+                + "".join(f"<li>{escape(r.region)}《{escape(r.title)}》{escape(r.section)}：“{escape(r.quote)}”</li>" for r in t.sources)
+                + "</ol></details>")
     return "<div class='pq-table'>" + "".join(rows) + "</div>"
 
 

@@ -193,7 +193,7 @@ def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
                 clear.click(lambda: ([], ""), None, [chatbot, cards], api_name=False)
             with gr.Tab("对比", id="compare"):
                 with gr.Row():
-                    topic = gr.Dropdown(["全部", *app.topics()], value="全部", label="主题")
+                    topic = gr.Dropdown(["全部", *app.topics()], value="社区规模", label="主题")
                     cmp_docs = gr.Dropdown(app.doc_choices(), multiselect=True, label="文件（不选为全部）")
                     cmp_btn = gr.Button("生成对比表", variant="primary", elem_id="compare-btn")
                 cmp_html = gr.HTML(elem_id="compare-table")

@@ -46,3 +46,9 @@ def test_long_clause_split_at_sentence_ends_never_inside_brackets():
     assert "".join(pieces) == text
     assert all("（牵头单位：市民政局；责任单位：市财政局）" in p or "牵头" not in p for p in pieces)
     assert all(len(p) <= 300 + 150 for p in pieces)
+
+
+def test_single_sentence_items_are_clauses_not_headings():
+    lines = _lines("一、配备", "（一）每个社区配备专职网格员不少于7名。", "（三）创新基层治理机制，推进精准网格管理。", "（1）对小区外道路两侧车辆乱停乱放进行整治；")
+    drafts = parse_outline(lines)
+    assert [d.path[-1] for d in drafts] == ["（一）每个社区配备专职网格员不少于7名", "（1）对小区外道路两侧车辆乱停乱放进行整治"]

@@ -44,7 +44,7 @@ def server(seed_settings, seed_retriever, tmp_path_factory):
             break
         except OSError:
             if proc.poll() is not None:
-                raise RuntimeError(proc.stdout.read().decode())
+                raise RuntimeError(proc.stdout.read().decode()) from None
             time.sleep(0.5)
     else:
         proc.kill()
@@ -100,6 +100,7 @@ def test_question_then_follow_up_shows_citation_cards(page):
     assert "不少于5人" in page.inner_text("#chatbot")
     page.click("#citations .pq-card summary")  # opens the clause in its surrounding text
     page.wait_for_selector("#citations .pq-context")
+    assert "每个社区专职工作者不少于5人" in page.inner_text("#citations .pq-context b")
     shot(page, "chat-first-answer")
     page.fill("#question textarea", "牵头单位是谁？")
     page.click("#ask")
