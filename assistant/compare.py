@@ -21,7 +21,8 @@ class Cell:
         for r in self.items:
             bits = [r.indicator[:24] + "：" if r.indicator and r.value else ""]
             if r.value:
-                bits.append((r.comparator or "") + r.value)
+                prefix = r.comparator if r.comparator and not r.value.endswith(r.comparator) else ""
+                bits.append(prefix + r.value)
             if r.deadline:
                 bits.append(f"（{r.deadline}）")
             if not r.value and r.lead_units:

@@ -291,11 +291,13 @@ def extract_document(doc: Document) -> list[Indicator]:
         found_value = False
         valued_sentences: set[int] = set()
         if first.kind == "table_row":
-            values = list(value_pattern().finditer(_masked(text)))
+            # The target column is the last figure of the row; cells may be bare numbers ("… 18 预期性").
+            values = list(re.finditer(r"\d+(?:\.\d+)?\s*(?:%|平方米|户|人|名|个|万元|元)?", _masked(text)))
             if values:
                 v = values[-1]
+                unit = re.sub(r"[\d.\s]", "", v.group(0)) or None
                 rows.append(Indicator(indicator=text[: values[0].start()].strip(), comparator=None,
-                                      value=v.group(0).strip(), unit=v.group("unit"), scope=None,
+                                      value=v.group(0).strip(), unit=unit, scope=None,
                                       deadline=table_deadline, quote=text, start=base, end=base + len(text), **common))
             continue
         masked = _masked(text)
