@@ -358,10 +358,11 @@ def _heading_name(path: Sequence[str]) -> str:
     return re.sub(r"^[（(]?[一二三四五六七八九十\d]+[）)、.]?", "", path[-1]) if path else ""
 
 
-def extract_all(docs: Iterable[Document]) -> list[Indicator]:
+def extract_all(docs: Iterable[Document], embedder=None) -> list[Indicator]:  # noqa: ANN001
+    """All rows of all documents with topics; an `embedder` places rows the taxonomy misses."""
     from assistant.topics import assign_topics
 
-    return assign_topics([row for d in docs for row in extract_document(d)])
+    return assign_topics([row for d in docs for row in extract_document(d)], embedder)
 
 
 def indicator_json(i: Indicator) -> dict:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from enum import Enum
+
+from corpus.choice import Choice
 
 
-class Kind(Enum):
+class Kind(Choice):
     NUMBER = "number"
     RESPONSIBLE = "responsible_unit"
     DEADLINE = "deadline"
@@ -14,12 +15,6 @@ class Kind(Enum):
     COMPARISON = "comparison"
     FACT = "fact"
 
-    @classmethod
-    def parse(cls, value: str) -> Kind:
-        try:
-            return cls(value)
-        except ValueError:
-            raise ValueError(f"unknown kind {value!r}; valid: {[k.value for k in cls]}") from None
 
 
 PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (

@@ -11,9 +11,10 @@ import tomllib
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum
 from functools import cache
 from pathlib import Path
+
+from corpus.choice import Choice
 
 RULES = Path(__file__).parent / "rules"
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
@@ -22,19 +23,13 @@ _CJK_RE = re.compile(f"[{CJK}]")
 _TIGHT = f"{CJK}，。、；：？！“”‘’（）《》〈〉【】〔〕﹝﹞—…·"
 
 
-class Script(Enum):
+class Script(Choice):
     """Which conversion a document needs. Parse errors list the valid values."""
 
     SIMPLIFIED = "simplified"
     TRADITIONAL = "traditional"
     TAIWAN = "taiwan"
 
-    @classmethod
-    def parse(cls, value: str) -> Script:
-        try:
-            return cls(value)
-        except ValueError:
-            raise ValueError(f"unknown script {value!r}; valid: {[s.value for s in cls]}") from None
 
 
 @dataclass(frozen=True)

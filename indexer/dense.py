@@ -5,23 +5,18 @@ The index takes vectors computed elsewhere (minsearch); filters arrive as an id 
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 
 import numpy as np
 
+from corpus.choice import Choice
 
-class IndexKind(Enum):
+
+class IndexKind(Choice):
     FLAT = "flat"
     HNSW = "hnsw"
     IVF = "ivf"
 
-    @classmethod
-    def parse(cls, value: str) -> IndexKind:
-        try:
-            return cls(value)
-        except ValueError:
-            raise ValueError(f"unknown faiss index {value!r}; valid: {[k.value for k in cls]}") from None
 
 
 class DenseIndex:

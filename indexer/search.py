@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 import re
 import tomllib
-from enum import Enum
 from functools import cache
 from pathlib import Path
 
 import numpy as np
 
+from corpus.choice import Choice
 from corpus.model import Document
 from corpus.normalize import normalize_query
 from corpus.settings import Settings
@@ -43,17 +43,11 @@ def unit_rules() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
     return tuple((re.compile(u["asks"]), re.compile(u["answer"])) for u in data["unit"])
 
 
-class Mode(Enum):
+class Mode(Choice):
     BM25 = "bm25"
     DENSE = "dense"
     HYBRID = "hybrid"
 
-    @classmethod
-    def parse(cls, value: str) -> Mode:
-        try:
-            return cls(value)
-        except ValueError:
-            raise ValueError(f"unknown mode {value!r}; valid: {[m.value for m in cls]}") from None
 
 
 class Retriever:

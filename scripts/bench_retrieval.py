@@ -128,6 +128,16 @@ def main() -> None:
         p50, p95 = time_queries(r, qs)
         print(f"[bundled] {len(qs)} warm queries: p50 {p50:.1f} ms, p95 {p95:.1f} ms; peak RSS {rss_mb():.0f} MB")
         throughput = report.clauses / report.embed_seconds
+        from assistant.answer import Assistant
+
+        assistant = Assistant(r, docs)
+        lat = []
+        for q in qs:
+            t = time.perf_counter()
+            assistant.ask(q)
+            lat.append((time.perf_counter() - t) * 1000)
+        a50, a95 = percentiles(lat)
+        print(f"[bundled] {len(qs)} answers without LLM: p50 {a50:.1f} ms, p95 {a95:.1f} ms")
 
         base = {passage_text(c): v for c, v in zip(r.clauses, r.index.dense.index.reconstruct_n(0, len(r.clauses)), strict=True)}
     if args.scale <= 0:

@@ -16,6 +16,15 @@ from corpus import DocumentStore, UnknownDocument, UnreadableFile, load_settings
 from corpus.settings import Settings
 
 
+def iter_jsonl(arg: str):  # noqa: ANN201
+    """Rows of a JSONL file ("-" for stdin), blank lines skipped."""
+    src = sys.stdin if arg == "-" else open(arg, encoding="utf-8")
+    with src:
+        for ln in src:
+            if ln.strip():
+                yield json.loads(ln)
+
+
 def _store(settings: Settings) -> DocumentStore:
     store = DocumentStore(settings)
     for r in store.ensure_bundled():

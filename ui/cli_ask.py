@@ -31,16 +31,11 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
     assistant = _assistant(settings)
     if args.jsonl:
-        src = sys.stdin if args.jsonl == "-" else open(args.jsonl, encoding="utf-8")
-        with src:
-            for ln in src:
-                if ln.strip():
-                    row = json.loads(ln)
-                    a = assistant.ask(row["question"], row.get("history") or [])
-                    out = answer_json(a)
-                    out["citations"] = [{k: c[k] for k in ("doc_id", "title", "region", "section", "text", "quote")}
-                                        | {"n": c["n"], "clause_id": c["clause_id"], "source": c["source"]} for c in out["citations"]]
-                    print(json.dumps({"id": row.get("id"), **out}, ensure_ascii=False), flush=True)
+        from ui.cli import iter_jsonl
+
+        for row in iter_jsonl(args.jsonl):
+            out = answer_json(assistant.ask(row["question"], row.get("history") or []))
+            print(json.dumps({"id": row.get("id"), **out}, ensure_ascii=False), flush=True)
         return 0
     if not args.question:
         print("error: give a QUESTION or --jsonl FILE", file=sys.stderr)

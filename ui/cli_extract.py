@@ -16,9 +16,11 @@ FIELDS = ["doc_id", "region", "indicator", "comparator", "value", "unit", "scope
 
 def _rows(settings: Settings):  # noqa: ANN202
     from assistant.extract import extract_all
+    from indexer.embed import make_embedder
     from ui.cli import _store
 
-    return extract_all(_store(settings).documents())
+    embedder = make_embedder(settings.embedder, settings.st_query_prompt, settings.st_passage_prompt)
+    return extract_all(_store(settings).documents(), embedder)
 
 
 def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:

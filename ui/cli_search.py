@@ -43,17 +43,13 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     retriever = open_retriever(settings)
     if args.jsonl:
         from assistant.followup import standalone_question
+        from ui.cli import iter_jsonl
 
-        src = sys.stdin if args.jsonl == "-" else open(args.jsonl, encoding="utf-8")
-        with src:
-            for ln in src:
-                if not ln.strip():
-                    continue
-                row = json.loads(ln)
-                query = standalone_question(row["question"], row.get("history") or [], retriever.place_names())
-                res = retriever.search(query, k=args.k, region=args.region)
-                print(json.dumps({"id": row.get("id"), "standalone_question": query,
-                                  "hits": [hit_json(h) for h in res.hits]}, ensure_ascii=False), flush=True)
+        for row in iter_jsonl(args.jsonl):
+            query = standalone_question(row["question"], row.get("history") or [], retriever.place_names())
+            res = retriever.search(query, k=args.k, region=args.region)
+            print(json.dumps({"id": row.get("id"), "standalone_question": query,
+                              "hits": [hit_json(h) for h in res.hits]}, ensure_ascii=False), flush=True)
         return 0
     if not args.query:
         print("error: give a QUERY or --jsonl FILE", file=sys.stderr)

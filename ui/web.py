@@ -64,7 +64,7 @@ class WebApp:
 
     def rows(self) -> list[Indicator]:
         if self._rows is None:
-            self._rows = extract_all(self.assistant.docs.values())
+            self._rows = extract_all(self.assistant.docs.values(), self.assistant.retriever.embedder)
         return self._rows
 
     def topics(self) -> list[str]:

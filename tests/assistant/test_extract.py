@@ -111,3 +111,14 @@ def test_xlsx_opens_with_the_expected_cells(all_rows, tmp_path):
 def test_csv_has_header_and_sources(all_rows):
     text = to_csv(build_table(all_rows, ["社区规模"]))
     assert text.startswith("主题,") and "出处" in text
+
+
+def test_rows_the_taxonomy_misses_are_placed_by_embedding_similarity(seed_store, seed_retriever):
+    from assistant.topics import OTHER
+
+    docs = seed_store.documents()
+    plain = extract_all(docs)
+    placed = extract_all(docs, seed_retriever.embedder)
+    assert sum(r.topic == OTHER for r in placed) < sum(r.topic == OTHER for r in plain)
+    assert [r.topic for r in placed if r.topic != OTHER] and all(
+        a.topic == b.topic for a, b in zip(plain, placed, strict=True) if a.topic != OTHER)
