@@ -40,7 +40,7 @@ def topic_of(row: Indicator) -> str | None:
 
 
 def assign_topics(rows: Sequence[Indicator], embedder=None, floor: float = 0.885,  # noqa: ANN001
-                  margin: float = 0.02) -> list[Indicator]:
+                  margin: float = 0.03) -> list[Indicator]:
     """Topic per row; rows the taxonomy misses go to the nearest topic by embedding, but only when
     confident. e5 similarities sit in a narrow band (0.85–0.91 on this corpus), so a row is placed
     only above `floor` and `margin` ahead of the runner-up; the rest stay 其他."""
