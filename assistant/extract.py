@@ -80,6 +80,7 @@ DEADLINE = re.compile(
     r"|每年\d{1,2}月(?:底|末|\d{1,2}日)(?:前|之前)?)"
 )
 SEGMENT_BREAKS = "，。；：,;:、且"
+DETERMINERS = tuple("这那哪每某任")
 SCOPE = re.compile(r"每个(?:城市|农村)?社区|城市社区|农村社区|每个村|各新城|每个新城|每个街道|每个区|每个乡镇")
 
 
@@ -151,17 +152,14 @@ def clause_units(text: str) -> Units:
                     body2, end2 = _read_list(text, end + m2.end())
                     support += split_units(body2)
                     mark(end, end2 + 1)
-    if not lead:
-        for label in r.responsible_labels:
+    # Without a 牵头 label: 责任部门/责任单位 lists are all leads; else work-group 成员 are support.
+    for labels, role in ((r.responsible_labels, lead), (r.member_labels, support)):
+        if lead:
+            break
+        for label in labels:
             for m in re.finditer(label + r"[：:]", text):
                 body, end = _read_list(text, m.end())
-                lead += split_units(body)
-                mark(m.start(), end)
-    if not lead:
-        for label in r.member_labels:
-            for m in re.finditer(label + r"[：:]", text):
-                body, end = _read_list(text, m.end())
-                support += split_units(body)
+                role += split_units(body)
                 mark(m.start(), end)
     lead = list(dict.fromkeys(lead))
     support = [u for u in dict.fromkeys(support) if u not in lead]
@@ -302,8 +300,8 @@ def extract_document(doc: Document) -> list[Indicator]:
             continue
         masked = _masked(text)
         for v in value_pattern().finditer(masked):
-            if v.group("num").strip("一") == "" and not v.group("every") and v.group("unit") in ("个", "次") and v.start() > 0 and text[v.start() - 1] in "这那哪每某任":
-                continue
+            if v.group("num") == "一" and v.group("unit") in ("个", "次") and text[max(v.start() - 1, 0) : v.start()] in DETERMINERS:
+                continue  # "这一个", "每一次": a determiner, not a count
             if re.fullmatch(r"[百千]+", v.group("num")):
                 continue
             if masked[v.end() : v.end() + 1] == "的" and v.group("suffix") in ("以上", "以下"):
@@ -316,10 +314,11 @@ def extract_document(doc: Document) -> list[Indicator]:
             value = text[vs:ve].strip()
             own = sentence_units(text[sent_s:sent_e])
             row_units = own if own.lead else units
+            scope = SCOPE.search(text, sent_s, sent_e)
             rows.append(Indicator(
                 indicator=_indicator(text, seg_s, vs),
                 comparator=_comparator(text, max(text.rfind(ch, 0, vs) for ch in SEGMENT_BREAKS) + 1, vs, v.group("suffix")),
-                value=value, unit=v.group("unit"), scope=(SCOPE.search(text, sent_s, sent_e) or [None])[0] if SCOPE.search(text, sent_s, sent_e) else None,
+                value=value, unit=v.group("unit"), scope=scope.group(0) if scope else None,
                 deadline=_deadline(text, sent_s, sent_e, vs), quote=text[seg_s:seg_e], start=base + seg_s, end=base + seg_e,
                 **(common | {"lead_units": row_units.lead, "support_units": row_units.support})))
             found_value = True
@@ -345,7 +344,7 @@ def extract_document(doc: Document) -> list[Indicator]:
                 rows.append(Indicator(indicator=_heading_name(path), comparator=None, value=None, unit=None, scope=None,
                                       deadline=None, quote=text[sent_s:sent_e], start=base + sent_s, end=base + sent_e,
                                       **(common | {"lead_units": own.lead, "support_units": own.support})))
-        if not found_value and units.start >= 0 and (units.lead or units.support) and group is not None:
+        if not found_value and units.start >= 0 and (units.lead or units.support):
             own = clause_units(text)
             if own.start >= 0:
                 rows.append(Indicator(indicator=_heading_name(path), comparator=None, value=None, unit=None, scope=None,

@@ -27,7 +27,6 @@ NUMBER_QUESTION = re.compile(r"多少|几[个名人户次年]|几|比例|面积|
 HAS_NUMBER = re.compile(r"\d")
 # Tuned on eval/data/qa_dev.jsonl (`policyqa eval retrieval`): dense counts best
 # at 0.3 weight (MRR 0.893 vs 0.863 at 0.5, 0.851 at 1.0); the boosts move ties, not rankings.
-HEADING_BOOST = 0.0  # heading words: generic ones (城乡社区治理) matched everywhere; measured no gain
 NUMBER_BOOST = 0.03
 UNIT_BOOST = 0.08
 RRF_WEIGHTS = (1.0, 0.3)
@@ -109,7 +108,7 @@ class Retriever:
             scores = {i: 1.0 / (60 + r) for r, i in enumerate(dense_ids, 1)}
         else:
             scores = rrf([bm25_ids, dense_ids], weights=RRF_WEIGHTS, missing_at_depth=True)
-            scores = self._rescore(query, q_tokens, scores)
+            scores = self._rescore(query, scores)
         ranked = sorted(scores, key=lambda i: -scores[i])
         if mode is Mode.HYBRID and COMPARISON.search(query):
             ranked = self._diversify(ranked, scores)
@@ -185,17 +184,16 @@ class Retriever:
         ids, _ = self.index.dense.search(qv, DEPTH, allowed)
         return [int(i) for i in ids]
 
-    def _rescore(self, query: str, q_tokens: list[str], scores: dict[int, float]) -> dict[int, float]:
+    def _rescore(self, query: str, scores: dict[int, float]) -> dict[int, float]:
         """Cheap features on the fused candidates, as small multiplicative boosts (RRF gaps are ~1%/rank):
-        heading words the query uses; a number in the clause when the query asks for one."""
+        a number in the clause when the query asks for one, more when it is in the asked unit.
+        (A heading-word boost was tried and dropped: generic words like 城乡社区治理 match every heading.)"""
         wants_number = bool(NUMBER_QUESTION.search(query))
         units = [u for asks, u in unit_rules() if asks.search(query)]
-        qset = {t for t in q_tokens if len(t) >= 2}
         out = {}
         for i, s in scores.items():
             c = self.clauses[i]
-            heading = "".join(c.heading_path)
-            boost = 1.0 + HEADING_BOOST * min(sum(1 for t in qset if t in heading), 3)
+            boost = 1.0
             if wants_number and HAS_NUMBER.search(c.text):
                 boost += NUMBER_BOOST
             if any(u.search(c.text) for u in units):

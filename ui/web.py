@@ -125,7 +125,7 @@ class WebApp:
                 lines.append((name, False, f"文件过大（{size / 1e6:.1f} MB）"))
                 continue
             data = Path(p).read_bytes()
-            dest = self.settings.uploads_dir / safe_name(_original_name(name), data)
+            dest = self.settings.uploads_dir / safe_name(name, data)
             shutil.copyfile(p, dest)
             accepted.append(dest)
         results = self.store.ingest(accepted) if accepted else []
@@ -161,11 +161,6 @@ def _plain(content) -> str:  # noqa: ANN001 - Gradio may hand back str or a list
     if isinstance(content, list):
         content = " ".join(p.get("text", "") if isinstance(p, dict) else str(p) for p in content)
     return re.sub(r"\*（理解为：.*?）\*\s*", "", str(content))
-
-
-def _original_name(name: str) -> str:
-    """Gradio keeps the uploaded name; strip any directory parts a client sent."""
-    return os.path.basename(name)
 
 
 def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
