@@ -1,48 +1,51 @@
 """The assistant: a question (and the conversation so far) in, a short cited answer out.
 
-Default is extractive and needs no language model: the answer is made of sentences copied
-from the best supporting clauses, each marked [n], so every figure and unit name is the
-document's own. When the texts don't support an answer it says so and lists the nearest
-clauses as 可能相关. An optional OpenAI-compatible model may rephrase; its answer is checked
-against the cited clauses and dropped in favour of the extractive one when it strays.
+Default is extractive and needs no language model. The question is analysed once (`Query`),
+retrieval ranks clauses, and a learned model (`assistant/selector.py`) scores every sentence of
+the top clauses; the answer is the best sentences verbatim, completed into provisions (a list
+intro brings its items), each marked [n] with its document, article and version. When no
+sentence is likely enough to answer, it says so and lists the nearest clauses as 可能相关.
+An optional OpenAI-compatible model may rephrase; its answer is checked against the cited
+clauses and dropped in favour of the extractive one when it strays.
 """
 
 from __future__ import annotations
 
 import logging
-import math
 from collections.abc import Sequence
 
-from assistant.followup import standalone_question
-from assistant.intent import Kind, detect_kind
+import numpy as np
+
+from assistant.extract import clause_units
+from assistant.features import Candidate, candidates
 from assistant.model import Answer, Citation
-from assistant.support import UNITS_SPAN, Candidate, candidates, term_weights
+from assistant.provision import Provision, article_label, complete
+from assistant.selector import AnswerModel, default_model
 from corpus import DocumentStore
-from corpus.model import Document
-from corpus.normalize import normalize_query
+from corpus.model import Clause, Document
 from corpus.settings import Settings
 from indexer import Hit, Retriever
-from indexer.search import unit_rules
-from indexer.tokenize import expand_query
+from indexer.query import Kind, Query
 
 log = logging.getLogger(__name__)
 
-# Calibrated on the dev set (eval/data/qa_dev.jsonl): answered questions have best coverage
-# ≥ 0.28, while the adversarial negatives fail the unit or place checks below.
-MIN_COVERAGE = 0.22
-MIN_SCORE = 0.30
 REFUSAL = "根据现有文件，未找到能回答这个问题的规定。"
+POOL = 8  # clauses whose sentences are candidates (10 for comparisons)
+LIKELY = 0.5  # a further sentence joins the answer when the model finds it more likely than not
+MAX_ANSWER_CHARS = 250
+MAX_ENTRIES = 6  # comparison entries
 
 
 class Assistant:
     """Answers questions over one corpus and its index."""
 
-    def __init__(self, retriever: Retriever, docs: Sequence[Document], llm=None) -> None:  # noqa: ANN001
+    def __init__(self, retriever: Retriever, docs: Sequence[Document], llm=None,  # noqa: ANN001
+                 model: AnswerModel | None = None) -> None:
         self.retriever = retriever
         self.docs = {d.id: d for d in docs}
         self.llm = llm
-        self.place_names = sorted({p for d in docs for p in (d.region, *d.places) if p})
-        self._df: dict[str, int] = {}
+        self.model = model or default_model()
+        self.superseded: frozenset[str] = frozenset()
 
     @classmethod
     def open(cls, settings: Settings, store: DocumentStore | None = None, show_progress: bool = True) -> Assistant:
@@ -56,133 +59,158 @@ class Assistant:
             llm = LLMClient(settings.llm_base_url, settings.llm_model, settings.llm_api_key, settings.llm_timeout)
         return cls(Retriever.open(settings, docs, show_progress=show_progress), docs, llm)
 
-    def standalone(self, question: str, history: Sequence[dict] = ()) -> str:
-        return standalone_question(question, history, self.place_names)
+    def analyze(self, question: str, history: Sequence[dict] = ()) -> Query:
+        """The question analysed once (follow-ups resolved against `history`)."""
+        return self.retriever.analyze(question, history)
 
-    def ask(self, question: str, history: Sequence[dict] = (), region: str | None = None,
-            doc_ids: set[str] | None = None) -> Answer:
-        """Answer one question in the context of the conversation so far."""
-        query = normalize_query(self.standalone(question, history))
-        kind = detect_kind(query)
+    def candidates(self, query: Query, region: str | None = None, doc_ids: set[str] | None = None
+                   ) -> tuple[list[Hit], list[Candidate]]:
+        """Retrieved hits and every candidate sentence of the top ones (also what the model is fitted on)."""
         res = self.retriever.search(query, k=10, region=region, doc_ids=doc_ids)
         hits = list(res.hits)
+        pool = hits[:10] if query.kind is Kind.COMPARISON else hits[:POOL]
+        return hits, candidates(query, pool, self.superseded)
+
+    def ask(self, question: str, history: Sequence[dict] = (), region: str | None = None,
+            doc_ids: set[str] | None = None, query: Query | None = None) -> Answer:
+        """Answer one question in the context of the conversation so far."""
+        query = query or self.analyze(question, history)
+        hits, cands = self.candidates(query, region, doc_ids)
         related = tuple(self._citation(i + 1, h, 0, min(len(h.clause.text), 80)) for i, h in enumerate(hits[:3]))
 
         def refuse(reason: str) -> Answer:
-            return Answer(question, query, REFUSAL, (), True, kind.value, res.places, related, reason)
+            return Answer(question, query.text, REFUSAL, (), True, query.kind.value, query.places, related, reason,
+                          used_history=query.used_history)
 
-        if res.unknown_places and not res.places:
-            return refuse(f"语料中没有关于{'、'.join(res.unknown_places)}的文件")
-        if not hits:
-            return refuse("没有检索到相关条款")
-
-        weights = self._weights(query, res.places)
-        units = [u for asks, u in unit_rules() if asks.search(query)]
-        pool = hits[:10] if kind is Kind.COMPARISON else hits[:8]
-        cands = [c for r, h in enumerate(pool, 1) for c in candidates(r, h.clause.text, weights, kind, units)]
+        if query.unknown_places and not query.places:
+            return refuse(f"语料中没有关于{'、'.join(query.unknown_places)}的文件")
         if not cands:
-            return refuse("没有可引用的句子")
-        best = max(cands, key=lambda c: c.score)
-        if best.coverage < MIN_COVERAGE or best.score < MIN_SCORE:
-            return refuse(f"最相关条款与问题重合度过低（{best.coverage:.2f}）")
-        if kind is Kind.NUMBER and units and not any(u.search(pool[c.hit_rank - 1].clause.text[c.start : c.end]) for c in cands if c.coverage >= MIN_COVERAGE for u in units):
-            return refuse("检索到的条款中没有问题所问的数量")
-
-        chosen = self._choose(kind, cands, pool, best, named_places=len(res.places) >= 2)
-        citations, sentences = [], []
-        for n, (hit, cand) in enumerate(chosen, 1):
-            start, end = cand.start, cand.end
-            if kind is Kind.RESPONSIBLE:
-                start, end, hit = self._units_span(hit, start, end)
-            cit = self._citation(n, hit, start, end)
+            return refuse("没有检索到相关条款")
+        probs = self.model.probabilities(cands)
+        best = int(np.argmax(probs))
+        if probs[best] < self.model.threshold:
+            return refuse(f"最相关的句子可信度过低（{probs[best]:.2f} < {self.model.threshold:.2f}）")
+        if query.kind is Kind.COMPARISON:
+            chosen = self._per_document(query, cands, probs)
+        else:
+            chosen = self._best_sentences(cands, probs, best)
+        citations: list[Citation] = []
+        lines: list[str] = []
+        for cand in chosen:
+            n = len(citations) + 1
+            prov = complete(self.docs.get(cand.hit.clause.doc_id), cand.hit.clause, cand.start, cand.end)
+            cit = self._provision_citation(n, cand.hit, prov, cand.start)
             citations.append(cit)
-            sentences.append(f"{hit.region}：{cit.quote.rstrip('。；，、')}。[{n}]")
-        text = "".join(sentences) if kind is not Kind.COMPARISON else "\n".join(sentences)
-        answer = Answer(question, query, text, tuple(citations), False, kind.value, res.places)
+            lines.append(self._line(cand.hit, prov, n))
+            if query.kind is Kind.RESPONSIBLE:
+                extra = self._units_line(cand.hit, prov, len(citations) + 1)
+                if extra:
+                    citations.append(extra[0])
+                    lines.append(extra[1])
+        if query.kind is Kind.COMPARISON:
+            covered = {c.region for c in citations} | {p for c in citations for p in self._doc_places(c.doc_id)}
+            for place in query.places:
+                if place not in covered:
+                    lines.append(f"{place}：现有文件未找到相关规定。")
+        text = "\n".join(lines) if query.kind is Kind.COMPARISON else "".join(lines)
+        answer = Answer(question, query.text, text, tuple(citations), False, query.kind.value, query.places,
+                        used_history=query.used_history)
         if self.llm is not None:
             from assistant.llm import generate_verified
 
             return generate_verified(self.llm, answer, question)
         return answer
 
-    def _weights(self, query: str, places: Sequence[str]) -> dict[str, float]:
-        expanded, substituted = expand_query(query)
-        # Colloquial words that were mapped to document words do not count against coverage.
-        toks = self.retriever.tokenizer.tokens(substituted + " " + expanded[len(query):])
-        drop = set(places) | set(self.place_names)
-        return term_weights((t for t in toks if t not in drop and not any(t in p for p in drop)), self._idf)
+    def _doc_places(self, doc_id: str) -> tuple[str, ...]:
+        d = self.docs.get(doc_id)
+        return (d.region, *d.places) if d else ()
 
-    def _idf(self, term: str) -> float:
-        """log(N/df) over clauses, df counted by substring (Chinese terms have no word boundaries)."""
-        if term not in self._df:
-            self._df[term] = sum(1 for c in self.retriever.clauses if term in c.text)
-        n = len(self.retriever.clauses)
-        return math.log((n + 1) / (self._df[term] + 1)) + 0.5
+    def _best_sentences(self, cands: list[Candidate], probs: np.ndarray, best: int) -> list[Candidate]:
+        """The best sentence, then others the model finds more likely than not, while the answer stays short."""
+        chosen = [cands[best]]
+        length = len(cands[best].text)
+        for i in np.argsort(-probs)[1:4]:
+            c = cands[int(i)]
+            if probs[i] < max(LIKELY, self.model.threshold) or length + len(c.text) > MAX_ANSWER_CHARS:
+                continue
+            if any(o.hit.clause.id == c.hit.clause.id and o.start < c.end and c.start < o.end for o in chosen):
+                continue
+            chosen.append(c)
+            length += len(c.text)
+        return chosen
 
-    def _choose(self, kind: Kind, cands: list[Candidate], pool: list[Hit], best: Candidate,
-                named_places: bool = False) -> list[tuple[Hit, Candidate]]:
-        """The supporting sentences: one per document for comparisons, else the best one or two."""
-        ordered = sorted(cands, key=lambda c: -c.score)
-        if kind is Kind.COMPARISON:
-            per_doc: dict[str, tuple[Hit, Candidate]] = {}
-            for c in ordered:
-                h = pool[c.hit_rank - 1]
-                good = named_places or (c.score >= 0.6 * best.score and c.coverage >= MIN_COVERAGE)
-                if h.clause.doc_id not in per_doc and good:
-                    per_doc[h.clause.doc_id] = (h, c)
-            return list(per_doc.values())[:6]
-        out = [(pool[best.hit_rank - 1], best)]
-        for c in ordered[1:4]:
-            if c.score >= 0.85 * best.score and (c.hit_rank, c.start) != (best.hit_rank, best.start) and kind is not Kind.RESPONSIBLE:
-                h = pool[c.hit_rank - 1]
-                if not (h.clause.id == out[0][0].clause.id and c.start < best.end and best.start < c.end):
-                    out.append((h, c))
-                break
-        return out
+    def _per_document(self, query: Query, cands: list[Candidate], probs: np.ndarray) -> list[Candidate]:
+        """One entry per document that answers (best sentence above the cut-off), best first."""
+        per_doc: dict[str, Candidate] = {}
+        for i in np.argsort(-probs):
+            c = cands[int(i)]
+            doc = c.hit.clause.doc_id
+            if doc in per_doc or doc in self.superseded:
+                continue
+            named = bool(query.place_docs) and doc in query.place_docs
+            if probs[i] >= self.model.threshold or (named and probs[i] >= self.model.threshold / 2):
+                per_doc[doc] = c
+        return list(per_doc.values())[:MAX_ENTRIES]
 
-    def _units_span(self, hit: Hit, start: int, end: int) -> tuple[int, int, Hit]:
-        """For 'who leads' questions: the clause's own unit list, else the one its parent section states."""
-        text = hit.clause.text
-        m = UNITS_SPAN.search(text, start) or UNITS_SPAN.search(text)
-        if m:
-            return m.start(), m.end(), hit
-        parent = self._inherited_units(hit)
-        if parent is not None:
-            return parent
-        return start, end, hit
+    def _line(self, hit: Hit, prov: Provision, n: int) -> str:
+        where = hit.region or hit.title
+        if prov.label:
+            where = f"{where}《{hit.title}》{prov.label}" if hit.title else f"{where}{prov.label}"
+        return f"{where}：{prov.text.strip().rstrip('。；，、：')}。[{n}]"
 
-    def _inherited_units(self, hit: Hit) -> tuple[int, int, Hit] | None:
-        """Sub-items that state no units inherit the list at the end of their section's opening paragraph."""
+    def _units_line(self, hit: Hit, prov: Provision, n: int) -> tuple[Citation, str] | None:
+        """For 'who is responsible' questions: the unit list the clause (or its section's opening) states,
+        when the chosen sentence does not already name it."""
         doc = self.docs.get(hit.clause.doc_id)
         if doc is None:
             return None
-        path = hit.clause.heading_path
-        for depth in range(len(path) - 1, 0, -1):
-            prefix = path[:depth]
-            for c in doc.clauses:
-                if c.heading_path == prefix:
-                    m = UNITS_SPAN.search(c.text)
-                    if m:
-                        h = Hit(c, hit.score, hit.title, hit.region, hit.origin)
-                        return m.start(), m.end(), h
+        for clause in (hit.clause, *self._section_openers(doc, hit.clause)):
+            units = clause_units(clause.text)
+            if units.start >= 0 and (units.lead or units.support):
+                span = clause.text[units.start : units.end]
+                if span in prov.text:
+                    return None
+                h = Hit(clause, hit.score, hit.title, hit.region, hit.origin)
+                cit = self._citation(n, h, units.start, units.end)
+                return cit, f"{span.strip('（）()')}。[{n}]"
         return None
+
+    def _section_openers(self, doc: Document, clause: Clause) -> list[Clause]:
+        """Clauses that open the sections enclosing `clause` (where a unit list for the whole section sits),
+        and the passages continuing `clause` itself."""
+        out = [c for c in doc.clauses if c.heading_path == clause.heading_path and c.start > clause.start][:3]
+        path = clause.heading_path
+        for depth in range(len(path) - 1, 0, -1):
+            out += [c for c in doc.clauses if c.heading_path == path[:depth]][:2]
+        return out
+
+    def _provision_citation(self, n: int, h: Hit, prov: Provision, start: int) -> Citation:
+        if len(prov.clause_ids) == 1:
+            return self._citation(n, h, start, start + len(prov.text))
+        doc = self.docs.get(h.clause.doc_id)
+        texts = [c.text for cid in prov.clause_ids if doc and (c := doc.clause(cid))]
+        joined = "".join(texts)
+        s = joined.find(prov.text.split("……")[0])
+        c = h.clause
+        return Citation(n, c.doc_id, h.title, h.region, doc.date if doc else "", c.section, c.id, joined,
+                        prov.text, max(s, 0), max(s, 0) + len(prov.text), c.start, c.end, h.origin, prov.label)
 
     def _citation(self, n: int, h: Hit, start: int, end: int) -> Citation:
         c = h.clause
         doc = self.docs.get(c.doc_id)
         return Citation(n, c.doc_id, h.title, h.region, doc.date if doc else "", c.section, c.id, c.text,
-                        c.text[start:end], start, end, c.start, c.end, h.origin)
+                        c.text[start:end], start, end, c.start, c.end, h.origin, article_label(doc, c))
 
 
 def answer_json(a: Answer) -> dict:
     """The JSON shape of an answer (CLI `ask --json/--jsonl`, web API)."""
+
     def cit(c: Citation) -> dict:
         return {"n": c.n, "doc_id": c.doc_id, "title": c.title, "region": c.region, "date": c.date, "section": c.section,
-                "clause_id": c.clause_id, "text": c.text, "quote": c.quote, "quote_start": c.quote_start,
-                "quote_end": c.quote_end, "source": c.source}
+                "article": c.article, "clause_id": c.clause_id, "text": c.text, "quote": c.quote,
+                "quote_start": c.quote_start, "quote_end": c.quote_end, "source": c.source}
 
-    return {"answer": a.text, "refused": a.refused, "standalone_question": a.standalone_question, "kind": a.kind,
-            "places": list(a.places), "citations": [cit(c) for c in a.citations], "related": [cit(c) for c in a.related],
+    return {"answer": a.text, "refused": a.refused, "standalone_question": a.standalone_question,
+            "used_history": a.used_history, "kind": a.kind, "places": list(a.places),
+            "citations": [cit(c) for c in a.citations], "related": [cit(c) for c in a.related],
             "reason": a.reason, "generator": a.generator}
-
-

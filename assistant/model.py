@@ -23,6 +23,7 @@ class Citation:
     clause_start: int  # offsets of the clause in the document's normalised text
     clause_end: int
     source: str = ""
+    article: str = ""  # 第X条第Y款, when the clause sits in an article
 
 
 @dataclass(frozen=True)
@@ -37,3 +38,4 @@ class Answer:
     related: tuple[Citation, ...] = field(default=())  # 可能相关: nearest clauses when refused
     reason: str = ""  # why refused, or why the LLM answer was not used
     generator: str = "extractive"
+    used_history: bool = False  # the question was rewritten from the conversation

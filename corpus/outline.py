@@ -102,6 +102,7 @@ def parse_outline(lines: Sequence[Line], skip: Sequence[str] = ()) -> list[_Draf
     """
     drafts: list[_Draft] = []
     stack: list[tuple[str, str]] = []  # (kind, label)
+    items: set[int] = set()  # stack depths holding a list item that is content, not a heading
     seen_heading = False
     skip_set = set(skip)
     i = 0
@@ -119,12 +120,16 @@ def parse_outline(lines: Sequence[Line], skip: Sequence[str] = ()) -> list[_Draf
             elif kind == "box":  # a box closes the numbered items before it, like a sibling
                 while stack and stack[-1][0] in ("num", "paren_num", "circled"):
                     stack.pop()
+            items = {d for d in items if d < len(stack)}
             seen_heading = True
+            is_item = False
             if kind == "article":  # 第X条: the label is the number; the text is the clause
                 label, has_body = marker, True
-            elif not has_body and is_item_sentence(kind, text[len(marker) :]):
-                has_body = True
+            elif not has_body and (is_item_sentence(kind, text[len(marker) :]) or _childless(lines, i, [k for k, _ in stack])):
+                has_body = is_item = True
             stack.append((kind, label))
+            if is_item:
+                items.add(len(stack) - 1)
             if has_body:
                 drafts.append(_Draft(tuple(lbl for _, lbl in stack), ln.start, end, "text"))
             i += 1
@@ -132,6 +137,11 @@ def parse_outline(lines: Sequence[Line], skip: Sequence[str] = ()) -> list[_Draf
         if text in skip_set or (not seen_heading and _is_cell(text)):
             i += 1
             continue
+        if stack and len(stack) - 1 in items:
+            # A paragraph after a list of item sentences ("（一）…；（二）…。") is the next paragraph
+            # (款) of the enclosing provision, not part of the last item.
+            stack.pop()
+            items.discard(len(stack))
         run = _cell_run(lines, i)
         if len(run) >= 6:
             drafts.extend(_table(run, tuple(lbl for _, lbl in stack) or (PREAMBLE,)))
@@ -141,6 +151,18 @@ def parse_outline(lines: Sequence[Line], skip: Sequence[str] = ()) -> list[_Draf
         drafts.append(_Draft(path, ln.start, end, "text"))
         i += 1
     return drafts
+
+
+def _childless(lines: Sequence[Line], i: int, open_kinds: Sequence[str]) -> bool:
+    """A marked line that nothing nests under is an item, not a heading: the next line is a sibling
+    or closes an outer level, or there is no next line. ("（一）制定本市物业管理相关政策；" in a list.)"""
+    if lines[i].text.endswith(("；", ";")):
+        return True
+    if i + 1 >= len(lines):
+        return True
+    nxt = marker_of(lines[i + 1].text)
+    own = marker_of(lines[i].text)
+    return nxt is not None and own is not None and (nxt[0] == own[0] or nxt[0] in open_kinds)
 
 
 def _cell_run(lines: Sequence[Line], i: int) -> list[Line]:

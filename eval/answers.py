@@ -51,3 +51,18 @@ def format_answer_table(scored: Sequence[Scored]) -> str:
         lines.append(f"| {t} | {len(g)} | {avg([s.fact_recall for s in pos])} | {avg([s.citation_hit for s in pos])} | "
                      f"{avg([float(s.refused) for s in neg])} | {avg([float(s.refused) for s in pos])} |")
     return "\n".join(lines)
+
+
+def evaluate_answers_cv(items: Sequence[QAItem], assistant: Assistant, scripts: dict[str, str]) -> list[Scored]:
+    """Each question answered by a model fitted without its document (grouped cross-validation)."""
+    from eval.fit import collect, cross_validated_models
+
+    data = collect(assistant, items, scripts)
+    scored: list[Scored | None] = [None] * len(items)
+    for model, test in cross_validated_models(data):
+        fold = Assistant(assistant.retriever, list(assistant.docs.values()), assistant.llm, model)
+        fold.superseded = assistant.superseded
+        for i in test:
+            it = items[i]
+            scored[i] = score_answer(it, fold.ask(it.question, list(it.history)), scripts)
+    return [s for s in scored if s is not None]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from eval.gold import QAItem, covers
 from indexer.model import Hit
+from indexer.query import Query
 from indexer.search import Mode, Retriever
 
 
@@ -36,7 +37,7 @@ def score_hits(item: QAItem, hits: Sequence[Hit], scripts: dict[str, str]) -> tu
 
 
 def evaluate_retrieval(
-    items: Sequence[QAItem], retriever: Retriever, rewrite: Callable[[QAItem], str], scripts: dict[str, str]
+    items: Sequence[QAItem], retriever: Retriever, rewrite: Callable[[QAItem], Query | str], scripts: dict[str, str]
 ) -> list[Row]:
     rows: list[Row] = []
     for mode in (Mode.BM25, Mode.DENSE, Mode.HYBRID):

@@ -4,42 +4,27 @@ from __future__ import annotations
 
 import logging
 import re
-import tomllib
-from functools import cache
-from pathlib import Path
+from collections.abc import Sequence
 
 import numpy as np
 
 from corpus.choice import Choice
 from corpus.model import Document
-from corpus.normalize import normalize_query
 from corpus.settings import Settings
 from indexer.embed import Embedder, make_embedder
 from indexer.fusion import rrf
 from indexer.model import Hit, SearchResult
 from indexer.persist import LoadedIndex, build_index, is_current, load_index
-from indexer.places import match_places
-from indexer.tokenize import Tokenizer, expand_query
+from indexer.query import Kind, Query, QueryAnalyzer
+from indexer.tokenize import Tokenizer
 
 log = logging.getLogger(__name__)
 DEPTH = 60  # candidates taken from each retriever before fusion
-NUMBER_QUESTION = re.compile(r"多少|几[个名人户次年]|几|比例|面积|多大|多长|多久|不少于|不低于|最少|至少|上限|下限|占比|多高")
-HAS_NUMBER = re.compile(r"\d")
-# Tuned on eval/data/qa_dev.jsonl (`policyqa eval retrieval`): dense counts best
-# at 0.3 weight (MRR 0.893 vs 0.863 at 0.5, 0.851 at 1.0); the boosts move ties, not rankings.
-NUMBER_BOOST = 0.03
-UNIT_BOOST = 0.08
-RRF_WEIGHTS = (1.0, 0.3)
-ASKS_UNITS = re.compile(r"牵头|负责|责任单位|责任部门|哪个部门|哪些部门|由谁|谁来|归谁")
+# Re-scoring of fused candidates: small multiplicative nudges that move near-ties only (RRF gaps
+# are about 1% per rank). The answer layer's learned model does the real re-ranking.
+UNIT_BOOST = 0.05
+RRF_WEIGHTS = (1.0, 0.5)  # BM25, dense: lexical first for legal text; dense half-weight as a recall net
 HAS_UNITS = re.compile(r"牵头单位|责任单位|责任部门|牵头部门")
-COMPARISON = re.compile(r"各地|各个|哪些(?:文件|方案|地方|城市|地区|规划)|分别|对比|比较|不同地方|都有|几个地方|哪几个(?:地方|城市|文件)")
-
-
-@cache
-def unit_rules() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
-    """(what a question asks, the unit that answers it), from rules/units.toml."""
-    data = tomllib.loads((Path(__file__).parent / "rules" / "units.toml").read_text(encoding="utf-8"))
-    return tuple((re.compile(u["asks"]), re.compile(u["answer"])) for u in data["unit"])
 
 
 class Mode(Choice):
@@ -61,6 +46,7 @@ class Retriever:
         vocab = getattr(index.bm25, "vocab_dict", None) or {}
         self._vocab = set(vocab)
         self._doc_places = {d.id: (d.region, *d.places) for d in index.docs.values()}
+        self.analyzer = QueryAnalyzer(self.tokenizer, self._doc_places, self._doc_freq)
         # A passage cut from a long clause continues exactly where the previous one ends.
         self._continuation = {(c.doc_id, c.start): i for i, c in enumerate(self.clauses)}
 
@@ -80,28 +66,39 @@ class Retriever:
     def doc_ids_for_region(self, region: str) -> set[str]:
         return {d for d, names in self._doc_places.items() if any(region in n or n in region for n in names if n)}
 
+    def _doc_freq(self, term: str) -> float:
+        """Share of indexed sentences holding a token (from the BM25 matrix; 0 for unseen tokens)."""
+        tid = self.index.bm25.vocab_dict.get(term)
+        if tid is None:
+            return 0.0
+        indptr = self.index.bm25.scores["indptr"]
+        return float(indptr[tid + 1] - indptr[tid]) / max(int(self.index.bm25.scores["num_docs"]), 1)
+
+    def analyze(self, question: str, history: Sequence[dict] = ()) -> Query:
+        """The question analysed once, against this index's vocabulary and places."""
+        return self.analyzer.analyze(question, history)
+
     def search(
-        self, query: str, k: int = 10, region: str | None = None, doc_ids: set[str] | None = None,
+        self, query: Query | str, k: int = 10, region: str | None = None, doc_ids: set[str] | None = None,
         mode: Mode = Mode.HYBRID, use_places: bool = True,
     ) -> SearchResult:
         """Top-k clauses for a query. A place named in the query narrows to that place's documents."""
-        query = normalize_query(query)
+        if isinstance(query, str):
+            query = self.analyze(query)
         allowed_docs = set(self.index.docs)
         if doc_ids:
             allowed_docs &= set(doc_ids)
         if region:
             allowed_docs &= self.doc_ids_for_region(region)
-        places = match_places(query, self._doc_places) if use_places else None
-        if places and places.doc_ids:
-            narrowed = allowed_docs & set(places.doc_ids)
+        if use_places and query.place_docs:
+            narrowed = allowed_docs & set(query.place_docs)
             allowed_docs = narrowed or allowed_docs
         mask = np.isin(self._doc_of, sorted(allowed_docs)) if len(allowed_docs) < len(self.index.docs) else None
+        places, unknown = (query.places, query.unknown_places) if use_places else ((), ())
         if mask is not None and not mask.any():
-            return SearchResult(query, (), places.names if places else (), places.unknown if places else ())
-        expanded, substituted = expand_query(query)
-        q_tokens = self.tokenizer.tokens(expanded)
-        bm25_ids = self._bm25(q_tokens, mask) if mode is not Mode.DENSE else []
-        dense_ids = self._dense(substituted, mask) if mode is not Mode.BM25 else []
+            return SearchResult(query.text, (), places, unknown)
+        bm25_ids = self._bm25(list(query.bm25_tokens), mask) if mode is not Mode.DENSE else []
+        dense_ids = self._dense(query.dense_text, mask) if mode is not Mode.BM25 else []
         if mode is Mode.BM25:
             scores = {i: 1.0 / (60 + r) for r, i in enumerate(bm25_ids, 1)}
         elif mode is Mode.DENSE:
@@ -110,20 +107,19 @@ class Retriever:
             scores = rrf([bm25_ids, dense_ids], weights=RRF_WEIGHTS, missing_at_depth=True)
             scores = self._rescore(query, scores)
         ranked = sorted(scores, key=lambda i: -scores[i])
-        if mode is Mode.HYBRID and COMPARISON.search(query):
+        if mode is Mode.HYBRID and query.kind is Kind.COMPARISON:
             ranked = self._diversify(ranked, scores)
-        if ASKS_UNITS.search(query):
+        if query.kind is Kind.RESPONSIBLE:
             ranked = self._with_unit_trailers(ranked)
         ranked = ranked[:k]
         b_rank = {i: r for r, i in enumerate(bm25_ids, 1)}
         d_rank = {i: r for r, i in enumerate(dense_ids, 1)}
         hits = tuple(self._hit(i, scores.get(i, 0.0), b_rank.get(i), d_rank.get(i)) for i in ranked)
-        return SearchResult(query, hits, places.names if places else (), places.unknown if places else (),
-                            tuple(sorted(allowed_docs)) if mask is not None else ())
+        return SearchResult(query.text, hits, places, unknown, tuple(sorted(allowed_docs)) if mask is not None else ())
 
     def _diversify(self, ranked: list[int], scores: dict[int, float]) -> list[int]:
-        """For 'each place…' questions: each document's best clause first (if it scores within 70%
-        of the top; 0.5 let weak documents push out a third city on the dev set), then the rest in order, so one city cannot fill the whole list."""
+        """For 'each place…' questions: each document's best clause first (among clauses scoring at
+        least half the top), then the rest in order, so one city cannot fill the whole list."""
         if not ranked:
             return ranked
         top = scores[ranked[0]]
@@ -131,7 +127,7 @@ class Retriever:
         seen: set[str] = set()
         for i in ranked:
             doc = self.clauses[i].doc_id
-            if doc not in seen and scores[i] >= 0.7 * top:
+            if doc not in seen and scores[i] >= 0.5 * top:
                 seen.add(doc)
                 firsts.append(i)
         chosen = set(firsts)
@@ -184,21 +180,16 @@ class Retriever:
         ids, _ = self.index.dense.search(qv, DEPTH, allowed)
         return [int(i) for i in ids]
 
-    def _rescore(self, query: str, scores: dict[int, float]) -> dict[int, float]:
-        """Cheap features on the fused candidates, as small multiplicative boosts (RRF gaps are ~1%/rank):
-        a number in the clause when the query asks for one, more when it is in the asked unit.
-        (A heading-word boost was tried and dropped: generic words like 城乡社区治理 match every heading.)"""
-        wants_number = bool(NUMBER_QUESTION.search(query))
-        units = [u for asks, u in unit_rules() if asks.search(query)]
+    def _rescore(self, query: Query, scores: dict[int, float]) -> dict[int, float]:
+        """A clause holding a quantity in the unit the question asks for moves up a little; a table's
+        header row (captions, column names) moves down a little."""
         out = {}
         for i, s in scores.items():
             c = self.clauses[i]
             boost = 1.0
-            if wants_number and HAS_NUMBER.search(c.text):
-                boost += NUMBER_BOOST
-            if any(u.search(c.text) for u in units):
+            if query.units and any(u.search(c.text) for u in query.units):
                 boost += UNIT_BOOST
             if c.kind == "table_header":
-                boost -= 0.05
+                boost -= UNIT_BOOST
             out[i] = s * boost
         return out

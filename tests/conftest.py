@@ -11,7 +11,9 @@ from corpus import DocumentStore, Settings, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "corpus" / "bundled"
-EXTRA = Path(__file__).parent / "fixtures" / "extra"
+EVAL_CORPUS = ROOT / "eval" / "data" / "corpus"
+EXTRA = EVAL_CORPUS / "extra-docs"
+REGULATIONS = EVAL_CORPUS / "regulations"
 
 
 @pytest.fixture(scope="session")

@@ -1,36 +1,80 @@
-"""`policyqa eval retrieval|answers|extraction`: measure a stage against a gold set."""
+"""`policyqa eval retrieval|answers|extraction|fit`: measure a stage against the dev gold sets.
+
+Measured on the development corpus (bundled seeds + eval/data/corpus), ingested into its own data
+directory (`<data dir>/eval`, or `--home`). Answers and extraction report in-sample and
+cross-validated (grouped by document) figures; `fit` refits the answer selector.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 from pathlib import Path
 
 from corpus.settings import Settings
 
 
-def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
-    from ui.cli import _store
+def _items(args: argparse.Namespace) -> list:
+    from eval.gold import DATA, load_qa
 
-    store = _store(settings)
+    paths = [Path(p) for p in args.set] if args.set else [DATA / "qa_dev.jsonl", DATA / "qa_dev_more.jsonl"]
+    return [it for p in paths for it in load_qa(p)]
+
+
+def _assistant(settings: Settings, store, model=None):  # noqa: ANN001, ANN202
+    from assistant.answer import Assistant
+    from indexer import Retriever
+
+    docs = store.documents()
+    return Assistant(Retriever.open(settings, docs, show_progress=sys.stderr.isatty()), docs, model=model)
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from eval.corpus import dev_store, eval_settings
+
+    settings = eval_settings(settings, args.home)
+    store = dev_store(settings)
     scripts = {d.id: d.script for d in store.documents()}
     if args.stage == "retrieval":
-        from assistant.followup import standalone_question
-        from eval.gold import load_qa
         from eval.retrieval import evaluate_retrieval, format_rows
         from ui.cli_search import open_retriever
 
-        items = load_qa(Path(args.set) if args.set else None)
-        rows = evaluate_retrieval(items, open_retriever(settings),
-                                  lambda it: standalone_question(it.question, list(it.history)), scripts)
+        retriever = open_retriever(settings)
+        rows = evaluate_retrieval(_items(args), retriever, lambda it: retriever.analyze(it.question, list(it.history)), scripts)
         print(format_rows(rows))
         return 0
     if args.stage == "answers":
-        from assistant.answer import Assistant
-        from eval.answers import evaluate_answers, format_answer_table
-        from eval.gold import load_qa
+        from eval.answers import evaluate_answers, evaluate_answers_cv, format_answer_table
 
-        items = load_qa(Path(args.set) if args.set else None)
-        print(format_answer_table(evaluate_answers(items, Assistant.open(settings), scripts)))
+        items = _items(args)
+        assistant = _assistant(settings, store)
+        print("in-sample (the shipped model, fitted on these questions):")
+        print(format_answer_table(evaluate_answers(items, assistant, scripts)))
+        print("\ncross-validated (5 folds grouped by document; each question answered by a model that never saw its document):")
+        print(format_answer_table(evaluate_answers_cv(items, assistant, scripts)))
+        return 0
+    if args.stage == "fit":
+        from assistant.features import FEATURES
+        from assistant.selector import MODEL_FILE, AnswerModel
+        from eval.fit import collect, data_version, fit_with_threshold
+        from eval.gold import DATA
+
+        import numpy as np
+
+        n = len(FEATURES)
+        blank = AnswerModel(FEATURES, np.zeros(n), np.ones(n), np.zeros(n), 0.0, 0.5)
+        items = _items(args)
+        data = collect(_assistant(settings, store, blank), items, scripts)
+        model, report = fit_with_threshold(data)
+        paths = [Path(p) for p in args.set] if args.set else [DATA / "qa_dev.jsonl", DATA / "qa_dev_more.jsonl"]
+        extra = {"fitted_by": "policyqa eval fit (eval/fit.py)", "data_version": data_version(paths),
+                 "questions": len(items), "candidates": int(sum(len(d.cands) for d in data)),
+                 "positives": int(sum(int(d.labels.sum()) for d in data)), "cross_validated": report}
+        out = Path(args.output) if args.output else MODEL_FILE
+        out.write_text(model.to_json(extra) + "\n", encoding="utf-8")
+        print(json.dumps({"threshold": model.threshold, **extra}, ensure_ascii=False, indent=1))
+        print(f"wrote {out}", file=sys.stderr)
         return 0
     if args.stage == "extraction":
         from assistant.extract import extract_all
@@ -39,14 +83,16 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         docs = store.documents()
         origins = {d.id: d.origin for d in docs}
         rows = extract_all(docs)
-        gold = load_extract_gold(Path(args.set) if args.set else None)
+        gold = load_extract_gold(Path(args.set[0]) if args.set else None)
         print(format_extraction(evaluate_extraction(gold, rows, origins, scripts)))
         return 0
     return 2
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    s = sub.add_parser("eval", help="measure retrieval, answers or extraction on a gold set")
-    s.add_argument("stage", choices=["retrieval", "answers", "extraction"])
-    s.add_argument("--set", help="gold JSONL (default: the bundled dev set)")
+    s = sub.add_parser("eval", help="measure retrieval, answers or extraction on the dev gold sets; fit the answer model")
+    s.add_argument("stage", choices=["retrieval", "answers", "extraction", "fit"])
+    s.add_argument("--set", nargs="*", help="gold JSONL file(s) (default: the bundled dev sets)")
+    s.add_argument("--home", help="data directory for the dev corpus and its index (default: <data dir>/eval)")
+    s.add_argument("-o", "--output", help="fit: where to write the model (default: assistant/rules/answer_model.json)")
     s.set_defaults(func=cmd_eval)

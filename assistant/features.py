@@ -1,0 +1,147 @@
+"""Candidate answer sentences in retrieved clauses, and the general features a learned model scores.
+
+Nothing here is tuned: each feature is a plain measurement (a rank, a coverage, a yes/no about
+the sentence's form or kind). How much each one counts is learned (`assistant/selector.py`,
+fitted by `eval/fit.py`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.orgs import has_unit
+from assistant.quantity import find_quantities
+from indexer.model import Hit
+from indexer.query import Kind, Query
+
+SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
+DATE = re.compile(r"\d{4}年|20XX年|\d{1,2}月(?:底|末|\d{1,2}日)|年底|年内|月底|之前|以前|前完成")
+RESPONSIBLE_WORDS = re.compile(r"负责|牵头|主管|统筹|会同|批准|备案|审批|核准|责令|由[^，。；]{2,30}?(?:负责|组织|实施|办理|承担)")
+LIST_INTRO = re.compile(r"[：:]$")
+ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇\d]+条")
+CHAR = re.compile(r"[\u4e00-\u9fff0-9]")
+
+FEATURES = (
+    "rank_inv", "fused", "bm25_inv", "dense_inv", "cov_sentence", "cov_clause", "cov_heading", "bigram",
+    "kind_number", "unit_match", "unit_missing", "kind_responsible", "kind_deadline", "kind_procedure",
+    "list_intro", "heading_like", "length", "place_match", "place_named", "first_sentence", "superseded",
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence of a retrieved clause that might answer, with its feature vector."""
+
+    hit: Hit
+    rank: int  # 1-based rank of the hit in retrieval
+    start: int  # offsets in the clause text
+    end: int
+    features: tuple[float, ...]
+
+    @property
+    def text(self) -> str:
+        return self.hit.clause.text[self.start : self.end]
+
+    def feature(self, name: str) -> float:
+        return self.features[FEATURES.index(name)]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences (ending at 。；！？) of a clause, as offsets."""
+    return [(m.start(), m.end()) for m in SENTENCE.finditer(text) if m.group(0).strip("。；！？ ")]
+
+
+def coverage(text: str, weights: dict[str, float]) -> float:
+    """IDF-weighted share of the question's topic terms present in the text."""
+    total = sum(weights.values())
+    if not total:
+        return 0.0
+    return sum(w for t, w in weights.items() if t in text) / total
+
+
+def bigrams(text: str) -> set[str]:
+    chars = CHAR.findall(text)
+    return {a + b for a, b in zip(chars, chars[1:], strict=False)}
+
+
+def is_heading_like(text: str) -> bool:
+    """A bare heading line: short, with no sentence punctuation inside or at the end."""
+    return len(text) <= 40 and not re.search(r"[，。；：！？,;:]", text.rstrip("。"))
+
+
+def _kind_features(sentence: str, query: Query) -> tuple[float, float, float, float, float, float]:
+    qs = find_quantities(sentence)
+    number = float(bool(qs)) if query.kind in (Kind.NUMBER, Kind.COMPARISON, Kind.DEADLINE) else 0.0
+    unit_match = float(any(u.search(sentence) for u in query.units)) if query.units else 0.0
+    unit_missing = float(bool(query.units) and not unit_match)
+    responsible = float(bool(RESPONSIBLE_WORDS.search(sentence) or has_unit(sentence))) if query.kind is Kind.RESPONSIBLE else 0.0
+    deadline = 0.0
+    if query.kind is Kind.DEADLINE:
+        deadline = float(bool(DATE.search(sentence)) or any(q.kind == "time_limit" for q in qs))
+    procedure = float(bool(re.search(r"应当|可以|按照|程序|申请|办理|提交|责令", sentence))) if query.kind is Kind.PROCEDURE else 0.0
+    return number, unit_match, unit_missing, responsible, deadline, procedure
+
+
+def candidates(query: Query, hits: Sequence[Hit], superseded: frozenset[str] = frozenset(),
+               trim_to: int = 160) -> list[Candidate]:
+    """Every sentence of the given hits, with its features."""
+    weights = query.weights
+    q_bigrams = bigrams(query.text)
+    for p in query.places:
+        q_bigrams -= bigrams(p)
+    top = hits[0].score if hits and hits[0].score > 0 else 1.0
+    out: list[Candidate] = []
+    for rank, h in enumerate(hits, 1):
+        text = h.clause.text
+        heading = " ".join(h.clause.heading_path)
+        cov_clause = coverage(heading + text, weights)
+        cov_head = coverage(heading, weights)
+        spans = sentence_spans(text)
+        for k, (s, e) in enumerate(spans):
+            sent = text[s:e]
+            ts, te = trim(text, s, e, weights, trim_to)
+            kind_f = _kind_features(sent, query)
+            out.append(Candidate(h, rank, ts, te, (
+                1.0 / rank,
+                h.score / top,
+                1.0 / h.bm25_rank if h.bm25_rank else 0.0,
+                1.0 / h.dense_rank if h.dense_rank else 0.0,
+                coverage(sent, weights),
+                cov_clause,
+                cov_head,
+                len(q_bigrams & bigrams(sent)) / len(q_bigrams) if q_bigrams else 0.0,
+                *kind_f,
+                float(bool(LIST_INTRO.search(sent.strip()))),
+                float(is_heading_like(text)),
+                math.log1p(len(sent)) / 5,
+                float(bool(query.place_docs) and h.clause.doc_id in query.place_docs),
+                float(bool(query.places)),
+                float(k == 0),
+                float(h.clause.doc_id in superseded),
+            )))
+    return out
+
+
+def trim(text: str, start: int, end: int, weights: dict[str, float], limit: int) -> tuple[int, int]:
+    """Narrow an overlong sentence to the comma-separated window that carries the matched terms."""
+    if end - start <= limit:
+        return start, end
+    segs = [(start + m.start(), start + m.end()) for m in re.finditer(r"[^，、]+[，、]?", text[start:end])]
+    best = max(range(len(segs)), key=lambda i: (coverage(text[segs[i][0] : segs[i][1]], weights), -i))
+    lo = hi = best
+    while True:
+        grown = False
+        for cand in (hi + 1, lo - 1):
+            if 0 <= cand < len(segs):
+                nlo, nhi = min(lo, cand), max(hi, cand)
+                if segs[nhi][1] - segs[nlo][0] <= limit:
+                    lo, hi, grown = nlo, nhi, True
+        if not grown:
+            break
+    s, e = segs[lo][0], segs[hi][1]
+    if hi == len(segs) - 1:
+        e = end
+    return s, e

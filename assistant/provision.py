@@ -1,0 +1,99 @@
+"""A provision as a reader needs it: a list intro with its items, a heading with its text, and the
+article and paragraph (第X条第Y款) it sits in. Pure functions over a document's clauses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.model import Clause, Document
+
+ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇\d]+条")
+CN = "零一二三四五六七八九十"
+MAX_ITEMS_CHARS = 320  # a list longer than this is cut with "等（共N项）"; the whole clause is one click away
+
+
+@dataclass(frozen=True)
+class Provision:
+    """The text an answer shows for one clause span, and the clauses it was made of."""
+
+    text: str
+    clause_ids: tuple[str, ...]
+    label: str  # "第九条第二款", or "" outside articles
+
+
+def cn_number(n: int) -> str:
+    """1..99 as Chinese numerals: 2 → 二, 12 → 十二, 21 → 二十一."""
+    if n < 10:
+        return CN[n]
+    tens, ones = divmod(n, 10)
+    return (CN[tens] if tens > 1 else "") + "十" + (CN[ones] if ones else "")
+
+
+def article_label(doc: Document | None, clause: Clause) -> str:
+    """'第九条第二款' for the second paragraph of article 9; '第九条' for its first; '' outside articles."""
+    path = clause.heading_path
+    idx = next((i for i in range(len(path) - 1, -1, -1) if ARTICLE.match(path[i])), None)
+    if idx is None:
+        return ""
+    label = path[idx]
+    if doc is None or len(path) != idx + 1:
+        return label
+    paragraph, prev_end = 0, -2
+    for c in doc.clauses:
+        if c.heading_path == path:
+            if c.start != prev_end:  # a passage cut from a long paragraph continues it
+                paragraph += 1
+            prev_end = c.end
+            if c.id == clause.id:
+                break
+    return label + (f"第{cn_number(paragraph)}款" if paragraph > 1 else "")
+
+
+def _items_after(doc: Document, clause: Clause) -> list[Clause]:
+    """The clauses nested under `clause` (its list items or a heading's body), in document order."""
+    clauses = list(doc.clauses)
+    try:
+        i = next(k for k, c in enumerate(clauses) if c.id == clause.id)
+    except StopIteration:
+        return []
+    path = clause.heading_path
+    out: list[Clause] = []
+    for c in clauses[i + 1 :]:
+        if len(c.heading_path) > len(path) and c.heading_path[: len(path)] == path:
+            out.append(c)
+        else:
+            break
+    return out
+
+
+def complete(doc: Document | None, clause: Clause, start: int, end: int) -> Provision:
+    """The span [start, end) of a clause, completed: a list intro ("…下列职责：") brings its items,
+    a bare heading brings the text under it."""
+    text = clause.text[start:end]
+    label = article_label(doc, clause)
+    intro = text.rstrip().endswith(("：", ":"))
+    heading = len(clause.text) <= 40 and not re.search(r"[，。；！？]", clause.text)
+    if doc is None or not (intro or heading):
+        return Provision(text, (clause.id,), label)
+    if intro and end < len(clause.text.rstrip()):
+        rest = clause.text[end:]  # the items follow inside the same clause
+        return Provision(text + _cut(rest), (clause.id,), label)
+    items = _items_after(doc, clause)
+    if not items:
+        return Provision(text, (clause.id,), label)
+    joined, used = text, [clause.id]
+    for n, c in enumerate(items):
+        if len(joined) + len(c.text) > MAX_ITEMS_CHARS and n > 0:
+            joined += f"……（共{len(items)}项）"
+            break
+        joined += c.text
+        used.append(c.id)
+    return Provision(joined, tuple(used), label)
+
+
+def _cut(rest: str) -> str:
+    if len(rest) <= MAX_ITEMS_CHARS:
+        return rest
+    cut = max(rest.rfind(ch, 0, MAX_ITEMS_CHARS) for ch in "；。")
+    return rest[: cut + 1 if cut > 0 else MAX_ITEMS_CHARS] + "……"

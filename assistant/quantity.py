@@ -1,0 +1,142 @@
+"""Quantities as documents write them: 5人, 三分之二以上, 百分之五十, 十五日内, 二倍以上五倍以下, 300—500平方米.
+
+Each is found with its verbatim text (for display and citation) and parsed into a number, a unit,
+a comparator and a kind. Chinese numerals go through `cn2an`; fractions and percentages are read
+here (cn2an does not take them). Units, comparators and kinds: rules/quantity.toml.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+RULES = Path(__file__).parent / "rules" / "quantity.toml"
+CN = "零〇一二两三四五六七八九十百千万亿"
+NUMBER = rf"(?:\d+(?:\.\d+)?|[{CN}]+(?:点[{CN}]+)?)"
+UNITS_ALONE = {"十": 10.0, "百": 100.0, "千": 1000.0, "万": 10000.0, "半": 0.5}
+FRACTION = rf"(?:[{CN}]+分之[{CN}]+|\d+/\d+|百分之{NUMBER})"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One quantity in a text: verbatim, and parsed."""
+
+    text: str  # as written, comparator included: "三分之二以上"
+    start: int
+    end: int
+    value: float | None  # normalised number (fractions as ratios: 三分之二 → 0.667, 50% → 0.5)
+    high: float | None  # upper end of a range
+    unit: str  # "人", "日", "%", "ratio", "平方米" … ("" when none)
+    comparator: str  # "≥", "≤", ">", "<", "=" or ""
+    kind: str  # count | area | money | time_limit | threshold | rate | frequency | other
+
+    @property
+    def number_text(self) -> str:
+        """The figure without its comparator words, as written: "三分之二"."""
+        return self.text
+
+
+@dataclass(frozen=True)
+class QuantityRules:
+    pattern: re.Pattern[str]
+    comparators: dict[str, str]
+    unit_kinds: dict[str, str]
+
+
+@cache
+def rules() -> QuantityRules:
+    data = tomllib.loads(RULES.read_text(encoding="utf-8"))
+    units = sorted(data["units"], key=len, reverse=True)
+    unit = "(?:" + "|".join(map(re.escape, units)) + ")"
+    before = sorted(data["comparators_before"], key=len, reverse=True)
+    after = sorted(data["comparators_after"], key=len, reverse=True)
+    pre = "(?:" + "|".join(map(re.escape, before)) + ")"
+    post = "(?:" + "|".join(map(re.escape, after)) + ")"
+    one = rf"(?:{FRACTION}|{NUMBER}\s*(?:%|％)?)"
+    rng = rf"{one}(?:\s*{unit}?\s*(?:{post})?\s*(?:至|到|-|—|－|～|~)\s*{one})?"
+    words = "|".join(map(re.escape, data["word_values"]))
+    pattern = re.compile(
+        rf"(?P<every>每)?(?P<pre>{pre})?\s*(?:(?P<num>{rng})\s*(?P<unit>{unit})?|(?P<word>{words}))\s*(?P<post>{post})?"
+    )
+    comparators = {**data["comparator_signs"]}
+    return QuantityRules(pattern, comparators, dict(data["unit_kinds"]))
+
+
+def parse_number(text: str) -> float | None:
+    """'三分之二' → 0.667, '百分之五十' → 0.5, '50%' → 0.5, '2/3' → 0.667, '十五' → 15, '1.5' → 1.5."""
+    t = text.strip().replace("％", "%")
+    m = re.fullmatch(r"百分之(.+)", t)
+    if m:
+        v = parse_number(m.group(1))
+        return None if v is None else v / 100
+    m = re.fullmatch(r"(.+)分之(.+)", t)
+    if m:
+        den, num = parse_number(m.group(1)), parse_number(m.group(2))
+        return None if not den or num is None else num / den
+    m = re.fullmatch(r"(\d+)/(\d+)", t)
+    if m:
+        return int(m.group(1)) / int(m.group(2)) if int(m.group(2)) else None
+    if t.endswith("%"):
+        v = parse_number(t[:-1])
+        return None if v is None else v / 100
+    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        return float(t)
+    if t in UNITS_ALONE:
+        return UNITS_ALONE[t]
+    if re.fullmatch(rf"[{CN}]+(?:点[{CN}]+)?", t):
+        import cn2an
+
+        try:
+            return float(cn2an.cn2an(t, "smart"))
+        except (ValueError, KeyError, IndexError):
+            return None
+    return None
+
+
+def _range(num: str) -> tuple[float | None, float | None]:
+    parts = re.split(r"\s*(?:至|到|-|—|－|～|~)\s*", num)
+    lo = parse_number(re.sub(r"[^\d.%/分之百" + CN + "点]", "", parts[0])) if parts else None
+    hi = parse_number(re.sub(r"[^\d.%/分之百" + CN + "点]", "", parts[-1])) if len(parts) > 1 else None
+    return lo, hi
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in `text`, left to right. Bare Chinese numerals without a unit, comparator or
+    fraction form ("一", "十") are words, not quantities, and are skipped."""
+    r = rules()
+    out: list[Quantity] = []
+    for m in r.pattern.finditer(text):
+        num, unit, word = m.group("num"), m.group("unit") or "", m.group("word")
+        pre, post = m.group("pre") or "", m.group("post") or ""
+        if num is None and word is None:
+            continue
+        if num is not None:
+            is_fraction = bool(re.search(r"分之|%|％|/", num))
+            if not unit and not is_fraction and not (pre or post) and not re.search(r"\d", num):
+                continue
+            if not unit and not is_fraction and not re.search(r"\d", num) and not post:
+                continue
+            if re.fullmatch(rf"[{CN}]", num) and not unit:
+                continue
+            lo, hi = _range(num)
+            if lo is None:
+                continue
+            if is_fraction:
+                unit = unit or "ratio"
+        else:
+            lo, hi = 0.5, None
+            unit = "ratio"
+        sign = r.comparators.get(pre, "") or r.comparators.get(post, "") or ("=" if num else ">")
+        kind = r.unit_kinds.get(unit, "other")
+        if m.group("every"):
+            kind = "frequency" if unit in ("年", "月", "周", "季度", "日", "天") and not num else kind
+        out.append(Quantity(m.group(0).strip(), m.start(), m.end(), lo, hi, unit, sign, kind))
+    return out
+
+
+def has_quantity(text: str, kinds: tuple[str, ...] = ()) -> bool:
+    """True when the text states a quantity (of one of `kinds`, when given)."""
+    return any(not kinds or q.kind in kinds for q in find_quantities(text))

@@ -1,0 +1,61 @@
+"""The learned answer selector: logistic regression over candidate features, with a refusal cut-off.
+
+Weights, the feature standardisation and the cut-off live in `rules/answer_model.json`, written by
+`policyqa eval fit` (eval/fit.py) from the dev sets with cross-validation grouped by document.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from assistant.features import FEATURES, Candidate
+
+MODEL_FILE = Path(__file__).parent / "rules" / "answer_model.json"
+
+
+class ModelMismatch(ValueError):
+    """The weights file was fitted on another feature set: refit with `policyqa eval fit`."""
+
+
+@dataclass(frozen=True)
+class AnswerModel:
+    """P(sentence answers the question) = σ(w · standardised features + b)."""
+
+    features: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+    threshold: float  # refuse when no candidate reaches it
+
+    def probabilities(self, cands: Sequence[Candidate]) -> np.ndarray:
+        if not cands:
+            return np.zeros(0)
+        x = np.array([c.features for c in cands], dtype=np.float64)
+        z = ((x - self.mean) / self.scale) @ self.coef + self.intercept
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def to_json(self, extra: dict | None = None) -> str:
+        data = {"features": list(self.features), "mean": self.mean.tolist(), "scale": self.scale.tolist(),
+                "coef": self.coef.tolist(), "intercept": self.intercept, "threshold": self.threshold, **(extra or {})}
+        return json.dumps(data, ensure_ascii=False, indent=1)
+
+    @classmethod
+    def from_json(cls, text: str) -> AnswerModel:
+        d = json.loads(text)
+        if tuple(d["features"]) != FEATURES:
+            raise ModelMismatch(f"answer model features {d['features']} != code {list(FEATURES)}: run `policyqa eval fit`")
+        return cls(tuple(d["features"]), np.array(d["mean"]), np.array(d["scale"]), np.array(d["coef"]),
+                   float(d["intercept"]), float(d["threshold"]))
+
+
+@cache
+def default_model() -> AnswerModel:
+    """The shipped model (rules/answer_model.json)."""
+    return AnswerModel.from_json(MODEL_FILE.read_text(encoding="utf-8"))

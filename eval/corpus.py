@@ -1,0 +1,36 @@
+"""The development corpus the gold sets are measured on: the bundled seeds, the extra documents
+and the regulations, ingested together into a data directory of their own (never the user's)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from corpus import DocumentStore, Settings
+from eval.gold import DATA
+
+DEV_CORPUS = DATA / "corpus"
+DEV_FOLDERS = (DEV_CORPUS / "extra-docs", DEV_CORPUS / "regulations")
+
+
+def dev_files() -> list[Path]:
+    """The documents of the development corpus (each folder's README describes it; it is not one)."""
+    return sorted(f for d in DEV_FOLDERS for f in d.iterdir() if f.is_file() and f.name != "README.md")
+
+
+def eval_settings(settings: Settings, home: str | Path | None = None) -> Settings:
+    """Settings for the eval home: `<data dir>/eval` unless given; everything else as configured."""
+    return replace(settings, data_dir=Path(home) if home else settings.data_dir / "eval")
+
+
+def dev_store(settings: Settings) -> DocumentStore:
+    """The document store of the eval home, with the whole development corpus ingested once."""
+    store = DocumentStore(settings)
+    store.ensure_bundled()
+    marker = settings.documents_dir / ".dev-corpus"
+    if not marker.exists():
+        failed = [r for r in store.ingest(list(dev_files())) if not r.ok]
+        if failed:
+            raise RuntimeError("dev corpus did not ingest: " + "; ".join(f"{r.path}: {r.error}" for r in failed))
+        marker.write_text("ingested\n", encoding="utf-8")
+    return store

@@ -1,0 +1,154 @@
+"""Fit the answer selector and its refusal cut-off on the dev sets, cross-validated by document.
+
+Every candidate sentence of every dev question is labelled: it answers when its clause covers a
+gold quote and it overlaps that quote, or when it states a gold fact inside a gold document.
+A logistic regression (standardised features, balanced classes) is fitted on whole folds of
+documents (GroupKFold); the refusal cut-off is the highest one whose out-of-fold false refusals
+stay within `MAX_FALSE_REFUSALS`. `policyqa eval fit` writes the model fitted on all data, with
+the cross-validated report, to assistant/rules/answer_model.json.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.answer import Assistant
+from assistant.features import FEATURES, Candidate
+from assistant.selector import AnswerModel
+from corpus.normalize import nfkc_for_match
+from eval.gold import QAItem, covers, match_form
+
+MAX_FALSE_REFUSALS = 0.05  # the product's promise: at most 1 answerable question in 20 refused
+FOLDS = 5
+
+
+@dataclass(frozen=True)
+class Labelled:
+    """One dev question with its candidates, their labels and its cross-validation group."""
+
+    item: QAItem
+    cands: tuple[Candidate, ...]
+    labels: np.ndarray
+    group: str
+
+    @property
+    def answerable(self) -> bool:
+        return bool(self.item.gold)
+
+
+def label(item: QAItem, cand: Candidate, script: str) -> int:
+    """1 when the sentence answers the item (overlaps a covered gold quote, or states a gold fact in a gold document)."""
+    h = cand.hit
+    sent = match_form(cand.text)
+    gold_docs = {g.doc for g in item.gold}
+    for g in item.gold:
+        if covers(h.clause.text, h.origin, g, script):
+            q = match_form(g.quote, script)
+            if q in sent or sent in q or _overlap(q, sent) >= min(8, len(q)):
+                return 1
+    if h.origin in gold_docs and any(nfkc_for_match(f) in sent for f in item.facts):
+        return 1
+    return 0
+
+
+def _overlap(a: str, b: str) -> int:
+    """Length of the longest common substring (short strings; a simple dynamic programme)."""
+    best = 0
+    prev = [0] * (len(b) + 1)
+    for ca in a:
+        cur = [0] * (len(b) + 1)
+        for j, cb in enumerate(b, 1):
+            if ca == cb:
+                cur[j] = prev[j - 1] + 1
+                best = max(best, cur[j])
+        prev = cur
+    return best
+
+
+def collect(assistant: Assistant, items: Sequence[QAItem], scripts: dict[str, str]) -> list[Labelled]:
+    """Candidates and labels for every item, retrieved once."""
+    out = []
+    for it in items:
+        query = assistant.analyze(it.question, list(it.history))
+        _, cands = assistant.candidates(query)
+        labels = np.array([label(it, c, scripts.get(c.hit.clause.doc_id, "simplified")) for c in cands], dtype=int)
+        group = it.gold[0].doc if it.gold else f"negative:{it.id}"
+        out.append(Labelled(it, tuple(cands), labels, group))
+    return out
+
+
+def fit_selector(data: Sequence[Labelled], threshold: float = 0.5) -> AnswerModel:
+    """Logistic regression on all candidates of `data` (standardised, classes balanced)."""
+    from sklearn.linear_model import LogisticRegression
+
+    x = np.array([c.features for d in data for c in d.cands], dtype=np.float64)
+    y = np.concatenate([d.labels for d in data]) if data else np.zeros(0)
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    clf = LogisticRegression(C=1.0, class_weight="balanced", max_iter=2000)
+    clf.fit((x - mean) / scale, y)
+    return AnswerModel(FEATURES, mean, scale, clf.coef_[0], float(clf.intercept_[0]), threshold)
+
+
+def folds(data: Sequence[Labelled], k: int = FOLDS) -> list[tuple[list[int], list[int]]]:
+    """(train, test) index lists, grouped by document: no document is in both."""
+    from sklearn.model_selection import GroupKFold
+
+    groups = [d.group for d in data]
+    k = min(k, len(set(groups)))
+    return [(list(tr), list(te)) for tr, te in GroupKFold(n_splits=k).split(np.zeros(len(data)), groups=groups)]
+
+
+def out_of_fold_best(data: Sequence[Labelled], k: int = FOLDS) -> np.ndarray:
+    """Each question's best candidate probability under a model that never saw its document."""
+    best = np.zeros(len(data))
+    for train, test in folds(data, k):
+        model = fit_selector([data[i] for i in train])
+        for i in test:
+            p = model.probabilities(data[i].cands)
+            best[i] = float(p.max()) if len(p) else 0.0
+    return best
+
+
+def choose_threshold(best: np.ndarray, answerable: np.ndarray, max_false: float = MAX_FALSE_REFUSALS) -> float:
+    """The highest cut-off whose false-refusal rate on answerable questions stays within `max_false`
+    (refusing more negatives costs answerable ones; the product promises few false refusals)."""
+    pos = np.sort(best[answerable])
+    if len(pos) == 0:
+        return 0.5
+    allowed = int(np.floor(max_false * len(pos)))
+    return float(pos[allowed]) - 1e-6 if allowed < len(pos) else float(pos[-1])
+
+
+def fit_with_threshold(data: Sequence[Labelled], k: int = FOLDS) -> tuple[AnswerModel, dict]:
+    """The model on all of `data`, its cut-off from out-of-fold probabilities, and that curve's figures."""
+    best = out_of_fold_best(data, k)
+    answerable = np.array([d.answerable for d in data])
+    t = choose_threshold(best, answerable)
+    model = fit_selector(data, threshold=t)
+    neg = best[~answerable]
+    report = {"oof_false_refusals": float((best[answerable] < t).mean()) if answerable.any() else 0.0,
+              "oof_negatives_refused": float((neg < t).mean()) if len(neg) else None}
+    return model, report
+
+
+def cross_validated_models(data: Sequence[Labelled], k: int = FOLDS) -> list[tuple[AnswerModel, list[int]]]:
+    """Per outer fold: a model (with its own inner cross-validated cut-off) and the test questions it answers."""
+    out = []
+    for train, test in folds(data, k):
+        model, _ = fit_with_threshold([data[i] for i in train], k)
+        out.append((model, test))
+    return out
+
+
+def data_version(paths: Sequence[object]) -> str:
+    """A short hash of the gold files, recorded with the weights."""
+    h = hashlib.sha256()
+    for p in paths:
+        h.update(open(p, "rb").read())  # noqa: SIM115 - small files
+    return h.hexdigest()[:12]

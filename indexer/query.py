@@ -1,0 +1,130 @@
+"""The question, analysed once: standalone text, kind, places, weighted terms, asked units.
+
+Retrieval and answering both take a `Query`; nothing downstream normalises, expands or
+classifies the question again.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from corpus.choice import Choice
+from corpus.normalize import normalize_query
+from indexer.followup import standalone_question
+from indexer.places import PlaceMatch, match_places
+from indexer.tokenize import Tokenizer, expand_query
+
+RULES = Path(__file__).parent / "rules"
+# A number as documents write it: Arabic, Chinese numerals, fractions (三分之二), with decimals.
+NUM = r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万两零〇半]+(?:点[一二三四五六七八九十零〇]+)?)"
+# Words that only make a question a question; they carry no topic (weights stay off them).
+QUESTION_TERM = re.compile(
+    r"^(?:哪|哪些|哪个|多长|多少|什么|怎么|怎样|如何|几|是否|具体|分别|时候|时间|是不是|有没有|吗|呢|请问|一下|"
+    r"规定|要求|有关|相关|按照|根据|文件|意见|条例|办法|怎么办|多久|多大|最多|最少|至少|一般|可以|能否|能不能|需要|应该)$"
+)
+# Words of the old rule: "2018年版…", "修改前…", "旧版…" ask for a superseded version.
+OLD_VERSION = re.compile(r"修改前|修订前|旧版|原来的规定|老版|以前的规定|\d{4}年版")
+
+
+class Kind(Choice):
+    """What kind of answer a question wants."""
+
+    NUMBER = "number"
+    RESPONSIBLE = "responsible_unit"
+    DEADLINE = "deadline"
+    PROCEDURE = "procedure"
+    COMPARISON = "comparison"
+    FACT = "fact"
+
+
+@cache
+def kind_rules() -> tuple[tuple[Kind, re.Pattern[str]], ...]:
+    """(kind, question pattern) in priority order, from rules/kinds.toml."""
+    data = tomllib.loads((RULES / "kinds.toml").read_text(encoding="utf-8"))
+    return tuple((Kind.parse(k["name"]), re.compile(k["pattern"])) for k in data["kind"])
+
+
+def detect_kind(question: str) -> Kind:
+    """The first matching kind in priority order; FACT when none matches."""
+    return next((kind for kind, p in kind_rules() if p.search(question)), Kind.FACT)
+
+
+@cache
+def unit_rules() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
+    """(what a question asks to be counted, the quantity that answers it), from rules/units.toml."""
+    data = tomllib.loads((RULES / "units.toml").read_text(encoding="utf-8"))
+    return tuple((re.compile(u["asks"]), re.compile(u["answer"].replace("{num}", NUM))) for u in data["unit"])
+
+
+@dataclass(frozen=True)
+class Query:
+    """One analysed question. `text` is the standalone, normalised form that everything uses."""
+
+    question: str
+    text: str
+    kind: Kind
+    used_history: bool
+    places: tuple[str, ...]  # known place names the question names
+    place_docs: tuple[str, ...]  # the documents those names select
+    unknown_places: tuple[str, ...]  # well-known places the corpus has no document for
+    terms: tuple[tuple[str, float], ...]  # topic terms with IDF weights
+    units: tuple[re.Pattern[str], ...]  # quantities in the asked unit
+    bm25_tokens: tuple[str, ...]
+    dense_text: str
+    wants_old_version: bool = False
+
+    @property
+    def weights(self) -> dict[str, float]:
+        return dict(self.terms)
+
+
+class QueryAnalyzer:
+    """Builds `Query` objects against one index: its tokenizer, its term statistics, its places."""
+
+    def __init__(self, tokenizer: Tokenizer, doc_places: dict[str, Iterable[str]],
+                 doc_freq: Callable[[str], float]) -> None:
+        self.tokenizer = tokenizer
+        self.doc_places = {d: tuple(n for n in names if n) for d, names in doc_places.items()}
+        self.place_names = sorted({n for names in self.doc_places.values() for n in names})
+        self._df = doc_freq  # share of indexed units holding a term, 0..1
+
+    def analyze(self, question: str, history: Sequence[dict] = ()) -> Query:
+        """Resolve follow-ups, normalise, classify, find places and weigh the topic terms."""
+        rw = standalone_question(normalize_query(question), history, self.place_names)
+        text = normalize_query(rw.text)
+        places: PlaceMatch = match_places(text, self.doc_places)
+        expanded, substituted = expand_query(text)
+        tokens = self.tokenizer.tokens(expanded)
+        units = tuple(u for asks, u in unit_rules() if asks.search(text))
+        return Query(
+            question=question,
+            text=text,
+            kind=detect_kind(text),
+            used_history=rw.used_history,
+            places=places.names,
+            place_docs=places.doc_ids,
+            unknown_places=places.unknown,
+            terms=tuple(self._weights(self.tokenizer.tokens(substituted + " " + expanded[len(text) :]), places.names)),
+            units=units,
+            bm25_tokens=tuple(tokens),
+            dense_text=substituted,
+            wants_old_version=bool(OLD_VERSION.search(text)),
+        )
+
+    def _weights(self, tokens: Iterable[str], places: Sequence[str]) -> list[tuple[str, float]]:
+        """IDF per topic term (Robertson–Spärck Jones, floored at a small positive value); places,
+        question words and single characters carry no topic weight."""
+        drop = set(places) | set(self.place_names)
+        out: dict[str, float] = {}
+        for t in tokens:
+            if len(t) < 2 or t.isdigit() or QUESTION_TERM.match(t) or t in drop or any(t in p for p in drop):
+                continue
+            df = self._df(t)
+            out[t] = max(math.log((1 - df + 0.5 / 1e4) / (df + 0.5 / 1e4)), 0.1)
+        return list(out.items())
