@@ -45,7 +45,7 @@ class Assistant:
         self.docs = {d.id: d for d in docs}
         self.llm = llm
         self.model = model or default_model()
-        self.superseded: frozenset[str] = frozenset()
+        self.superseded: frozenset[str] = retriever.superseded
 
     @classmethod
     def open(cls, settings: Settings, store: DocumentStore | None = None, show_progress: bool = True) -> Assistant:
@@ -134,6 +134,8 @@ class Assistant:
             if probs[i] < max(LIKELY, self.model.threshold) or length + len(c.text) > MAX_ANSWER_CHARS:
                 continue
             if any(o.hit.clause.id == c.hit.clause.id and o.start < c.end and c.start < o.end for o in chosen):
+                continue
+            if any(o.text == c.text for o in chosen):
                 continue
             chosen.append(c)
             length += len(c.text)

@@ -28,6 +28,7 @@ FEATURES = (
     "rank_inv", "fused", "bm25_inv", "dense_inv", "cov_sentence", "cov_clause", "cov_heading", "bigram",
     "kind_number", "unit_match", "unit_missing", "kind_responsible", "kind_deadline", "kind_procedure",
     "list_intro", "heading_like", "length", "place_match", "place_named", "first_sentence", "superseded",
+    "doc_named", "top_terms", "q_unit_anywhere", "q_best_coverage", "q_used_history",
 )
 
 
@@ -93,7 +94,10 @@ def candidates(query: Query, hits: Sequence[Hit], superseded: frozenset[str] = f
     for p in query.places:
         q_bigrams -= bigrams(p)
     top = hits[0].score if hits and hits[0].score > 0 else 1.0
-    out: list[Candidate] = []
+    # The question's two rarest topic terms: an answer to "养老服务设施 per 100 households" must
+    # at least mention 养老, however well it covers the rest.
+    rare = [t for t, _ in sorted(weights.items(), key=lambda kv: -kv[1])[:2]]
+    rows: list[tuple[Hit, int, int, int, list[float]]] = []
     for rank, h in enumerate(hits, 1):
         text = h.clause.text
         heading = " ".join(h.clause.heading_path)
@@ -104,7 +108,7 @@ def candidates(query: Query, hits: Sequence[Hit], superseded: frozenset[str] = f
             sent = text[s:e]
             ts, te = trim(text, s, e, weights, trim_to)
             kind_f = _kind_features(sent, query)
-            out.append(Candidate(h, rank, ts, te, (
+            rows.append((h, rank, ts, te, [
                 1.0 / rank,
                 h.score / top,
                 1.0 / h.bm25_rank if h.bm25_rank else 0.0,
@@ -121,8 +125,15 @@ def candidates(query: Query, hits: Sequence[Hit], superseded: frozenset[str] = f
                 float(bool(query.places)),
                 float(k == 0),
                 float(h.clause.doc_id in superseded),
-            )))
-    return out
+                float(h.clause.doc_id in query.named_docs),
+                sum(t in heading + text for t in rare) / len(rare) if rare else 0.0,
+            ]))
+    # Question-level evidence, the same for every candidate: does any retrieved sentence hold the
+    # asked unit, how well does the best one cover the question. These move the refusal decision.
+    unit_anywhere = float(any(r[4][FEATURES.index("unit_match")] for r in rows))
+    best_cov = max((r[4][FEATURES.index("cov_sentence")] for r in rows), default=0.0)
+    return [Candidate(h, rank, ts, te, (*f, unit_anywhere, best_cov, float(query.used_history)))
+            for h, rank, ts, te, f in rows]
 
 
 def trim(text: str, start: int, end: int, weights: dict[str, float], limit: int) -> tuple[int, int]:

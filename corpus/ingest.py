@@ -54,6 +54,7 @@ def build_documents(
             pos += len(ln.text) + 1
         skip = {t for t in (meta.title, title, part.title) if t} | {ln for ln in head[:3] if "关于" in ln}
         skip |= {ln.text for ln in part.lines[:12] if meta.title and meta.title in ln.text and len(ln.text) < 90}
+        skip |= set(meta.header_lines)
         drafts = parse_outline(starts, sorted(skip))
         clauses = build_clauses(doc_id, joined.text, joined.src, drafts, max_clause_chars)
         if not clauses:
@@ -77,6 +78,8 @@ def build_documents(
                 source_text=src.text,
                 clauses=clauses,
                 dropped=tuple(dropped),
+                kind=meta.kind,
+                dates=meta.dates,
             )
         )
     return docs

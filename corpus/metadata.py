@@ -6,14 +6,22 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-TITLE_WORDS = re.compile(r"关于|方案|意见|规划|办法|通知|条例|决定|规定|细则|纲要|计划")
+TITLE_WORDS = re.compile(r"关于|方案|意见|规划|办法|通知|条例|决定|规定|细则|纲要|计划|[^方]法$")
+# A regulation's header: "2024年3月29日 …会议通过", "…国务院令第379号公布", "…第一次修订". One line may
+# hold several dated events ("…批准根据2001年5月29日…修正").
+EVENT_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+EVENTS = (("通过", "adopted"), ("修订", "revised"), ("修正", "amended"), ("批准", "approved"), ("公布", "published"),
+          ("发布", "published"), ("施行", "effective"))
+HEADER_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日.{0,200}?(?:通过|修订|修正|批准|公布|施行|发布)")
+KINDS = ("法律", "行政法规", "条例", "办法", "规定", "细则", "意见", "方案", "规划", "通知", "决定", "纲要", "计划")
 DATE_LABELLED = re.compile(
     r"(?:发布日期|发布时间|成文日期|印发日期|实施时间|发文日期|日期)[:：]?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
 )
 DATE_LINE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［（(]\d{4}[〕\]］）)]\s*\d{1,4}\s*号$")
 PLACE = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,8}?(?:自治区|自治州|省|市|州|县|新区|区|街道|镇))")
-NATIONAL = re.compile(r"^(?:中共中央|国务院|中办|国办|民政部|中共中央办公厅|国务院办公厅)")
+NATIONAL = re.compile(r"^(?:中华人民共和国|中共中央|国务院|中办|国办|民政部|中共中央办公厅|国务院办公厅)")
+NATIONAL_BODY = re.compile(r"全国人民代表大会|国务院令|中华人民共和国主席令|国务院办公厅|中共中央办公厅")
 
 
 @dataclass(frozen=True)
@@ -23,6 +31,15 @@ class Metadata:
     number: str = ""
     issuer: str = ""
     region: str = ""
+    kind: str = ""
+    dates: tuple[tuple[str, str], ...] = ()  # (event, YYYY-MM-DD): adopted, revised, amended, approved, published, effective
+    header_lines: tuple[str, ...] = ()  # the dated header lines, which are metadata, not provisions
+
+    @property
+    def version_date(self) -> str:
+        """The latest adoption, revision or amendment (else publication) date: which version this is."""
+        own = [d for e, d in self.dates if e in ("adopted", "revised", "amended")]
+        return max(own or [d for e, d in self.dates if e == "published"] or [""])
 
 
 def extract_metadata(lines: Sequence[str]) -> Metadata:
@@ -41,15 +58,45 @@ def extract_metadata(lines: Sequence[str]) -> Metadata:
             if m:
                 date = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
                 break
-    title = _title(head)
+    header = tuple(ln for ln in head if HEADER_LINE.match(ln))
+    dates = header_dates(header)
+    title = _title([ln for ln in head if ln not in header])
     issuer = title.split("关于", 1)[0] if "关于" in title and not title.startswith("关于") else ""
     title = _inner_title(title)
-    return Metadata(title=title, date=date, number=number, issuer=issuer, region=guess_region(title, issuer))
+    region = guess_region(title, issuer) or ("全国" if any(NATIONAL_BODY.search(ln) for ln in header) else "")
+    meta = Metadata(title=title, date=date, number=number, issuer=issuer, region=region,
+                    kind=doc_kind(title, header), dates=dates, header_lines=header)
+    if meta.version_date and not date:
+        meta = Metadata(**{**meta.__dict__, "date": meta.version_date})
+    return meta
+
+
+def header_dates(lines: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """Every dated event in a regulation's header lines, in order."""
+    out: list[tuple[str, str]] = []
+    for ln in lines:
+        found = list(EVENT_DATE.finditer(ln))
+        for i, m in enumerate(found):
+            stretch = ln[m.end() : found[i + 1].start() if i + 1 < len(found) else len(ln)]
+            hits = [(stretch.rfind(word), event) for word, event in EVENTS if word in stretch]
+            if hits:
+                event = max(hits)[1]  # the verb nearest the end of the stretch is what happened that day
+                out.append((event, f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"))
+    return tuple(out)
+
+
+def doc_kind(title: str, header: Sequence[str] = ()) -> str:
+    """法律 / 行政法规 / 条例 / 办法 / 规定 / 意见 / 方案 / 规划 / 通知 … from the title (and header)."""
+    if title.startswith("中华人民共和国") and title.endswith("法"):
+        return "法律"
+    if any("国务院令" in ln for ln in header):
+        return "行政法规"
+    return next((k for k in KINDS if k in title[-8:]), next((k for k in KINDS if k in title), ""))
 
 
 def _title(head: Sequence[str]) -> str:
     for i, ln in enumerate(head):
-        if TITLE_WORDS.search(ln) and len(ln) <= 80 and "。" not in ln and not ln.startswith("《"):
+        if TITLE_WORDS.search(ln) and len(ln) <= 80 and "。" not in ln and not ln.startswith("《") and not EVENT_DATE.match(ln):
             nxt = head[i + 1] if i + 1 < len(head) else ""
             # A title broken over two lines: "…关于印发…建设" + "“十四五”规划的通知".
             if nxt and len(ln) + len(nxt) <= 80 and re.search(r"(的通知|意见|方案|规划|办法)$", nxt) and "。" not in nxt:

@@ -51,6 +51,8 @@ class Document:
     source_text: str
     clauses: tuple[Clause, ...] = field(default=())
     dropped: tuple[str, ...] = field(default=())  # clutter lines removed, "rule: line"
+    kind: str = ""  # 法律 / 行政法规 / 条例 / 办法 / 规定 / 意见 / 方案 / 规划 / 通知 …
+    dates: tuple[tuple[str, str], ...] = field(default=())  # (event, YYYY-MM-DD) from the text's own header
 
     def clause(self, clause_id: str) -> Clause | None:
         """The clause with this id, if the document has it."""

@@ -58,6 +58,7 @@ def document_from_json(data: str) -> Document:
     raw["clauses"] = tuple(Clause(**{**c, "heading_path": tuple(c["heading_path"])}) for c in raw["clauses"])
     raw["places"] = tuple(raw["places"])
     raw["dropped"] = tuple(raw["dropped"])
+    raw["dates"] = tuple(tuple(d) for d in raw.get("dates", ()))
     return Document(**raw)
 
 

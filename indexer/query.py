@@ -78,21 +78,35 @@ class Query:
     bm25_tokens: tuple[str, ...]
     dense_text: str
     wants_old_version: bool = False
+    named_docs: tuple[str, ...] = ()  # documents the question names by title (《物业管理条例》)
 
     @property
     def weights(self) -> dict[str, float]:
         return dict(self.terms)
 
 
+def named_documents(text: str, titles: dict[str, str]) -> tuple[str, ...]:
+    """Documents a question names by title: the whole title, or a 《book title》 equal to it
+    (without 中华人民共和国): 《物业管理条例》 names the national regulation, not 山东省物业管理条例."""
+    quoted = {re.sub(r"^中华人民共和国", "", q) for q in re.findall(r"《([^》]{2,40})》", text)}
+    out = []
+    for doc_id, title in titles.items():
+        short = re.sub(r"^中华人民共和国", "", title)
+        if (len(short) >= 6 and short in text) or short in quoted:
+            out.append(doc_id)
+    return tuple(sorted(out))
+
+
 class QueryAnalyzer:
     """Builds `Query` objects against one index: its tokenizer, its term statistics, its places."""
 
     def __init__(self, tokenizer: Tokenizer, doc_places: dict[str, Iterable[str]],
-                 doc_freq: Callable[[str], float]) -> None:
+                 doc_freq: Callable[[str], float], titles: dict[str, str] | None = None) -> None:
         self.tokenizer = tokenizer
         self.doc_places = {d: tuple(n for n in names if n) for d, names in doc_places.items()}
         self.place_names = sorted({n for names in self.doc_places.values() for n in names})
         self._df = doc_freq  # share of indexed units holding a term, 0..1
+        self.titles = titles or {}
 
     def analyze(self, question: str, history: Sequence[dict] = ()) -> Query:
         """Resolve follow-ups, normalise, classify, find places and weigh the topic terms."""
@@ -115,6 +129,7 @@ class QueryAnalyzer:
             bm25_tokens=tuple(tokens),
             dense_text=substituted,
             wants_old_version=bool(OLD_VERSION.search(text)),
+            named_docs=named_documents(text, self.titles),
         )
 
     def _weights(self, tokens: Iterable[str], places: Sequence[str]) -> list[tuple[str, float]]:

@@ -10,6 +10,7 @@ import numpy as np
 
 from corpus.choice import Choice
 from corpus.model import Document
+from corpus.versions import superseded
 from corpus.settings import Settings
 from indexer.embed import Embedder, make_embedder
 from indexer.fusion import rrf
@@ -46,7 +47,9 @@ class Retriever:
         vocab = getattr(index.bm25, "vocab_dict", None) or {}
         self._vocab = set(vocab)
         self._doc_places = {d.id: (d.region, *d.places) for d in index.docs.values()}
-        self.analyzer = QueryAnalyzer(self.tokenizer, self._doc_places, self._doc_freq)
+        self.superseded = superseded(index.docs.values())
+        titles = {d.id: d.title for d in index.docs.values()}
+        self.analyzer = QueryAnalyzer(self.tokenizer, self._doc_places, self._doc_freq, titles)
         # A passage cut from a long clause continues exactly where the previous one ends.
         self._continuation = {(c.doc_id, c.start): i for i, c in enumerate(self.clauses)}
 
@@ -90,8 +93,11 @@ class Retriever:
             allowed_docs &= set(doc_ids)
         if region:
             allowed_docs &= self.doc_ids_for_region(region)
-        if use_places and query.place_docs:
-            narrowed = allowed_docs & set(query.place_docs)
+        if not doc_ids and not query.wants_old_version:
+            allowed_docs -= self.superseded  # current versions unless the question asks for the old rule
+        named = set(query.place_docs) | set(query.named_docs)
+        if use_places and named:
+            narrowed = allowed_docs & named
             allowed_docs = narrowed or allowed_docs
         mask = np.isin(self._doc_of, sorted(allowed_docs)) if len(allowed_docs) < len(self.index.docs) else None
         places, unknown = (query.places, query.unknown_places) if use_places else ((), ())
