@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from assistant.quantity import Quantity, find_quantities
+from assistant.roles import sentence_roles
 from corpus.model import Clause, Document
 
 RULES = Path(__file__).parent / "rules" / "extraction.toml"
@@ -42,6 +44,8 @@ class Indicator:
     start: int  # quote offsets in the document's normalised text
     end: int
     topic: str = field(default="")
+    value_text: str = ""  # the whole phrase as written, comparator included: "不低于二十平方米"
+    quantity_kind: str = ""  # count | area | money | time_limit | threshold | rate | multiple …
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,6 @@ class Rules:
     units: tuple[str, ...]
     suffixes: tuple[str, ...]
     comparators: tuple[str, ...]
-    phrase_values: tuple[str, ...]
     not_targets: tuple[re.Pattern[str], ...]
     lead_labels: tuple[str, ...]
     support_labels: tuple[str, ...]
@@ -62,17 +65,8 @@ def rules() -> Rules:
     d = tomllib.loads(RULES.read_text(encoding="utf-8"))
     u = d["units_rules"]
     return Rules(tuple(sorted(d["units"], key=len, reverse=True)), tuple(d["value_suffixes"]), tuple(d["comparators"]),
-                 tuple(d["phrase_values"]), tuple(re.compile(p) for p in d["not_targets"]["patterns"]),
+                 tuple(re.compile(p) for p in d["not_targets"]["patterns"]),
                  tuple(u["lead_labels"]), tuple(u["support_labels"]), tuple(u["responsible_labels"]), tuple(u["member_labels"]))
-
-
-@cache
-def value_pattern() -> re.Pattern[str]:
-    r = rules()
-    units = "|".join(map(re.escape, r.units))
-    suffix = "|".join(map(re.escape, r.suffixes))
-    num = rf"(?:\d+(?:\.\d+)?|[{CN_NUM}]+)"
-    return re.compile(rf"(?P<every>每)?(?P<num>{num}(?:\s*[-—～~至到]\s*{num})?)\s*(?P<unit>{units})(?P<suffix>{suffix})?")
 
 
 DEADLINE = re.compile(
@@ -81,6 +75,7 @@ DEADLINE = re.compile(
 )
 SEGMENT_BREAKS = "，。；：,;:、且"
 DETERMINERS = tuple("这那哪每某任")
+COMPARATOR_WORDS = r"不得低于|不得少于|不得超过|原则上不超过|一般不超过|不少于|不低于|不超过|不高于|不多于|至少|最少|最多|达到|控制在|超过|高于|低于|少于|多于|满|提前"
 SCOPE = re.compile(r"每个(?:城市|农村)?社区|城市社区|农村社区|每个村|各新城|每个新城|每个街道|每个区|每个乡镇")
 
 
@@ -168,35 +163,80 @@ def clause_units(text: str) -> Units:
     return Units(tuple(lead), tuple(support), span[0], span[1])
 
 
-UNIT_WORD = re.compile(r"局|委|部|办|室|政府|党委|街道|中心|新城|组织|分局|办事处|管委会")
-PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"由([^，。；由]{2,30}?)(?:具体)?(?:负责|牵头|统筹|组织|于|在|按照|根据|制定|指导)"), "lead"),
-    (re.compile(r"([^，。；、]{2,30}?)会同([^，。；]{2,40}?)(?:建立|制定|开展|负责|做好|推进|研究)"), "lead+support"),
-    (re.compile(r"(?:^|[，。；])([^，。；：]{2,30}?)(?:牵头|要发挥牵头抓总作用)"), "lead"),
-    (re.compile(r"(?:^|[，。；])([^，。；：]{2,16}?)(?:负责(?:不定期)?对|对[^，。；]{2,30}?进行督查)"), "lead"),
-)
-
-
 def sentence_units(sentence: str) -> Units:
-    """Units a single sentence assigns by phrasing: 由X负责/统筹, X牵头, X会同Y, X负责对…督导检查."""
-    lead: list[str] = []
-    support: list[str] = []
-    span = [len(sentence), -1]
-    for pattern, role in PHRASES:
-        for m in pattern.finditer(sentence):
-            head = re.sub(r"^(?:建立健全|建立|由|要|并|及时|各级)", "", m.group(1))
-            units = tuple(u for u in split_units(head) if UNIT_WORD.search(u))
-            if not units:
-                continue
-            lead += units
-            if role == "lead+support":
-                support += tuple(u for u in split_units(m.group(2)) if UNIT_WORD.search(u))
-            span = [min(span[0], m.start(1)), max(span[1], m.end())]
-        if lead:
-            break
-    if not lead:
+    """Units a single sentence assigns by its grammar (assistant/roles.py)."""
+    roles = sentence_roles(sentence)
+    if not roles.lead:
         return Units()
-    return Units(tuple(dict.fromkeys(lead)), tuple(u for u in dict.fromkeys(support) if u not in lead), span[0], span[1])
+    return Units(roles.lead, roles.support, 0, len(sentence))
+
+
+@dataclass(frozen=True)
+class Value:
+    """A target as an indicator row shows it: the figure as written (with 以上/以下, without the
+    leading comparator word or a time limit's 内/前), the whole phrase, the comparator word."""
+
+    start: int
+    end: int
+    value: str
+    text: str
+    comparator: str
+    unit: str
+    kind: str
+
+
+def merged_quantities(text: str) -> list[Value]:
+    """Quantities that state targets, with ranges ("一千元以上一万元以下") and parallel figures
+    ("60万元、40万元、5万元") joined into one value. Years, qualifiers of a subject ("5000人以下的")
+    and determiners ("这一个") are not targets."""
+    qs = [q for q in find_quantities(text) if _is_target(text, q)]
+    groups: list[list[Quantity]] = []
+    for q in qs:
+        if groups and text[groups[-1][-1].end : q.start] in ("", "、", "至", "到", "或者", "或") and q.unit == groups[-1][-1].unit:
+            groups[-1].append(q)
+        else:
+            groups.append([q])
+    out = []
+    for g in groups:
+        s, e = g[0].start, g[-1].end
+        full = text[s:e].strip()
+        pre = re.match(COMPARATOR_WORDS, full)
+        value = full[pre.end() :] if pre and pre.end() < len(full) else full
+        if value.startswith("每") and g[0].kind != "frequency":
+            value = value[1:]
+        if g[0].kind == "time_limit":
+            value = re.sub(r"(?:之内|以内|内|之前|以前|前|后)$", "", value)
+        comparator = pre.group(0) if pre else next((w for w in ("以上", "以下", "以内", "左右") if full.endswith(w)), "")
+        out.append(Value(s, e, value.strip(), full, comparator, g[0].unit if g[0].unit != "ratio" else "", g[0].kind))
+    return out
+
+
+def _earlier_subject(text: str, pos: int) -> Units:
+    """An obligation whose subject is elided ("符合条件的，应当在三十日内…", "逾期不改正的，处…罚款")
+    takes the nearest unit named earlier in the same provision."""
+    for s, e in reversed([se for se in _sentences(text) if se[0] < pos]):
+        own = sentence_units(text[s:e])
+        if own.lead:
+            return own
+    return Units()
+
+
+def _is_target(text: str, q: Quantity) -> bool:
+    if q.unit == "年" and q.value is not None and q.value >= 1900:
+        return False  # a year, not a duration
+    if "□" in q.text:
+        return False
+    before = text[max(q.start - 1, 0) : q.start]
+    if q.text.startswith(("一个", "一次", "一项", "一批", "一家")) and before in DETERMINERS:
+        return False  # "这一个", "每一次": a determiner, not a count
+    after = text[q.end : q.end + 1]
+    if after == "的" and q.text.endswith(("以上", "以下")) and q.kind == "count":
+        return False  # "人口5000人以下的社区": a qualifier of the subject, not a target
+    if q.text.startswith("每") and q.kind == "count" and q.value in (10, 100, 1000, 10000):
+        return False  # "每百户", "每万人": the denominator of a rate
+    if text.count("《", 0, q.start) > text.count("》", 0, q.start):
+        return False  # inside a title
+    return True
 
 
 def clause_groups(doc: Document) -> list[list[Clause]]:
@@ -281,7 +321,7 @@ def extract_document(doc: Document) -> list[Indicator]:
         if units.start < 0:
             units = next((inherited[path[:d]] for d in range(len(path) - 1, 0, -1) if path[:d] in inherited), Units())
         if first.kind == "table_header":
-            m = re.search(r"(\d{4})\s*目标值", text)
+            m = re.search(r"(\d{4})\s*年?\s*(?:目标|预期)", text)
             table_deadline = f"{m.group(1)}年" if m else None
             continue
         common = dict(doc_id=doc.id, region=doc.region, title=doc.title, clause=text, clause_id=first.id,
@@ -299,36 +339,24 @@ def extract_document(doc: Document) -> list[Indicator]:
                                       deadline=table_deadline, quote=text, start=base, end=base + len(text), **common))
             continue
         masked = _masked(text)
-        for v in value_pattern().finditer(masked):
-            if v.group("num") == "一" and v.group("unit") in ("个", "次") and text[max(v.start() - 1, 0) : v.start()] in DETERMINERS:
-                continue  # "这一个", "每一次": a determiner, not a count
-            if re.fullmatch(r"[百千]+", v.group("num")):
-                continue
-            if masked[v.end() : v.end() + 1] == "的" and v.group("suffix") in ("以上", "以下"):
-                continue  # "人口5000人以下的…": a qualifier of the subject, not a target
-            vs, ve = v.start(), v.end()
-            if v.group("unit") == "年" and re.fullmatch(r"\d{4}", v.group("num")):
-                continue  # a year, not a duration
+        for q in merged_quantities(masked):
+            vs, ve = q.start, q.end
             seg_s, seg_e = _segment(text, vs, ve)
             sent_s, sent_e = _sentence(text, vs)
-            value = text[vs:ve].strip()
             own = sentence_units(text[sent_s:sent_e])
+            if not own.lead and not units.lead:
+                own = _earlier_subject(text, sent_s)
             row_units = own if own.lead else units
             scope = SCOPE.search(text, sent_s, sent_e)
             rows.append(Indicator(
                 indicator=_indicator(text, seg_s, vs),
-                comparator=_comparator(text, max(text.rfind(ch, 0, vs) for ch in SEGMENT_BREAKS) + 1, vs, v.group("suffix")),
-                value=value, unit=v.group("unit"), scope=scope.group(0) if scope else None,
+                comparator=q.comparator or None,
+                value=q.value, unit=q.unit or None, scope=scope.group(0) if scope else None,
                 deadline=_deadline(text, sent_s, sent_e, vs), quote=text[seg_s:seg_e], start=base + seg_s, end=base + seg_e,
+                value_text=q.text, quantity_kind=q.kind,
                 **(common | {"lead_units": row_units.lead, "support_units": row_units.support})))
             found_value = True
             valued_sentences.add(sent_s)
-        for phrase in rules().phrase_values:
-            for m in re.finditer(re.escape(phrase), text):
-                s, e = _segment(text, m.start(), m.end())
-                rows.append(Indicator(indicator=_indicator(text, s, m.start()), comparator=None, value=phrase, unit=None,
-                                      scope=None, deadline=None, quote=text[s:e], start=base + s, end=base + e, **common))
-                found_value = True
         for m in re.finditer(r"(?:于|在|到)?((?:\d{4}|20XX)年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年底|底)?(?:前|之前))(?:完成|制定|建成|实现)", text):
             s, e = _segment(text, m.start(), m.end())
             sent_s, sent_e = _sentence(text, m.start())

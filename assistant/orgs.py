@@ -24,6 +24,7 @@ class OrgGrammar:
     find: re.Pattern[str]  # unit names inside running text
     not_units: frozenset[str]
     strip_prefix: re.Pattern[str]
+    areas: re.Pattern[str]  # "各新城", "各县（市、区）", "各区": the governments of each area act as units
 
 
 @cache
@@ -38,6 +39,7 @@ def grammar() -> OrgGrammar:
         find=re.compile(rf"{body}{{0,20}}?{suffix}"),
         not_units=frozenset(data["not_units"]),
         strip_prefix=re.compile("^(?:" + "|".join(data["strip_prefixes"]) + ")+"),
+        areas=re.compile("^各[\u4e00-\u9fff]{0,6}?(?:" + "|".join(data["area_suffixes"]) + ")(?:[（(][^）)]{1,8}[）)])?$"),
     )
 
 
@@ -46,7 +48,7 @@ def clean_unit(text: str) -> str:
     g = grammar()
     t = g.strip_prefix.sub("", text.strip(" ，,。；;：:、"))
     t = re.sub(r"^[）)]+", "", t)
-    if not t or t in g.not_units or not g.name.match(t):
+    if not t or t in g.not_units or not (g.name.match(t) or g.areas.match(t)):
         return ""
     if t.count("（") + t.count("(") != t.count("）") + t.count(")"):
         return ""

@@ -47,6 +47,12 @@ def load_extract_gold(path: Path | None = None) -> list[GoldRow]:
     return rows
 
 
+def _value_forms(r: Indicator) -> set[str]:
+    """The gold sets write a value with its comparator word ("不低于二十平方米") or without ("5人");
+    a row matches either way, never a different figure."""
+    return {match_form(v) for v in (r.value, r.value_text) if v}
+
+
 def _f1(pred: set[str], gold: set[str]) -> tuple[int, int, int]:
     return len(pred & gold), len(pred), len(gold)
 
@@ -68,7 +74,7 @@ def evaluate_extraction(gold: Sequence[GoldRow], rows: Sequence[Indicator], orig
         gv = match_form(g.value) if g.value else None
         if gv:
             v_total += 1
-            same = [r for r in cands if r.value and match_form(r.value) == gv]
+            same = [r for r in cands if r.value and gv in _value_forms(r)]
             v_hit += bool(same)
             best = same[0] if same else (cands[0] if cands else None)
         else:
@@ -77,7 +83,7 @@ def evaluate_extraction(gold: Sequence[GoldRow], rows: Sequence[Indicator], orig
         for r in by_quote:
             if r.value is not None and gv is not None:
                 prec_total += 1
-                prec_ok += match_form(r.value) == gv
+                prec_ok += gv in _value_forms(r)
         if g.deadline:
             d_total += 1
             d_hit += bool(best and best.deadline and match_form(best.deadline) == match_form(g.deadline))
