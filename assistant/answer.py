@@ -86,6 +86,9 @@ class Assistant:
             return refuse(f"语料中没有关于{'、'.join(query.unknown_places)}的文件")
         if not cands:
             return refuse("没有检索到相关条款")
+        if query.kind is Kind.NUMBER and query.units and not any(c.feature("unit_match") for c in cands):
+            # An answer to "how many people" must quote a number of people; none of the clauses has one.
+            return refuse("检索到的条款中没有问题所问的数量")
         probs = self.model.probabilities(cands)
         best = int(np.argmax(probs))
         if probs[best] < self.model.threshold:

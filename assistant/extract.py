@@ -211,6 +211,12 @@ def merged_quantities(text: str) -> list[Value]:
     return out
 
 
+def _comparator_before(text: str, seg_start: int, value_start: int) -> str:
+    """A comparator word earlier in the value's segment: "不低于每百户30平方米", "至少设立一处"."""
+    found = list(re.finditer(COMPARATOR_WORDS, text[seg_start:value_start]))
+    return found[-1].group(0) if found else ""
+
+
 def _earlier_subject(text: str, pos: int) -> Units:
     """An obligation whose subject is elided ("符合条件的，应当在三十日内…", "逾期不改正的，处…罚款")
     takes the nearest unit named earlier in the same provision."""
@@ -326,7 +332,6 @@ def extract_document(doc: Document) -> list[Indicator]:
             continue
         common = dict(doc_id=doc.id, region=doc.region, title=doc.title, clause=text, clause_id=first.id,
                       section=first.section, lead_units=units.lead, support_units=units.support)
-        found_value = False
         valued_sentences: set[int] = set()
         if first.kind == "table_row":
             # The target column is the last figure of the row; cells may be bare numbers ("… 18 预期性").
@@ -350,12 +355,11 @@ def extract_document(doc: Document) -> list[Indicator]:
             scope = SCOPE.search(text, sent_s, sent_e)
             rows.append(Indicator(
                 indicator=_indicator(text, seg_s, vs),
-                comparator=q.comparator or None,
+                comparator=q.comparator or _comparator_before(text, seg_s, vs) or None,
                 value=q.value, unit=q.unit or None, scope=scope.group(0) if scope else None,
                 deadline=_deadline(text, sent_s, sent_e, vs), quote=text[seg_s:seg_e], start=base + seg_s, end=base + seg_e,
                 value_text=q.text, quantity_kind=q.kind,
                 **(common | {"lead_units": row_units.lead, "support_units": row_units.support})))
-            found_value = True
             valued_sentences.add(sent_s)
         for m in re.finditer(r"(?:于|在|到)?((?:\d{4}|20XX)年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年底|底)?(?:前|之前))(?:完成|制定|建成|实现)", text):
             s, e = _segment(text, m.start(), m.end())
@@ -364,7 +368,6 @@ def extract_document(doc: Document) -> list[Indicator]:
             rows.append(Indicator(indicator=text[m.end() - 2 : e].strip("，。"), comparator=None, value=None, unit=None, scope=None,
                                   deadline=m.group(1), quote=text[s:e], start=base + s, end=base + e,
                                   **(common | {"lead_units": own.lead or units.lead, "support_units": own.support if own.lead else units.support})))
-            found_value = True
             valued_sentences.add(sent_s)
         for sent_s, sent_e in _sentences(text):
             own = sentence_units(text[sent_s:sent_e])
@@ -372,7 +375,7 @@ def extract_document(doc: Document) -> list[Indicator]:
                 rows.append(Indicator(indicator=_heading_name(path), comparator=None, value=None, unit=None, scope=None,
                                       deadline=None, quote=text[sent_s:sent_e], start=base + sent_s, end=base + sent_e,
                                       **(common | {"lead_units": own.lead, "support_units": own.support})))
-        if not found_value and units.start >= 0 and (units.lead or units.support):
+        if units.start >= 0 and (units.lead or units.support) and clause_units(text).start >= 0:
             own = clause_units(text)
             if own.start >= 0:
                 rows.append(Indicator(indicator=_heading_name(path), comparator=None, value=None, unit=None, scope=None,

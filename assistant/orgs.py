@@ -46,7 +46,7 @@ def grammar() -> OrgGrammar:
 def clean_unit(text: str) -> str:
     """A candidate unit without leading connectives ("并由", "原则上由", "各级") — empty if no unit is left."""
     g = grammar()
-    t = g.strip_prefix.sub("", text.strip(" ，,。；;：:、"))
+    t = g.strip_prefix.sub("", text.strip(" ，,。；;：:、")).strip()
     t = re.sub(r"^[）)]+", "", t)
     if not t or t in g.not_units or not (g.name.match(t) or g.areas.match(t)):
         return ""

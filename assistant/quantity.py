@@ -132,7 +132,7 @@ def find_quantities(text: str) -> list[Quantity]:
         sign = r.comparators.get(pre, "") or r.comparators.get(post, "") or ("=" if num else ">")
         kind = r.unit_kinds.get(unit, "other")
         if m.group("every"):
-            kind = "frequency" if unit in ("年", "月", "周", "季度", "日", "天") and not num else kind
+            kind = "frequency" if unit in ("年", "月", "周", "季度", "日", "天") else kind
         out.append(Quantity(m.group(0).strip(), m.start(), m.end(), lo, hi, unit, sign, kind))
     return out
 

@@ -103,6 +103,7 @@ def parse_outline(lines: Sequence[Line], skip: Sequence[str] = ()) -> list[_Draf
     drafts: list[_Draft] = []
     stack: list[tuple[str, str]] = []  # (kind, label)
     items: set[int] = set()  # stack depths holding a list item that is content, not a heading
+    last_item_kind = ""
     seen_heading = False
     skip_set = set(skip)
     i = 0
@@ -125,8 +126,13 @@ def parse_outline(lines: Sequence[Line], skip: Sequence[str] = ()) -> list[_Draf
             is_item = False
             if kind == "article":  # 第X条: the label is the number; the text is the clause
                 label, has_body = marker, True
-            elif not has_body and (is_item_sentence(kind, text[len(marker) :]) or _childless(lines, i, [k for k, _ in stack])):
+            elif not has_body and (is_item_sentence(kind, text[len(marker) :]) or _childless(lines, i, [k for k, _ in stack])
+                                   or (kind == last_item_kind and text.endswith(("。", "；"))
+                                       and not _opens_level(lines, i, [k for k, _ in stack]))):
+                # The last item of a list ("（二）调解纠纷。") is an item like its siblings, even when a
+                # paragraph follows it.
                 has_body = is_item = True
+            last_item_kind = kind if is_item else last_item_kind
             stack.append((kind, label))
             if is_item:
                 items.add(len(stack) - 1)
@@ -163,6 +169,13 @@ def _childless(lines: Sequence[Line], i: int, open_kinds: Sequence[str]) -> bool
     nxt = marker_of(lines[i + 1].text)
     own = marker_of(lines[i].text)
     return nxt is not None and own is not None and (nxt[0] == own[0] or nxt[0] in open_kinds)
+
+
+def _opens_level(lines: Sequence[Line], i: int, open_kinds: Sequence[str]) -> bool:
+    """The next line opens a deeper level under line i (a marker kind not yet open)."""
+    nxt = marker_of(lines[i + 1].text) if i + 1 < len(lines) else None
+    own = marker_of(lines[i].text)
+    return nxt is not None and own is not None and nxt[0] != own[0] and nxt[0] not in open_kinds
 
 
 def _cell_run(lines: Sequence[Line], i: int) -> list[Line]:

@@ -10,8 +10,8 @@ import numpy as np
 
 from corpus.choice import Choice
 from corpus.model import Document
-from corpus.versions import superseded
 from corpus.settings import Settings
+from corpus.versions import superseded
 from indexer.embed import Embedder, make_embedder
 from indexer.fusion import rrf
 from indexer.model import Hit, SearchResult

@@ -62,3 +62,33 @@ def seed_assistant(seed_retriever, seed_store: DocumentStore):
 @pytest.fixture(scope="session")
 def seed_scripts(seed_store: DocumentStore) -> dict[str, str]:
     return {d.id: d.script for d in seed_store.documents()}
+
+
+@pytest.fixture(scope="session")
+def dev_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """The whole development corpus (seeds, extra documents, regulations) ingested once."""
+    from eval.corpus import dev_store
+
+    settings = load_settings(data_dir=tmp_path_factory.mktemp("dev-home"))
+    dev_store(settings)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def dev_store(dev_settings: Settings) -> DocumentStore:
+    return DocumentStore(dev_settings)
+
+
+@pytest.fixture(scope="session")
+def dev_scripts(dev_store: DocumentStore) -> dict[str, str]:
+    return {d.id: d.script for d in dev_store.documents()}
+
+
+@pytest.fixture(scope="session")
+def dev_assistant(dev_settings: Settings, dev_store: DocumentStore):
+    """The real index over the whole dev corpus with the real default embedder (built once, ~2 min)."""
+    from assistant.answer import Assistant
+    from indexer import Retriever
+
+    docs = dev_store.documents()
+    return Assistant(Retriever.open(dev_settings, docs, show_progress=False), docs)

@@ -60,7 +60,7 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
         if not q:
             break
         a = assistant.ask(q, history)
-        if a.standalone_question != q:
+        if a.used_history:
             print(f"（理解为：{a.standalone_question}）")
         print_answer(a)
         history += [{"role": "user", "content": q}, {"role": "assistant", "content": a.text}]

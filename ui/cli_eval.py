@@ -55,12 +55,12 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         print(format_answer_table(evaluate_answers_cv(items, assistant, scripts)))
         return 0
     if args.stage == "fit":
+        import numpy as np
+
         from assistant.features import FEATURES
         from assistant.selector import MODEL_FILE, AnswerModel
         from eval.fit import collect, data_version, fit_with_threshold
         from eval.gold import DATA
-
-        import numpy as np
 
         n = len(FEATURES)
         blank = AnswerModel(FEATURES, np.zeros(n), np.ones(n), np.zeros(n), 0.0, 0.5)

@@ -42,13 +42,12 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     retriever = open_retriever(settings)
     if args.jsonl:
-        from assistant.followup import standalone_question
         from ui.cli import iter_jsonl
 
         for row in iter_jsonl(args.jsonl):
-            query = standalone_question(row["question"], row.get("history") or [], retriever.place_names())
+            query = retriever.analyze(row["question"], row.get("history") or [])
             res = retriever.search(query, k=args.k, region=args.region)
-            print(json.dumps({"id": row.get("id"), "standalone_question": query,
+            print(json.dumps({"id": row.get("id"), "standalone_question": query.text,
                               "hits": [hit_json(h) for h in res.hits]}, ensure_ascii=False), flush=True)
         return 0
     if not args.query:

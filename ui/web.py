@@ -85,7 +85,7 @@ class WebApp:
             allowed = (allowed & by_region) if allowed else by_region
         answer = self.assistant.ask(message, turns, doc_ids=allowed or None)
         shown = escape(answer.text).replace("\n", "  \n")
-        if answer.standalone_question != message:
+        if answer.used_history:
             shown = f"*（理解为：{escape(answer.standalone_question)}）*  \n" + shown
         history += [{"role": "user", "content": escape(message)}, {"role": "assistant", "content": shown}]
         return history, render.citation_cards(answer, self.assistant.docs), ""

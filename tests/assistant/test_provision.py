@@ -1,0 +1,62 @@
+"""Regulations as documents made here: metadata from the header, complete provisions, versions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.provision import article_label, complete
+from corpus import DocumentStore
+from corpus.versions import superseded
+
+REG = """# 某市物业管理条例
+
+2015年3月1日 某市第十届人民代表大会常务委员会第五次会议通过
+{amend}
+<!-- INFO END -->
+
+## 第一章 总则
+
+第一条 为了规范物业管理活动，制定本条例。
+
+第二条 街道办事处履行下列职责：
+
+（一）指导业主大会成立；
+
+（二）调解物业管理纠纷。
+
+街道办事处应当在{days}内组建业主大会筹备组。
+"""
+
+
+def _ingest(tmp: Path, settings, name: str, amend: str, days: str):
+    path = tmp / name
+    path.write_text(REG.format(amend=amend, days=days), encoding="utf-8")
+    [res] = DocumentStore(settings).ingest([path])
+    assert res.ok, res.error
+    return DocumentStore(settings).get(res.doc_ids[0])
+
+
+def test_a_regulation_header_gives_title_dates_and_no_clauses(tmp_path, fresh_settings):
+    doc = _ingest(tmp_path, fresh_settings, "reg.md", "", "三十日")
+    assert doc.title == "某市物业管理条例" and doc.kind == "条例" and doc.date == "2015-03-01"
+    assert ("adopted", "2015-03-01") in doc.dates
+    assert not any("会议通过" in c.text for c in doc.clauses)
+
+
+def test_list_items_are_kept_and_a_list_intro_brings_them(tmp_path, fresh_settings):
+    doc = _ingest(tmp_path, fresh_settings, "reg.md", "", "三十日")
+    texts = [c.text for c in doc.clauses]
+    assert "（一）指导业主大会成立；" in texts and "（二）调解物业管理纠纷。" in texts
+    intro = next(c for c in doc.clauses if c.text.endswith("下列职责："))
+    prov = complete(doc, intro, 0, len(intro.text))
+    assert "指导业主大会成立" in prov.text and "调解物业管理纠纷" in prov.text and prov.label == "第二条"
+    after = next(c for c in doc.clauses if "筹备组" in c.text)
+    assert after.heading_path[-1] == "第二条" and article_label(doc, after) == "第二条第二款"
+
+
+def test_the_newer_version_supersedes_the_older(tmp_path, fresh_settings):
+    old = _ingest(tmp_path, fresh_settings, "reg2018.md", "", "三十日")
+    new = _ingest(tmp_path, fresh_settings, "reg2021.md",
+                  "2021年6月1日 某市第十一届人民代表大会常务委员会第二次会议修正", "六十日")
+    assert new.date == "2021-06-01"
+    assert superseded([old, new]) == {old.id}

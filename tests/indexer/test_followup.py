@@ -1,0 +1,47 @@
+from indexer.followup import standalone_question
+
+
+def h(*turns: str) -> list[dict]:
+    return [{"role": "user" if i % 2 == 0 else "assistant", "content": t} for i, t in enumerate(turns)]
+
+
+def test_slot_question_keeps_the_topic():
+    rw = standalone_question("牵头单位是谁？", h("凯里每个社区至少要配几名专职工作者？", "不少于5人。"))
+    assert "凯里每个社区至少要配几名专职工作者" in rw.text and "牵头单位" in rw.text and rw.used_history
+
+
+def test_other_place_same_question():
+    rw = standalone_question("那衡水呢？", h("凯里每个社区至少要配几名专职工作者？", "x"), ["凯里", "衡水"])
+    assert rw.text == "衡水每个社区至少要配几名专职工作者？"
+
+
+def test_other_place_with_its_own_question_keeps_the_subject():
+    rw = standalone_question("那衡水呢？对社区工作者考社工证有什么支持？", h("西咸新区社区工作人员考取证书有奖励吗？", "有。"))
+    assert rw.text.startswith("衡水对社区工作者考社工证有什么支持？") and "考取证书" in rw.text
+
+
+def test_a_question_of_its_own_stays_about_the_last_place():
+    rw = standalone_question("那新建小区入住率达到多少，就要成立社区居委会？", h("西咸新区要求各新城编制什么规划？", "x"), ["西咸新区"])
+    assert rw.text.startswith("西咸新区新建小区入住率")
+
+
+def test_a_new_standalone_question_with_its_own_place_is_left_alone():
+    history = h("凯里每个社区至少要配几名专职工作者？", "不少于5人。", "那衡水呢？", "x")
+    rw = standalone_question("宁波业主委员会的办公用房最少多大？", history, ["凯里", "衡水", "宁波"])
+    assert rw.text == "宁波业主委员会的办公用房最少多大？" and not rw.used_history
+
+
+def test_a_comparison_does_not_inherit_the_last_place():
+    rw = standalone_question("各地对社区规模（户数）有什么要求？", h("凯里每个社区至少要配几名专职工作者？", "x"), ["凯里"])
+    assert rw.text == "各地对社区规模（户数）有什么要求？" and not rw.used_history
+
+
+def test_more_of_the_same_and_cited_item():
+    assert standalone_question("还有别的要求吗？", h("衡水有哪些要求？", "x")).text.endswith("其他要求")
+    rw = standalone_question("上面第二条详细说说", h("衡水有哪些要求？", "甲[1]。乙要求建设服务站[2]。"))
+    assert rw.text.startswith("乙要求建设服务站")
+
+
+def test_no_history_is_the_question_itself():
+    rw = standalone_question("社区规模", [])
+    assert rw.text == "社区规模" and not rw.used_history
