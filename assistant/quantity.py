@@ -33,11 +33,6 @@ class Quantity:
     comparator: str  # "≥", "≤", ">", "<", "=" or ""
     kind: str  # count | area | money | time_limit | threshold | rate | frequency | other
 
-    @property
-    def number_text(self) -> str:
-        """The figure without its comparator words, as written: "三分之二"."""
-        return self.text
-
 
 @dataclass(frozen=True)
 class QuantityRules:
