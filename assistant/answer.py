@@ -16,10 +16,10 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from assistant.extract import clause_units
 from assistant.features import Candidate, candidates
 from assistant.model import Answer, Citation
 from assistant.provision import Provision, article_label, complete
+from assistant.roles import clause_units
 from assistant.selector import AnswerModel, default_model
 from corpus import DocumentStore
 from corpus.model import Clause, Document

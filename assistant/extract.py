@@ -1,72 +1,41 @@
 """Structured extraction: quantitative targets and responsible units → Indicator rows.
 
 Works on clause groups (the passages of one long clause joined again), so a unit list at the
-end of a clause applies to every target in it. Rules and lexicons: rules/extraction.toml.
+end of a clause applies to every target in it. Quantities: assistant/quantity.py; responsible
+units: assistant/roles.py; rules and lexicons: rules/extraction.toml.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
+from assistant.indicator import Indicator
+from assistant.provision import article_labels
 from assistant.quantity import Quantity, find_quantities
-from assistant.roles import sentence_roles
+from assistant.roles import Units, clause_units, sentence_units
+from assistant.topics import assign_topics
 from corpus.model import Clause, Document
 
 RULES = Path(__file__).parent / "rules" / "extraction.toml"
-OPEN, CLOSE = "（(﹝〔[【", "）)﹞〕]】"
-CN_NUM = "一二两三四五六七八九十百千"
-
-
-@dataclass(frozen=True)
-class Indicator:
-    """One commitment (or, with value None, one assignment of responsibility) with its source span."""
-
-    doc_id: str
-    region: str
-    title: str
-    indicator: str
-    comparator: str | None
-    value: str | None
-    unit: str | None
-    scope: str | None
-    deadline: str | None
-    lead_units: tuple[str, ...]
-    support_units: tuple[str, ...]
-    quote: str
-    clause: str
-    clause_id: str
-    section: str
-    start: int  # quote offsets in the document's normalised text
-    end: int
-    topic: str = field(default="")
-    value_text: str = ""  # the whole phrase as written, comparator included: "不低于二十平方米"
-    quantity_kind: str = ""  # count | area | money | time_limit | threshold | rate | multiple …
 
 
 @dataclass(frozen=True)
 class Rules:
-    units: tuple[str, ...]
-    suffixes: tuple[str, ...]
     comparators: tuple[str, ...]
     not_targets: tuple[re.Pattern[str], ...]
-    lead_labels: tuple[str, ...]
-    support_labels: tuple[str, ...]
-    responsible_labels: tuple[str, ...]
-    member_labels: tuple[str, ...]
 
 
 @cache
 def rules() -> Rules:
     d = tomllib.loads(RULES.read_text(encoding="utf-8"))
-    u = d["units_rules"]
-    return Rules(tuple(sorted(d["units"], key=len, reverse=True)), tuple(d["value_suffixes"]), tuple(d["comparators"]),
-                 tuple(re.compile(p) for p in d["not_targets"]["patterns"]),
-                 tuple(u["lead_labels"]), tuple(u["support_labels"]), tuple(u["responsible_labels"]), tuple(u["member_labels"]))
+    return Rules(tuple(d["comparators"]), tuple(re.compile(p) for p in d["not_targets"]["patterns"]))
 
 
 DEADLINE = re.compile(
@@ -74,101 +43,14 @@ DEADLINE = re.compile(
     r"|每年\d{1,2}月(?:底|末|\d{1,2}日)(?:前|之前)?)"
 )
 SEGMENT_BREAKS = "，。；：,;:、且"
-DETERMINERS = tuple("这那哪每某任")
+DETERMINERS = "这那哪每某任新上下本同另首"
 COMPARATOR_WORDS = r"不得低于|不得少于|不得超过|原则上不超过|一般不超过|不少于|不低于|不超过|不高于|不多于|至少|最少|最多|达到|控制在|超过|高于|低于|少于|多于|满|提前"
-SCOPE = re.compile(r"每个(?:城市|农村)?社区|城市社区|农村社区|每个村|各新城|每个新城|每个街道|每个区|每个乡镇")
-
-
-def split_units(text: str) -> tuple[str, ...]:
-    """'市民政局、市扶贫办﹝市生态移民局﹞，各县（市、区）政府等' → units as written; never split inside brackets."""
-    parts, depth, cur = [], 0, []
-    for ch in text:
-        depth += ch in OPEN
-        depth -= ch in CLOSE
-        if ch in "、，," and depth <= 0:
-            parts.append("".join(cur))
-            cur = []
-            continue
-        cur.append(ch)
-    parts.append("".join(cur))
-    out = []
-    for p in parts:
-        p = p.strip().strip("。；;：:")
-        p = re.sub(r"等(?:部门|单位)?$", "", p)
-        while p.endswith(("）", ")")) and p.count("（") + p.count("(") < p.count("）") + p.count(")"):
-            p = p[:-1]
-        if 2 <= len(p) <= 30:
-            out.append(p)
-    return tuple(out)
-
-
-def _read_list(text: str, start: int) -> tuple[str, int]:
-    """Read a unit list from `start` to the first ；/。/closing bracket at depth 0."""
-    depth = 0
-    for i in range(start, len(text)):
-        ch = text[i]
-        if ch in OPEN:
-            depth += 1
-        elif ch in CLOSE:
-            if depth == 0:
-                return text[start:i], i
-            depth -= 1
-        elif ch in "；;。" and depth == 0:
-            return text[start:i], i
-    return text[start:], len(text)
-
-
-@dataclass(frozen=True)
-class Units:
-    lead: tuple[str, ...] = ()
-    support: tuple[str, ...] = ()
-    start: int = -1  # span of the explicit statement in the clause text
-    end: int = -1
-
-
-def clause_units(text: str) -> Units:
-    """The responsible units a clause states, explicit labels first, then 由…负责 / …牵头 phrasing."""
-    r = rules()
-    lead: list[str] = []
-    support: list[str] = []
-    span = [len(text), -1]
-
-    def mark(s: int, e: int) -> None:
-        span[0], span[1] = min(span[0], s), max(span[1], e)
-
-    for label in r.lead_labels:
-        for m in re.finditer(label + r"[：:]", text):
-            body, end = _read_list(text, m.end())
-            lead += split_units(body)
-            mark(m.start() - (1 if m.start() and text[m.start() - 1] in "（(" else 0), end + 1)
-            for sl in r.support_labels:
-                m2 = re.match(r"[；;]\s*" + sl + r"[：:]", text[end:])
-                if m2:
-                    body2, end2 = _read_list(text, end + m2.end())
-                    support += split_units(body2)
-                    mark(end, end2 + 1)
-    # Without a 牵头 label: 责任部门/责任单位 lists are all leads; else work-group 成员 are support.
-    for labels, role in ((r.responsible_labels, lead), (r.member_labels, support)):
-        if lead:
-            break
-        for label in labels:
-            for m in re.finditer(label + r"[：:]", text):
-                body, end = _read_list(text, m.end())
-                role += split_units(body)
-                mark(m.start(), end)
-    lead = list(dict.fromkeys(lead))
-    support = [u for u in dict.fromkeys(support) if u not in lead]
-    if span[1] < 0:
-        return Units()
-    return Units(tuple(lead), tuple(support), span[0], span[1])
-
-
-def sentence_units(sentence: str) -> Units:
-    """Units a single sentence assigns by its grammar (assistant/roles.py)."""
-    roles = sentence_roles(sentence)
-    if not roles.lead:
-        return Units()
-    return Units(roles.lead, roles.support, 0, len(sentence))
+COMPLETION = re.compile(
+    r"(?:于|在|到)?((?:\d{4}|20XX)年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年底|底)?(?:前|之前))(?:完成|制定|建成|实现)"
+)
+SCOPE = re.compile(
+    r"每个(?:城市|农村)?社区|城市社区|农村社区|每个村|各新城|每个新城|每个街道|每个区|每个乡镇"
+)
 
 
 @dataclass(frozen=True)
@@ -192,7 +74,11 @@ def merged_quantities(text: str) -> list[Value]:
     qs = [q for q in find_quantities(text) if _is_target(text, q)]
     groups: list[list[Quantity]] = []
     for q in qs:
-        if groups and text[groups[-1][-1].end : q.start] in ("", "、", "至", "到", "或者", "或") and q.unit == groups[-1][-1].unit:
+        if (
+            groups
+            and text[groups[-1][-1].end : q.start] in ("", "、", "至", "到", "或者", "或")
+            and q.unit == groups[-1][-1].unit
+        ):
             groups[-1].append(q)
         else:
             groups.append([q])
@@ -206,8 +92,14 @@ def merged_quantities(text: str) -> list[Value]:
             value = value[1:]
         if g[0].kind == "time_limit":
             value = re.sub(r"(?:之内|以内|内|之前|以前|前|后)$", "", value)
-        comparator = pre.group(0) if pre else next((w for w in ("以上", "以下", "以内", "左右") if full.endswith(w)), "")
-        out.append(Value(s, e, value.strip(), full, comparator, g[0].unit if g[0].unit != "ratio" else "", g[0].kind))
+        comparator = (
+            pre.group(0)
+            if pre
+            else next((w for w in ("以上", "以下", "以内", "左右") if full.endswith(w)), "")
+        )
+        out.append(
+            Value(s, e, value.strip(), full, comparator, g[0].unit if g[0].unit != "ratio" else "", g[0].kind)
+        )
     return out
 
 
@@ -233,8 +125,10 @@ def _is_target(text: str, q: Quantity) -> bool:
     if "□" in q.text:
         return False
     before = text[max(q.start - 1, 0) : q.start]
-    if q.text.startswith(("一个", "一次", "一项", "一批", "一家")) and before in DETERMINERS:
-        return False  # "这一个", "每一次": a determiner, not a count
+    if re.match(r"一[个次项批家届轮代]", q.text) and before and before in DETERMINERS:
+        return False  # "这一个", "每一次", "新一届": a determiner, not a count
+    if text[q.end : q.end + 1] == "性" and q.text.startswith("一"):
+        return False  # "一次性": an adverb
     after = text[q.end : q.end + 1]
     if after == "的" and q.text.endswith(("以上", "以下")) and q.kind == "count":
         return False  # "人口5000人以下的社区": a qualifier of the subject, not a target
@@ -283,105 +177,203 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^。；;]+[。；;]?", text)]
 
 
-def _deadline(text: str, s: int, e: int, value_at: int) -> str | None:
+def _deadline(text: str, s: int, e: int, value_at: int) -> re.Match[str] | None:
+    """The calendar deadline of the sentence [s, e) nearest before the value (else the first after)."""
     found = [m for m in DEADLINE.finditer(text, s, e) if m.group("d")]
-    found = [m for m in found if not re.match(r"\d{4}年$", m.group("d")) or re.search(r"(?:到|于)\s*$", text[max(s, m.start() - 2) : m.start("d")])]
+    found = [
+        m
+        for m in found
+        if not re.match(r"\d{4}年$", m.group("d"))
+        or re.search(r"(?:到|于)\s*$", text[max(s, m.start() - 2) : m.start("d")])
+    ]
     before = [m for m in found if m.start() < value_at]
-    m = (before or found or [None])[-1 if before else 0]
-    return m.group("d") if m else None
-
-
-def _comparator(text: str, seg_start: int, value_start: int, suffix: str | None) -> str | None:
-    window = text[seg_start:value_start]
-    best = None  # the comparator ending last wins; among those, the longest (不得低于 over 低于)
-    for c in rules().comparators:
-        i = window.rfind(c)
-        if i >= 0 and (best is None or (i + len(c), len(c)) > (best[0], len(best[1]))):
-            best = (i + len(c), c)
-    if best:
-        return best[1]
-    return suffix
+    if before:
+        return before[-1]
+    return found[0] if found else None
 
 
 def _indicator(text: str, seg_start: int, value_start: int) -> str:
     name = text[seg_start:value_start]
-    name = re.sub(r"^(?:到|力争|确保|其中|并|要|应)?\s*(?:\d{4}年(?:年底|底|末)?(?:前)?)?[，,]?", "", name)
+    name = re.sub(
+        r"^(?:到|力争|确保|其中|并|要|应当|应)?\s*(?:\d{4}年(?:年底|底|末)?(?:前)?)?[，,]?", "", name
+    )
     for c in sorted(rules().comparators, key=len, reverse=True):
         name = name.replace(c, "")
     return name.strip("，、：；的 ") or text[seg_start:value_start]
 
 
-def extract_document(doc: Document) -> list[Indicator]:
-    """Every indicator (and every unit-only assignment) in one document."""
-    rows: list[Indicator] = []
+@dataclass(frozen=True)
+class Passage:
+    """One clause group as extraction reads it: its text, where it starts, the units it states or
+    inherits from its section's opening paragraph."""
+
+    doc: Document
+    first: Clause
+    text: str
+    units: Units
+    article: str
+
+    def row(self, s: int, e: int, units: Units | None = None, **fields: Any) -> Indicator:
+        """An Indicator quoting text[s:e]; `units` default to the passage's own."""
+        u = self.units if units is None or not units.lead else units
+        base = Indicator(
+            doc_id=self.doc.id,
+            region=self.doc.region,
+            title=self.doc.title,
+            indicator="",
+            comparator=None,
+            value=None,
+            unit=None,
+            scope=None,
+            deadline=None,
+            lead_units=u.lead,
+            support_units=u.support,
+            quote=self.text[s:e],
+            clause=self.text,
+            clause_id=self.first.id,
+            section=self.first.section,
+            start=self.first.start + s,
+            end=self.first.start + e,
+            version_date=self.doc.date,
+            article=self.article,
+        )
+        return dataclasses.replace(base, **fields)
+
+
+def passages(doc: Document) -> Iterable[Passage]:
+    """The document's clause groups with their units; a section whose opening paragraph lists
+    牵头单位 passes them on to the paragraphs under it."""
     inherited: dict[tuple[str, ...], Units] = {}
-    table_deadline = None
+    labels = article_labels(doc)
     for group in clause_groups(doc):
         first = group[0]
         text = "".join(c.text for c in group)
-        base = first.start
         units = clause_units(text)
         path = first.heading_path
         if units.start >= 0 and "牵头单位" in text[units.start : units.end]:
             inherited[path] = units
         if units.start < 0:
-            units = next((inherited[path[:d]] for d in range(len(path) - 1, 0, -1) if path[:d] in inherited), Units())
-        if first.kind == "table_header":
-            m = re.search(r"(\d{4})\s*年?\s*(?:目标|预期)", text)
+            units = next(
+                (inherited[path[:d]] for d in range(len(path) - 1, 0, -1) if path[:d] in inherited), Units()
+            )
+        yield Passage(doc, first, text, units, labels.get(first.id, ""))
+
+
+def extract_document(doc: Document) -> list[Indicator]:
+    """Every indicator (and every unit-only assignment) in one document."""
+    rows: list[Indicator] = []
+    table_deadline, header = None, ""
+    for p in passages(doc):
+        if p.first.kind == "table_header":
+            header = p.text
+            m = re.search(r"(\d{4})\s*年?\s*(?:目标|预期)", p.text)
             table_deadline = f"{m.group(1)}年" if m else None
-            continue
-        common = dict(doc_id=doc.id, region=doc.region, title=doc.title, clause=text, clause_id=first.id,
-                      section=first.section, lead_units=units.lead, support_units=units.support)
-        valued_sentences: set[int] = set()
-        if first.kind == "table_row":
-            # The target column is the last figure of the row; cells may be bare numbers ("… 18 预期性").
-            values = list(re.finditer(r"\d+(?:\.\d+)?\s*(?:%|平方米|户|人|名|个|万元|元)?", _masked(text)))
-            if values:
-                v = values[-1]
-                unit = re.sub(r"[\d.\s]", "", v.group(0)) or None
-                rows.append(Indicator(indicator=text[: values[0].start()].strip(), comparator=None,
-                                      value=v.group(0).strip(), unit=unit, scope=None,
-                                      deadline=table_deadline, quote=text, start=base, end=base + len(text), **common))
-            continue
-        masked = _masked(text)
-        for q in merged_quantities(masked):
-            vs, ve = q.start, q.end
-            seg_s, seg_e = _segment(text, vs, ve)
-            sent_s, sent_e = _sentence(text, vs)
-            own = sentence_units(text[sent_s:sent_e])
-            if not own.lead and not units.lead:
-                own = _earlier_subject(text, sent_s)
-            row_units = own if own.lead else units
-            scope = SCOPE.search(text, sent_s, sent_e)
-            rows.append(Indicator(
-                indicator=_indicator(text, seg_s, vs),
-                comparator=q.comparator or _comparator_before(text, seg_s, vs) or None,
-                value=q.value, unit=q.unit or None, scope=scope.group(0) if scope else None,
-                deadline=_deadline(text, sent_s, sent_e, vs), quote=text[seg_s:seg_e], start=base + seg_s, end=base + seg_e,
-                value_text=q.text, quantity_kind=q.kind,
-                **(common | {"lead_units": row_units.lead, "support_units": row_units.support})))
-            valued_sentences.add(sent_s)
-        for m in re.finditer(r"(?:于|在|到)?((?:\d{4}|20XX)年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年底|底)?(?:前|之前))(?:完成|制定|建成|实现)", text):
-            s, e = _segment(text, m.start(), m.end())
-            sent_s, sent_e = _sentence(text, m.start())
-            own = sentence_units(text[sent_s:sent_e])
-            rows.append(Indicator(indicator=text[m.end() - 2 : e].strip("，。"), comparator=None, value=None, unit=None, scope=None,
-                                  deadline=m.group(1), quote=text[s:e], start=base + s, end=base + e,
-                                  **(common | {"lead_units": own.lead or units.lead, "support_units": own.support if own.lead else units.support})))
-            valued_sentences.add(sent_s)
-        for sent_s, sent_e in _sentences(text):
-            own = sentence_units(text[sent_s:sent_e])
-            if own.lead and sent_s not in valued_sentences:
-                rows.append(Indicator(indicator=_heading_name(path), comparator=None, value=None, unit=None, scope=None,
-                                      deadline=None, quote=text[sent_s:sent_e], start=base + sent_s, end=base + sent_e,
-                                      **(common | {"lead_units": own.lead, "support_units": own.support})))
-        if units.start >= 0 and (units.lead or units.support) and clause_units(text).start >= 0:
-            own = clause_units(text)
-            if own.start >= 0:
-                rows.append(Indicator(indicator=_heading_name(path), comparator=None, value=None, unit=None, scope=None,
-                                      deadline=None, quote=text[own.start : own.end], start=base + own.start,
-                                      end=base + own.end, **common))
+        elif p.first.kind == "table_row":
+            rows += _table_row(p, table_deadline, header)
+        else:
+            targets, valued = _target_rows(p)
+            dated, dated_sentences = _completion_rows(p)
+            rows += targets + dated + _assignment_rows(p, valued | dated_sentences)
     return rows
+
+
+def _table_row(p: Passage, deadline: str | None, header: str) -> list[Indicator]:
+    """The target column is the last figure of the row; cells may be bare numbers ("… 18 预期性").
+    The year comes from the header ("2025年目标值"), which the row then quotes as its context."""
+    values = list(re.finditer(r"\d+(?:\.\d+)?\s*(?:%|平方米|户|人|名|个|万元|元)?", _masked(p.text)))
+    if not values:
+        return []
+    v = values[-1]
+    return [
+        p.row(
+            0,
+            len(p.text),
+            indicator=p.text[: values[0].start()].strip(),
+            value=v.group(0).strip(),
+            unit=re.sub(r"[\d.\s]", "", v.group(0)) or None,
+            deadline=deadline,
+            context=header if deadline else "",
+        )
+    ]
+
+
+def _target_rows(p: Passage) -> tuple[list[Indicator], set[int]]:
+    """One row per quantity that states a target, with the units its own sentence (or an earlier
+    one, when the subject is elided) assigns; and the starts of the sentences used."""
+    text, rows, used = p.text, [], set()
+    for q in merged_quantities(_masked(text)):
+        seg_s, seg_e = _segment(text, q.start, q.end)
+        sent_s, sent_e = _sentence(text, q.start)
+        own = sentence_units(text[sent_s:sent_e])
+        if not own.lead and not p.units.lead:
+            own = _earlier_subject(text, sent_s)
+        scope = SCOPE.search(text, sent_s, sent_e)
+        dl = _deadline(text, sent_s, sent_e, q.start)
+        rows.append(
+            p.row(
+                min(seg_s, dl.start("d")) if dl else seg_s,  # the quote holds the deadline too
+                max(seg_e, dl.end("d")) if dl else seg_e,
+                own,
+                indicator=_indicator(text, seg_s, q.start),
+                comparator=q.comparator or _comparator_before(text, seg_s, q.start) or None,
+                value=q.value,
+                unit=q.unit or None,
+                scope=scope.group(0) if scope else None,
+                deadline=dl.group("d") if dl else None,
+                value_text=q.text,
+                quantity_kind=q.kind,
+            )
+        )
+        used.add(sent_s)
+    return rows, used
+
+
+def _completion_rows(p: Passage) -> tuple[list[Indicator], set[int]]:
+    """Calendar deadlines without a figure: "2025年底前完成…"."""
+    text, rows, used = p.text, [], set()
+    for m in COMPLETION.finditer(text):
+        s, e = _segment(text, m.start(), m.end())
+        sent_s, sent_e = _sentence(text, m.start())
+        rows.append(
+            p.row(
+                s,
+                e,
+                sentence_units(text[sent_s:sent_e]),
+                indicator=text[m.end() - 2 : e].strip("，。"),
+                deadline=m.group(1),
+            )
+        )
+        used.add(sent_s)
+    return rows, used
+
+
+def _assignment_rows(p: Passage, valued: set[int]) -> list[Indicator]:
+    """Sentences that assign responsibility without a figure, and the clause's own unit list."""
+    name = _heading_name(p.first.heading_path)
+    rows = []
+    for sent_s, sent_e in _sentences(p.text):
+        own = sentence_units(p.text[sent_s:sent_e])
+        if own.lead and sent_s not in valued:
+            rows.append(p.row(sent_s, sent_e, own, indicator=_duty(p.text[sent_s:sent_e], own.lead) or name))
+    listed = clause_units(p.text)
+    if listed.start >= 0 and (listed.lead or listed.support):
+        rows.append(p.row(listed.start, listed.end, indicator=name))
+    return rows
+
+
+DUTY_LEAD = re.compile(
+    r"^(?:应当|应|负责|要|可以|必须|统一|具体|依法|按照各自职责|会同[^，。；]*?(?=建立|制定|开展|做好|推进))+"
+)
+
+
+def _duty(sentence: str, units: Sequence[str]) -> str:
+    """What a sentence makes its units do, for a row without a figure: "区民政局应当建立台账，…" → 建立台账."""
+    end = max((sentence.rfind(u) + len(u) for u in units if u in sentence), default=-1)
+    if end < 0:
+        return ""
+    duty = DUTY_LEAD.sub("", sentence[end:])
+    duty = re.split(r"[，。；：,;:]", duty, maxsplit=1)[0].strip()
+    return duty if 2 <= len(duty) <= 40 else ""
 
 
 def _heading_name(path: Sequence[str]) -> str:
@@ -390,13 +382,4 @@ def _heading_name(path: Sequence[str]) -> str:
 
 def extract_all(docs: Iterable[Document], embedder=None) -> list[Indicator]:  # noqa: ANN001
     """All rows of all documents with topics; an `embedder` places rows the taxonomy misses."""
-    from assistant.topics import assign_topics
-
     return assign_topics([row for d in docs for row in extract_document(d)], embedder)
-
-
-def indicator_json(i: Indicator) -> dict:
-    return {"doc_id": i.doc_id, "region": i.region, "title": i.title, "indicator": i.indicator, "topic": i.topic,
-            "comparator": i.comparator, "value": i.value, "unit": i.unit, "scope": i.scope, "deadline": i.deadline,
-            "lead_units": list(i.lead_units), "support_units": list(i.support_units), "quote": i.quote,
-            "clause": i.clause, "clause_id": i.clause_id, "section": i.section, "start": i.start, "end": i.end}

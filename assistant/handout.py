@@ -3,26 +3,36 @@ provisions quoted with citations, plus the comparison table; as Markdown and DOC
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.compare import Table, build_table
-from assistant.extract import Indicator
+from assistant.compare import Table, build_table, cite_map, to_markdown
+from assistant.indicator import Indicator, verified
 from assistant.model import Answer
 
 
 @dataclass(frozen=True)
 class Handout:
     title: str
-    topics: tuple[tuple[str, tuple[tuple[str, tuple[Indicator, ...]], ...]], ...]  # topic → (document label → rows)
+    topics: tuple[
+        tuple[str, tuple[tuple[str, tuple[Indicator, ...]], ...]], ...
+    ]  # topic → (document label → rows)
     table: Table
     answers: tuple[Answer, ...] = ()
+    date: str = field(default_factory=lambda: datetime.date.today().isoformat())
 
 
-def build_handout(rows: Sequence[Indicator], topics: Sequence[str] | None = None, doc_ids: Sequence[str] | None = None,
-                  answers: Sequence[Answer] = (), per_doc: int = 5) -> Handout:
-    table = build_table(rows, topics, doc_ids)
+def build_handout(
+    rows: Sequence[Indicator],
+    topics: Sequence[str] | None = None,
+    doc_ids: Sequence[str] | None = None,
+    answers: Sequence[Answer] = (),
+    per_doc: int = 5,
+) -> Handout:
+    """Key provisions per topic and document; a row whose figures are not in its quote is left out."""
+    table = build_table([r for r in rows if verified(r)], topics, doc_ids)
     sections = []
     for topic, cells in table.rows:
         docs = []
@@ -35,13 +45,11 @@ def build_handout(rows: Sequence[Indicator], topics: Sequence[str] | None = None
 
 def _provision(r: Indicator) -> str:
     units = f"（牵头：{'、'.join(r.lead_units)}）" if r.lead_units else ""
-    return f"“{r.quote}”{units} —— {r.section}"
+    return f"“{r.quote}”{units} —— {r.location}"
 
 
 def handout_markdown(h: Handout) -> str:
-    from assistant.compare import to_markdown
-
-    out = [f"# {h.title}", ""]
+    out = [f"# {h.title}", "", f"生成日期：{h.date}", ""]
     for topic, docs in h.topics:
         out += [f"## {topic}", ""]
         for label, items in docs:
@@ -59,13 +67,19 @@ def handout_markdown(h: Handout) -> str:
 
 
 def handout_docx(h: Handout, path: Path) -> Path:
-    """A Word document with real headings (Heading 1–3) and a real table."""
+    """A Word document on A4 with real headings (Heading 1–3), a real table, the date and page numbers."""
     import docx
-    from docx.shared import Pt
+    from docx.shared import Cm, Pt
 
     d = docx.Document()
     d.styles["Normal"].font.size = Pt(10.5)
+    for section in d.sections:
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section.left_margin = section.right_margin = Cm(2.5)
+        section.top_margin = section.bottom_margin = Cm(2.5)
+        _page_footer(section.footer.paragraphs[0], h.date)
     d.add_heading(h.title, level=0)
+    d.add_paragraph(f"生成日期：{h.date}")
     for topic, docs in h.topics:
         d.add_heading(topic, level=1)
         for label, items in docs:
@@ -78,10 +92,12 @@ def handout_docx(h: Handout, path: Path) -> Path:
             d.add_heading(f"问：{a.question}", level=2)
             d.add_paragraph(f"答：{a.text}")
             for c in a.citations:
-                d.add_paragraph(f"[{c.n}] {c.region}《{c.title}》{c.section}：“{c.quote}”", style="List Bullet")
+                d.add_paragraph(
+                    f"[{c.n}] {c.region}《{c.title}》{c.section}：“{c.quote}”", style="List Bullet"
+                )
     d.add_heading("对比表", level=1)
     t = h.table
-    cite = {id(r): i + 1 for i, r in enumerate(t.sources)}
+    cite = cite_map(t)
     grid = d.add_table(rows=1 + len(t.rows), cols=1 + len(t.columns))
     grid.style = "Table Grid"
     grid.cell(0, 0).text = "主题"
@@ -93,7 +109,30 @@ def handout_docx(h: Handout, path: Path) -> Path:
             grid.cell(i, j).text = cell.text(cite) or "—"
     d.add_heading("出处", level=2)
     for i, r in enumerate(t.sources, 1):
-        d.add_paragraph(f"{i}. {r.region}《{r.title}》{r.section}：“{r.quote}”")
+        d.add_paragraph(f"{i}. {r.region}《{r.title}》{r.location}：“{r.quote}”")
     path.parent.mkdir(parents=True, exist_ok=True)
     d.save(path)
     return path
+
+
+def _page_footer(paragraph, date: str) -> None:  # noqa: ANN001
+    """'第 N 页 · date', N a Word PAGE field (filled in by the reader's word processor)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run("第 ")
+    for kind in ("begin", "instr", "separate", "text", "end"):
+        if kind == "instr":
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = " PAGE "
+        elif kind == "text":
+            el = OxmlElement("w:t")
+            el.text = "1"
+        else:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        paragraph.add_run()._r.append(el)
+    paragraph.add_run(f" 页 · {date}")

@@ -15,6 +15,10 @@ from functools import cache
 from pathlib import Path
 
 RULES = Path(__file__).parent / "rules" / "orgs.toml"
+PREPOSITION = re.compile(
+    r"通过|根据|按照|依照|依据|为了|为|对于|对|在|以|把|将|经过|由于|随着|围绕|针对|结合"
+)
+NOT_AREAS = ("社区", "小区", "园区", "景区", "城区", "辖区", "片区")
 
 
 @dataclass(frozen=True)
@@ -39,7 +43,9 @@ def grammar() -> OrgGrammar:
         find=re.compile(rf"{body}{{0,20}}?{suffix}"),
         not_units=frozenset(data["not_units"]),
         strip_prefix=re.compile("^(?:" + "|".join(data["strip_prefixes"]) + ")+"),
-        areas=re.compile("^各[\u4e00-\u9fff]{0,6}?(?:" + "|".join(data["area_suffixes"]) + ")(?:[（(][^）)]{1,8}[）)])?$"),
+        areas=re.compile(
+            "^各[\u4e00-\u9fff]{0,6}?(?:" + "|".join(data["area_suffixes"]) + ")(?:[（(][^）)]{1,8}[）)])?$"
+        ),
     )
 
 
@@ -48,7 +54,7 @@ def clean_unit(text: str) -> str:
     g = grammar()
     t = g.strip_prefix.sub("", text.strip(" ，,。；;：:、")).strip()
     t = re.sub(r"^[）)]+", "", t)
-    if not t or t in g.not_units or not (g.name.match(t) or g.areas.match(t)):
+    if not t or t in g.not_units or not (g.name.match(t) or (g.areas.match(t) and not t.endswith(NOT_AREAS))):
         return ""
     if t.count("（") + t.count("(") != t.count("）") + t.count(")"):
         return ""
@@ -63,3 +69,19 @@ def is_unit(text: str) -> bool:
 def has_unit(text: str) -> bool:
     """True when the text names some body (an organisation, not a person)."""
     return any(clean_unit(m.group(0)) for m in grammar().find.finditer(text))
+
+
+def leading_unit(text: str, reach: int = 24, extend: int = 4) -> str:
+    """The unit a text opens with ("养老机构暂停…的" → 养老机构, "城乡规划部门在…" → 城乡规划部门): the
+    shortest complete name at the start, lengthened while a few more characters still make one."""
+    head = grammar().strip_prefix.sub("", text.lstrip())[:reach]
+    if PREPOSITION.match(head):
+        return ""  # "通过举办…", "根据…": the sentence opens with an adverbial, not its subject
+    for end in range(2, len(head) + 1):
+        if is_unit(head[:end]):
+            best = end
+            for longer in range(end + 1, min(end + extend, len(head)) + 1):
+                if is_unit(head[:longer]):
+                    best = longer
+            return head[:best]
+    return ""

@@ -30,24 +30,39 @@ def cn_number(n: int) -> str:
     return (CN[tens] if tens > 1 else "") + "十" + (CN[ones] if ones else "")
 
 
+def _article_index(path: tuple[str, ...]) -> int | None:
+    return next((i for i in range(len(path) - 1, -1, -1) if ARTICLE.match(path[i])), None)
+
+
+def article_labels(doc: Document) -> dict[str, str]:
+    """Every clause's '第九条第二款' ('第九条' for an article's first paragraph, '' outside articles), in one pass."""
+    out: dict[str, str] = {}
+    paragraphs: dict[tuple[str, ...], int] = {}
+    prev_end: dict[tuple[str, ...], int] = {}
+    for c in doc.clauses:
+        path = c.heading_path
+        idx = _article_index(path)
+        if idx is None:
+            out[c.id] = ""
+            continue
+        article = ARTICLE.match(path[idx]).group(0)  # type: ignore[union-attr]
+        if len(path) != idx + 1:  # a list item inside an article
+            out[c.id] = article
+            continue
+        if c.start != prev_end.get(path, -2):  # a passage cut from a long paragraph continues it
+            paragraphs[path] = paragraphs.get(path, 0) + 1
+        prev_end[path] = c.end
+        n = paragraphs[path]
+        out[c.id] = article + (f"第{cn_number(n)}款" if n > 1 else "")
+    return out
+
+
 def article_label(doc: Document | None, clause: Clause) -> str:
     """'第九条第二款' for the second paragraph of article 9; '第九条' for its first; '' outside articles."""
-    path = clause.heading_path
-    idx = next((i for i in range(len(path) - 1, -1, -1) if ARTICLE.match(path[i])), None)
-    if idx is None:
-        return ""
-    label = path[idx]
-    if doc is None or len(path) != idx + 1:
-        return label
-    paragraph, prev_end = 0, -2
-    for c in doc.clauses:
-        if c.heading_path == path:
-            if c.start != prev_end:  # a passage cut from a long paragraph continues it
-                paragraph += 1
-            prev_end = c.end
-            if c.id == clause.id:
-                break
-    return label + (f"第{cn_number(paragraph)}款" if paragraph > 1 else "")
+    if doc is not None:
+        return article_labels(doc).get(clause.id, "")
+    idx = _article_index(clause.heading_path)
+    return ARTICLE.match(clause.heading_path[idx]).group(0) if idx is not None else ""  # type: ignore[union-attr]
 
 
 def _items_after(doc: Document, clause: Clause) -> list[Clause]:

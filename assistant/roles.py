@@ -3,15 +3,21 @@
 The subject of an obligation (X应当, X负责, X要) or the agent of 由X… is a lead unit; 会同 partners
 are support units. A unit is kept only when the organisation grammar (`assistant/orgs.py`) accepts
 it as a complete name; names that span levels ("市、区民政部门", "区、县人民政府房地产行政主管部门")
-stay one unit. Pure functions.
+stay one unit. Labelled lists (（牵头单位：…；责任单位：…）, rules/roles.toml) are read as written.
+One implementation, used by answers and extraction. Pure functions.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
-from assistant.orgs import clean_unit
+from assistant.orgs import clean_unit, leading_unit
+
+RULES = Path(__file__).parent / "rules" / "roles.toml"
 
 OPEN, CLOSE = "（(﹝〔[【", "）)﹞〕]】"
 AGENT_VERBS = (
@@ -20,7 +26,10 @@ AGENT_VERBS = (
 )
 SUBJECT_VERBS = "应当|应|负责|牵头|要|可以|会同|统筹|指导|组织|履行|承担|按照各自职责|切实履行|发挥"
 AGENT = re.compile(rf"由([^，。；：由]{{2,40}}?)(?:具体|统一|分别|共同)?(?:{AGENT_VERBS})")
-PARTNER = re.compile(r"会同([^，。；]{2,60}?)(?=建立|制定|开展|负责|做好|推进|研究|确定|根据|按照|对|，|。|；|组织|编制|核定|划定|进行|共同|联合)")
+PARTNER = re.compile(
+    r"会同([^，。；]{2,60}?)(?=建立|制定|开展|负责|做好|推进|研究|确定|根据|按照|对|，|。|；|组织|编制|核定|划定|进行|共同|联合)"
+)
+OBLIGATION = re.compile(r"应当|必须|负责")
 SUBJECT = re.compile(rf"(?:^|[，；：。])\s*([^，。；：]{{2,40}}?)(?:{SUBJECT_VERBS})")
 
 
@@ -32,7 +41,9 @@ class Roles:
 
 def _split(text: str, seps: str) -> list[tuple[str, str]]:
     """(piece, separator after it), splitting at `seps` outside brackets."""
-    out, depth, cur = [], 0, []
+    out: list[tuple[str, str]] = []
+    cur: list[str] = []
+    depth = 0
     for ch in text:
         depth += ch in OPEN
         depth -= ch in CLOSE
@@ -45,9 +56,12 @@ def _split(text: str, seps: str) -> list[tuple[str, str]]:
     return out
 
 
-def split_names(text: str) -> tuple[str, ...]:
+def split_names(text: str, *, listed: bool = False) -> tuple[str, ...]:
     """'镇人民政府、街道办事处' → both; '市、区民政部门' and '自然资源和规划部门' stay whole (their
-    fragments are not names); never split inside brackets."""
+    fragments are not names); never split inside brackets. A `listed` text comes after a label
+    (牵头单位：…), so every piece is a unit as written, abbreviations (市扶贫办) included."""
+    if listed:
+        return tuple(dict.fromkeys(n for n in (_listed_name(p) for p, _ in _split(text, "、，,")) if n))
     out: list[str] = []
     pending = ""
     for piece, sep in _split(text, "、，,"):
@@ -59,6 +73,13 @@ def split_names(text: str) -> tuple[str, ...]:
         else:
             pending += piece.strip() + sep
     return tuple(dict.fromkeys(out))
+
+
+def _listed_name(piece: str) -> str:
+    p = re.sub(r"等(?:部门|单位)?$", "", piece.strip().strip("。；;：:"))
+    while p.endswith(("）", ")")) and p.count("（") + p.count("(") < p.count("）") + p.count(")"):
+        p = p[:-1]
+    return p if 2 <= len(p) <= 30 else ""
 
 
 def sentence_roles(sentence: str) -> Roles:
@@ -73,5 +94,92 @@ def sentence_roles(sentence: str) -> Roles:
         lead += split_names(subject)
     for m in PARTNER.finditer(sentence):
         support += split_names(m.group(1))
+    if not lead and OBLIGATION.search(
+        sentence
+    ):  # "养老机构暂停服务的，应当…": the subject opens the sentence
+        opener = leading_unit(sentence)
+        lead += [opener] if opener else []
     lead = list(dict.fromkeys(lead))
     return Roles(tuple(lead), tuple(u for u in dict.fromkeys(support) if u not in lead))
+
+
+@dataclass(frozen=True)
+class Labels:
+    lead: tuple[str, ...]
+    support: tuple[str, ...]
+    responsible: tuple[str, ...]
+    member: tuple[str, ...]
+
+
+@cache
+def labels() -> Labels:
+    d = tomllib.loads(RULES.read_text(encoding="utf-8"))["labels"]
+    return Labels(tuple(d["lead"]), tuple(d["support"]), tuple(d["responsible"]), tuple(d["member"]))
+
+
+@dataclass(frozen=True)
+class Units:
+    """Lead and support units with the span of the statement that names them (-1 when none)."""
+
+    lead: tuple[str, ...] = ()
+    support: tuple[str, ...] = ()
+    start: int = -1
+    end: int = -1
+
+
+def _read_list(text: str, start: int) -> tuple[str, int]:
+    """A unit list from `start` to the first ；/。/closing bracket at depth 0."""
+    depth = 0
+    for i in range(start, len(text)):
+        ch = text[i]
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            if depth == 0:
+                return text[start:i], i
+            depth -= 1
+        elif ch in "；;。" and depth == 0:
+            return text[start:i], i
+    return text[start:], len(text)
+
+
+def clause_units(text: str) -> Units:
+    """The units a clause lists under labels: 牵头单位 (with 责任单位 after it as support); without a
+    牵头 label, 责任部门/责任单位 lists are all leads, else work-group 成员 are support."""
+    lab = labels()
+    lead: list[str] = []
+    support: list[str] = []
+    span = [len(text), -1]
+
+    def mark(s: int, e: int) -> None:
+        span[0], span[1] = min(span[0], s), max(span[1], e)
+
+    for label in lab.lead:
+        for m in re.finditer(label + r"[：:]", text):
+            body, end = _read_list(text, m.end())
+            lead += split_names(body, listed=True)
+            mark(m.start() - (1 if m.start() and text[m.start() - 1] in "（(" else 0), end + 1)
+            for sl in lab.support:
+                m2 = re.match(r"[；;]\s*" + sl + r"[：:]", text[end:])
+                if m2:
+                    body2, end2 = _read_list(text, end + m2.end())
+                    support += split_names(body2, listed=True)
+                    mark(end, end2 + 1)
+    for group, role in ((lab.responsible, lead), (lab.member, support)):
+        if lead:
+            break
+        for label in group:
+            for m in re.finditer(label + r"[：:]", text):
+                body, end = _read_list(text, m.end())
+                role += split_names(body, listed=True)
+                mark(m.start(), end)
+    if span[1] < 0:
+        return Units()
+    lead = list(dict.fromkeys(lead))
+    return Units(tuple(lead), tuple(u for u in dict.fromkeys(support) if u not in lead), span[0], span[1])
+
+
+def sentence_units(sentence: str) -> Units:
+    """The units one sentence assigns by its grammar, spanning the sentence."""
+    roles = sentence_roles(sentence)
+    return Units(roles.lead, roles.support, 0, len(sentence)) if roles.lead else Units()

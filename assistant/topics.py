@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.extract import Indicator
+from assistant.indicator import Indicator
 
 OTHER = "其他"
 RESPONSIBILITY = "职责分工"

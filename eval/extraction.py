@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.extract import Indicator
+from assistant.indicator import Indicator
 from eval.gold import DATA, match_form
 
 

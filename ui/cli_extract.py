@@ -10,8 +10,9 @@ from pathlib import Path
 
 from corpus.settings import Settings
 
-FIELDS = ["doc_id", "region", "indicator", "comparator", "value", "unit", "scope", "deadline", "lead_units",
-          "support_units", "quote", "clause", "start", "end", "topic", "section", "clause_id", "title"]
+FIELDS = ["doc_id", "region", "title", "version_date", "indicator", "comparator", "value", "value_text", "unit", "scope",
+          "deadline", "lead_units", "support_units", "quote", "context", "clause", "start", "end", "topic", "section",
+          "article", "clause_id"]
 
 
 def _rows(settings: Settings):  # noqa: ANN202
@@ -24,7 +25,7 @@ def _rows(settings: Settings):  # noqa: ANN202
 
 
 def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.extract import indicator_json
+    from assistant.indicator import indicator_json
 
     rows = [indicator_json(r) for r in _rows(settings)]
     if args.json:
@@ -42,17 +43,28 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_compare(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.compare import build_table, to_csv, to_markdown, to_xlsx
+    """The overview grid (md) or one row per indicator (csv, xlsx); current versions unless
+    documents are named or --all-versions is given."""
+    from assistant.compare import build_table, select, to_markdown
+    from assistant.export import to_csv, to_xlsx
+    from corpus.versions import superseded
+    from ui.cli import _store
 
-    table = build_table(_rows(settings), [args.topic] if args.topic else None, args.docs or None)
+    rows = _rows(settings)
+    if not args.docs and not args.all_versions:
+        old = superseded(_store(settings).documents())
+        rows = [r for r in rows if r.doc_id not in old]
+    topics = [args.topic] if args.topic else None
+    table = build_table(rows, topics, args.docs or None)
+    rows = select(rows, topics, args.docs or None)
     if args.format == "xlsx":
         out = Path(args.output or settings.exports_dir / "comparison.xlsx")
-        to_xlsx(table, out)
+        to_xlsx(rows, out, table)
         print(out)
         return 0
-    text = to_markdown(table) if args.format == "md" else to_csv(table)
+    text = to_markdown(table) if args.format == "md" else to_csv(rows)
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        Path(args.output).write_text(text, encoding="utf-8-sig" if args.format == "csv" else "utf-8")
         print(args.output)
     else:
         sys.stdout.write(text)
@@ -69,6 +81,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     s = sub.add_parser("compare", help="cross-document comparison table")
     s.add_argument("--topic")
     s.add_argument("--docs", nargs="*")
-    s.add_argument("--format", choices=["md", "csv", "xlsx"], default="md")
+    s.add_argument("--format", choices=["md", "csv", "xlsx"], default="md",
+                   help="md: the topic × document overview; csv, xlsx: one row per indicator")
+    s.add_argument("--all-versions", action="store_true", help="include superseded versions of an instrument")
     s.add_argument("-o", "--output")
     s.set_defaults(func=cmd_compare)

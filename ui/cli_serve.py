@@ -35,9 +35,12 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_handout(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.extract import extract_all
     from assistant.handout import build_handout, handout_docx, handout_markdown
+    from corpus.versions import superseded
     from ui.cli import _store
 
-    h = build_handout(extract_all(_store(settings).documents()), args.topics or None, args.docs or None)
+    docs = _store(settings).documents()
+    old = set() if args.docs else superseded(docs)  # current versions unless documents are named
+    h = build_handout(extract_all(d for d in docs if d.id not in old), args.topics or None, args.docs or None)
     out = Path(args.output)
     if out.suffix == ".docx":
         handout_docx(h, out)

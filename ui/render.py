@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from assistant.compare import Table
+from assistant.compare import Table, cite_map
 from assistant.model import Answer, Citation
 from corpus.model import Document
 
@@ -60,13 +60,13 @@ def citation_cards(answer: Answer, docs: dict[str, Document]) -> str:
 
 
 def table_html(t: Table) -> str:
-    cite = {id(r): i + 1 for i, r in enumerate(t.sources)}
+    cite = cite_map(t)
     rows = ["<table><tr><th>主题</th>" + "".join(f"<th>{escape(region)}<br><small>{escape(title)}</small></th>"
                                                 for _, region, title in t.columns) + "</tr>"]
     for topic, cells in t.rows:
         rows.append(f"<tr><td>{escape(topic)}</td>" + "".join(f"<td>{escape(c.text(cite)) or '—'}</td>" for c in cells) + "</tr>")
     rows.append(f"</table><details><summary>出处（{len(t.sources)} 条，点击展开）</summary><ol>"
-                + "".join(f"<li>{escape(r.region)}《{escape(r.title)}》{escape(r.section)}：“{escape(r.quote)}”</li>" for r in t.sources)
+                + "".join(f"<li>{escape(r.region)}《{escape(r.title)}》{escape(r.location)}：“{escape(r.quote)}”</li>" for r in t.sources)
                 + "</ol></details>")
     return "<div class='pq-table'>" + "".join(rows) + "</div>"
 

@@ -17,12 +17,15 @@ from html import escape
 from pathlib import Path
 
 from assistant.answer import Assistant
-from assistant.compare import build_table, to_csv, to_xlsx
-from assistant.extract import Indicator, extract_all
+from assistant.compare import build_table, select
+from assistant.export import to_csv, to_xlsx
+from assistant.extract import extract_all
 from assistant.handout import build_handout, handout_docx, handout_markdown
+from assistant.indicator import Indicator
 from assistant.topics import OTHER, RESPONSIBILITY, taxonomy
 from corpus import DocumentStore
 from corpus.settings import Settings
+from corpus.versions import superseded
 from indexer import Retriever
 from indexer.persist import build_index
 from ui import render
@@ -67,6 +70,11 @@ class WebApp:
             self._rows = extract_all(self.assistant.docs.values(), self.assistant.retriever.embedder)
         return self._rows
 
+    def current_rows(self) -> list[Indicator]:
+        """Rows of current versions only (an instrument's superseded versions left out)."""
+        old = superseded(self.assistant.docs.values())
+        return [r for r in self.rows() if r.doc_id not in old]
+
     def topics(self) -> list[str]:
         return [n for n, _ in taxonomy()] + [RESPONSIBILITY, OTHER]
 
@@ -92,13 +100,17 @@ class WebApp:
 
     # ---- 对比 ---------------------------------------------------------------------------
     def compare(self, topic: str | None, doc_ids: list[str] | None) -> tuple[str, str, str]:
-        table = build_table(self.rows(), [topic] if topic and topic != "全部" else None, doc_ids or None)
+        """The overview grid, and the per-indicator XLSX and CSV; current versions unless documents are picked."""
+        topics = [topic] if topic and topic != "全部" else None
+        current = select(self.current_rows() if not doc_ids else self.rows(), None, doc_ids or None)
+        table = build_table(current, topics)
+        rows = select(current, topics)
         stamp = time.strftime("%Y%m%d-%H%M%S")
         out = self.settings.exports_dir
         out.mkdir(parents=True, exist_ok=True)
-        xlsx = to_xlsx(table, out / f"对比表-{stamp}.xlsx")
+        xlsx = to_xlsx(rows, out / f"对比表-{stamp}.xlsx", table)
         csv_path = out / f"对比表-{stamp}.csv"
-        csv_path.write_text(to_csv(table), encoding="utf-8-sig")
+        csv_path.write_text(to_csv(rows), encoding="utf-8-sig")
         return render.table_html(table), str(xlsx), str(csv_path)
 
     # ---- 文库 ---------------------------------------------------------------------------
@@ -146,7 +158,7 @@ class WebApp:
     # ---- 培训材料 -------------------------------------------------------------------------
     def handout(self, topics: list[str] | None, doc_ids: list[str] | None, questions: str = "") -> tuple[str, str, str]:
         answers = [self.assistant.ask(q.strip()) for q in (questions or "").splitlines() if q.strip()]
-        h = build_handout(self.rows(), topics or None, doc_ids or None, answers)
+        h = build_handout(self.current_rows() if not doc_ids else self.rows(), topics or None, doc_ids or None, answers)
         md = handout_markdown(h)
         stamp = time.strftime("%Y%m%d-%H%M%S")
         out = self.settings.exports_dir

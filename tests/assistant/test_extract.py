@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.compare import build_table, to_csv, to_markdown, to_xlsx
-from assistant.extract import clause_units, extract_all, extract_document, sentence_units, split_units
+from assistant.compare import build_table, to_markdown
+from assistant.export import COLUMNS, to_csv, to_xlsx
+from assistant.extract import extract_all, extract_document
+from assistant.indicator import numbers
+from assistant.roles import clause_units, sentence_units, split_names
 from corpus.model import Clause, Document
 
 
@@ -43,6 +46,9 @@ def test_each_comparator_and_unit_form(text, expected):
     "2020年9月21日",
     "社区人口5000人以下的服务用房应相对集中。",
     "城市社区居民委员会一般配置X至X人。",
+    "3.现代社区服务体系试点建设",
+    "由换届小组组织选举产生新一届业主委员会。",
+    "应当按照规定一次性足额交纳首期专项维修资金。",
 ])
 def test_numbers_that_are_not_targets_are_not_extracted(text):
     assert values(text) == []
@@ -52,7 +58,7 @@ def test_lead_and_support_units_split_as_written():
     u = clause_units("完善服务站建设。（牵头单位：市民政局；责任单位：市委组织部、市扶贫办﹝市生态移民局﹞，各镇人民政府﹝街道办事处﹞）")
     assert u.lead == ("市民政局",)
     assert u.support == ("市委组织部", "市扶贫办﹝市生态移民局﹞", "各镇人民政府﹝街道办事处﹞")
-    assert split_units("各县（市、区）政府、市委宣传部（市文明办）、市民政局等") == ("各县（市、区）政府", "市委宣传部（市文明办）", "市民政局")
+    assert split_names("各县（市、区）政府、市委宣传部（市文明办）、市民政局等", listed=True) == ("各县（市、区）政府", "市委宣传部（市文明办）", "市民政局")
 
 
 def test_responsibility_phrasings():
@@ -93,24 +99,64 @@ def test_markdown_table_has_one_column_per_document(all_rows, seed_store):
     assert "不少于5人" in md and "出处" in md
 
 
-def test_xlsx_opens_with_the_expected_cells(all_rows, tmp_path):
+def test_xlsx_has_one_row_per_indicator_with_header_filter_and_overview(all_rows, tmp_path):
     from openpyxl import load_workbook
 
-    path = to_xlsx(build_table(all_rows, ["社区规模", "工作者配备"]), tmp_path / "cmp.xlsx")
+    rows = [r for r in all_rows if r.topic in ("社区规模", "工作者配备", "服务设施面积")]
+    path = to_xlsx(rows, tmp_path / "cmp.xlsx", build_table(rows))
     wb = load_workbook(path)
-    ws = wb["对比"]
-    assert ws["A1"].value == "主题" and ws.freeze_panes == "B2"
-    topics = [ws.cell(row=i, column=1).value for i in range(2, ws.max_row + 1)]
-    assert topics == ["社区规模", "工作者配备"]
-    cell = next(c for c in ws[2] if "不得低于1000户" in (c.value or ""))
-    assert ws.cell(row=1, column=cell.column).value.startswith("西咸新区")
+    ws = wb["指标"]
+    assert tuple(c.value for c in ws[1]) == COLUMNS
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == f"A1:M{len(rows) + 1}"
+    assert ws.max_row == len(rows) + 1 and ws.column_dimensions["L"].width >= 40
+    col = {name: i for i, name in enumerate(COLUMNS)}
+    lines = [[c.value or "" for c in line] for line in ws.iter_rows(min_row=2)]
+    hengshui = [v for v in lines if v[col["地区"]] == "衡水市" and v[col["数值"]]]
+    assert any("600平方米" in v[col["数值"]] and v[col["比较符"]] for v in hengshui)
+    for v in lines:  # every number a row shows is in its quote
+        for name in ("数值", "期限"):
+            assert all(n in v[col["原文"]] for n in numbers(v[col[name]])), (name, v)
+    grid = wb["对比"]
+    assert grid["A1"].value == "主题" and grid.freeze_panes == "B2"
+    grid_topics = [grid.cell(row=i, column=1).value for i in range(2, grid.max_row + 1)]
+    assert sorted(grid_topics) == sorted(["社区规模", "工作者配备", "服务设施面积"])
+    cell = next(c for c in grid[2 + grid_topics.index("社区规模")] if "不得低于1000户" in (c.value or ""))
+    assert grid.cell(row=1, column=cell.column).value.startswith("西咸新区")
     assert cell.comment is not None and "不得低于1000户" in cell.comment.text
-    assert wb["出处"].max_row > 3
 
 
-def test_csv_has_header_and_sources(all_rows):
-    text = to_csv(build_table(all_rows, ["社区规模"]))
-    assert text.startswith("主题,") and "出处" in text
+def test_csv_has_the_same_columns_one_row_per_indicator(all_rows):
+    import csv
+    import io
+
+    rows = [r for r in all_rows if r.topic == "社区规模"]
+    lines = list(csv.reader(io.StringIO(to_csv(rows))))
+    assert tuple(lines[0]) == COLUMNS and len(lines) == len(rows) + 1
+    assert all(line[COLUMNS.index("单位")] == (r.unit or "") for line, r in zip(lines[1:], rows, strict=True))
+
+
+def test_a_full_cell_says_how_many_more_instead_of_dropping_them():
+    doc = doc_of("每个社区专职工作者不少于5人，网格员不少于3人，志愿者不少于20人，楼栋长不少于8人，调解员不少于2人。")
+    rows = extract_all([doc])
+    t = build_table(rows, max_per_cell=2)
+    cells = [c for _, cs in t.rows for c in cs]
+    assert sum(len(c.items) + c.more for c in cells) == len(rows) == 5
+    assert any(c.more and c.text().endswith(f"+{c.more} 项") for c in cells)
+
+
+def test_a_regulation_row_names_its_article_and_writes_numbers_as_the_text_does(tmp_path):
+    from openpyxl import load_workbook
+
+    path = ("第十二条 业主大会",)
+    text = "业主大会会议应当有物业管理区域内专有部分面积过半数的业主且占总人数过半数的业主参加。"
+    doc = doc_of(text, "业主委员会应当自选举产生之日起三十日内，向区房屋行政管理部门备案。", path=path)
+    rows = extract_all([doc])
+    wb = load_workbook(to_xlsx(rows, tmp_path / "r.xlsx"))
+    lines = [dict(zip(COLUMNS, (c.value or "" for c in line), strict=True)) for line in wb["指标"].iter_rows(min_row=2)]
+    limit = next(v for v in lines if v["数值"] == "三十日")
+    assert limit["条款位置"] == "第十二条第二款" and limit["牵头单位"] == "业主委员会"
+    assert all(v["数值"] in v["原文"] for v in lines)
+    assert numbers("不少于三十日，2025年") == ["三十", "2025"]
 
 
 def test_rows_the_taxonomy_misses_are_placed_by_embedding_similarity(seed_store, seed_retriever):

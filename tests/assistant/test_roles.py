@@ -16,13 +16,17 @@ from tests.assistant.test_extract import doc_of
     ("镇人民政府、街道办事处应在5个工作日内完成初核。", ("镇人民政府", "街道办事处"), ()),
     ("市、区民政部门负责本行政区域内志愿服务行政管理工作。", ("市、区民政部门",), ()),
     ("县物业主管部门应当会同自然资源和规划部门、街道办事处进行核定。", ("县物业主管部门",), ("自然资源和规划部门", "街道办事处")),
+    ("第九条托育机构停止服务的，应当提前三十日告知家长。", ("托育机构",), ()),
+    ("卫生健康部门在审批时，应当按照每千人口不少于4.5个托位的标准。", ("卫生健康部门",), ()),
+    ("通过举办培训班，应当提升能力。", (), ()),
 ])
 def test_sentence_roles_name_complete_units(sentence, lead, support):
     r = sentence_roles(sentence)
     assert r.lead == lead and r.support == support
 
 
-@pytest.mark.parametrize("fragment", ["原则上由社区党组织书记", "省级有关部门要", "有关部门", "社区或街道镇与出租方依法签订租房合同"])
+@pytest.mark.parametrize("fragment", ["原则上由社区党组织书记", "省级有关部门要", "有关部门", "社区或街道镇与出租方依法签订租房合同",
+                                      "各类社区", "（七）"])
 def test_fragments_are_never_units(fragment):
     assert clean_unit(fragment) == ""
 

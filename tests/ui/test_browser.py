@@ -129,7 +129,9 @@ def test_compare_tab_downloads_xlsx(page, tmp_path):
         page.locator("#xlsx-file a").first.click()
     path = tmp_path / "cmp.xlsx"
     dl.value.save_as(path)
-    ws = load_workbook(path)["对比"]
+    wb = load_workbook(path)
+    assert wb["指标"]["A1"].value == "地区" and wb["指标"].auto_filter.ref
+    ws = wb["对比"]
     assert ws["A1"].value == "主题" and ws.max_column >= 9
 
 
@@ -165,6 +167,11 @@ def test_handout_downloads_docx_with_headings_and_table(page, tmp_path):
     headings = [p.text for p in d.paragraphs if p.style.name.startswith("Heading")]
     assert "社区规模" in headings and "工作者配备" in headings
     assert d.tables and d.tables[0].cell(0, 0).text == "主题"
+    section = d.sections[0]
+    assert round(section.page_width.cm, 1) == 21.0 and round(section.page_height.cm, 1) == 29.7
+    footer = section.footer.paragraphs[0]._p.xml
+    assert "PAGE" in footer and "页" in footer
+    assert any(p.text.startswith("生成日期：20") for p in d.paragraphs)
 
 
 def test_document_text_is_rendered_escaped(server, tmp_path):

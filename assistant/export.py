@@ -1,0 +1,105 @@
+"""The per-indicator export policy staff filter and sort: one row per indicator, the same columns in
+XLSX (frozen header, autofilter, readable widths, the overview grid on a second sheet) and CSV.
+Every number a row shows is in its 原文 (a table row's header is quoted before the row)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+from assistant.compare import Table
+from assistant.indicator import Indicator
+
+COLUMNS = (
+    "地区",
+    "文件",
+    "版本日期",
+    "主题",
+    "指标",
+    "比较符",
+    "数值",
+    "单位",
+    "期限",
+    "牵头单位",
+    "责任单位",
+    "原文",
+    "条款位置",
+)
+WIDTHS = (10, 36, 12, 12, 30, 8, 16, 8, 12, 28, 36, 70, 18)
+
+
+def record(r: Indicator) -> tuple[str, ...]:
+    """One indicator as the export's columns."""
+    quote = f"{r.context}\n{r.quote}" if r.context else r.quote
+    return (
+        r.region,
+        r.title,
+        r.version_date,
+        r.topic,
+        r.indicator,
+        r.comparator or "",
+        r.value or "",
+        r.unit or "",
+        r.deadline or "",
+        "、".join(r.lead_units),
+        "、".join(r.support_units),
+        quote,
+        r.location,
+    )
+
+
+def to_csv(rows: Sequence[Indicator]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(COLUMNS)
+    w.writerows(record(r) for r in rows)
+    return buf.getvalue()
+
+
+def to_xlsx(rows: Sequence[Indicator], path: Path, overview: Table | None = None) -> Path:
+    """Sheet 指标: one row per indicator; sheet 对比 (when given): the topic × document overview,
+    each cell's quotes in its comment."""
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "指标"
+    ws.append(COLUMNS)
+    for r in rows:
+        ws.append(record(r))
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    top = Alignment(wrap_text=True, vertical="top")
+    for line in ws.iter_rows(min_row=2):
+        for cell in line:
+            cell.alignment = top
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(ws.max_row, 2)}"
+    for j, width in enumerate(WIDTHS, 1):
+        ws.column_dimensions[get_column_letter(j)].width = width
+    if overview is not None:
+        grid = wb.create_sheet("对比")
+        grid.append(["主题", *(f"{region}《{title}》" for _, region, title in overview.columns)])
+        for cell in grid[1]:
+            cell.font = Font(bold=True)
+            cell.alignment = top
+        for topic, cells in overview.rows:
+            grid.append([topic, *(c.text() for c in cells)])
+            for j, c in enumerate(cells, start=2):
+                xc = grid.cell(row=grid.max_row, column=j)
+                xc.alignment = top
+                if c.items:
+                    note = "\n".join(f"{r.location}：{r.quote}" for r in c.items)
+                    xc.comment = Comment(note[:1500], "policyqa")
+        grid.freeze_panes = "B2"
+        grid.column_dimensions["A"].width = 14
+        for j in range(2, len(overview.columns) + 2):
+            grid.column_dimensions[get_column_letter(j)].width = 40
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path

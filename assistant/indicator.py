@@ -1,0 +1,80 @@
+"""The extraction row: one target, time limit or assignment of responsibility, with its source span."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One commitment (or, with value None, one assignment of responsibility) with its source span."""
+
+    doc_id: str
+    region: str
+    title: str
+    indicator: str
+    comparator: str | None
+    value: str | None
+    unit: str | None
+    scope: str | None
+    deadline: str | None
+    lead_units: tuple[str, ...]
+    support_units: tuple[str, ...]
+    quote: str
+    clause: str
+    clause_id: str
+    section: str
+    start: int  # quote offsets in the document's normalised text
+    end: int
+    topic: str = field(default="")
+    value_text: str = ""  # the whole phrase as written, comparator included: "不低于二十平方米"
+    quantity_kind: str = ""  # count | area | money | time_limit | threshold | rate | multiple …
+    version_date: str = ""  # the document's version date (YYYY-MM-DD), "" when it states none
+    article: str = ""  # 第X条第Y款 when the clause sits in an article
+    context: str = ""  # text the row's meaning depends on, quoted before it: a table row's header
+
+    @property
+    def location(self) -> str:
+        """Where the quote sits: the article when there is one, else the heading path."""
+        return " ".join(p for p in (self.article, "" if self.article else self.section) if p)
+
+
+NUMBER = re.compile(r"\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+")
+
+
+def numbers(text: str) -> list[str]:
+    """The numbers written in a text, in Arabic or Chinese numerals: '2025年' → ['2025']."""
+    return NUMBER.findall(text)
+
+
+def verified(i: Indicator) -> bool:
+    """Every number the row shows (value, deadline) is written in its quote or its context."""
+    source = i.context + "\n" + i.quote
+    return all(n in source for part in (i.value, i.deadline) if part for n in numbers(part))
+
+
+def indicator_json(i: Indicator) -> dict:
+    return {
+        "doc_id": i.doc_id,
+        "region": i.region,
+        "title": i.title,
+        "version_date": i.version_date,
+        "indicator": i.indicator,
+        "topic": i.topic,
+        "comparator": i.comparator,
+        "value": i.value,
+        "value_text": i.value_text,
+        "unit": i.unit,
+        "scope": i.scope,
+        "deadline": i.deadline,
+        "lead_units": list(i.lead_units),
+        "support_units": list(i.support_units),
+        "quote": i.quote,
+        "clause": i.clause,
+        "clause_id": i.clause_id,
+        "section": i.section,
+        "article": i.article,
+        "start": i.start,
+        "end": i.end,
+    }
