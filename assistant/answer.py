@@ -90,6 +90,9 @@ class Assistant:
             # An answer to "how many people" must quote a number of people; none of the clauses has one.
             return refuse("检索到的条款中没有问题所问的数量")
         probs = self.model.probabilities(cands)
+        if query.kind is Kind.NUMBER and query.units:
+            # An answer to "how many 元" quotes sentences that state a number in 元, or none at all.
+            probs = np.where([bool(c.feature("unit_match")) for c in cands], probs, 0.0)
         best = int(np.argmax(probs))
         if probs[best] < self.model.threshold:
             return refuse(f"最相关的句子可信度过低（{probs[best]:.2f} < {self.model.threshold:.2f}）")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant.answer import Assistant
@@ -34,12 +34,24 @@ def evaluate_answers(items: Sequence[QAItem], assistant: Assistant, scripts: dic
     return [score_answer(it, assistant.ask(it.question, list(it.history)), scripts) for it in items]
 
 
-def format_answer_table(scored: Sequence[Scored]) -> str:
+def by_type(s: Scored) -> str:
+    return s.item.type
+
+
+def by_corpus(s: Scored) -> str:
+    """The part of the dev corpus the question's gold comes from; negatives have none."""
+    from eval.corpus import corpus_of
+
+    return corpus_of(s.item.gold[0].doc) if s.item.gold else "negative (no gold)"
+
+
+def format_answer_table(scored: Sequence[Scored], group: Callable[[Scored], str] = by_type,
+                        label: str = "type") -> str:
     groups: dict[str, list[Scored]] = defaultdict(list)
     for s in scored:
-        groups[s.item.type].append(s)
+        groups[group(s)].append(s)
         groups["ALL"].append(s)
-    lines = ["| type | n | fact recall | citation hit | negatives refused | false refusals |", "|---|---|---|---|---|---|"]
+    lines = [f"| {label} | n | fact recall | citation hit | negatives refused | false refusals |", "|---|---|---|---|---|---|"]
     for t in sorted(groups, key=lambda t: (t != "ALL", t)):
         g = groups[t]
         pos = [s for s in g if s.fact_recall is not None]

@@ -34,3 +34,8 @@ def dev_store(settings: Settings) -> DocumentStore:
             raise RuntimeError("dev corpus did not ingest: " + "; ".join(f"{r.path}: {r.error}" for r in failed))
         marker.write_text("ingested\n", encoding="utf-8")
     return store
+
+
+def corpus_of(origin: str) -> str:
+    """Which part of the dev corpus a source file belongs to: extra-docs, regulations or seeds."""
+    return next((d.name for d in DEV_FOLDERS if (d / origin).is_file()), "seeds")

@@ -90,7 +90,7 @@ def main() -> int:
 
     print(f"| corpus | {len(docs)} documents, {n_clauses} clauses |")
     print("|---|---|")
-    print(f"| index build (embeddings cached: {'yes' if args.home else 'no'}) | {build_s:.1f} s |")
+    print(f"| index build ({'embedding cache of --home reused' if args.home else 'cold: every clause embedded'}) | {build_s:.1f} s |")
     print(f"| warm answer, no LLM, {len(items)} questions | p50 {p50:.0f} ms, p95 {p95:.0f} ms, "
           f"{len(items) / (sum(times) / 1000):.1f} answers/s |")
     print(f"| extraction (rules) | {extract_s:.2f} s, {len(rows)} rows, {n_clauses / extract_s:.0f} clauses/s |")

@@ -45,14 +45,20 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         print(format_rows(rows))
         return 0
     if args.stage == "answers":
-        from eval.answers import evaluate_answers, evaluate_answers_cv, format_answer_table
+        from eval.answers import by_corpus, evaluate_answers, evaluate_answers_cv, format_answer_table
 
         items = _items(args)
         assistant = _assistant(settings, store)
-        print("in-sample (the shipped model, fitted on these questions):")
-        print(format_answer_table(evaluate_answers(items, assistant, scripts)))
-        print("\ncross-validated (5 folds grouped by document; each question answered by a model that never saw its document):")
-        print(format_answer_table(evaluate_answers_cv(items, assistant, scripts)))
+        for title, scored in (
+            ("in-sample (the shipped model, fitted on these questions)", evaluate_answers(items, assistant, scripts)),
+            ("cross-validated (5 folds grouped by document; each question answered by a model that never saw its "
+             "document)", evaluate_answers_cv(items, assistant, scripts)),
+        ):
+            print(f"{title}:")
+            print(format_answer_table(scored))
+            print()
+            print(format_answer_table(scored, by_corpus, "corpus"))
+            print()
         return 0
     if args.stage == "fit":
         import numpy as np

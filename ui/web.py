@@ -11,6 +11,7 @@ import logging
 import os
 import re
 import shutil
+import tempfile
 import threading
 import time
 from html import escape
@@ -54,6 +55,7 @@ class WebApp:
         self._lock = threading.Lock()
         self.assistant = Assistant.open(settings, self.store)
         self._rows: list[Indicator] | None = None
+        self._staging = tempfile.TemporaryDirectory(prefix="policyqa-downloads-")
 
     # ---- shared -------------------------------------------------------------------------
     def docs(self) -> dict:
@@ -111,7 +113,14 @@ class WebApp:
         xlsx = to_xlsx(rows, out / f"对比表-{stamp}.xlsx", table)
         csv_path = out / f"对比表-{stamp}.csv"
         csv_path.write_text(to_csv(rows), encoding="utf-8-sig")
-        return render.table_html(table), str(xlsx), str(csv_path)
+        return render.table_html(table), self._download(xlsx), self._download(csv_path)
+
+    def _download(self, path: Path) -> str:
+        """A copy of an export for the browser. The data folder is never served: Gradio moves this
+        copy (in a private temp folder) into its cache and serves it as an attachment."""
+        staged = Path(self._staging.name) / path.name
+        shutil.copyfile(path, staged)
+        return str(staged)
 
     # ---- 文库 ---------------------------------------------------------------------------
     def library(self) -> list[list]:
@@ -140,6 +149,8 @@ class WebApp:
             dest = self.settings.uploads_dir / safe_name(name, data)
             shutil.copyfile(p, dest)
             accepted.append(dest)
+        for p in paths or []:  # Gradio's own copy of every upload, accepted or not, is not kept
+            Path(p).unlink(missing_ok=True)
         results = self.store.ingest(accepted) if accepted else []
         for r in results:
             label = Path(r.path).name
@@ -166,7 +177,7 @@ class WebApp:
         md_path = out / f"培训材料-{stamp}.md"
         md_path.write_text(md, encoding="utf-8")
         docx_path = handout_docx(h, out / f"培训材料-{stamp}.docx")
-        return md, str(docx_path), str(md_path)
+        return md, self._download(docx_path), self._download(md_path)
 
 
 def _plain(content) -> str:  # noqa: ANN001 - Gradio may hand back str or a list of parts
@@ -261,6 +272,7 @@ def launch(settings: Settings, host: str = "127.0.0.1", port: int = 7860, auth: 
     demo.queue(default_concurrency_limit=4, max_size=256)
     theme = gr.themes.Soft(font=["system-ui", "Noto Sans CJK SC", "sans-serif"], font_mono=["monospace"])
     demo.launch(server_name=host, server_port=port, auth=auth, theme=theme, css=render.CSS, ssr_mode=False,
-                max_file_size=settings.max_file_bytes, allowed_paths=[str(settings.exports_dir), str(settings.uploads_dir)],
+                max_file_size=settings.max_file_bytes, allowed_paths=[],
+                blocked_paths=[str(settings.uploads_dir), str(settings.documents_dir), str(settings.data_dir)],
                 show_error=True, prevent_thread_lock=not block, footer_links=[])
     return demo

@@ -183,3 +183,20 @@ def test_document_text_is_rendered_escaped(server, tmp_path):
         clauses = ()
 
     assert "<script>" not in outline_html(Doc()) and "&lt;script&gt;" in outline_html(Doc())
+
+
+def test_the_data_folder_is_never_served(server):
+    """An uploaded page must not come back from the app's origin as a page (stored script injection)."""
+    import urllib.error
+
+    url, home = server
+    evil = home / "uploads" / "x-0123abcd.html"
+    evil.parent.mkdir(parents=True, exist_ok=True)
+    evil.write_text("<script>alert(document.cookie)</script>", encoding="utf-8")
+    for path in (evil, home / "documents"):
+        try:
+            with urllib.request.urlopen(f"{url}gradio_api/file={path}", timeout=10) as r:
+                status, ctype = r.status, r.headers.get("content-type", "")
+        except urllib.error.HTTPError as e:
+            status, ctype = e.code, ""
+        assert status in (403, 404) and "text/html" not in ctype, (path, status, ctype)
