@@ -9,7 +9,7 @@ class UnreadableFile(Exception):
     """A file that cannot be turned into a document; names the file and the reason."""
 
     def __init__(self, path: str | Path, reason: str) -> None:
-        self.path = str(path)
+        self.path = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 

@@ -20,6 +20,12 @@ from corpus.split import split_parts
 log = logging.getLogger(__name__)
 
 
+def display_name(text: str) -> str:
+    """A file name as text that can always be printed and stored: bytes that are not UTF-8 (kept by
+    Python as surrogates) are shown as \\xNN."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def slug(name: str) -> str:
     """A readable, path-safe id from a file stem."""
     s = re.sub(r"[^0-9A-Za-z_\-\u4e00-\u9fff]+", "-", name).strip("-")
@@ -31,22 +37,23 @@ def build_documents(
 ) -> list[Document]:
     """Every document in one file (several when the page carries numbered documents)."""
     p = Path(path)
+    name, stem = display_name(p.name), display_name(p.stem)
     src = read_source(p, max_bytes)
     script = detect_script(src.text)
     cleaned = clean(src.text, script)
     parts, preamble = split_parts(cleaned.lines)
     dropped = list(cleaned.dropped) + [f"page-preamble: {ln.text}" for ln in preamble]
     for d in dropped:
-        log.info("%s dropped %s", p.name, d)
+        log.info("%s dropped %s", name, d)
     head = [strip_markup(normalize_line(Mapped.of(ln), script)).text for ln in src.text.splitlines()[:60]]
     head = [ln for ln in head if ln]
     docs: list[Document] = []
     for part in parts:
         meta = extract_metadata([part.title, *[ln.text for ln in part.lines[:40]]] if part.number else head)
-        entry = catalog.get((p.name, part.number), Entry(file=p.name))
-        doc_id = slug(p.stem) + (f"-{part.number}" if part.number else "")
+        entry = catalog.get((name, part.number), Entry(file=name))
+        doc_id = slug(stem) + (f"-{part.number}" if part.number else "")
         joined = CleanText(part.lines, ()).joined()
-        title = entry.title or meta.title or part.title or p.stem
+        title = entry.title or meta.title or part.title or stem
         region = entry.region or meta.region or guess_region(title)
         starts, pos = [], 0
         for ln in part.lines:
@@ -63,8 +70,8 @@ def build_documents(
             Document(
                 id=doc_id,
                 title=title,
-                source_file=p.name,
-                origin=entry.origin or p.name,
+                source_file=name,
+                origin=entry.origin or name,
                 region=region,
                 issuer=entry.issuer or meta.issuer,
                 date=entry.date or meta.date,
@@ -80,6 +87,7 @@ def build_documents(
                 dropped=tuple(dropped),
                 kind=meta.kind,
                 dates=meta.dates,
+                source_path=display_name(str(p.resolve())),
             )
         )
     return docs

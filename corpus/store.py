@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from corpus.catalog import load_catalog
 from corpus.errors import UnknownDocument, UnreadableFile
-from corpus.ingest import build_documents
+from corpus.ingest import build_documents, display_name
 from corpus.model import Clause, Document
 from corpus.settings import Settings
 
@@ -28,6 +29,7 @@ class IngestResult:
     doc_ids: tuple[str, ...] = ()
     clauses: int = 0
     error: str = ""
+    note: str = ""  # e.g. the same text is already in the store under another name
 
     @property
     def ok(self) -> bool:
@@ -62,6 +64,24 @@ def document_from_json(data: str) -> Document:
     return Document(**raw)
 
 
+def _unique(doc: Document, known: dict[str, Document]) -> Document:
+    """The document under an id no document from another file has (same file: same id, an update)."""
+    old = known.get(doc.id)
+    if old is None or _same_file(old, doc):
+        return doc
+    digest = hashlib.sha1(doc.source_path.encode("utf-8")).hexdigest()
+    for n in range(6, 41):
+        new_id = f"{doc.id}-{digest[:n]}"
+        if new_id not in known or _same_file(known[new_id], doc):
+            break
+    clauses = tuple(replace(c, id=new_id + c.id[len(doc.id) :], doc_id=new_id) for c in doc.clauses)
+    return replace(doc, id=new_id, clauses=clauses)
+
+
+def _same_file(a: Document, b: Document) -> bool:
+    return a.source_path == b.source_path if a.source_path else a.source_file == b.source_file
+
+
 def expand(paths: list[str | Path]) -> list[Path]:
     """Files named, and the supported files inside folders named (sorted)."""
     out: list[Path] = []
@@ -91,20 +111,42 @@ class DocumentStore:
         return results
 
     def ingest(self, paths: list[str | Path], catalog_path: Path | None = None) -> list[IngestResult]:
-        """Ingest files/folders; one bad file never stops the others nor leaves a half-written document."""
+        """Ingest files/folders; one bad file never stops the others nor leaves a half-written document.
+
+        Ids never collide: a file whose id is taken by a document from another path gets the id plus
+        a hash of its path; ingesting the same path again updates its document; a text already
+        stored under another name is recognised as that document and not added twice."""
         results: list[IngestResult] = []
+        known = {d.id: d for d in self.documents()}
+        by_text = {d.content_hash: d for d in known.values()}
         for path in expand(paths):
-            catalog = load_catalog(catalog_path or path.parent / "catalog.toml")
+            shown = display_name(str(path))
             try:
+                catalog = load_catalog(catalog_path or path.parent / "catalog.toml")
                 docs = build_documents(path, catalog, self.settings.max_file_bytes, self.settings.max_clause_chars)
             except UnreadableFile as e:
                 log.warning("%s", e)
-                results.append(IngestResult(str(path), error=e.reason))
+                results.append(IngestResult(shown, error=e.reason))
                 continue
+            except Exception as e:  # an unforeseen failure on one file must not stop the batch
+                log.exception("%s: could not be ingested", shown)
+                results.append(IngestResult(shown, error=f"could not be ingested ({type(e).__name__}: {e})"))
+                continue
+            ids, clauses, same_as = [], 0, []
             for doc in docs:
+                twin = by_text.get(doc.content_hash)
+                if twin is not None and twin.source_path != doc.source_path:
+                    same_as.append(twin)
+                    ids.append(twin.id)
+                    continue
+                doc = _unique(doc, known)
                 atomic_write(self.dir / f"{doc.id}.json", document_to_json(doc))
+                known[doc.id] = by_text[doc.content_hash] = doc
+                ids.append(doc.id)
+                clauses += len(doc.clauses)
             self._cache = None
-            results.append(IngestResult(str(path), tuple(d.id for d in docs), sum(len(d.clauses) for d in docs)))
+            note = "; ".join(f"same text as {t.source_file} ({t.id}), not added again" for t in same_as)
+            results.append(IngestResult(shown, tuple(ids), clauses, note=note))
         return results
 
     def documents(self) -> list[Document]:

@@ -38,7 +38,8 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     results = store.ingest(args.paths)
     for r in results:
         if r.ok:
-            print(f"ok    {r.path}: {len(r.doc_ids)} document(s), {r.clauses} clauses ({', '.join(r.doc_ids)})")
+            print(f"ok    {r.path}: {len(r.doc_ids)} document(s), {r.clauses} clauses ({', '.join(r.doc_ids)})"
+                  + (f"; {r.note}" if r.note else ""))
         else:
             print(f"FAIL  {r.path}: {r.error}")
     failed = sum(not r.ok for r in results)

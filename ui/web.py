@@ -134,6 +134,7 @@ class WebApp:
         """Store uploads under the data folder with safe names, ingest them, update the index incrementally."""
         lines: list[tuple[str, bool, str]] = []
         accepted: list[Path] = []
+        shown_as: dict[str, str] = {}  # stored path → the user's own file name
         self.settings.uploads_dir.mkdir(parents=True, exist_ok=True)
         for p in paths or []:
             name = os.path.basename(str(p))
@@ -149,12 +150,18 @@ class WebApp:
             dest = self.settings.uploads_dir / safe_name(name, data)
             shutil.copyfile(p, dest)
             accepted.append(dest)
+            shown_as[str(dest)] = name
         for p in paths or []:  # Gradio's own copy of every upload, accepted or not, is not kept
             Path(p).unlink(missing_ok=True)
         results = self.store.ingest(accepted) if accepted else []
         for r in results:
-            label = Path(r.path).name
-            lines.append((label, r.ok, f"已加入 {len(r.doc_ids)} 篇文件，{r.clauses} 条" if r.ok else r.error))
+            label = shown_as.get(r.path, Path(r.path).name)
+            if not r.ok:
+                lines.append((label, False, r.error))
+            elif r.note:
+                lines.append((label, True, f"与已有文件内容相同（{'、'.join(r.doc_ids)}），未重复加入"))
+            else:
+                lines.append((label, True, f"已加入 {len(r.doc_ids)} 篇文件，{r.clauses} 条"))
         if any(r.ok for r in results):
             if progress is not None:
                 progress(0.3, desc="更新索引…")
