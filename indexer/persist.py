@@ -104,7 +104,7 @@ def build_index(
     clauses = [c for d in docs for c in d.clauses]
     root = settings.index_dir
     root.mkdir(parents=True, exist_ok=True)
-    stamp = time.strftime("%Y%m%d-%H%M%S") + f"-{os.getpid()}"
+    stamp = time.strftime("%Y%m%d-%H%M%S") + f"-{os.urandom(3).hex()}-{os.getpid()}"  # unique; the pid last
     tmp = root / f".building-{stamp}"
     tmp.mkdir()
     try:
@@ -167,34 +167,73 @@ def build_index(
     return BuildReport(len(clauses), embedded, len(clauses) - embedded, time.perf_counter() - t0, embed_seconds, final)
 
 
+GRACE_S = 300.0  # a replaced version stays this long, so a reader that resolved it can finish loading
+
+
 def _swap_current(root: Path, target: Path) -> None:
-    """Point `current` at `target` in one atomic rename, then remove older versions."""
+    """Point `current` at `target` in one atomic rename. Replaced versions are marked and removed only
+    after GRACE_S, so a reader never loses the files it is reading; leftovers of dead builds go."""
     link_tmp = root / f".current-{os.getpid()}"
     link_tmp.unlink(missing_ok=True)
     os.symlink(target.name, link_tmp)
     os.replace(link_tmp, root / "current")
+    now = time.time()
     for old in root.glob("v-*"):
-        if old.name != target.name:
+        if old.name == target.name:
+            continue
+        marker = old / ".replaced"
+        if not marker.exists():
+            marker.write_text(f"{now}\n", encoding="utf-8")
+        elif now - marker.stat().st_mtime > GRACE_S:
             shutil.rmtree(old, ignore_errors=True)
-    for junk in root.glob(".building-*"):
-        if time.time() - junk.stat().st_mtime > 3600:
-            shutil.rmtree(junk, ignore_errors=True)
+    remove_dead_builds(root)
 
 
-def read_manifest(settings: Settings) -> dict:
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_dead_builds(root: Path) -> list[Path]:
+    """Remove `.building-*` folders and `.current-*` links left by builds whose process has died."""
+    removed = []
+    for junk in [*root.glob(".building-*"), *root.glob(".current-*")]:
+        pid = junk.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and int(pid) != os.getpid() and not _pid_alive(int(pid)):
+            if junk.is_symlink() or junk.is_file():
+                junk.unlink(missing_ok=True)
+            else:
+                shutil.rmtree(junk, ignore_errors=True)
+            removed.append(junk)
+    return removed
+
+
+def current_version(settings: Settings) -> Path:
+    """The version folder `current` points at, resolved once (a swap may follow at any moment)."""
     current = settings.index_dir / "current"
     if not current.exists():
         raise IndexMissing(f"no index in {settings.index_dir}: run `policyqa index`")
+    return current.resolve()
+
+
+def read_manifest(settings: Settings, path: Path | None = None) -> dict:
+    path = path or current_version(settings)
     try:
-        return json.loads((current / "manifest.json").read_text(encoding="utf-8"))
+        return json.loads((path / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as e:
-        raise IndexCorrupt(f"index manifest unreadable in {current.resolve()}: {e}") from e
+        raise IndexCorrupt(f"index manifest unreadable in {path}: {e}") from e
 
 
 def load_index(settings: Settings, embedder_name: str, verify: bool = True) -> LoadedIndex:
-    """Load the current index, refusing a wrong version/embedder and any file that fails its checksum."""
-    manifest = read_manifest(settings)
-    path = (settings.index_dir / "current").resolve()
+    """Load the current index, refusing a wrong version/embedder and any file that fails its checksum.
+    Everything is read from the one version folder resolved at the start."""
+    path = current_version(settings)
+    manifest = read_manifest(settings, path)
     if manifest.get("format_version") != FORMAT_VERSION:
         raise IndexMismatch(f"index format {manifest.get('format_version')} != {FORMAT_VERSION}: run `policyqa index --rebuild`")
     built_with = manifest.get("embedder", {}).get("name")

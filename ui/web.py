@@ -14,6 +14,7 @@ import shutil
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
@@ -268,7 +269,7 @@ def _api_answer(app: WebApp, question: str) -> dict:
     return answer_json(app.assistant.ask(question))
 
 
-def launch(settings: Settings, host: str = "127.0.0.1", port: int = 7860, auth: list[tuple[str, str]] | None = None,
+def launch(settings: Settings, host: str = "127.0.0.1", port: int = 7860, auth: Callable[[str, str], bool] | None = None,
            block: bool = True):  # noqa: ANN201
     """Serve the app: local fonts only (nothing fetched from the internet), queue for concurrency."""
     import gradio as gr

