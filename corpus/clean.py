@@ -61,8 +61,11 @@ def normalize_line(line: Mapped, script: Script) -> Mapped:
 
 
 def strip_markup(line: Mapped) -> Mapped:
-    """Drop inline HTML tags and Markdown markers (#, **, >) from a normalised line."""
-    return collapse_space(delete_mapped(delete_mapped(line, INLINE_TAG), MARKDOWN_MARKUP))
+    """Drop inline HTML tags and Markdown markers (#, **, >) from a normalised line. Tags are removed
+    until none is left, so a tag hidden inside another ("<im<b>g onerror=…>") cannot reassemble."""
+    while (stripped := delete_mapped(line, INLINE_TAG)) is not line:
+        line = stripped
+    return collapse_space(delete_mapped(line, MARKDOWN_MARKUP))
 
 
 def clean(source: str, script: Script) -> CleanText:

@@ -39,7 +39,7 @@ def read_source(path: str | Path, max_bytes: int = 20 * 1024 * 1024) -> SourceTe
     if size == 0:
         raise UnreadableFile(p, "empty file")
     if size > max_bytes:
-        raise UnreadableFile(p, f"too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:.0f} MB limit)")
+        raise UnreadableFile(p, f"too large ({size / 2**20:.1f} MB > {max_bytes / 2**20:.0f} MB limit)")
     data = p.read_bytes()
     suffix = p.suffix.lower()
     if data.startswith(b"%PDF"):
@@ -74,6 +74,9 @@ def decode_bytes(path: Path, data: bytes) -> tuple[str, str]:
         if even > len(sample) // 8 and odd == 0:
             return _strict(path, data, "utf-16-be"), "utf-16-be"
         raise UnreadableFile(path, "binary file (contains NUL bytes), not text")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise UnreadableFile(path, f"binary file (NUL byte at offset {nul}), not text")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -89,7 +92,30 @@ def decode_bytes(path: Path, data: bytes) -> tuple[str, str]:
     best = from_bytes(data).best()
     if best is not None and _mostly_readable(str(best)):
         return str(best), best.encoding
-    raise UnreadableFile(path, "undecodable: not UTF-8, UTF-16 or GB18030 text")
+    return _with_replacements(path, data)
+
+
+def _with_replacements(path: Path, data: bytes) -> tuple[str, str]:
+    """Text with a few damaged byte sequences: decoded with U+FFFD in their place when they are a
+    handful (at most 16) or at most one in a thousand characters, i.e. a copy error, not another
+    encoding; the encoding names how many and where the first is. Otherwise the file is refused
+    with the offset of the first bad byte."""
+    best: tuple[int, str, str, int] | None = None
+    for enc in ("utf-8", "gb18030"):
+        first = -1
+        try:
+            data.decode(enc)
+        except UnicodeDecodeError as e:
+            first = e.start
+        text = data.decode(enc, errors="replace")
+        bad = text.count("\ufffd")
+        if best is None or bad < best[0]:
+            best = (bad, text, enc, first)
+    assert best is not None
+    bad, text, enc, first = best
+    if (bad <= 16 or bad * 1000 <= len(text)) and _mostly_readable(text):
+        return text, f"{enc} ({bad} damaged byte sequence(s) replaced, first at byte {first})"
+    raise UnreadableFile(path, f"undecodable: not UTF-8, UTF-16 or GB18030 text (first bad byte at offset {first})")
 
 
 def _strict(path: Path, data: bytes, enc: str) -> str:

@@ -82,12 +82,28 @@ def _same_file(a: Document, b: Document) -> bool:
     return a.source_path == b.source_path if a.source_path else a.source_file == b.source_file
 
 
+LEGACY = {".doc": "Word 97-2003", ".wps": "WPS", ".xls": "Excel 97-2003", ".et": "WPS 表格", ".ppt": "PowerPoint 97-2003",
+          ".dps": "WPS 演示", ".rtf": "RTF"}
+
+
+def skip_reason(path: Path) -> str:
+    """Why a file found in a folder is not ingested ("" when it is)."""
+    suffix = path.suffix.lower()
+    if path.name.startswith("."):
+        return "hidden file, skipped"
+    if suffix in LEGACY:
+        return f"{suffix} ({LEGACY[suffix]}) is not supported: save it as .docx or .pdf"
+    if suffix not in SUPPORTED_SUFFIXES:
+        return f"unsupported type '{suffix or '(no extension)'}'; supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}"
+    return ""
+
+
 def expand(paths: list[str | Path]) -> list[Path]:
-    """Files named, and the supported files inside folders named (sorted)."""
+    """Files named, and every file inside folders named (sorted; a folder's catalog.toml is its metadata)."""
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES))
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.name != "catalog.toml"))
         else:
             out.append(p)
     return out
@@ -119,8 +135,13 @@ class DocumentStore:
         results: list[IngestResult] = []
         known = {d.id: d for d in self.documents()}
         by_text = {d.content_hash: d for d in known.values()}
+        named = {Path(p) for p in paths}
         for path in expand(paths):
             shown = display_name(str(path))
+            reason = "" if path in named else skip_reason(path)
+            if reason:
+                results.append(IngestResult(shown, error=reason))
+                continue
             try:
                 catalog = load_catalog(catalog_path or path.parent / "catalog.toml")
                 docs = build_documents(path, catalog, self.settings.max_file_bytes, self.settings.max_clause_chars)
@@ -145,7 +166,9 @@ class DocumentStore:
                 ids.append(doc.id)
                 clauses += len(doc.clauses)
             self._cache = None
-            note = "; ".join(f"same text as {t.source_file} ({t.id}), not added again" for t in same_as)
+            notes = [f"same text as {t.source_file} ({t.id}), not added again" for t in same_as]
+            notes += sorted({f"read as {d.encoding}" for d in docs if "replaced" in d.encoding})
+            note = "; ".join(notes)
             results.append(IngestResult(shown, tuple(ids), clauses, note=note))
         return results
 

@@ -96,6 +96,14 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+def _bm25s():  # noqa: ANN202
+    """bm25s, with the DEBUG level it sets on its logger at import lowered to the application's."""
+    import bm25s
+
+    logging.getLogger("bm25s").setLevel(max(logging.getLogger().getEffectiveLevel(), logging.INFO))
+    return bm25s
+
+
 def build_index(
     docs: Sequence[Document], settings: Settings, embedder: Embedder, show_progress: bool = True
 ) -> BuildReport:
@@ -111,8 +119,7 @@ def build_index(
         tokenizer = Tokenizer(corpus_terms(c.text for c in clauses))
         units = [(ci, u) for ci, c in enumerate(clauses) for u in bm25_units(c)]
         corpus_tokens = [tokenizer.tokens(u) or ["∅"] for _, u in units]
-        import bm25s
-
+        bm25s = _bm25s()
         bm25 = bm25s.BM25()
         bm25.index(corpus_tokens, show_progress=False)
         bm25.save(str(tmp / "bm25"), show_progress=False)
@@ -248,8 +255,7 @@ def load_index(settings: Settings, embedder_name: str, verify: bool = True) -> L
                 raise IndexCorrupt(f"index file missing: {f}")
             if _sha256(f) != digest:
                 raise IndexCorrupt(f"index file damaged (checksum mismatch, truncated?): {f}: run `policyqa index --rebuild`")
-    import bm25s
-
+    bm25s = _bm25s()
     clauses = []
     with (path / "clauses.jsonl").open(encoding="utf-8") as f:
         for ln in f:

