@@ -7,6 +7,8 @@ import json
 import logging
 import os
 import tempfile
+import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -62,6 +64,32 @@ def document_from_json(data: str) -> Document:
     raw["dropped"] = tuple(raw["dropped"])
     raw["dates"] = tuple(tuple(d) for d in raw.get("dates", ()))
     return Document(**raw)
+
+
+class _Reported(list):
+    """The results list, telling a listener about each result as it is added."""
+
+    def __init__(self, listener: Callable[[IngestResult], None] | None) -> None:
+        super().__init__()
+        self._listener = listener
+
+    def append(self, r: IngestResult) -> None:
+        super().append(r)
+        if self._listener:
+            self._listener(r)
+
+
+def remove_stale_temp_files(folder: Path, older_than_s: float = 60.0) -> list[Path]:
+    """`.*.tmp` files an interrupted write left behind (a live write takes milliseconds)."""
+    now, removed = time.time(), []
+    for f in folder.glob(".*.tmp"):
+        try:
+            if now - f.stat().st_mtime > older_than_s:
+                f.unlink()
+                removed.append(f)
+        except OSError:
+            pass
+    return removed
 
 
 def _unique(doc: Document, known: dict[str, Document]) -> Document:
@@ -126,13 +154,15 @@ class DocumentStore:
         atomic_write(marker, "ingested\n")
         return results
 
-    def ingest(self, paths: list[str | Path], catalog_path: Path | None = None) -> list[IngestResult]:
+    def ingest(self, paths: list[str | Path], catalog_path: Path | None = None,
+               on_result: Callable[[IngestResult], None] | None = None) -> list[IngestResult]:
         """Ingest files/folders; one bad file never stops the others nor leaves a half-written document.
 
         Ids never collide: a file whose id is taken by a document from another path gets the id plus
         a hash of its path; ingesting the same path again updates its document; a text already
         stored under another name is recognised as that document and not added twice."""
-        results: list[IngestResult] = []
+        results = _Reported(on_result)
+        remove_stale_temp_files(self.dir)
         known = {d.id: d for d in self.documents()}
         by_text = {d.content_hash: d for d in known.values()}
         named = {Path(p) for p in paths}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -33,18 +34,23 @@ class EmbeddingCache:
 
     def embed(
         self, texts: Sequence[str], embed_fn: Callable[[Sequence[str]], np.ndarray], batch: int = 32,
-        progress: Callable[[int], None] | None = None,
+        progress: Callable[[int], None] | None = None, save_every_s: float = 60.0,
     ) -> tuple[np.ndarray, int]:
-        """Vectors for `texts` (cached or computed in batches) and how many were computed."""
+        """Vectors for `texts` (cached or computed in batches) and how many were computed. Work is
+        saved every `save_every_s` seconds, so a crash in a long build loses at most that much."""
         keys = [text_key(t) for t in texts]
         missing = list(dict.fromkeys(k for k in keys if k not in self._vectors))
         by_key = dict(zip(keys, texts, strict=True))
+        saved_at = time.monotonic()
         for i in range(0, len(missing), batch):
             chunk = missing[i : i + batch]
             vecs = embed_fn([by_key[k] for k in chunk])
             self._vectors.update(zip(chunk, vecs, strict=True))
             if progress:
                 progress(len(chunk))
+            if time.monotonic() - saved_at >= save_every_s:
+                self.save()
+                saved_at = time.monotonic()
         if not keys:
             return np.zeros((0, 0), dtype=np.float32), 0
         return np.stack([self._vectors[k] for k in keys]).astype(np.float32), len(missing)
@@ -52,7 +58,7 @@ class EmbeddingCache:
     def save(self) -> None:
         self.dir.mkdir(parents=True, exist_ok=True)
         keys = list(self._vectors)
-        tmp_v, tmp_k = self.dir / "vectors.tmp.npy", self.dir / "keys.tmp.json"
+        tmp_v, tmp_k = self.dir / f"vectors.{os.getpid()}.tmp.npy", self.dir / f"keys.{os.getpid()}.tmp.json"
         np.save(tmp_v, np.stack([self._vectors[k] for k in keys]) if keys else np.zeros((0, 1), np.float32))
         tmp_k.write_text(json.dumps(keys), encoding="utf-8")
         os.replace(tmp_v, self.dir / "vectors.npy")

@@ -174,6 +174,7 @@ def build_index(
     return BuildReport(len(clauses), embedded, len(clauses) - embedded, time.perf_counter() - t0, embed_seconds, final)
 
 
+REQUIRED_FILES = ("clauses.jsonl", "documents.jsonl", "dense.faiss", "bm25_clause_of.npy")
 GRACE_S = 300.0  # a replaced version stays this long, so a reader that resolved it can finish loading
 
 
@@ -248,13 +249,26 @@ def load_index(settings: Settings, embedder_name: str, verify: bool = True) -> L
         raise IndexMismatch(
             f"index was built with embedder {built_with!r} but {embedder_name!r} is configured: run `policyqa index --rebuild`"
         )
+    listed = manifest.get("files", {})
+    missing = [f for f in REQUIRED_FILES if f not in listed]
+    if missing:
+        raise IndexCorrupt(f"index manifest in {path} does not list {', '.join(missing)}: run `policyqa index --rebuild`")
     if verify:
-        for rel, digest in manifest["files"].items():
+        for rel, digest in listed.items():
             f = path / rel
             if not f.is_file():
                 raise IndexCorrupt(f"index file missing: {f}")
             if _sha256(f) != digest:
                 raise IndexCorrupt(f"index file damaged (checksum mismatch, truncated?): {f}: run `policyqa index --rebuild`")
+    try:
+        return _read_version(path, manifest)
+    except IndexCorrupt:
+        raise
+    except Exception as e:  # a file that passed (or skipped) its checksum and still cannot be read
+        raise IndexCorrupt(f"index at {path} cannot be read ({type(e).__name__}: {e}): run `policyqa index --rebuild`") from e
+
+
+def _read_version(path: Path, manifest: dict) -> LoadedIndex:
     bm25s = _bm25s()
     clauses = []
     with (path / "clauses.jsonl").open(encoding="utf-8") as f:
@@ -278,8 +292,23 @@ def load_index(settings: Settings, embedder_name: str, verify: bool = True) -> L
 
 def is_current(settings: Settings, docs: Sequence[Document], embedder_name: str) -> bool:
     """True when the index exists, uses this embedder and covers exactly these document versions."""
+    return index_problem(settings, docs, embedder_name) == ""
+
+
+def index_problem(settings: Settings, docs: Sequence[Document], embedder_name: str) -> str:
+    """Why the index cannot serve these documents as it is ("" when it can): none built yet, out of
+    date, or damaged (a missing `current` link beside built versions, an unreadable manifest)."""
+    root = settings.index_dir
     try:
         m = read_manifest(settings)
-    except (IndexMissing, IndexCorrupt):
-        return False
-    return m.get("embedder", {}).get("name") == embedder_name and m.get("documents") == {d.id: fingerprint(d) for d in docs}
+    except IndexMissing:
+        if any(root.glob("v-*")):
+            return f"index damaged: the `current` link in {root} is missing"
+        return "no index yet"
+    except IndexCorrupt as e:
+        return f"index damaged: {e}"
+    if m.get("embedder", {}).get("name") != embedder_name:
+        return "index built with another embedder"
+    if m.get("documents") != {d.id: fingerprint(d) for d in docs}:
+        return "index out of date with the documents"
+    return ""

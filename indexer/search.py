@@ -15,7 +15,7 @@ from corpus.versions import superseded
 from indexer.embed import Embedder, make_embedder
 from indexer.fusion import rrf
 from indexer.model import Hit, SearchResult
-from indexer.persist import LoadedIndex, build_index, is_current, load_index
+from indexer.persist import LoadedIndex, build_index, index_problem, load_index
 from indexer.query import Kind, Query, QueryAnalyzer
 from indexer.tokenize import Tokenizer
 
@@ -58,7 +58,10 @@ class Retriever:
              show_progress: bool = True) -> Retriever:
         """Load the index, (re)building it first when missing or out of date with the documents."""
         embedder = embedder or make_embedder(settings.embedder, settings.st_query_prompt, settings.st_passage_prompt)
-        if not is_current(settings, docs, embedder.name):
+        problem = index_problem(settings, docs, embedder.name)
+        if problem.startswith("index damaged"):
+            log.warning("%s; rebuilding it from the documents", problem)
+        if problem:
             build_index(docs, settings, embedder, show_progress=show_progress)
         return cls(load_index(settings, embedder.name), embedder)
 

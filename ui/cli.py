@@ -15,6 +15,7 @@ from dataclasses import asdict
 from corpus import DocumentStore, UnknownDocument, UnreadableFile, load_settings
 from corpus.ingest import display_name
 from corpus.settings import Settings
+from corpus.store import IngestResult
 
 
 def iter_jsonl(arg: str):  # noqa: ANN201
@@ -35,14 +36,14 @@ def _store(settings: Settings) -> DocumentStore:
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    store = _store(settings)
-    results = store.ingest(args.paths)
-    for r in results:
+    def report(r: IngestResult) -> None:  # each file's line as soon as it is done
         if r.ok:
             print(f"ok    {r.path}: {len(r.doc_ids)} document(s), {r.clauses} clauses ({', '.join(r.doc_ids)})"
-                  + (f"; {r.note}" if r.note else ""))
+                  + (f"; {r.note}" if r.note else ""), flush=True)
         else:
-            print(f"FAIL  {r.path}: {r.error}")
+            print(f"FAIL  {r.path}: {r.error}", flush=True)
+
+    results = _store(settings).ingest(args.paths, on_result=report)
     if not results:
         shown = " ".join(display_name(str(p)) for p in args.paths)
         print(f"error: nothing to ingest in {shown} (no files found)", file=sys.stderr)

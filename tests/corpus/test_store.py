@@ -148,3 +148,17 @@ def test_the_size_limit_message_uses_the_units_it_states(tmp_path: Path):
     path.write_bytes(b"a" * (3 * 2**20 // 2))
     with pytest.raises(UnreadableFile, match=r"1\.5 MB > 1 MB limit"):
         read_source(path, max_bytes=2**20)
+
+
+def test_temp_files_left_by_an_interrupted_write_are_removed(tmp_path: Path, fresh_settings):
+    store = DocumentStore(fresh_settings)
+    store.dir.mkdir(parents=True)
+    stale = store.dir / ".a.json.x1y2.tmp"
+    stale.write_text("{", encoding="utf-8")
+    os.utime(stale, (0, 0))
+    fresh = store.dir / ".b.json.z3.tmp"  # a write in progress elsewhere
+    fresh.write_text("{", encoding="utf-8")
+    seen = []
+    store.ingest([write(tmp_path / "a.txt", "甲", 3)], on_result=seen.append)
+    assert not stale.exists() and fresh.exists()
+    assert [r.ok for r in seen] == [True]

