@@ -202,6 +202,10 @@ class DocumentStore:
             results.append(IngestResult(shown, tuple(ids), clauses, note=note))
         return results
 
+    def reload(self) -> None:
+        """Forget the cached documents (another process may have added some)."""
+        self._cache = None
+
     def documents(self) -> list[Document]:
         """All ingested documents, sorted by id."""
         if self._cache is None:

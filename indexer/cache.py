@@ -32,6 +32,10 @@ class EmbeddingCache:
             except (ValueError, OSError):
                 self._vectors = {}  # a damaged cache only costs re-embedding
 
+    def missing(self, texts: Sequence[str]) -> int:
+        """How many distinct texts are not cached yet."""
+        return len({k for k in map(text_key, texts) if k not in self._vectors})
+
     def embed(
         self, texts: Sequence[str], embed_fn: Callable[[Sequence[str]], np.ndarray], batch: int = 32,
         progress: Callable[[int], None] | None = None, save_every_s: float = 60.0,

@@ -16,7 +16,7 @@ import re
 import shutil
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -105,9 +105,11 @@ def _bm25s():  # noqa: ANN202
 
 
 def build_index(
-    docs: Sequence[Document], settings: Settings, embedder: Embedder, show_progress: bool = True
+    docs: Sequence[Document], settings: Settings, embedder: Embedder, show_progress: bool = True,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> BuildReport:
-    """Build a new index version from documents and swap it in."""
+    """Build a new index version from documents and swap it in; `on_progress(done, total)` follows
+    the embedding of clauses not in the cache."""
     t0 = time.perf_counter()
     clauses = [c for d in docs for c in d.clauses]
     root = settings.index_dir
@@ -132,8 +134,17 @@ def build_index(
             from tqdm import tqdm
 
             bar = tqdm(total=len(clauses), desc="embedding clauses", unit="clause", file=sys.stderr, leave=False)
-        vectors, embedded = cache.embed([passage_text(c) for c in clauses], embedder.embed_passages,
-                                        progress=bar.update if bar else None)
+        texts = [passage_text(c) for c in clauses]
+        todo, done = cache.missing(texts), [0]
+
+        def step(n: int) -> None:
+            done[0] += n
+            if bar:
+                bar.update(n)
+            if on_progress:
+                on_progress(done[0], todo)
+
+        vectors, embedded = cache.embed(texts, embedder.embed_passages, progress=step)
         if bar:
             bar.close()
         embed_seconds = time.perf_counter() - t_embed

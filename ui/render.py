@@ -88,3 +88,10 @@ def outline_html(doc: Document) -> str:
 
 def upload_report(lines: Sequence[tuple[str, bool, str]]) -> str:
     return "".join(f"<div class='{'pq-ok' if ok else 'pq-error'}'>{escape(name)}：{escape(msg)}</div>" for name, ok, msg in lines)
+
+
+def index_status(status: str, running: bool) -> str:
+    """The background indexer's state for the library tab ("" when there is nothing to say)."""
+    if not status:
+        return ""
+    return f"<div class='{'pq-busy' if running else 'pq-ok'}'>{escape(status)}</div>"

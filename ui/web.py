@@ -12,7 +12,6 @@ import os
 import re
 import shutil
 import tempfile
-import threading
 import time
 from collections.abc import Callable
 from html import escape
@@ -28,11 +27,11 @@ from assistant.topics import OTHER, RESPONSIBILITY, taxonomy
 from corpus import DocumentStore
 from corpus.settings import Settings
 from corpus.versions import superseded
-from indexer import Retriever
-from indexer.persist import build_index
 from ui import render
+from ui.live import LiveCorpus
 
 log = logging.getLogger(__name__)
+LARGE_UPLOAD_CLAUSES = 2000  # about three minutes of embedding at the default embedder's ~11 clauses/s
 UPLOAD_TYPES = [".txt", ".md", ".docx", ".pdf", ".html", ".htm"]
 EXAMPLES = ["每个社区至少配几名专职工作者？", "各地对社区规模（户数）有什么要求？", "衡水的城市社区综合服务设施覆盖率目标是多少？",
             "凯里推行一村一法律顾问，归哪个部门牵头？"]
@@ -51,12 +50,19 @@ class WebApp:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.store = DocumentStore(settings)
-        self.store.ensure_bundled()
-        self._lock = threading.Lock()
-        self.assistant = Assistant.open(settings, self.store)
-        self._rows: list[Indicator] | None = None
+        self.live = LiveCorpus(settings)
+        self._rows: tuple[int, list[Indicator]] | None = None  # (corpus version, rows)
         self._staging = tempfile.TemporaryDirectory(prefix="policyqa-downloads-")
+
+    @property
+    def store(self) -> DocumentStore:
+        return self.live.store
+
+    @property
+    def assistant(self) -> Assistant:
+        """The current assistant; documents changed since the last index start a background refresh."""
+        self.live.check()
+        return self.live.assistant
 
     # ---- shared -------------------------------------------------------------------------
     def docs(self) -> dict:
@@ -69,9 +75,13 @@ class WebApp:
         return sorted({d.region for d in self.assistant.docs.values() if d.region})
 
     def rows(self) -> list[Indicator]:
-        if self._rows is None:
-            self._rows = extract_all(self.assistant.docs.values(), self.assistant.retriever.embedder)
-        return self._rows
+        assistant, version = self.assistant, self.live.version
+        if self._rows is None or self._rows[0] != version:
+            self._rows = (version, extract_all(assistant.docs.values(), assistant.retriever.embedder))
+        return self._rows[1]
+
+    def index_status(self) -> str:
+        return render.index_status(self.live.status, self.live.indexing)
 
     def current_rows(self) -> list[Indicator]:
         """Rows of current versions only (an instrument's superseded versions left out)."""
@@ -154,7 +164,14 @@ class WebApp:
             shown_as[str(dest)] = name
         for p in paths or []:  # Gradio's own copy of every upload, accepted or not, is not kept
             Path(p).unlink(missing_ok=True)
-        results = self.store.ingest(accepted) if accepted else []
+        done = [0]
+
+        def step(_r) -> None:  # noqa: ANN001 - one file finished
+            done[0] += 1
+            if progress is not None:
+                progress(done[0] / len(accepted), desc=f"已处理 {done[0]}/{len(accepted)} 个文件")
+
+        results = self.store.ingest(accepted, on_result=step) if accepted else []
         for r in results:
             label = shown_as.get(r.path, Path(r.path).name)
             if not r.ok:
@@ -164,14 +181,10 @@ class WebApp:
             else:
                 lines.append((label, True, f"已加入 {len(r.doc_ids)} 篇文件，{r.clauses} 条"))
         if any(r.ok for r in results):
-            if progress is not None:
-                progress(0.3, desc="更新索引…")
-            with self._lock:
-                docs = self.store.documents()
-                build_index(docs, self.settings, self.assistant.retriever.embedder, show_progress=False)
-                retriever = Retriever.open(self.settings, docs, self.assistant.retriever.embedder, show_progress=False)
-                self.assistant = Assistant(retriever, docs, self.assistant.llm)
-                self._rows = None
+            self.live.refresh()  # indexed in the background; the current index keeps answering
+            big = sum(r.clauses for r in results if r.ok)
+            if big > LARGE_UPLOAD_CLAUSES:
+                lines.append(("索引", True, f"新增 {big} 条条款，建立索引需要一些时间，完成前仍按原索引回答"))
         return render.upload_report(lines), self.library()
 
     # ---- 培训材料 -------------------------------------------------------------------------
@@ -235,6 +248,7 @@ def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
                     files = gr.File(file_count="multiple", file_types=UPLOAD_TYPES, label="上传文件（txt/docx/pdf/html，GBK 亦可）",
                                     elem_id="upload")
                 status = gr.HTML(elem_id="upload-status")
+                index_state = gr.HTML(app.index_status(), elem_id="index-status")
                 outline = gr.HTML(elem_id="outline")
                 pick.change(app.outline, pick, outline, api_name=False)
 
@@ -256,6 +270,22 @@ def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
                     h_md = gr.File(label="Markdown 下载", elem_id="md-file")
                 h_preview = gr.Markdown(elem_id="handout-preview")
                 h_btn.click(app.handout, [h_topics, h_docs, h_questions], [h_preview, h_docx, h_md], api_name=False)
+        # The page follows the corpus: a new session, or a finished background index, refreshes the
+        # library and every document picker.
+        seen = gr.State(-1)
+
+        def follow(version: int):  # noqa: ANN202
+            app.live.check()  # documents the CLI added are picked up too
+            if version == app.live.version:
+                return app.index_status(), version, *(gr.update() for _ in range(6))
+            choices = app.doc_choices()
+            return (app.index_status(), app.live.version, app.library(), gr.update(choices=choices),
+                    gr.update(choices=choices), gr.update(choices=choices), gr.update(choices=choices),
+                    gr.update(choices=app.region_choices()))
+
+        targets = [index_state, seen, table, pick, docs, cmp_docs, h_docs, regions]
+        demo.load(follow, seen, targets, api_name=False)
+        gr.Timer(2.0).tick(follow, seen, targets, api_name=False, show_progress="hidden")
         # A programmatic endpoint for load checks and scripts.
         api_q = gr.Textbox(visible=False)
         api_out = gr.JSON(visible=False)

@@ -141,7 +141,9 @@ def test_upload_gbk_text_then_find_its_clause(page, tmp_path):
     page.get_by_role("tab", name="文库").click()
     page.set_input_files("#upload input[type=file]", str(f))
     page.wait_for_function("document.querySelector('#upload-status').innerText.includes('已加入')", timeout=120_000)
+    page.wait_for_function("document.querySelector('#index-status').innerText.includes('索引已更新')", timeout=120_000)
     assert "测试区社区工作办法" in page.inner_text("#library-table")
+    assert "测试区社区办法.txt" in page.inner_text("#upload-status")  # the user's own file name
     shot(page, "library-after-upload")
     bad = tmp_path / "evil.exe"
     bad.write_bytes(b"MZ\x00\x00")

@@ -43,10 +43,40 @@ def test_upload_adds_a_document_that_answers(web: WebApp, tmp_path: Path):
     assert "已加入" in report and "<b>" not in report
     stored = list(web.settings.uploads_dir.iterdir())
     assert len(stored) == 1 and stored[0].parent == web.settings.uploads_dir
+    assert web.chat("社区规模有什么要求？", [])[0]  # the current index answers while the new one is built
+    web.live.wait()
+    assert "索引已更新" in web.index_status()
     history, cards, _ = web.chat("某新区每个社区配几名专职网格员？", [])
     assert "7名" in history[-1]["content"] and "pq-card" in cards
+
+
+def test_documents_the_cli_adds_are_picked_up_without_a_restart(web: WebApp, tmp_path: Path):
+    from corpus import DocumentStore
+
+    f = tmp_path / "另一区办法.txt"
+    f.write_text("另一区社区办法\n一、配备\n（一）每个社区配备专职调解员不少于4名。\n", encoding="utf-8")
+    DocumentStore(web.settings).ingest([f])  # another process, as `policyqa ingest` would
+    before = web.live.version
+    assert "另一区社区办法" not in {d.title for d in web.assistant.docs.values()}  # noticed here, indexed meanwhile
+    web.live.wait()
+    assert web.live.version > before
+    assert "另一区社区办法" in {title for title, *_ in web.library()}
 
 
 def test_user_input_is_escaped_in_the_chat(web: WebApp):
     history, _, _ = web.chat("<script>alert(1)</script>社区规模", [])
     assert "<script>" not in history[0]["content"] and "&lt;script&gt;" in history[0]["content"]
+
+
+def test_a_server_whose_index_is_behind_answers_at_once_and_catches_up(copied_settings, tmp_path: Path):
+    from corpus import DocumentStore
+
+    f = tmp_path / "第三区办法.txt"
+    f.write_text("第三区社区办法\n一、配备\n（一）每个社区配备专职社工不少于6名。\n", encoding="utf-8")
+    DocumentStore(copied_settings).ingest([f])
+    web = WebApp(copied_settings)  # does not rebuild before serving
+    served = {c.doc_id for c in web.live.assistant.retriever.clauses}
+    assert not any(d.startswith("第三区办法") for d in served)
+    assert web.chat("社区规模有什么要求？", [])[0]
+    web.live.wait()
+    assert any(c.doc_id.startswith("第三区办法") for c in web.live.assistant.retriever.clauses)
