@@ -95,3 +95,27 @@ def index_status(status: str, running: bool) -> str:
     if not status:
         return ""
     return f"<div class='{'pq-busy' if running else 'pq-ok'}'>{escape(status)}</div>"
+
+
+# When the server sheds load, Gradio's page says "This application is currently busy" in English and
+# gives up. This says it in Chinese and presses the last action button again (three tries, 3 s apart).
+BUSY_SCRIPT = """
+<script>
+(() => {
+  const BUSY = "This application is currently busy";
+  let last = null, tries = 0;
+  document.addEventListener("click", (e) => {
+    const b = e.target.closest("button");
+    if (b && b.id) { last = b; tries = 0; }
+  }, true);
+  const fix = (node) => {
+    if (node.nodeType === Node.TEXT_NODE && node.textContent.includes(BUSY)) {
+      node.textContent = "服务器繁忙，3 秒后自动重试…";
+      if (last && tries < 3) { tries += 1; setTimeout(() => last.click(), 3000); }
+    } else if (node.childNodes) { node.childNodes.forEach(fix); }
+  };
+  new MutationObserver((ms) => ms.forEach((m) => m.addedNodes.forEach(fix))).observe(document.body,
+    {childList: true, subtree: true});
+})();
+</script>
+"""

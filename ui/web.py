@@ -228,7 +228,8 @@ def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
                         docs = gr.Dropdown(app.doc_choices(), multiselect=True, label="限定文件")
                         cards = gr.HTML(elem_id="citations", label="出处")
                 for trigger in (send.click, box.submit):
-                    trigger(app.chat, [box, chatbot, regions, docs], [chatbot, cards, box], api_name=False)
+                    # Answers take milliseconds: they bypass the queue, so a burst never meets "queue full".
+                    trigger(app.chat, [box, chatbot, regions, docs], [chatbot, cards, box], api_name=False, queue=False)
                 clear.click(lambda: ([], ""), None, [chatbot, cards], api_name=False)
             with gr.Tab("对比", id="compare"):
                 with gr.Row():
@@ -285,11 +286,11 @@ def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
 
         targets = [index_state, seen, table, pick, docs, cmp_docs, h_docs, regions]
         demo.load(follow, seen, targets, api_name=False)
-        gr.Timer(2.0).tick(follow, seen, targets, api_name=False, show_progress="hidden")
+        gr.Timer(2.0).tick(follow, seen, targets, api_name=False, show_progress="hidden", queue=False)
         # A programmatic endpoint for load checks and scripts.
         api_q = gr.Textbox(visible=False)
         api_out = gr.JSON(visible=False)
-        gr.Button(visible=False).click(lambda q: _api_answer(app, q), api_q, api_out, api_name="ask")
+        gr.Button(visible=False).click(lambda q: _api_answer(app, q), api_q, api_out, api_name="ask", queue=False)
     return demo
 
 
@@ -307,9 +308,10 @@ def launch(settings: Settings, host: str = "127.0.0.1", port: int = 7860, auth: 
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     app = WebApp(settings)
     demo = build_app(app)
-    demo.queue(default_concurrency_limit=4, max_size=256)
+    demo.queue(default_concurrency_limit=4, max_size=1024)  # answers bypass it; exports and uploads queue
     theme = gr.themes.Soft(font=["system-ui", "Noto Sans CJK SC", "sans-serif"], font_mono=["monospace"])
-    demo.launch(server_name=host, server_port=port, auth=auth, theme=theme, css=render.CSS, ssr_mode=False,
+    demo.launch(server_name=host, server_port=port, auth=auth, theme=theme, css=render.CSS, head=render.BUSY_SCRIPT,
+                ssr_mode=False,
                 max_file_size=settings.max_file_bytes, allowed_paths=[],
                 blocked_paths=[str(settings.uploads_dir), str(settings.documents_dir), str(settings.data_dir)],
                 show_error=True, prevent_thread_lock=not block, footer_links=[])

@@ -202,3 +202,23 @@ def test_the_data_folder_is_never_served(server):
         except urllib.error.HTTPError as e:
             status, ctype = e.code, ""
         assert status in (403, 404) and "text/html" not in ctype, (path, status, ctype)
+
+
+def test_a_busy_server_is_announced_in_chinese_and_the_action_retried(page):
+    """When Gradio sheds load it shows an English toast; the page's script says it in Chinese and
+    presses the last button again (here the toast is injected; the retry is observed as a click)."""
+    page.get_by_role("tab", name="对比").click()
+    page.wait_for_selector("#compare-btn")
+    page.evaluate("""() => {
+        window.__clicks = 0;
+        document.querySelector('#compare-btn').addEventListener('click', () => { window.__clicks += 1; });
+    }""")
+    page.click("#compare-btn")
+    page.evaluate("""() => {
+        const t = document.createElement('div');
+        t.textContent = 'This application is currently busy. Please try again. ';
+        t.id = 'fake-toast';
+        document.body.appendChild(t);
+    }""")
+    page.wait_for_function("document.querySelector('#fake-toast').innerText.includes('服务器繁忙')", timeout=5_000)
+    page.wait_for_function("window.__clicks >= 2", timeout=10_000)
