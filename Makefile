@@ -39,8 +39,11 @@ test: $(TEST_STAMP) browser
 	$(BIN)/ruff check corpus indexer assistant ui eval tests scripts
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q
 
+LAWS ?= $(wildcard ../shared/corpora/laws.tar.xz)
+
 bench: $(STAMP)
 	$(BIN)/python scripts/bench_retrieval.py
+	$(BIN)/python scripts/bench_answers.py $(if $(LAWS),--laws $(LAWS))
 
 clean:
 	rm -rf $(VENV) data
