@@ -18,6 +18,7 @@ from corpus.choice import Choice
 from corpus.normalize import normalize_query
 from indexer.followup import standalone_question
 from indexer.places import PlaceMatch, match_places
+from indexer.references import DocRef, referenced_documents
 from indexer.tokenize import Tokenizer, expand_query
 
 RULES = Path(__file__).parent / "rules"
@@ -79,6 +80,7 @@ class Query:
     dense_text: str
     wants_old_version: bool = False
     named_docs: tuple[str, ...] = ()  # documents the question names by title (《物业管理条例》)
+    referred_docs: tuple[str, ...] = ()  # documents it refers to by year and short name ("2021年基层治理意见")
 
     @property
     def weights(self) -> dict[str, float]:
@@ -101,12 +103,14 @@ class QueryAnalyzer:
     """Builds `Query` objects against one index: its tokenizer, its term statistics, its places."""
 
     def __init__(self, tokenizer: Tokenizer, doc_places: dict[str, Iterable[str]],
-                 doc_freq: Callable[[str], float], titles: dict[str, str] | None = None) -> None:
+                 doc_freq: Callable[[str], float], titles: dict[str, str] | None = None,
+                 refs: dict[str, DocRef] | None = None) -> None:
         self.tokenizer = tokenizer
         self.doc_places = {d: tuple(n for n in names if n) for d, names in doc_places.items()}
         self.place_names = sorted({n for names in self.doc_places.values() for n in names})
         self._df = doc_freq  # share of indexed units holding a term, 0..1
         self.titles = titles or {}
+        self.refs = refs or {}
 
     def analyze(self, question: str, history: Sequence[dict] = ()) -> Query:
         """Resolve follow-ups, normalise, classify, find places and weigh the topic terms."""
@@ -130,6 +134,7 @@ class QueryAnalyzer:
             dense_text=substituted,
             wants_old_version=bool(OLD_VERSION.search(text)),
             named_docs=named_documents(text, self.titles),
+            referred_docs=referenced_documents(text, self.refs),
         )
 
     def _weights(self, tokens: Iterable[str], places: Sequence[str]) -> list[tuple[str, float]]:

@@ -17,6 +17,7 @@ from indexer.fusion import rrf
 from indexer.model import Hit, SearchResult
 from indexer.persist import LoadedIndex, build_index, index_problem, load_index
 from indexer.query import Kind, Query, QueryAnalyzer
+from indexer.references import DocRef
 from indexer.tokenize import Tokenizer
 
 log = logging.getLogger(__name__)
@@ -49,7 +50,8 @@ class Retriever:
         self._doc_places = {d.id: (d.region, *d.places) for d in index.docs.values()}
         self.superseded = superseded(index.docs.values())
         titles = {d.id: d.title for d in index.docs.values()}
-        self.analyzer = QueryAnalyzer(self.tokenizer, self._doc_places, self._doc_freq, titles)
+        refs = {d.id: DocRef(d.title, d.date, d.region, d.origin) for d in index.docs.values()}
+        self.analyzer = QueryAnalyzer(self.tokenizer, self._doc_places, self._doc_freq, titles, refs)
         # A passage cut from a long clause continues exactly where the previous one ends.
         self._continuation = {(c.doc_id, c.start): i for i, c in enumerate(self.clauses)}
 
@@ -98,7 +100,7 @@ class Retriever:
             allowed_docs &= self.doc_ids_for_region(region)
         if not doc_ids and not query.wants_old_version:
             allowed_docs -= self.superseded  # current versions unless the question asks for the old rule
-        named = set(query.place_docs) | set(query.named_docs)
+        named = set(query.place_docs) | set(query.named_docs) | set(query.referred_docs)
         if use_places and named:
             narrowed = allowed_docs & named
             allowed_docs = narrowed or allowed_docs

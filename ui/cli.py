@@ -126,9 +126,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _extra_commands() -> list[Callable[[argparse._SubParsersAction], None]]:
-    from ui import cli_ask, cli_eval, cli_extract, cli_search, cli_serve
+    from ui import cli_ask, cli_diff, cli_eval, cli_extract, cli_search, cli_serve
 
-    return [cli_search.register, cli_ask.register, cli_extract.register, cli_serve.register, cli_eval.register]
+    return [cli_search.register, cli_ask.register, cli_extract.register, cli_diff.register, cli_serve.register,
+            cli_eval.register]
 
 
 def main(argv: list[str] | None = None) -> int:

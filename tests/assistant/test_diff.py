@@ -1,0 +1,85 @@
+"""新旧对照 on two versions of a regulation written here as Markdown files and ingested for real."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from assistant.diff import diff_versions, marked
+from corpus import DocumentStore
+from tests.conftest import ROOT
+
+OLD = """# 某市社区服务条例
+
+（2018年3月1日某市第十五届人民代表大会常务委员会第二次会议通过）
+
+第一条 为了规范社区服务，制定本条例。
+
+第二条 街道办事处应当自收到申请之日起三十日内作出决定。
+
+第三条 社区服务站用房面积不少于二百平方米。
+
+第四条 本条例自2018年5月1日起施行。
+"""
+
+NEW = """# 某市社区服务条例
+
+（2018年3月1日某市第十五届人民代表大会常务委员会第二次会议通过　2023年6月1日某市第十六届人民代表大会常务委员会第三次会议修订）
+
+第一条 为了规范社区服务，制定本条例。
+
+第二条 社区工作者每三年接受一次全覆盖培训，由区民政部门组织实施。
+
+第三条 街道办事处应当自收到申请之日起十五日内作出决定。
+
+第四条 本条例自2023年8月1日起施行。
+"""
+
+
+def versions(tmp_path: Path, settings):
+    (tmp_path / "old").mkdir()
+    (tmp_path / "new").mkdir()
+    (tmp_path / "old" / "某市社区服务条例.md").write_text(OLD, encoding="utf-8")
+    (tmp_path / "new" / "某市社区服务条例.md").write_text(NEW, encoding="utf-8")
+    store = DocumentStore(settings)
+    (old_r,) = store.ingest([tmp_path / "old" / "某市社区服务条例.md"])
+    (new_r,) = store.ingest([tmp_path / "new" / "某市社区服务条例.md"])
+    return store, store.get(old_r.doc_ids[0]), store.get(new_r.doc_ids[0])
+
+
+def test_changes_are_found_by_content_not_by_number(tmp_path: Path, fresh_settings):
+    _, old, new = versions(tmp_path, fresh_settings)
+    assert old.date < new.date and old.id != new.id
+    d = diff_versions(old, new)
+    kinds = [(c.kind, c.old.label if c.old else None, c.new.label if c.new else None) for c in d.changes]
+    assert ("新增", None, "第二条") in kinds  # inserted: everything after it renumbered
+    assert ("修改", "第二条", "第三条") in kinds  # the time limit, now article 3
+    assert ("删除", "第三条", None) in kinds
+    assert d.unchanged == 1  # 第一条 (renumbering alone is no change)
+    limit = next(c for c in d.changes if c.kind == "修改" and c.old.label == "第二条")
+    assert "〔删：三十〕【增：十五】" in limit.marked
+
+
+def test_changed_words_are_marked_whole():
+    assert marked("经三分之二以上的业主同意", "经四分之三以上的业主同意") == "经〔删：三分之二〕【增：四分之三】以上的业主同意"
+
+
+def test_cli_finds_the_previous_version_and_writes_json_and_docx(tmp_path: Path, fresh_settings):
+    _, old, new = versions(tmp_path, fresh_settings)
+    base = [sys.executable, "-m", "ui.cli", "--data-dir", str(fresh_settings.data_dir), "diff"]
+    r = subprocess.run([*base, new.id, "--json"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["old"] == old.id and data["new"] == new.id
+    assert {c["kind"] for c in data["changes"]} == {"新增", "修改", "删除"}
+    out = tmp_path / "对照.docx"
+    r = subprocess.run([*base, old.id, new.id, "-o", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    import docx
+
+    table = docx.Document(out).tables[0]
+    assert table.cell(0, 0).text == "变化" and any("十五日" in row.cells[2].text for row in table.rows)
+    r = subprocess.run([*base, old.id], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2 and "no earlier version" in r.stderr

@@ -1,0 +1,62 @@
+"""`policyqa diff OLD [NEW]`: what changed between two versions of one instrument (新旧对照)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from corpus.settings import Settings
+
+
+def previous_version(docs, new):  # noqa: ANN001, ANN201 - Documents
+    """The newest older version of the same instrument (same title and region), if any."""
+    from corpus.versions import instrument_key
+
+    key = instrument_key(new.title, new.region)
+    older = [d for d in docs if d.id != new.id and instrument_key(d.title, d.region) == key and d.date < new.date]
+    return max(older, key=lambda d: d.date, default=None)
+
+
+def cmd_diff(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.diff import diff_markdown, diff_versions
+    from ui.cli import _store
+
+    store = _store(settings)
+    first = store.get(args.old)
+    if args.new:
+        old, new = first, store.get(args.new)
+    else:
+        old, new = previous_version(store.documents(), first), first
+        if old is None:
+            raise ValueError(f"no earlier version of 《{first.title}》 ({first.region or '地区未注明'}) is ingested; "
+                             "name both documents: policyqa diff OLD NEW")
+    if old.date and new.date and old.date > new.date:
+        old, new = new, old  # compare from the older to the newer whatever the order given
+    d = diff_versions(old, new)
+    if args.json:
+        text = json.dumps({"old": old.id, "new": new.id, "old_date": old.date, "new_date": new.date,
+                           "unchanged": d.unchanged, "changes": [c.as_json() for c in d.changes]},
+                          ensure_ascii=False, indent=1)
+    else:
+        text = diff_markdown(d)
+    if args.output and args.output.endswith(".docx"):
+        from assistant.diff import diff_docx
+
+        print(diff_docx(d, Path(args.output)))
+    elif args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(args.output)
+    else:
+        sys.stdout.write(text + ("\n" if args.json else ""))
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    s = sub.add_parser("diff", help="what changed between two versions of a document (新旧对照)")
+    s.add_argument("old", help="document id (alone: compared with its previous version)")
+    s.add_argument("new", nargs="?", help="document id of the other version")
+    s.add_argument("--json", action="store_true")
+    s.add_argument("-o", "--output", help="write to a file: .md, .json or .docx")
+    s.set_defaults(func=cmd_diff)
