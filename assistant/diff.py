@@ -80,21 +80,24 @@ def provisions(doc: Document) -> list[Provision]:
     return out
 
 
-def marked(old: str, new: str, glue: int = 2) -> str:
-    """The new text with what was removed as 〔删：…〕 and what was added as 【增：…】. Changes split by
-    at most `glue` unchanged characters read as one ("三分之二" → "四分之三", not 三→四 and 二→三)."""
-    ops = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+def changed_spans(old: str, new: str, glue: int = 2) -> list[tuple[bool, int, int, int, int]]:
+    """(changed, a1, a2, b1, b2) stretches of old[a1:a2] → new[b1:b2]. Changes split by at most `glue`
+    unchanged characters read as one ("三分之二" → "四分之三", not 三→四 and 二→三)."""
     merged: list[list] = []
-    for op, a1, a2, b1, b2 in ops:
-        if merged and merged[-1][0] != "equal" and (op != "equal" or a2 - a1 <= glue) and not (
-            op == "equal" and (a2 == len(old) or (a1, b1) == (0, 0))
-        ):
+    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        inner = op != "equal" or (a2 - a1 <= glue and a1 > 0 and a2 < len(old))
+        if merged and merged[-1][0] and inner:
             merged[-1][2], merged[-1][4] = a2, b2  # extend the open change over this stretch
             continue
-        merged.append([op, a1, a2, b1, b2])
+        merged.append([op != "equal", a1, a2, b1, b2])
+    return [(bool(c), a1, a2, b1, b2) for c, a1, a2, b1, b2 in merged]
+
+
+def marked(old: str, new: str) -> str:
+    """The new text with what was removed as 〔删：…〕 and what was added as 【增：…】."""
     out = []
-    for op, a1, a2, b1, b2 in merged:
-        if op == "equal":
+    for changed, a1, a2, b1, b2 in changed_spans(old, new):
+        if not changed:
             out.append(new[b1:b2])
             continue
         if a2 > a1:
@@ -174,7 +177,7 @@ def diff_docx(d: VersionDiff, path: Path) -> Path:
         row[0].text = f"{c.kind}\n{(c.new or c.old).label}"  # type: ignore[union-attr]
         for cell, side, colour in ((row[1], "old", RGBColor(0xB0, 0x00, 0x20)), (row[2], "new", RGBColor(0x00, 0x70, 0x30))):
             p = cell.paragraphs[0]
-            for text, changed in _runs(c, side):
+            for text, changed in side_runs(c, side):
                 run = p.add_run(text)
                 if changed:
                     run.font.color.rgb = colour
@@ -184,15 +187,15 @@ def diff_docx(d: VersionDiff, path: Path) -> Path:
     return path
 
 
-def _runs(c: Change, side: str) -> list[tuple[str, bool]]:
+def side_runs(c: Change, side: str) -> list[tuple[str, bool]]:
     """One side of a change as (text, changed) runs."""
     if c.kind != "修改" or c.old is None or c.new is None:
         p = c.old if side == "old" else c.new
         return [(p.text, True)] if p else []
     a, b = c.old.body, c.new.body
     out: list[tuple[str, bool]] = []
-    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for changed, a1, a2, b1, b2 in changed_spans(a, b):
         text = a[a1:a2] if side == "old" else b[b1:b2]
         if text:
-            out.append((text, op != "equal"))
+            out.append((text, changed))
     return out

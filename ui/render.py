@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from html import escape
 
 from assistant.compare import Table, cite_map
+from assistant.diff import VersionDiff, side_runs
 from assistant.model import Answer, Citation
 from corpus.model import Document
 
@@ -13,6 +14,8 @@ CSS = """
 .pq-card{border:1px solid #d0d7de;border-radius:8px;padding:8px 12px;margin:8px 0;background:#fff}
 .pq-card-head{font-weight:600}
 .pq-meta{color:#57606a;font-size:0.9em}
+.pq-diff del{color:#b00020;background:#fde7ea}
+.pq-diff ins{color:#007030;background:#e6f6ea;text-decoration:none;font-weight:600}
 .pq-card mark{background:#fff3b0}
 .pq-context{color:#444;font-size:0.92em;margin-top:6px;border-left:3px solid #d0d7de;padding-left:8px}
 .pq-related{color:#57606a}
@@ -119,3 +122,18 @@ BUSY_SCRIPT = """
 })();
 </script>
 """
+
+
+def diff_html(d: VersionDiff) -> str:
+    """新旧对照 as a table: removed words struck through in red, added words in green."""
+    def side(c, which: str) -> str:  # noqa: ANN001
+        tag = "del" if which == "old" else "ins"
+        return "".join(f"<{tag}>{escape(t)}</{tag}>" if changed else escape(t) for t, changed in side_runs(c, which))
+
+    rows = [f"<p>旧版 {escape(d.old.date or '日期未注明')} → 新版 {escape(d.new.date or '日期未注明')}：修改 {d.count('修改')} 条，"
+            f"新增 {d.count('新增')} 条，删除 {d.count('删除')} 条，未变 {d.unchanged} 条。</p>",
+            "<table class='pq-diff'><tr><th>变化</th><th>旧版</th><th>新版</th></tr>"]
+    for c in d.changes:
+        label = escape((c.new or c.old).label)
+        rows.append(f"<tr><td>{escape(c.kind)}<br><small>{label}</small></td><td>{side(c, 'old')}</td><td>{side(c, 'new')}</td></tr>")
+    return "<div class='pq-table'>" + "".join(rows) + "</table></div>"

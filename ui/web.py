@@ -187,6 +187,37 @@ class WebApp:
                 lines.append(("索引", True, f"新增 {big} 条条款，建立索引需要一些时间，完成前仍按原索引回答"))
         return render.upload_report(lines), self.library()
 
+    # ---- 新旧对照 -------------------------------------------------------------------------
+    def version_pairs(self) -> list[tuple[str, str]]:
+        """(label, "old|new") for every document that has an earlier version in the library."""
+        from ui.cli_diff import previous_version
+
+        docs = list(self.assistant.docs.values())
+        out = []
+        for d in docs:
+            old = previous_version(docs, d)
+            if old is not None:
+                out.append((f"{d.region}｜{d.title}：{old.date or '?'} → {d.date or '?'}", f"{old.id}|{d.id}"))
+        return out
+
+    def diff(self, pair: str | None, old_id: str | None = None, new_id: str | None = None) -> tuple[str, str | None]:
+        """The 新旧对照 of a version pair (or of two documents picked by hand) and its Word file."""
+        from assistant.diff import diff_docx, diff_versions
+
+        if pair:
+            old_id, new_id = pair.split("|", 1)
+        docs = self.assistant.docs
+        if not old_id or not new_id or old_id not in docs or new_id not in docs:
+            return "<div class='pq-error'>请选择同一文件的两个版本。</div>", None
+        old, new = docs[old_id], docs[new_id]
+        if old.date and new.date and old.date > new.date:
+            old, new = new, old
+        d = diff_versions(old, new)
+        out = self.settings.exports_dir
+        out.mkdir(parents=True, exist_ok=True)
+        path = diff_docx(d, out / f"新旧对照-{time.strftime('%Y%m%d-%H%M%S')}.docx")
+        return render.diff_html(d), self._download(path)
+
     # ---- 培训材料 -------------------------------------------------------------------------
     def handout(self, topics: list[str] | None, doc_ids: list[str] | None, questions: str = "") -> tuple[str, str, str]:
         answers = [self.assistant.ask(q.strip()) for q in (questions or "").splitlines() if q.strip()]
@@ -260,6 +291,15 @@ def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
                         gr.update(choices=app.region_choices()), None
 
                 files.upload(on_upload, files, [status, table, pick, docs, cmp_docs, regions, files], api_name=False)
+            with gr.Tab("新旧对照", id="diff"):
+                with gr.Row():
+                    pair = gr.Dropdown(app.version_pairs(), label="有新旧版本的文件", elem_id="diff-pair")
+                    d_old = gr.Dropdown(app.doc_choices(), label="或自选：旧版", elem_id="diff-old")
+                    d_new = gr.Dropdown(app.doc_choices(), label="新版", elem_id="diff-new")
+                    d_btn = gr.Button("对照", variant="primary", elem_id="diff-btn")
+                d_html = gr.HTML(elem_id="diff-table")
+                d_docx = gr.File(label="Word 下载", elem_id="diff-docx")
+                d_btn.click(app.diff, [pair, d_old, d_new], [d_html, d_docx], api_name=False)
             with gr.Tab("培训材料", id="handout"):
                 with gr.Row():
                     h_topics = gr.CheckboxGroup(app.topics(), value=["社区规模", "工作者配备", "培训"], label="主题")
@@ -278,13 +318,14 @@ def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
         def follow(version: int):  # noqa: ANN202
             app.live.check()  # documents the CLI added are picked up too
             if version == app.live.version:
-                return app.index_status(), version, *(gr.update() for _ in range(6))
+                return app.index_status(), version, *(gr.update() for _ in range(9))
             choices = app.doc_choices()
             return (app.index_status(), app.live.version, app.library(), gr.update(choices=choices),
                     gr.update(choices=choices), gr.update(choices=choices), gr.update(choices=choices),
-                    gr.update(choices=app.region_choices()))
+                    gr.update(choices=app.region_choices()), gr.update(choices=app.version_pairs()),
+                    gr.update(choices=choices), gr.update(choices=choices))
 
-        targets = [index_state, seen, table, pick, docs, cmp_docs, h_docs, regions]
+        targets = [index_state, seen, table, pick, docs, cmp_docs, h_docs, regions, pair, d_old, d_new]
         demo.load(follow, seen, targets, api_name=False)
         gr.Timer(2.0).tick(follow, seen, targets, api_name=False, show_progress="hidden", queue=False)
         # A programmatic endpoint for load checks and scripts.

@@ -222,3 +222,9 @@ def test_a_busy_server_is_announced_in_chinese_and_the_action_retried(page):
     }""")
     page.wait_for_function("document.querySelector('#fake-toast').innerText.includes('服务器繁忙')", timeout=5_000)
     page.wait_for_function("window.__clicks >= 2", timeout=10_000)
+
+
+def test_the_version_tab_asks_for_two_versions(page):
+    page.get_by_role("tab", name="新旧对照").click()
+    page.click("#diff-btn")
+    page.wait_for_function("document.querySelector('#diff-table').innerText.includes('请选择')", timeout=30_000)

@@ -80,3 +80,20 @@ def test_a_server_whose_index_is_behind_answers_at_once_and_catches_up(copied_se
     assert web.chat("社区规模有什么要求？", [])[0]
     web.live.wait()
     assert any(c.doc_id.startswith("第三区办法") for c in web.live.assistant.retriever.clauses)
+
+
+def test_two_versions_are_offered_and_compared(web: WebApp, tmp_path: Path):
+    from tests.assistant.test_diff import NEW, OLD
+
+    for sub, text in (("old", OLD), ("new", NEW)):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "某市社区服务条例.md").write_text(text, encoding="utf-8")
+    web.store.ingest([tmp_path / "old" / "某市社区服务条例.md", tmp_path / "new" / "某市社区服务条例.md"])
+    web.live.check()
+    web.live.wait()
+    (label, pair), = web.version_pairs()
+    assert "2018-03-01 → 2023-06-01" in label
+    html, docx_path = web.diff(pair)
+    assert "<del>三十</del>" in html and "<ins>十五</ins>" in html and "新增 1 条" in html
+    assert docx_path and docx_path.endswith(".docx")
+    assert "请选择" in web.diff(None)[0]
