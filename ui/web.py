@@ -207,7 +207,7 @@ class WebApp:
         if pair:
             old_id, new_id = pair.split("|", 1)
         docs = self.assistant.docs
-        if not old_id or not new_id or old_id not in docs or new_id not in docs:
+        if not old_id or not new_id or old_id == new_id or old_id not in docs or new_id not in docs:
             return "<div class='pq-error'>请选择同一文件的两个版本。</div>", None
         old, new = docs[old_id], docs[new_id]
         if old.date and new.date and old.date > new.date:
@@ -293,9 +293,9 @@ def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
                 files.upload(on_upload, files, [status, table, pick, docs, cmp_docs, regions, files], api_name=False)
             with gr.Tab("新旧对照", id="diff"):
                 with gr.Row():
-                    pair = gr.Dropdown(app.version_pairs(), label="有新旧版本的文件", elem_id="diff-pair")
-                    d_old = gr.Dropdown(app.doc_choices(), label="或自选：旧版", elem_id="diff-old")
-                    d_new = gr.Dropdown(app.doc_choices(), label="新版", elem_id="diff-new")
+                    pair = gr.Dropdown(app.version_pairs(), value=None, label="有新旧版本的文件", elem_id="diff-pair")
+                    d_old = gr.Dropdown(app.doc_choices(), value=None, label="或自选：旧版", elem_id="diff-old")
+                    d_new = gr.Dropdown(app.doc_choices(), value=None, label="新版", elem_id="diff-new")
                     d_btn = gr.Button("对照", variant="primary", elem_id="diff-btn")
                 d_html = gr.HTML(elem_id="diff-table")
                 d_docx = gr.File(label="Word 下载", elem_id="diff-docx")
