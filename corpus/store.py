@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from corpus import corrections
 from corpus.catalog import load_catalog
 from corpus.errors import UnknownDocument, UnreadableFile
 from corpus.ingest import build_documents, display_name
@@ -202,6 +203,36 @@ class DocumentStore:
             results.append(IngestResult(shown, tuple(ids), clauses, note=note))
         return results
 
+    @property
+    def corrections_path(self) -> Path:
+        return self.settings.data_dir / "corrections.json"
+
+    def correct(self, doc_id: str, **fields: str) -> Document:
+        """Correct a document's title, region or date; stored apart from the document, so a
+        re-ingest keeps the correction. Returns the corrected document."""
+        doc = self.get(doc_id)
+        all_fixes = corrections.load(self.corrections_path)
+        all_fixes[doc.id] = {**all_fixes.get(doc.id, {}), **corrections.validate(fields)}
+        atomic_write(self.corrections_path, json.dumps(all_fixes, ensure_ascii=False, indent=1))
+        self._touch()
+        return self.get(doc.id)
+
+    def delete(self, doc_id: str) -> Document:
+        """Remove a document (and its corrections) from the store; the index follows at its next build."""
+        doc = self.get(doc_id)
+        (self.dir / f"{doc.id}.json").unlink(missing_ok=True)
+        fixes = corrections.load(self.corrections_path)
+        if fixes.pop(doc.id, None) is not None:
+            atomic_write(self.corrections_path, json.dumps(fixes, ensure_ascii=False, indent=1))
+        self._touch()
+        return doc
+
+    def _touch(self) -> None:
+        """Mark the documents folder changed (a server watching it re-reads and re-indexes)."""
+        self._cache = None
+        self.dir.mkdir(parents=True, exist_ok=True)
+        os.utime(self.dir)
+
     def reload(self) -> None:
         """Forget the cached documents (another process may have added some)."""
         self._cache = None
@@ -210,9 +241,10 @@ class DocumentStore:
         """All ingested documents, sorted by id."""
         if self._cache is None:
             self._cache = {}
+            fixes = corrections.load(self.corrections_path)
             for f in sorted(self.dir.glob("*.json")):
                 doc = document_from_json(f.read_text(encoding="utf-8"))
-                self._cache[doc.id] = doc
+                self._cache[doc.id] = corrections.apply(doc, fixes.get(doc.id, {}))
         return list(self._cache.values())
 
     def get(self, doc_id: str) -> Document:
@@ -225,6 +257,3 @@ class DocumentStore:
             return matches[0]
         raise UnknownDocument(f"no document {doc_id!r}; known: {', '.join(docs)}")
 
-    def remove(self, doc_id: str) -> None:
-        (self.dir / f"{doc_id}.json").unlink(missing_ok=True)
-        self._cache = None

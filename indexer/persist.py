@@ -81,8 +81,10 @@ def bm25_units(c: Clause) -> list[str]:
 
 
 def fingerprint(d: Document) -> str:
-    """A document version as the index sees it: its text and how it was cut into clauses."""
+    """A document version as the index sees it: its text, how it was cut into clauses, and the
+    metadata hits carry (a corrected title, region or date re-indexes it)."""
     h = hashlib.sha256(d.content_hash.encode())
+    h.update(json.dumps([d.title, d.region, d.date, list(d.places)], ensure_ascii=False).encode())
     for c in d.clauses:
         h.update(f"{c.id}:{c.start}:{c.end}".encode())
     return h.hexdigest()

@@ -71,6 +71,22 @@ def cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_correct(args: argparse.Namespace, settings: Settings) -> int:
+    fields = {k: v for k, v in (("title", args.title), ("region", args.region), ("date", args.date)) if v is not None}
+    if not fields:
+        raise ValueError("nothing to correct: give --title, --region and/or --date")
+    doc = _store(settings).correct(args.doc, **fields)
+    print(f"{doc.id}: {doc.title} | {doc.region or '—'} | {doc.date or '—'} (kept across re-ingests; "
+          "the index follows at the next `policyqa index` or in a running server)")
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace, settings: Settings) -> int:
+    doc = _store(settings).delete(args.doc)
+    print(f"deleted {doc.id} ({doc.title}); the index follows at the next `policyqa index` or in a running server")
+    return 0
+
+
 def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
     doc = _store(settings).get(args.doc)
     if args.json:
@@ -113,6 +129,17 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("docs", help="list documents")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_docs)
+
+    s = sub.add_parser("correct", help="correct a document's title, region or date (kept across re-ingests)")
+    s.add_argument("doc")
+    s.add_argument("--title")
+    s.add_argument("--region")
+    s.add_argument("--date", help="YYYY, YYYY-MM or YYYY-MM-DD")
+    s.set_defaults(func=cmd_correct)
+
+    s = sub.add_parser("delete", help="remove a document from the corpus")
+    s.add_argument("doc")
+    s.set_defaults(func=cmd_delete)
 
     s = sub.add_parser("show", help="show one document's outline")
     s.add_argument("doc")

@@ -137,3 +137,7 @@ def diff_html(d: VersionDiff) -> str:
         label = escape((c.new or c.old).label)
         rows.append(f"<tr><td>{escape(c.kind)}<br><small>{label}</small></td><td>{side(c, 'old')}</td><td>{side(c, 'new')}</td></tr>")
     return "<div class='pq-table'>" + "".join(rows) + "</table></div>"
+
+
+def message(text: str, ok: bool = True) -> str:
+    return f"<div class='{'pq-ok' if ok else 'pq-error'}'>{escape(text)}</div>"

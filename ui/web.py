@@ -187,6 +187,34 @@ class WebApp:
                 lines.append(("索引", True, f"新增 {big} 条条款，建立索引需要一些时间，完成前仍按原索引回答"))
         return render.upload_report(lines), self.library()
 
+    def doc_meta(self, doc_id: str | None) -> tuple[str, str, str]:
+        doc = self.assistant.docs.get(doc_id or "")
+        return (doc.title, doc.region, doc.date) if doc else ("", "", "")
+
+    def save_meta(self, doc_id: str | None, title: str, region: str, date: str) -> str:
+        """Store a correction of title, region and date; the index follows in the background."""
+        if not doc_id:
+            return render.message("请先在“打开文件”中选择文件。", ok=False)
+        try:
+            doc = self.store.correct(doc_id, title=title, region=region, date=date)
+        except ValueError as e:
+            return render.message(f"未保存：{_chinese(str(e))}", ok=False)
+        self.live.check()
+        return render.message(f"已保存：{doc.title}｜{doc.region or '地区未注明'}｜{doc.date or '日期未注明'}（重新导入后仍保留）")
+
+    def delete_doc(self, doc_id: str | None, confirmed: bool) -> str:
+        """Remove a document (and an uploaded file's stored copy); the index follows in the background."""
+        if not doc_id:
+            return render.message("请先在“打开文件”中选择文件。", ok=False)
+        if not confirmed:
+            return render.message("请勾选“确认删除”后再删除。", ok=False)
+        doc = self.store.delete(doc_id)
+        stored = Path(doc.source_path)
+        if doc.source_path and stored.parent == self.settings.uploads_dir.resolve():
+            stored.unlink(missing_ok=True)
+        self.live.check()
+        return render.message(f"已删除：{doc.title}")
+
     # ---- 新旧对照 -------------------------------------------------------------------------
     def version_pairs(self) -> list[tuple[str, str]]:
         """(label, "old|new") for every document that has an earlier version in the library."""
@@ -230,6 +258,17 @@ class WebApp:
         md_path.write_text(md, encoding="utf-8")
         docx_path = handout_docx(h, out / f"培训材料-{stamp}.docx")
         return md, self._download(docx_path), self._download(md_path)
+
+
+def _chinese(message: str) -> str:
+    """The store's validation messages in Chinese for the page."""
+    if "YYYY" in message:
+        return "日期应写作 2024、2024-05 或 2024-05-01"
+    if "empty" in message:
+        return "标题不能为空"
+    if "too long" in message:
+        return "内容过长"
+    return message
 
 
 def _plain(content) -> str:  # noqa: ANN001 - Gradio may hand back str or a list of parts
@@ -281,8 +320,20 @@ def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
                                     elem_id="upload")
                 status = gr.HTML(elem_id="upload-status")
                 index_state = gr.HTML(app.index_status(), elem_id="index-status")
+                with gr.Row():
+                    m_title = gr.Textbox(label="标题", elem_id="meta-title", scale=3)
+                    m_region = gr.Textbox(label="地区", elem_id="meta-region", scale=1)
+                    m_date = gr.Textbox(label="日期（2024-05-01）", elem_id="meta-date", scale=1)
+                with gr.Row():
+                    m_save = gr.Button("保存更正", elem_id="meta-save", size="sm")
+                    m_confirm = gr.Checkbox(label="确认删除", elem_id="meta-confirm")
+                    m_delete = gr.Button("删除文件", variant="stop", elem_id="meta-delete", size="sm")
+                m_status = gr.HTML(elem_id="meta-status")
                 outline = gr.HTML(elem_id="outline")
                 pick.change(app.outline, pick, outline, api_name=False)
+                pick.change(app.doc_meta, pick, [m_title, m_region, m_date], api_name=False)
+                m_save.click(app.save_meta, [pick, m_title, m_region, m_date], m_status, api_name=False)
+                m_delete.click(app.delete_doc, [pick, m_confirm], m_status, api_name=False)
 
                 def on_upload(paths, progress=gr.Progress()):  # noqa: ANN001, B008
                     report, lib = app.upload(paths, progress)

@@ -162,3 +162,21 @@ def test_temp_files_left_by_an_interrupted_write_are_removed(tmp_path: Path, fre
     store.ingest([write(tmp_path / "a.txt", "甲", 3)], on_result=seen.append)
     assert not stale.exists() and fresh.exists()
     assert [r.ok for r in seen] == [True]
+
+
+def test_corrections_survive_a_re_ingest_and_a_deleted_document_is_gone(tmp_path: Path, fresh_settings):
+    import pytest
+
+    store = DocumentStore(fresh_settings)
+    path = write(tmp_path / "办法.txt", "甲", 3)
+    (r,) = store.ingest([path])
+    doc = store.correct(r.doc_ids[0], region="衡水市", date="2023-05-01", title="衡水市社区工作办法")
+    assert (doc.region, doc.date, doc.title) == ("衡水市", "2023-05-01", "衡水市社区工作办法")
+    assert "衡水" in doc.places
+    store.ingest([path])  # the same file again
+    again = DocumentStore(fresh_settings).get(r.doc_ids[0])
+    assert (again.region, again.date, again.title) == ("衡水市", "2023-05-01", "衡水市社区工作办法")
+    with pytest.raises(ValueError, match="YYYY"):
+        store.correct(r.doc_ids[0], date="去年")
+    store.delete(r.doc_ids[0])
+    assert DocumentStore(fresh_settings).documents() == []

@@ -97,3 +97,22 @@ def test_two_versions_are_offered_and_compared(web: WebApp, tmp_path: Path):
     assert "<del>三十</del>" in html and "<ins>十五</ins>" in html and "新增 1 条" in html
     assert docx_path and docx_path.endswith(".docx")
     assert "请选择" in web.diff(None)[0]
+
+
+def test_a_user_corrects_metadata_and_deletes_a_document(web: WebApp, tmp_path: Path):
+    f = tmp_path / "某区办法.txt"
+    f.write_text("某区社区工作办法\n一、配备\n（一）每个社区配备专职网格员不少于9名。\n", encoding="utf-8")
+    web.upload([str(f)])
+    web.live.wait()
+    doc_id = next(d for d, doc in web.assistant.docs.items() if doc.title == "某区社区工作办法")
+    assert "日期应写作" in web.save_meta(doc_id, "某区社区工作办法", "某区", "去年")
+    assert "已保存" in web.save_meta(doc_id, "某区社区工作办法（修订）", "测试区", "2024-05-01")
+    web.live.wait()
+    assert web.doc_meta(doc_id) == ("某区社区工作办法（修订）", "测试区", "2024-05-01")
+    assert "测试区" in web.region_choices()
+    assert "确认删除" in web.delete_doc(doc_id, False)
+    assert "已删除" in web.delete_doc(doc_id, True)
+    web.live.wait()
+    assert doc_id not in web.assistant.docs and not list(web.settings.uploads_dir.iterdir())
+    history, _, _ = web.chat("测试区每个社区配几名专职网格员？", [])
+    assert "9名" not in history[-1]["content"]
