@@ -42,11 +42,48 @@ class Change:
     marked: str  # the new text with 〔删：…〕 and 【增：…】 marks (修改), else the text itself
 
     def as_json(self) -> dict:
-        return {"kind": self.kind, "old_label": self.old.label if self.old else None,
-                "new_label": self.new.label if self.new else None, "old_text": self.old.text if self.old else None,
-                "new_text": self.new.text if self.new else None, "marked": self.marked,
-                "old_clause_ids": list(self.old.clause_ids) if self.old else [],
-                "new_clause_ids": list(self.new.clause_ids) if self.new else []}
+        side = lambda p: {"section": p.label, "text": p.text, "clause_ids": list(p.clause_ids)} if p else None  # noqa: E731
+        return {
+            "kind": KINDS_EN[self.kind],
+            "old": side(self.old),
+            "new": side(self.new),
+            "marked": self.marked,
+            "numbers": list(self.numbers),
+        }
+
+    @property
+    def numbers(self) -> tuple[str, ...]:
+        """Changed figures called out: "过半数 → 三分之二以上", "三个月 → 六十日"."""
+        if self.kind != "修改" or self.old is None or self.new is None:
+            return ()
+        from assistant.quantity import find_quantities
+
+        a, b = self.old.body, self.new.body
+        out = []
+        for changed, a1, a2, b1, b2 in changed_spans(a, b):
+            if not changed:
+                continue
+            # widen to the whole figures around the change ("三个月" → "六十日", not "三个月" → "六十日" cut)
+            olds = list(
+                dict.fromkeys(
+                    q.text
+                    for q in find_quantities(a)
+                    if q.start < a2 and q.end > a1 and a[q.start - 1 : q.start] != "第"
+                )
+            )
+            news = list(
+                dict.fromkeys(
+                    q.text
+                    for q in find_quantities(b)
+                    if q.start < b2 and q.end > b1 and b[q.start - 1 : q.start] != "第"
+                )
+            )
+            if olds or news:
+                out.append(f"{'、'.join(olds) or '—'} → {'、'.join(news) or '—'}")
+        return tuple(dict.fromkeys(out))
+
+
+KINDS_EN = {"修改": "changed", "新增": "added", "删除": "removed"}
 
 
 @dataclass(frozen=True)
@@ -142,15 +179,19 @@ def diff_versions(old: Document, new: Document) -> VersionDiff:
 
 
 def diff_markdown(d: VersionDiff) -> str:
-    head = (f"# 新旧对照：《{d.new.title}》\n\n旧版：{d.old.date or '日期未注明'}（{d.old.id}）　"
-            f"新版：{d.new.date or '日期未注明'}（{d.new.id}）\n\n"
-            f"修改 {d.count('修改')} 条，新增 {d.count('新增')} 条，删除 {d.count('删除')} 条，未变 {d.unchanged} 条。\n\n"
-            "〔删：…〕为删去的文字，【增：…】为新增的文字。\n")
+    head = (
+        f"# 新旧对照：《{d.new.title}》\n\n旧版：{d.old.date or '日期未注明'}（{d.old.id}）　"
+        f"新版：{d.new.date or '日期未注明'}（{d.new.id}）\n\n"
+        f"修改 {d.count('修改')} 条，新增 {d.count('新增')} 条，删除 {d.count('删除')} 条，未变 {d.unchanged} 条。\n\n"
+        "〔删：…〕为删去的文字，【增：…】为新增的文字。\n"
+    )
     esc = lambda s: s.replace("|", "\\|").replace("\n", " ")  # noqa: E731
-    lines = [head, "| 变化 | 旧版 | 新版 | 对照 |", "|---|---|---|---|"]
+    lines = [head, "| 变化 | 旧版 | 新版 | 对照 | 数字变化 |", "|---|---|---|---|---|"]
     for c in d.changes:
-        lines.append(f"| {c.kind} | {esc(c.old.label) if c.old else '—'} | {esc(c.new.label) if c.new else '—'} | "
-                     f"{esc(c.marked)} |")
+        lines.append(
+            f"| {c.kind} | {esc(c.old.label) if c.old else '—'} | {esc(c.new.label) if c.new else '—'} | "
+            f"{esc(c.marked)} | {esc('；'.join(c.numbers)) or '—'} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -166,8 +207,10 @@ def diff_docx(d: VersionDiff, path: Path) -> Path:
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Cm(29.7), Cm(21)
     doc.add_heading(f"新旧对照：《{d.new.title}》", level=0)
-    doc.add_paragraph(f"旧版 {d.old.date or '日期未注明'}，新版 {d.new.date or '日期未注明'}：修改 {d.count('修改')} 条，"
-                      f"新增 {d.count('新增')} 条，删除 {d.count('删除')} 条，未变 {d.unchanged} 条。")
+    doc.add_paragraph(
+        f"旧版 {d.old.date or '日期未注明'}，新版 {d.new.date or '日期未注明'}：修改 {d.count('修改')} 条，"
+        f"新增 {d.count('新增')} 条，删除 {d.count('删除')} 条，未变 {d.unchanged} 条。"
+    )
     table = doc.add_table(rows=1, cols=3)
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, ("变化", "旧版条文", "新版条文"), strict=True):
@@ -175,7 +218,10 @@ def diff_docx(d: VersionDiff, path: Path) -> Path:
     for c in d.changes:
         row = table.add_row().cells
         row[0].text = f"{c.kind}\n{(c.new or c.old).label}"  # type: ignore[union-attr]
-        for cell, side, colour in ((row[1], "old", RGBColor(0xB0, 0x00, 0x20)), (row[2], "new", RGBColor(0x00, 0x70, 0x30))):
+        for cell, side, colour in (
+            (row[1], "old", RGBColor(0xB0, 0x00, 0x20)),
+            (row[2], "new", RGBColor(0x00, 0x70, 0x30)),
+        ):
             p = cell.paragraphs[0]
             for text, changed in side_runs(c, side):
                 run = p.add_run(text)
@@ -199,3 +245,38 @@ def side_runs(c: Change, side: str) -> list[tuple[str, bool]]:
         if text:
             out.append((text, changed))
     return out
+
+
+def diff_xlsx(d: VersionDiff, path: Path) -> Path:
+    """One row per change: 变化, 旧版条文位置, 旧版条文, 新版条文位置, 新版条文, 对照, 数字变化 (frozen header, filter)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "新旧对照"
+    ws.append(["变化", "旧版条文位置", "旧版条文", "新版条文位置", "新版条文", "对照", "数字变化"])
+    for c in d.changes:
+        ws.append(
+            [
+                c.kind,
+                c.old.label if c.old else "",
+                c.old.text if c.old else "",
+                c.new.label if c.new else "",
+                c.new.text if c.new else "",
+                c.marked,
+                "；".join(c.numbers),
+            ]
+        )
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:G{max(ws.max_row, 2)}"
+    for col, width in zip("ABCDEFG", (8, 12, 50, 12, 50, 60, 24), strict=True):
+        ws.column_dimensions[col].width = width
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path

@@ -41,10 +41,10 @@ def cmd_diff(args: argparse.Namespace, settings: Settings) -> int:
                           ensure_ascii=False, indent=1)
     else:
         text = diff_markdown(d)
-    if args.output and args.output.endswith(".docx"):
-        from assistant.diff import diff_docx
+    if args.output and args.output.endswith((".docx", ".xlsx")):
+        from assistant.diff import diff_docx, diff_xlsx
 
-        print(diff_docx(d, Path(args.output)))
+        print((diff_docx if args.output.endswith(".docx") else diff_xlsx)(d, Path(args.output)))
     elif args.output:
         Path(args.output).write_text(text, encoding="utf-8")
         print(args.output)
@@ -58,5 +58,5 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.add_argument("old", help="document id (alone: compared with its previous version)")
     s.add_argument("new", nargs="?", help="document id of the other version")
     s.add_argument("--json", action="store_true")
-    s.add_argument("-o", "--output", help="write to a file: .md, .json or .docx")
+    s.add_argument("-o", "--output", help="write to a file: .md, .json, .docx or .xlsx")
     s.set_defaults(func=cmd_diff)

@@ -73,7 +73,10 @@ def test_cli_finds_the_previous_version_and_writes_json_and_docx(tmp_path: Path,
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
     assert data["old"] == old.id and data["new"] == new.id
-    assert {c["kind"] for c in data["changes"]} == {"新增", "修改", "删除"}
+    assert {c["kind"] for c in data["changes"]} == {"added", "changed", "removed"}
+    changed = next(c for c in data["changes"] if c["kind"] == "changed")
+    assert changed["old"]["section"] == "第二条" and changed["new"]["section"] == "第三条"
+    assert "三十日内 → 十五日内" in changed["numbers"]
     out = tmp_path / "对照.docx"
     r = subprocess.run([*base, old.id, new.id, "-o", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
@@ -83,3 +86,19 @@ def test_cli_finds_the_previous_version_and_writes_json_and_docx(tmp_path: Path,
     assert table.cell(0, 0).text == "变化" and any("十五日" in row.cells[2].text for row in table.rows)
     r = subprocess.run([*base, old.id], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert r.returncode == 2 and "no earlier version" in r.stderr
+
+
+def test_the_shanghai_property_rules_2018_to_2020(tmp_path: Path, fresh_settings):
+    """A real pair: the known changes are found, numbers called out, nothing unchanged listed."""
+    from tests.conftest import REGULATIONS
+
+    store = DocumentStore(fresh_settings)
+    (old_r,) = store.ingest([REGULATIONS / "shanghai_2010_wuye_guiding.md"])
+    (new_r,) = store.ingest([REGULATIONS / "shanghai_2020_wuye_guiding.md"])
+    d = diff_versions(store.get(old_r.doc_ids[0]), store.get(new_r.doc_ids[0]))
+    changed = {c.new.label: c for c in d.changes if c.kind == "修改"}
+    assert {"第一条", "第十八条", "第四十六条"} <= set(changed)  # 物权法→民法典; voting thresholds; notice periods
+    assert "过半数 → 三分之二以上" in changed["第十八条"].numbers
+    assert any("六十日" in n for n in changed["第四十六条"].numbers)
+    assert all(c.old is None or c.new is None or c.old.body != c.new.body for c in d.changes)
+    assert d.unchanged > 60 and len(d.changes) < 20
