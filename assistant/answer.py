@@ -24,6 +24,7 @@ from assistant.selector import AnswerModel, default_model
 from corpus import DocumentStore
 from corpus.model import Clause, Document
 from corpus.settings import Settings
+from corpus.versions import versioned
 from indexer import Hit, Retriever
 from indexer.query import Kind, Query
 
@@ -46,6 +47,7 @@ class Assistant:
         self.llm = llm
         self.model = model or default_model()
         self.superseded: frozenset[str] = retriever.superseded
+        self.versioned = versioned(self.docs.values())  # instruments with several versions: name the version
 
     @classmethod
     def open(cls, settings: Settings, store: DocumentStore | None = None, show_progress: bool = True) -> Assistant:
@@ -162,8 +164,12 @@ class Assistant:
 
     def _line(self, hit: Hit, prov: Provision, n: int) -> str:
         where = hit.region or hit.title
+        doc = self.docs.get(hit.clause.doc_id)
+        version = f"（{doc.date}版）" if doc and doc.id in self.versioned and doc.date else ""
         if prov.label:
-            where = f"{where}《{hit.title}》{prov.label}" if hit.title else f"{where}{prov.label}"
+            where = f"{where}《{hit.title}》{version}{prov.label}" if hit.title else f"{where}{version}{prov.label}"
+        elif version:
+            where += version
         return f"{where}：{prov.text.strip().rstrip('。；，、：')}。[{n}]"
 
     def _units_line(self, hit: Hit, prov: Provision, n: int) -> tuple[Citation, str] | None:

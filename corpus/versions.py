@@ -36,3 +36,12 @@ def superseded(docs: Iterable[Dated]) -> frozenset[str]:
         newest = max(dated, key=lambda d: d.date)
         out |= {d.id for d in dated if d.id != newest.id and d.date < newest.date}
     return frozenset(out)
+
+
+def versioned(docs: Iterable[Dated]) -> frozenset[str]:
+    """Ids of documents that have another version in the collection (their citations name the version)."""
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for d in docs:
+        if d.title:
+            groups[instrument_key(d.title, d.region)].append(d.id)
+    return frozenset(i for ids in groups.values() if len(ids) > 1 for i in ids)

@@ -60,3 +60,18 @@ def test_the_newer_version_supersedes_the_older(tmp_path, fresh_settings):
                   "2021年6月1日 某市第十一届人民代表大会常务委员会第二次会议修正", "六十日")
     assert new.date == "2021-06-01"
     assert superseded([old, new]) == {old.id}
+
+
+def test_a_versioned_rule_is_answered_from_the_current_version_and_says_which(tmp_path, fresh_settings):
+    from assistant.answer import Assistant
+    from indexer import Retriever
+    from tests.assistant.test_diff import versions
+
+    store, old, new = versions(tmp_path, fresh_settings)
+    docs = store.documents()
+    assistant = Assistant(Retriever.open(fresh_settings, docs, show_progress=False), docs)
+    a = assistant.ask("某市街道办事处应当在多少日内作出决定？")
+    assert not a.refused and "十五日" in a.text and "三十日" not in a.text
+    assert f"（{new.date}版）" in a.text and a.citations[0].doc_id == new.id and a.citations[0].date == new.date
+    old_rule = assistant.ask("修改前，某市街道办事处应当在多少日内作出决定？")
+    assert any(c.doc_id == old.id for c in old_rule.citations)
