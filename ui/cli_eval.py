@@ -31,6 +31,8 @@ def _assistant(settings: Settings, store, model=None):  # noqa: ANN001, ANN202
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    if args.stage == "feedback":
+        return _feedback_candidates(settings, args.output)
     from eval.corpus import dev_store, eval_settings
 
     settings = eval_settings(settings, args.home)
@@ -95,10 +97,37 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     return 2
 
 
+def _feedback_candidates(settings: Settings, output: str | None) -> int:
+    """有用/没用 marks from the web app → gold-set candidates (JSONL) for the team to review: a liked
+    answer proposes its question with the cited quotes as gold; a disliked one is flagged to label."""
+    src = settings.data_dir / "feedback.jsonl"
+    if not src.is_file():
+        raise ValueError(f"no feedback yet ({src} does not exist): mark answers 有用/没用 in the web app")
+    lines = []
+    for i, ln in enumerate(src.read_text(encoding="utf-8").splitlines(), 1):
+        if not ln.strip():
+            continue
+        r = json.loads(ln)
+        quotes = [q.split("：“", 1)[-1].rstrip("”") for q in r.get("sources", [])]
+        lines.append(json.dumps({
+            "id": f"fb{i:04d}", "question": r["question"], "history": [], "type": "from_feedback",
+            "status": "proposed" if r.get("liked") else "needs_label", "answer_given": r["answer"],
+            "candidate_quotes": quotes, "reason": r.get("reason", ""),
+        }, ensure_ascii=False))
+    text = "\n".join(lines) + "\n"
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        print(f"{len(lines)} candidates → {output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     s = sub.add_parser("eval", help="measure retrieval, answers or extraction on the dev gold sets; fit the answer model")
-    s.add_argument("stage", choices=["retrieval", "answers", "extraction", "fit"])
+    s.add_argument("stage", choices=["retrieval", "answers", "extraction", "fit", "feedback"])
     s.add_argument("--set", nargs="*", help="gold JSONL file(s) (default: the bundled dev sets)")
     s.add_argument("--home", help="data directory for the dev corpus and its index (default: <data dir>/eval)")
-    s.add_argument("-o", "--output", help="fit: where to write the model (default: assistant/rules/answer_model.json)")
+    s.add_argument("-o", "--output", help="fit: where to write the model (default: assistant/rules/answer_model.json); "
+                   "feedback: where to write the candidates (default: stdout)")
     s.set_defaults(func=cmd_eval)

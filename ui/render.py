@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from html import escape
+from html import escape, unescape
 
 from assistant.compare import Table, cite_map
 from assistant.diff import VersionDiff, side_runs
@@ -14,6 +15,9 @@ CSS = """
 .pq-card{border:1px solid #d0d7de;border-radius:8px;padding:8px 12px;margin:8px 0;background:#fff}
 .pq-card-head{font-weight:600}
 .pq-meta{color:#57606a;font-size:0.9em}
+.pq-cite{color:#0969da;cursor:pointer;text-decoration:underline}
+.pq-flash{background:#fff8c5;transition:background 0.3s}
+.pq-filters{color:#9a6700;font-size:0.9em;margin:4px 0}
 .pq-diff del{color:#b00020;background:#fde7ea}
 .pq-diff ins{color:#007030;background:#e6f6ea;text-decoration:none;font-weight:600}
 .pq-card mark{background:#fff3b0}
@@ -46,6 +50,40 @@ def _context(c: Citation, doc: Document | None) -> str:
     return "<div class='pq-context'>" + "".join(parts) + "</div>"
 
 
+def answer_message(answer: Answer) -> str:
+    """The answer as the chat shows it: its text with clickable [n] markers, then its own sources
+    (so every answer keeps its citations, and on a phone they sit right under it)."""
+    text = escape(answer.text).replace("\n", "  \n")
+    text = re.sub(r"\[(\d+)\]", r"<span class='pq-cite' data-n='\1'>[\1]</span>", text)
+    if answer.used_history:
+        text = f"*（理解为：{escape(answer.standalone_question)}）*  \n" + text
+    sources = answer.citations if not answer.refused else answer.related
+    if not sources:
+        return text
+    label = "出处" if not answer.refused else "可能相关"
+    items = "".join(
+        f"<li class='pq-src' data-n='{c.n}'>《{escape(c.title)}》{escape(c.region)} · {escape(c.date or '日期未注明')}"
+        f" · {escape(c.section)}：“{escape(c.quote)}”</li>" for c in sources)
+    return f"{text}\n\n<details class='pq-sources'><summary>{label}（{len(sources)}）</summary><ol>{items}</ol></details>"
+
+
+def plain_message(content: str) -> str:
+    """A chat message as text again (the rewrite note, the sources block and markup removed)."""
+    content = content.split("<details class='pq-sources'>", 1)[0]
+    content = re.sub(r"\*（理解为：.*?）\*\s*", "", content)
+    return unescape(re.sub(r"<[^>]+>", "", content)).strip()
+
+
+def sources_of(content: str) -> list[str]:
+    """The source lines of a chat message, as text."""
+    return [unescape(re.sub(r"<[^>]+>", "", m)) for m in re.findall(r"<li class='pq-src'[^>]*>(.*?)</li>", content)]
+
+
+def filters_note(regions: list[str] | None, doc_titles: list[str] | None) -> str:
+    parts = ([f"地区：{'、'.join(regions)}"] if regions else []) + ([f"文件：{'、'.join(doc_titles)}"] if doc_titles else [])
+    return f"<div class='pq-filters'>当前限定　{escape('；'.join(parts))}（“新对话”清除）</div>" if parts else ""
+
+
 def citation_cards(answer: Answer, docs: dict[str, Document]) -> str:
     """Cards: title, region, date, heading path, the clause with the quote highlighted; click for context."""
     cards = answer.citations if not answer.refused else answer.related
@@ -54,7 +92,7 @@ def citation_cards(answer: Answer, docs: dict[str, Document]) -> str:
     for c in cards:
         label = f"[{c.n}]" if not answer.refused else "·"
         out.append(
-            f"<div class='pq-card' data-doc='{escape(c.doc_id)}'>"
+            f"<div class='pq-card' data-doc='{escape(c.doc_id)}' data-n='{c.n}'>"
             f"<div class='pq-card-head'>{label} 《{escape(c.title)}》</div>"
             f"<div class='pq-meta'>{escape(c.region)} · {escape(c.date or '日期未注明')} · {escape(c.section)}</div>"
             f"<details><summary><mark>{escape(c.quote)}</mark></summary>{_context(c, docs.get(c.doc_id))}</details></div>"
@@ -119,6 +157,21 @@ BUSY_SCRIPT = """
   };
   new MutationObserver((ms) => ms.forEach((m) => m.addedNodes.forEach(fix))).observe(document.body,
     {childList: true, subtree: true});
+  // [n] in an answer: open that answer's sources, scroll to source n and flash it (and its card).
+  document.addEventListener("click", (e) => {
+    const cite = e.target.closest(".pq-cite");
+    if (!cite) return;
+    const n = cite.dataset.n;
+    const msg = cite.closest(".message-row, .message, [data-testid='bot']") || document;
+    const box = msg.querySelector("details.pq-sources");
+    if (box) box.open = true;
+    const targets = [msg.querySelector(`.pq-src[data-n='${n}']`), document.querySelector(`#citations .pq-card[data-n='${n}']`)];
+    targets.filter(Boolean).forEach((t, i) => {
+      if (i === 0) t.scrollIntoView({behavior: "smooth", block: "center"});
+      t.classList.add("pq-flash");
+      setTimeout(() => t.classList.remove("pq-flash"), 2000);
+    });
+  });
 })();
 </script>
 """

@@ -7,11 +7,13 @@ them out; nothing is built at import. The UI formats; the data work is the libra
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import re
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from html import escape
@@ -53,6 +55,7 @@ class WebApp:
         self.live = LiveCorpus(settings)
         self._rows: tuple[int, list[Indicator]] | None = None  # (corpus version, rows)
         self._staging = tempfile.TemporaryDirectory(prefix="policyqa-downloads-")
+        self._feedback_lock = threading.Lock()
 
     @property
     def store(self) -> DocumentStore:
@@ -94,7 +97,7 @@ class WebApp:
     # ---- 问答 ---------------------------------------------------------------------------
     def chat(self, message: str, history: list[dict], regions: list[str] | None = None,
              doc_ids: list[str] | None = None) -> tuple[list[dict], str, str]:
-        """One turn: the answer joins the chat; citation cards go beside it."""
+        """One turn: the answer joins the chat with its own sources; the latest answer's cards go beside it."""
         message = (message or "").strip()
         history = list(history or [])
         if not message:
@@ -105,11 +108,26 @@ class WebApp:
             by_region = {d.id for d in self.assistant.docs.values() if d.region in regions}
             allowed = (allowed & by_region) if allowed else by_region
         answer = self.assistant.ask(message, turns, doc_ids=allowed or None)
-        shown = escape(answer.text).replace("\n", "  \n")
-        if answer.used_history:
-            shown = f"*（理解为：{escape(answer.standalone_question)}）*  \n" + shown
-        history += [{"role": "user", "content": escape(message)}, {"role": "assistant", "content": shown}]
+        history += [{"role": "user", "content": escape(message)}, {"role": "assistant", "content": render.answer_message(answer)}]
         return history, render.citation_cards(answer, self.assistant.docs), ""
+
+    def filters(self, regions: list[str] | None, doc_ids: list[str] | None) -> str:
+        titles = [self.assistant.docs[d].title for d in doc_ids or [] if d in self.assistant.docs]
+        return render.filters_note(regions, titles)
+
+    def feedback(self, history: list[dict], index: int | list[int] | tuple[int, int], liked: bool | None,
+                 reason: str = "") -> str:
+        """有用 / 没用 on an answer, kept in <data dir>/feedback.jsonl for `policyqa eval feedback`."""
+        i = index[0] if isinstance(index, list | tuple) else index
+        if not isinstance(i, int) or not 0 <= i < len(history) or history[i].get("role") != "assistant":
+            return ""
+        question = next((_plain(m["content"]) for m in reversed(history[:i]) if m.get("role") == "user"), "")
+        content = _plain_text(history[i]["content"])
+        record = {"time": time.strftime("%Y-%m-%dT%H:%M:%S"), "question": question, "answer": render.plain_message(content),
+                  "sources": render.sources_of(content), "liked": liked, "reason": reason}
+        with self._feedback_lock, (self.settings.data_dir / "feedback.jsonl").open("a", encoding="utf-8") as f:
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return "谢谢反馈，已记录。"
 
     # ---- 对比 ---------------------------------------------------------------------------
     def compare(self, topic: str | None, doc_ids: list[str] | None) -> tuple[str, str, str]:
@@ -271,10 +289,14 @@ def _chinese(message: str) -> str:
     return message
 
 
-def _plain(content) -> str:  # noqa: ANN001 - Gradio may hand back str or a list of parts
+def _plain_text(content) -> str:  # noqa: ANN001 - Gradio may hand back str or a list of parts
     if isinstance(content, list):
         content = " ".join(p.get("text", "") if isinstance(p, dict) else str(p) for p in content)
-    return re.sub(r"\*（理解为：.*?）\*\s*", "", str(content))
+    return str(content)
+
+
+def _plain(content) -> str:  # noqa: ANN001
+    return render.plain_message(_plain_text(content))
 
 
 def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
@@ -286,21 +308,35 @@ def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
             with gr.Tab("问答", id="chat"):
                 with gr.Row():
                     with gr.Column(scale=3):
-                        chatbot = gr.Chatbot(label="对话", height=460, elem_id="chatbot",
-                                             placeholder="试试：" + "　".join(EXAMPLES[:2]))
+                        active = gr.HTML(elem_id="active-filters")
+                        chatbot = gr.Chatbot(show_label=False, height=460, elem_id="chatbot",
+                                             placeholder="试试：" + "　".join(EXAMPLES[:2]), feedback_options=("有用", "没用"))
+                        thanks = gr.HTML(elem_id="feedback-status")
                         with gr.Row():
                             box = gr.Textbox(placeholder="输入问题，回车发送", show_label=False, scale=5, elem_id="question")
                             send = gr.Button("提问", variant="primary", scale=1, elem_id="ask")
                         gr.Examples(EXAMPLES, inputs=box, label="示例问题")
                         clear = gr.Button("新对话", size="sm")
                     with gr.Column(scale=2):
-                        regions = gr.Dropdown(app.region_choices(), multiselect=True, label="限定地区")
+                        regions = gr.Dropdown(app.region_choices(), multiselect=True, label="限定地区", elem_id="chat-regions")
                         docs = gr.Dropdown(app.doc_choices(), multiselect=True, label="限定文件")
                         cards = gr.HTML(elem_id="citations", label="出处")
+                saved = gr.BrowserState([], storage_key="policyqa-chat")  # the conversation survives a reload
                 for trigger in (send.click, box.submit):
                     # Answers take milliseconds: they bypass the queue, so a burst never meets "queue full".
-                    trigger(app.chat, [box, chatbot, regions, docs], [chatbot, cards, box], api_name=False, queue=False)
-                clear.click(lambda: ([], ""), None, [chatbot, cards], api_name=False)
+                    trigger(app.chat, [box, chatbot, regions, docs], [chatbot, cards, box], api_name=False,
+                            queue=False).then(lambda h: h, chatbot, saved, api_name=False, queue=False)
+                for f in (regions, docs):
+                    f.change(app.filters, [regions, docs], active, api_name=False, queue=False)
+                clear.click(lambda: ([], "", [], [], "", [], ""), None, [chatbot, cards, regions, docs, active, saved, thanks],
+                            api_name=False, queue=False)
+
+                def on_like(history: list[dict], data: gr.LikeData) -> str:
+                    liked = {"有用": True, "没用": False}.get(data.liked, data.liked) if isinstance(data.liked, str) else data.liked
+                    return app.feedback(history, data.index, liked if isinstance(liked, bool) else None)
+
+                chatbot.like(on_like, chatbot, thanks, api_name=False, queue=False)
+                demo.load(lambda h: h or [], saved, chatbot, api_name=False, queue=False)
             with gr.Tab("对比", id="compare"):
                 with gr.Row():
                     topic = gr.Dropdown(["全部", *app.topics()], value="社区规模", label="主题")

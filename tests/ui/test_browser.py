@@ -228,3 +228,27 @@ def test_the_version_tab_asks_for_two_versions(page):
     page.get_by_role("tab", name="新旧对照").click()
     page.click("#diff-btn")
     page.wait_for_function("document.querySelector('#diff-table').innerText.includes('请选择')", timeout=30_000)
+
+
+def test_the_chat_survives_a_reload_citations_click_and_new_chat_clears_filters(page):
+    page.locator("#chatbot").wait_for()
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    page.wait_for_selector("#question textarea", timeout=60_000)
+    ask(page, "凯里每个社区至少要配几名专职工作者？", 1)
+    page.wait_for_selector("#chatbot .pq-cite")
+    page.locator("#chatbot .pq-cite").first.click()
+    page.wait_for_selector("#chatbot details.pq-sources[open] .pq-src", timeout=10_000)
+    assert "凯里市" in page.inner_text("#chatbot details.pq-sources")
+    page.wait_for_timeout(1500)  # the conversation is written to the browser's storage
+    page.reload()
+    page.wait_for_selector("#question textarea", timeout=60_000)
+    page.wait_for_function("document.querySelector('#chatbot').innerText.includes('不少于5人')", timeout=30_000)
+    region = page.locator("#chat-regions input")
+    region.click()
+    page.get_by_role("option", name="衡水市").click()
+    page.wait_for_function("document.querySelector('#active-filters').innerText.includes('衡水市')", timeout=10_000)
+    shot(page, "chat-filters")
+    page.get_by_role("button", name="新对话").click()
+    page.wait_for_function("!document.querySelector('#chatbot').innerText.includes('不少于5人')", timeout=10_000)
+    page.wait_for_function("!document.querySelector('#active-filters').innerText.includes('衡水市')", timeout=10_000)

@@ -116,3 +116,38 @@ def test_a_user_corrects_metadata_and_deletes_a_document(web: WebApp, tmp_path: 
     assert doc_id not in web.assistant.docs and not list(web.settings.uploads_dir.iterdir())
     history, _, _ = web.chat("测试区每个社区配几名专职网格员？", [])
     assert "9名" not in history[-1]["content"]
+
+
+def test_each_answer_keeps_its_sources_and_feedback_becomes_gold_candidates(web: WebApp):
+    import json
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+    from ui.render import plain_message
+
+    history, _, _ = web.chat("凯里每个社区至少要配几名专职工作者？", [])
+    message = history[-1]["content"]
+    assert "<span class='pq-cite' data-n='1'>[1]</span>" in message and "pq-sources" in message
+    assert "凯里市加强和完善城乡社区治理的工作方案" in message.split("pq-sources", 1)[1]
+    assert "pq-sources" not in plain_message(message) and "不少于5人" in plain_message(message)
+    history, _, _ = web.chat("牵头单位是谁？", history)  # the follow-up reads the first answer as plain text
+    assert "pq-sources" in history[-1]["content"] and len(history) == 4
+    assert web.feedback(history, 1, True) and web.feedback(history, 3, False, "没说清楚")
+    assert web.feedback(history, 0, True) == ""  # a question is not an answer
+    records = [json.loads(x) for x in (web.settings.data_dir / "feedback.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["liked"] for r in records] == [True, False] and records[0]["question"].startswith("凯里")
+    assert records[0]["sources"] and "不少于5人" in records[0]["answer"]
+    r = subprocess.run([sys.executable, "-m", "ui.cli", "--data-dir", str(web.settings.data_dir), "eval", "feedback"],
+                       cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    candidates = [json.loads(x) for x in r.stdout.splitlines()]
+    assert [c["status"] for c in candidates] == ["proposed", "needs_label"]
+    assert any("不少于5人" in q for q in candidates[0]["candidate_quotes"])
+
+
+def test_active_filters_are_shown(web: WebApp):
+    doc_id = next(iter(web.assistant.docs))
+    note = web.filters(["衡水市"], [doc_id])
+    assert "衡水市" in note and web.assistant.docs[doc_id].title in note and "新对话" in note
+    assert web.filters([], []) == ""
