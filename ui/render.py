@@ -194,3 +194,12 @@ def diff_html(d: VersionDiff) -> str:
 
 def message(text: str, ok: bool = True) -> str:
     return f"<div class='{'pq-ok' if ok else 'pq-error'}'>{escape(text)}</div>"
+
+
+def indicator_html(r) -> str:  # noqa: ANN001 - an Indicator
+    """One indicator's source: document, version, place, and the clause with the quote marked."""
+    quote = escape(r.quote)
+    clause = escape(r.clause).replace(quote, f"<mark>{quote}</mark>", 1) if quote else escape(r.clause)
+    context = f"<p class='pq-meta'>表头：{escape(r.context)}</p>" if r.context else ""
+    return (f"<div class='pq-card'><div class='pq-card-head'>{escape(r.region)}《{escape(r.title)}》{escape(r.location)}</div>"
+            f"<div class='pq-meta'>{escape(r.version_date or '日期未注明')} · {escape(r.topic)}</div>{context}<p>{clause}</p></div>")

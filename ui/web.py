@@ -19,9 +19,11 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
+import gradio as gr
+
 from assistant.answer import Assistant
 from assistant.compare import build_table, select
-from assistant.export import to_csv, to_xlsx
+from assistant.export import COLUMNS, record, to_csv, to_xlsx
 from assistant.extract import extract_all
 from assistant.handout import build_handout, handout_docx, handout_markdown
 from assistant.indicator import Indicator
@@ -130,8 +132,9 @@ class WebApp:
         return "谢谢反馈，已记录。"
 
     # ---- 对比 ---------------------------------------------------------------------------
-    def compare(self, topic: str | None, doc_ids: list[str] | None) -> tuple[str, str, str]:
-        """The overview grid, and the per-indicator XLSX and CSV; current versions unless documents are picked."""
+    def compare(self, topic: str | None, doc_ids: list[str] | None) -> tuple[str, str, str, list[list[str]]]:
+        """The overview grid, the per-indicator rows (a sortable table; XLSX and CSV downloads);
+        current versions unless documents are picked."""
         topics = [topic] if topic and topic != "全部" else None
         current = select(self.current_rows() if not doc_ids else self.rows(), None, doc_ids or None)
         table = build_table(current, topics)
@@ -142,7 +145,22 @@ class WebApp:
         xlsx = to_xlsx(rows, out / f"对比表-{stamp}.xlsx", table)
         csv_path = out / f"对比表-{stamp}.csv"
         csv_path.write_text(to_csv(rows), encoding="utf-8-sig")
-        return render.table_html(table), self._download(xlsx), self._download(csv_path)
+        self._shown_rows = rows
+        return (render.table_html(table), self._download(xlsx), self._download(csv_path),
+                [list(record(r)) for r in rows])
+
+    def indicator_detail(self, index: int | list[int] | None, values: list | None = None) -> str:
+        """The clause an indicator row was read from, with its document and place. The row is found
+        by its values when the table has been sorted in the browser, else by its position."""
+        rows = getattr(self, "_shown_rows", [])
+        if values:
+            match = next((r for r in rows if list(record(r)) == [str(v) if v is not None else "" for v in values]), None)
+            if match is not None:
+                return render.indicator_html(match)
+        i = index[0] if isinstance(index, list | tuple) else index
+        if not isinstance(i, int) or not 0 <= i < len(rows):
+            return ""
+        return render.indicator_html(rows[i])
 
     def _download(self, path: Path) -> str:
         """A copy of an export for the browser. The data folder is never served: Gradio moves this
@@ -300,8 +318,6 @@ def _plain(content) -> str:  # noqa: ANN001
 
 
 def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
-    import gradio as gr
-
     with gr.Blocks(title="政策问答 policyqa", analytics_enabled=False) as demo:
         gr.Markdown("## 政策问答 · 城乡社区治理政策文件")
         with gr.Tabs():
@@ -346,7 +362,16 @@ def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
                 with gr.Row():
                     xlsx = gr.File(label="Excel 下载", elem_id="xlsx-file")
                     csv_file = gr.File(label="CSV 下载", elem_id="csv-file")
-                cmp_btn.click(app.compare, [topic, cmp_docs], [cmp_html, xlsx, csv_file], api_name=False)
+                gr.Markdown("**逐项指标**（点击表头排序，点击一行查看原文）")
+                grid = gr.Dataframe(headers=list(COLUMNS), interactive=False, wrap=True, elem_id="indicator-rows",
+                                    max_height=420)
+                detail = gr.HTML(elem_id="indicator-detail")
+                cmp_btn.click(app.compare, [topic, cmp_docs], [cmp_html, xlsx, csv_file, grid], api_name=False)
+
+                def on_select(evt: gr.SelectData) -> str:
+                    return app.indicator_detail(evt.index, getattr(evt, "row_value", None))
+
+                grid.select(on_select, None, detail, api_name=False)
             with gr.Tab("文库", id="library"):
                 table = gr.Dataframe(app.library(), headers=["标题", "地区", "日期", "条数", "ID"], interactive=False,
                                      elem_id="library-table")
@@ -431,8 +456,6 @@ def _api_answer(app: WebApp, question: str) -> dict:
 def launch(settings: Settings, host: str = "127.0.0.1", port: int = 7860, auth: Callable[[str, str], bool] | None = None,
            block: bool = True):  # noqa: ANN201
     """Serve the app: local fonts only (nothing fetched from the internet), queue for concurrency."""
-    import gradio as gr
-
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     app = WebApp(settings)
     demo = build_app(app)

@@ -124,6 +124,10 @@ def test_compare_tab_downloads_xlsx(page, tmp_path):
     page.click("#compare-btn")
     page.wait_for_selector("#compare-table table", timeout=60_000)
     assert "不得低于1000户" in page.inner_text("#compare-table")
+    page.wait_for_function("document.querySelector('#indicator-rows').innerText.includes('不得低于')", timeout=30_000)
+    page.locator("#indicator-rows").get_by_text("1000户", exact=True).first.click()
+    page.wait_for_function("document.querySelector('#indicator-detail').innerText.includes('1000户')", timeout=30_000)
+    assert "西咸新区" in page.inner_text("#indicator-detail")
     shot(page, "compare")
     with page.expect_download() as dl:
         page.locator("#xlsx-file a").first.click()
@@ -252,3 +256,15 @@ def test_the_chat_survives_a_reload_citations_click_and_new_chat_clears_filters(
     page.get_by_role("button", name="新对话").click()
     page.wait_for_function("!document.querySelector('#chatbot').innerText.includes('不少于5人')", timeout=10_000)
     page.wait_for_function("!document.querySelector('#active-filters').innerText.includes('衡水市')", timeout=10_000)
+
+
+def test_feedback_on_an_answer_is_stored(page, server):
+    import json
+
+    _, home = server
+    ask(page, "凯里每个社区至少要配几名专职工作者？", 1)
+    page.locator("#chatbot button[aria-label='Feedback']").last.click()
+    page.locator("#chatbot button", has_text="有用").first.click()
+    page.wait_for_function("document.querySelector('#feedback-status').innerText.includes('谢谢')", timeout=10_000)
+    records = [json.loads(x) for x in (home / "feedback.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert records[-1]["liked"] is True and records[-1]["question"].startswith("凯里")
