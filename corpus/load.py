@@ -73,7 +73,7 @@ def decode_bytes(path: Path, data: bytes) -> tuple[str, str]:
             return _strict(path, data, "utf-16-le"), "utf-16-le"
         if even > len(sample) // 8 and odd == 0:
             return _strict(path, data, "utf-16-be"), "utf-16-be"
-        raise UnreadableFile(path, "binary file (contains NUL bytes), not text")
+        raise UnreadableFile(path, f"binary file (NUL byte at offset {sample.index(0)}), not text")
     nul = data.find(b"\x00")
     if nul >= 0:
         raise UnreadableFile(path, f"binary file (NUL byte at offset {nul}), not text")

@@ -203,3 +203,32 @@ def indicator_html(r) -> str:  # noqa: ANN001 - an Indicator
     context = f"<p class='pq-meta'>表头：{escape(r.context)}</p>" if r.context else ""
     return (f"<div class='pq-card'><div class='pq-card-head'>{escape(r.region)}《{escape(r.title)}》{escape(r.location)}</div>"
             f"<div class='pq-meta'>{escape(r.version_date or '日期未注明')} · {escape(r.topic)}</div>{context}<p>{clause}</p></div>")
+
+
+# The corpus layer names reasons in English (logs, CLI); the page says them in Chinese, details kept.
+REASONS_ZH = (
+    (r"^empty file", "空文件"),
+    (r"^too large \((\S+) MB > (\S+) MB limit\)", r"文件过大（\1 MB，上限 \2 MB）"),
+    (r"^unsupported type \(legacy Office/RTF\)", "旧版 Office/RTF 格式，请另存为 .docx 或 .pdf"),
+    (r"^unsupported type \(a zip archive", "这是压缩包，不是 .docx"),
+    (r"^unsupported type '([^']*)'", r"不支持的类型 \1"),
+    (r"^no text \(only whitespace\)", "没有文字（只有空白）"),
+    (r"^binary file \(NUL byte at offset (\d+)\)", r"二进制文件，不是文本（第 \1 字节为 NUL）"),
+    (r"^binary file", "二进制文件，不是文本"),
+    (r"^undecodable.*?offset (\d+)", r"无法识别的文字编码（第 \1 字节起），请另存为 UTF-8 或 GBK"),
+    (r"^undecodable", "无法识别的文字编码，请另存为 UTF-8 或 GBK"),
+    (r"^corrupt (docx|pdf|docx/zip)", r"文件已损坏（\1）"),
+    (r"^docx has no text", "Word 文件中没有文字"),
+    (r"^pdf has no text layer", "PDF 没有文字层（扫描件？），请先做 OCR 文字识别"),
+    (r"^no content found", "没有找到正文（只有标题或文头）"),
+    (r"^could not be ingested", "无法导入"),
+)
+
+
+def reason_zh(reason: str) -> str:
+    """An ingest error for the page: Chinese first, the original detail after it."""
+    for pattern, zh in REASONS_ZH:
+        m = re.match(pattern, reason)
+        if m:
+            return m.expand(zh) if "\\" in zh else zh
+    return reason

@@ -211,7 +211,7 @@ class WebApp:
         for r in results:
             label = shown_as.get(r.path, Path(r.path).name)
             if not r.ok:
-                lines.append((label, False, r.error))
+                lines.append((label, False, render.reason_zh(r.error)))
             elif r.note:
                 lines.append((label, True, f"与已有文件内容相同（{'、'.join(r.doc_ids)}），未重复加入"))
             else:

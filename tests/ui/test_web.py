@@ -151,3 +151,13 @@ def test_active_filters_are_shown(web: WebApp):
     note = web.filters(["衡水市"], [doc_id])
     assert "衡水市" in note and web.assistant.docs[doc_id].title in note and "新对话" in note
     assert web.filters([], []) == ""
+
+
+def test_upload_errors_read_in_chinese(web: WebApp, tmp_path: Path):
+    blob = tmp_path / "data.txt"
+    blob.write_bytes(b"abc" * 100 + b"\x00" + b"abc")
+    empty = tmp_path / "empty.md"
+    empty.write_bytes(b"")
+    report, _ = web.upload([str(blob), str(empty)])
+    assert "二进制文件" in report and "第 300 字节" in report and "空文件" in report
+    assert "binary" not in report and "empty file" not in report
