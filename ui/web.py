@@ -113,6 +113,35 @@ class WebApp:
         history += [{"role": "user", "content": escape(message)}, {"role": "assistant", "content": render.answer_message(answer)}]
         return history, render.citation_cards(answer, self.assistant.docs), ""
 
+    def as_typed(self, question: str, history: list[dict], regions: list[str] | None = None,
+                 doc_ids: list[str] | None = None) -> tuple[list[dict], str]:
+        """Answer the last question as the user typed it, without the conversation, in place of the
+        answer that read it as a follow-up."""
+        history = list(history or [])
+        if not question or len(history) < 2:
+            return history, ""
+        fresh, cards, _ = self.chat(question, [], regions, doc_ids)
+        return history[:-1] + fresh[-1:], cards
+
+    def export_chat(self, history: list[dict]) -> str | None:
+        """The conversation with every answer's sources, as Markdown, for download."""
+        if not history:
+            return None
+        lines = [f"# 政策问答 对话记录（{time.strftime('%Y-%m-%d %H:%M')}）", ""]
+        for m in history:
+            content = _plain_text(m.get("content", ""))
+            if m.get("role") == "user":
+                lines += [f"**问：** {render.plain_message(content)}", ""]
+            else:
+                lines += [f"**答：** {render.plain_message(content)}", ""]
+                lines += [f"- [{i}] {src}" for i, src in enumerate(render.sources_of(content), 1)]
+                lines.append("")
+        out = self.settings.exports_dir
+        out.mkdir(parents=True, exist_ok=True)
+        path = out / f"对话-{time.strftime('%Y%m%d-%H%M%S')}.md"
+        path.write_text("\n".join(lines), encoding="utf-8")
+        return self._download(path)
+
     def filters(self, regions: list[str] | None, doc_ids: list[str] | None) -> str:
         titles = [self.assistant.docs[d].title for d in doc_ids or [] if d in self.assistant.docs]
         return render.filters_note(regions, titles)
@@ -331,17 +360,32 @@ def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
                         with gr.Row():
                             box = gr.Textbox(placeholder="输入问题，回车发送", show_label=False, scale=5, elem_id="question")
                             send = gr.Button("提问", variant="primary", scale=1, elem_id="ask")
+                        typed = gr.Button("按原问题回答（不结合上文）", size="sm", visible=False, elem_id="as-typed")
                         gr.Examples(EXAMPLES, inputs=box, label="示例问题")
-                        clear = gr.Button("新对话", size="sm")
+                        with gr.Row():
+                            clear = gr.Button("新对话", size="sm")
+                            export = gr.Button("导出对话", size="sm", elem_id="export-chat")
+                        chat_file = gr.File(label="对话记录下载", visible=True, elem_id="chat-file")
                     with gr.Column(scale=2):
                         regions = gr.Dropdown(app.region_choices(), multiselect=True, label="限定地区", elem_id="chat-regions")
                         docs = gr.Dropdown(app.doc_choices(), multiselect=True, label="限定文件")
                         cards = gr.HTML(elem_id="citations", label="出处")
                 saved = gr.BrowserState([], storage_key="policyqa-chat")  # the conversation survives a reload
+                asked = gr.State("")
+
+                def turn(message: str, history: list[dict], rs: list[str] | None, ds: list[str] | None):  # noqa: ANN202
+                    out, cards_html, _ = app.chat(message, history, rs, ds)
+                    rewritten = bool(out) and "理解为：" in _plain_text(out[-1]["content"])
+                    return out, cards_html, "", gr.update(visible=rewritten), (message or "").strip(), out
+
                 for trigger in (send.click, box.submit):
                     # Answers take milliseconds: they bypass the queue, so a burst never meets "queue full".
-                    trigger(app.chat, [box, chatbot, regions, docs], [chatbot, cards, box], api_name=False,
-                            queue=False).then(lambda h: h, chatbot, saved, api_name=False, queue=False)
+                    trigger(turn, [box, chatbot, regions, docs], [chatbot, cards, box, typed, asked, saved],
+                            api_name=False, queue=False)
+                typed.click(app.as_typed, [asked, chatbot, regions, docs], [chatbot, cards], api_name=False,
+                            queue=False).then(lambda h: (gr.update(visible=False), h), chatbot, [typed, saved],
+                                              api_name=False, queue=False)
+                export.click(app.export_chat, chatbot, chat_file, api_name=False)
                 for f in (regions, docs):
                     f.change(app.filters, [regions, docs], active, api_name=False, queue=False)
                 clear.click(lambda: ([], "", [], [], "", [], ""), None, [chatbot, cards, regions, docs, active, saved, thanks],

@@ -107,6 +107,8 @@ def test_question_then_follow_up_shows_citation_cards(page):
     page.wait_for_function("document.querySelector('#chatbot').innerText.includes('市委组织部')", timeout=60_000)
     assert "理解为" in page.inner_text("#chatbot")
     shot(page, "chat-follow-up")
+    page.click("#as-typed")  # one click answers the question as typed instead
+    page.wait_for_function("!document.querySelector('#chatbot').innerText.includes('理解为')", timeout=30_000)
 
 
 def test_unanswerable_question_shows_related_clauses(page):

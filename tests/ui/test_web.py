@@ -161,3 +161,16 @@ def test_upload_errors_read_in_chinese(web: WebApp, tmp_path: Path):
     report, _ = web.upload([str(blob), str(empty)])
     assert "二进制文件" in report and "第 300 字节" in report and "空文件" in report
     assert "binary" not in report and "empty file" not in report
+
+
+def test_a_rewritten_question_can_be_answered_as_typed_and_the_chat_exported(web: WebApp):
+    history, _, _ = web.chat("凯里每个社区至少要配几名专职工作者？", [])
+    history, _, _ = web.chat("牵头单位是谁？", history)
+    assert "理解为" in history[-1]["content"]
+    again, _ = web.as_typed("牵头单位是谁？", history)
+    assert len(again) == len(history) and "理解为" not in again[-1]["content"]
+    assert again[:-1] == history[:-1]
+    path = Path(web.export_chat(history))
+    text = path.read_text(encoding="utf-8")
+    assert text.count("**问：**") == 2 and "不少于5人" in text and "- [1] 《凯里市" in text
+    assert web.export_chat([]) is None
