@@ -31,7 +31,7 @@ from assistant.topics import OTHER, RESPONSIBILITY, taxonomy
 from corpus import DocumentStore
 from corpus.settings import Settings
 from corpus.versions import superseded
-from ui import render
+from ui import conversations, render
 from ui.live import LiveCorpus
 
 log = logging.getLogger(__name__)
@@ -363,40 +363,68 @@ def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
                         typed = gr.Button("按原问题回答（不结合上文）", size="sm", visible=False, elem_id="as-typed")
                         gr.Examples(EXAMPLES, inputs=box, label="示例问题")
                         with gr.Row():
-                            clear = gr.Button("新对话", size="sm")
+                            clear = gr.Button("新对话", size="sm", elem_id="new-chat")
                             export = gr.Button("导出对话", size="sm", elem_id="export-chat")
+                        with gr.Row():
+                            conv = gr.Dropdown([], value=None, label="对话列表", elem_id="conversations", scale=3)
+                            conv_title = gr.Textbox(label="重命名为", elem_id="conv-title", scale=2)
+                            conv_rename = gr.Button("重命名", size="sm", elem_id="conv-rename", scale=1)
+                            conv_delete = gr.Button("删除对话", size="sm", variant="stop", elem_id="conv-delete", scale=1)
                         chat_file = gr.File(label="对话记录下载", visible=True, elem_id="chat-file")
                     with gr.Column(scale=2):
                         regions = gr.Dropdown(app.region_choices(), multiselect=True, label="限定地区", elem_id="chat-regions")
                         docs = gr.Dropdown(app.doc_choices(), multiselect=True, label="限定文件")
                         cards = gr.HTML(elem_id="citations", label="出处")
-                saved = gr.BrowserState([], storage_key="policyqa-chat")  # the conversation survives a reload
+                saved = gr.BrowserState(dict(conversations.EMPTY), storage_key="policyqa-chats")  # survives a reload
                 asked = gr.State("")
 
-                def turn(message: str, history: list[dict], rs: list[str] | None, ds: list[str] | None):  # noqa: ANN202
+                def turn(message: str, history: list[dict], rs: list[str] | None, ds: list[str] | None, store: dict):  # noqa: ANN202
                     out, cards_html, _ = app.chat(message, history, rs, ds)
                     rewritten = bool(out) and "理解为：" in _plain_text(out[-1]["content"])
-                    return out, cards_html, "", gr.update(visible=rewritten), (message or "").strip(), out
+                    store = conversations.record(store, out)
+                    return (out, cards_html, "", gr.update(visible=rewritten), (message or "").strip(), store,
+                            gr.update(choices=conversations.choices(store), value=store["current"]))
 
                 for trigger in (send.click, box.submit):
                     # Answers take milliseconds: they bypass the queue, so a burst never meets "queue full".
-                    trigger(turn, [box, chatbot, regions, docs], [chatbot, cards, box, typed, asked, saved],
+                    trigger(turn, [box, chatbot, regions, docs, saved], [chatbot, cards, box, typed, asked, saved, conv],
                             api_name=False, queue=False)
                 typed.click(app.as_typed, [asked, chatbot, regions, docs], [chatbot, cards], api_name=False,
-                            queue=False).then(lambda h: (gr.update(visible=False), h), chatbot, [typed, saved],
-                                              api_name=False, queue=False)
+                            queue=False).then(lambda h, st: (gr.update(visible=False), conversations.record(st, h)),
+                                              [chatbot, saved], [typed, saved], api_name=False, queue=False)
+
+                def pick_chat(cid: str | None, store: dict):  # noqa: ANN202
+                    if not cid or cid == store.get("current"):
+                        return gr.update(), store
+                    store, messages = conversations.open_chat(store, cid)
+                    return messages, store
+
+                def after_delete(store: dict):  # noqa: ANN202
+                    store, messages = conversations.delete(store)
+                    return messages, store, gr.update(choices=conversations.choices(store), value=store["current"] or None)
+
+                conv.input(pick_chat, [conv, saved], [chatbot, saved], api_name=False, queue=False)
+                conv_rename.click(lambda t, st: (conversations.rename(st, t), ""), [conv_title, saved], [saved, conv_title],
+                                  api_name=False, queue=False).then(
+                    lambda st: gr.update(choices=conversations.choices(st), value=st["current"] or None), saved, conv,
+                    api_name=False, queue=False)
+                conv_delete.click(after_delete, saved, [chatbot, saved, conv], api_name=False, queue=False)
                 export.click(app.export_chat, chatbot, chat_file, api_name=False)
                 for f in (regions, docs):
                     f.change(app.filters, [regions, docs], active, api_name=False, queue=False)
-                clear.click(lambda: ([], "", [], [], "", [], ""), None, [chatbot, cards, regions, docs, active, saved, thanks],
-                            api_name=False, queue=False)
+                clear.click(lambda st: ([], "", [], [], "", conversations.new_chat(st), "", gr.update(value=None)), saved,
+                            [chatbot, cards, regions, docs, active, saved, thanks, conv], api_name=False, queue=False)
 
                 def on_like(history: list[dict], data: gr.LikeData) -> str:
                     liked = {"有用": True, "没用": False}.get(data.liked, data.liked) if isinstance(data.liked, str) else data.liked
                     return app.feedback(history, data.index, liked if isinstance(liked, bool) else None)
 
                 chatbot.like(on_like, chatbot, thanks, api_name=False, queue=False)
-                demo.load(lambda h: h or [], saved, chatbot, api_name=False, queue=False)
+                def restore(store: dict):  # noqa: ANN202
+                    store, messages = conversations.open_chat(store, (store or {}).get("current"))
+                    return messages, gr.update(choices=conversations.choices(store), value=store["current"] or None)
+
+                demo.load(restore, saved, [chatbot, conv], api_name=False, queue=False)
             with gr.Tab("对比", id="compare"):
                 with gr.Row():
                     topic = gr.Dropdown(["全部", *app.topics()], value="社区规模", label="主题")

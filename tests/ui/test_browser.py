@@ -109,6 +109,11 @@ def test_question_then_follow_up_shows_citation_cards(page):
     shot(page, "chat-follow-up")
     page.click("#as-typed")  # one click answers the question as typed instead
     page.wait_for_function("!document.querySelector('#chatbot').innerText.includes('理解为')", timeout=30_000)
+    ask(page, "衡水市城市社区综合服务设施覆盖率目标是多少？", 3)  # a new standalone question stands alone
+    page.wait_for_function("document.querySelector('#chatbot').innerText.includes('100%')", timeout=30_000)
+    last = page.locator("#chatbot .message-row, #chatbot [data-testid='bot']").last.inner_text()
+    assert "理解为" not in last and "凯里" not in last
+    shot(page, "chat-standalone-after-follow-up")
 
 
 def test_unanswerable_question_shows_related_clauses(page):
@@ -158,6 +163,19 @@ def test_upload_gbk_text_then_find_its_clause(page, tmp_path):
     page.click("#ask")
     page.wait_for_function("document.querySelector('#chatbot').innerText.includes('7名')", timeout=60_000)
     assert "测试区社区工作办法" in page.inner_text("#citations")
+    page.reload()  # after a reload, and in a new browser session, the library still lists it
+    page.wait_for_selector("#question textarea", timeout=60_000)
+    page.get_by_role("tab", name="文库").click()
+    page.wait_for_function("document.querySelector('#library-table').innerText.includes('测试区社区工作办法')",
+                           timeout=30_000)
+    other = page.context.browser.new_context(locale="zh-CN")
+    fresh = other.new_page()
+    fresh.goto(page.url)
+    fresh.wait_for_selector("#question textarea", timeout=60_000)
+    fresh.get_by_role("tab", name="文库").click()
+    fresh.wait_for_function("document.querySelector('#library-table').innerText.includes('测试区社区工作办法')",
+                            timeout=30_000)
+    other.close()
 
 
 def test_handout_downloads_docx_with_headings_and_table(page, tmp_path):
@@ -270,3 +288,19 @@ def test_feedback_on_an_answer_is_stored(page, server):
     page.wait_for_function("document.querySelector('#feedback-status').innerText.includes('谢谢')", timeout=10_000)
     records = [json.loads(x) for x in (home / "feedback.jsonl").read_text(encoding="utf-8").splitlines()]
     assert records[-1]["liked"] is True and records[-1]["question"].startswith("凯里")
+
+
+def test_conversations_are_listed_switched_and_deleted(page):
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    page.wait_for_selector("#question textarea", timeout=60_000)
+    ask(page, "凯里每个社区至少要配几名专职工作者？", 1)
+    page.click("#new-chat")
+    page.wait_for_function("!document.querySelector('#chatbot').innerText.includes('不少于5人')", timeout=10_000)
+    ask(page, "衡水市城市社区综合服务设施覆盖率目标是多少？", 1)
+    page.locator("#conversations input").click()
+    page.get_by_role("option", name="凯里每个社区至少要配几名专职工作者？"[:24]).click()
+    page.wait_for_function("document.querySelector('#chatbot').innerText.includes('不少于5人')", timeout=10_000)
+    shot(page, "conversations")
+    page.click("#conv-delete")
+    page.wait_for_function("document.querySelector('#chatbot').innerText.includes('100%')", timeout=10_000)

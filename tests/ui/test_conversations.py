@@ -1,0 +1,34 @@
+"""The browser-kept conversation list: new, record, open, rename, delete."""
+
+from __future__ import annotations
+
+from ui import conversations as conv
+
+
+def msgs(q: str) -> list[dict]:
+    return [{"role": "user", "content": q}, {"role": "assistant", "content": "答"}]
+
+
+def test_conversations_are_kept_named_switched_renamed_and_deleted():
+    store = conv.record(None, msgs("每个社区至少配几名专职工作者？"))
+    first = store["current"]
+    assert conv.choices(store) == [("每个社区至少配几名专职工作者？", first)]
+    store = conv.record(store, msgs("每个社区至少配几名专职工作者？") + msgs("牵头单位是谁？"))
+    assert len(store["chats"][first]["messages"]) == 4 and len(store["chats"]) == 1
+    store = conv.new_chat(store)
+    store = conv.record(store, msgs("衡水的覆盖率目标？"))
+    second = store["current"]
+    assert second != first and [c for _, c in conv.choices(store)] == [second, first]
+    store, messages = conv.open_chat(store, first)
+    assert store["current"] == first and len(messages) == 4
+    store = conv.rename(store, "  配备标准  ")
+    assert ("配备标准", first) in conv.choices(store)
+    store, messages = conv.delete(store)
+    assert first not in store["chats"] and store["current"] == second and messages[0]["content"] == "衡水的覆盖率目标？"
+    store, messages = conv.delete(store)
+    assert store == {"current": "", "chats": {}} and messages == []
+
+
+def test_damaged_or_missing_storage_starts_empty():
+    assert conv.choices(None) == [] and conv.choices({"weird": 1}) == []
+    assert conv.open_chat([], "x") == ({"current": "", "chats": {}}, [])
