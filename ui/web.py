@@ -365,13 +365,13 @@ def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
                         with gr.Row():
                             clear = gr.Button("新对话", size="sm", elem_id="new-chat")
                             export = gr.Button("导出对话", size="sm", elem_id="export-chat")
+                        chat_file = gr.File(label="对话记录下载", visible=False, elem_id="chat-file")
+                    with gr.Column(scale=2):
+                        conv = gr.Dropdown([], value=None, label="对话列表", elem_id="conversations")
                         with gr.Row():
-                            conv = gr.Dropdown([], value=None, label="对话列表", elem_id="conversations", scale=3)
-                            conv_title = gr.Textbox(label="重命名为", elem_id="conv-title", scale=2)
+                            conv_title = gr.Textbox(show_label=False, placeholder="新名称", elem_id="conv-title", scale=3)
                             conv_rename = gr.Button("重命名", size="sm", elem_id="conv-rename", scale=1)
                             conv_delete = gr.Button("删除对话", size="sm", variant="stop", elem_id="conv-delete", scale=1)
-                        chat_file = gr.File(label="对话记录下载", visible=True, elem_id="chat-file")
-                    with gr.Column(scale=2):
                         regions = gr.Dropdown(app.region_choices(), multiselect=True, label="限定地区", elem_id="chat-regions")
                         docs = gr.Dropdown(app.doc_choices(), multiselect=True, label="限定文件")
                         cards = gr.HTML(elem_id="citations", label="出处")
@@ -395,21 +395,23 @@ def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
 
                 def pick_chat(cid: str | None, store: dict):  # noqa: ANN202
                     if not cid or cid == store.get("current"):
-                        return gr.update(), store
+                        return gr.update(), store, gr.update()
                     store, messages = conversations.open_chat(store, cid)
-                    return messages, store
+                    return messages, store, ""  # the side cards belonged to the other conversation
 
                 def after_delete(store: dict):  # noqa: ANN202
                     store, messages = conversations.delete(store)
-                    return messages, store, gr.update(choices=conversations.choices(store), value=store["current"] or None)
+                    return (messages, store, gr.update(choices=conversations.choices(store), value=store["current"] or None),
+                            "")
 
-                conv.input(pick_chat, [conv, saved], [chatbot, saved], api_name=False, queue=False)
+                conv.input(pick_chat, [conv, saved], [chatbot, saved, cards], api_name=False, queue=False)
                 conv_rename.click(lambda t, st: (conversations.rename(st, t), ""), [conv_title, saved], [saved, conv_title],
                                   api_name=False, queue=False).then(
                     lambda st: gr.update(choices=conversations.choices(st), value=st["current"] or None), saved, conv,
                     api_name=False, queue=False)
-                conv_delete.click(after_delete, saved, [chatbot, saved, conv], api_name=False, queue=False)
-                export.click(app.export_chat, chatbot, chat_file, api_name=False)
+                conv_delete.click(after_delete, saved, [chatbot, saved, conv, cards], api_name=False, queue=False)
+                export.click(lambda h: gr.update(value=app.export_chat(h), visible=bool(h)), chatbot, chat_file,
+                             api_name=False)
                 for f in (regions, docs):
                     f.change(app.filters, [regions, docs], active, api_name=False, queue=False)
                 clear.click(lambda st: ([], "", [], [], "", conversations.new_chat(st), "", gr.update(value=None)), saved,
