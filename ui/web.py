@@ -161,11 +161,14 @@ class WebApp:
         return "谢谢反馈，已记录。"
 
     # ---- 对比 ---------------------------------------------------------------------------
-    def compare(self, topic: str | None, doc_ids: list[str] | None) -> tuple[str, str, str, list[list[str]]]:
+    def compare(self, topic: str | None, doc_ids: list[str] | None,
+                regions: list[str] | None = None) -> tuple[str, str, str, list[list[str]]]:
         """The overview grid, the per-indicator rows (a sortable table; XLSX and CSV downloads);
-        current versions unless documents are picked."""
+        current versions unless documents are picked; optionally only some regions."""
         topics = [topic] if topic and topic != "全部" else None
         current = select(self.current_rows() if not doc_ids else self.rows(), None, doc_ids or None)
+        if regions:
+            current = [r for r in current if r.region in regions]
         table = build_table(current, topics)
         rows = select(current, topics)
         stamp = time.strftime("%Y%m%d-%H%M%S")
@@ -430,6 +433,7 @@ def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
             with gr.Tab("对比", id="compare"):
                 with gr.Row():
                     topic = gr.Dropdown(["全部", *app.topics()], value="社区规模", label="主题")
+                    cmp_regions = gr.Dropdown(app.region_choices(), multiselect=True, label="地区（不选为全部）")
                     cmp_docs = gr.Dropdown(app.doc_choices(), multiselect=True, label="文件（不选为全部）")
                     cmp_btn = gr.Button("生成对比表", variant="primary", elem_id="compare-btn")
                 cmp_html = gr.HTML(elem_id="compare-table")
@@ -440,7 +444,7 @@ def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
                 grid = gr.Dataframe(headers=list(COLUMNS), interactive=False, wrap=True, elem_id="indicator-rows",
                                     max_height=420)
                 detail = gr.HTML(elem_id="indicator-detail")
-                cmp_btn.click(app.compare, [topic, cmp_docs], [cmp_html, xlsx, csv_file, grid], api_name=False)
+                cmp_btn.click(app.compare, [topic, cmp_docs, cmp_regions], [cmp_html, xlsx, csv_file, grid], api_name=False)
 
                 def on_select(evt: gr.SelectData) -> str:
                     return app.indicator_detail(evt.index, getattr(evt, "row_value", None))
@@ -504,14 +508,14 @@ def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
         def follow(version: int):  # noqa: ANN202
             app.live.check()  # documents the CLI added are picked up too
             if version == app.live.version:
-                return app.index_status(), version, *(gr.update() for _ in range(9))
+                return app.index_status(), version, *(gr.update() for _ in range(10))
             choices = app.doc_choices()
             return (app.index_status(), app.live.version, app.library(), gr.update(choices=choices),
                     gr.update(choices=choices), gr.update(choices=choices), gr.update(choices=choices),
                     gr.update(choices=app.region_choices()), gr.update(choices=app.version_pairs()),
-                    gr.update(choices=choices), gr.update(choices=choices))
+                    gr.update(choices=choices), gr.update(choices=choices), gr.update(choices=app.region_choices()))
 
-        targets = [index_state, seen, table, pick, docs, cmp_docs, h_docs, regions, pair, d_old, d_new]
+        targets = [index_state, seen, table, pick, docs, cmp_docs, h_docs, regions, pair, d_old, d_new, cmp_regions]
         demo.load(follow, seen, targets, api_name=False)
         gr.Timer(2.0).tick(follow, seen, targets, api_name=False, show_progress="hidden", queue=False)
         # A programmatic endpoint for load checks and scripts.

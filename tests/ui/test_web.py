@@ -174,3 +174,12 @@ def test_a_rewritten_question_can_be_answered_as_typed_and_the_chat_exported(web
     text = path.read_text(encoding="utf-8")
     assert text.count("**问：**") == 2 and "不少于5人" in text and "- [1] 《凯里市" in text
     assert web.export_chat([]) is None
+
+
+def test_the_comparison_can_be_narrowed_to_regions(web: WebApp):
+    _, _, _, rows = web.compare("全部", None, ["衡水市"])
+    assert rows and {r[0] for r in rows} == {"衡水市"}
+    _, _, _, everything = web.compare("全部", None)
+    assert len(everything) > len(rows)
+    i = next(i for i, r in enumerate(rows) if "600" in r[6])
+    assert "600平方米" in web.indicator_detail([i, 0]) and "600平方米" in web.indicator_detail(None, rows[i])
