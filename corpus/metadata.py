@@ -122,6 +122,27 @@ def guess_region(title: str, issuer: str = "") -> str:
     return ""
 
 
+MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")  # provincial-level cities
+
+
+def region_level(region: str) -> str:
+    """全国 / 省 / 市 / 区县 / 街道 for a region name ("" when it says nothing): '山东省' → 省,
+    '上海市' → 省 (a municipality), '凯里市' → 市, '成都市金牛区' → 区县, '屏襄门街道' → 街道."""
+    if not region:
+        return ""
+    if region == "全国":
+        return "全国"
+    if region.endswith(("街道", "镇", "乡")):
+        return "街道"
+    if region in MUNICIPALITIES or region.endswith(("省", "自治区")):
+        return "省"
+    if region.endswith(("区", "县", "旗")) and not region.endswith("新区") or re.search(r"[市州].+[区县]", region):
+        return "区县"
+    if region.endswith(("市", "州", "盟", "新区")):
+        return "市"
+    return ""
+
+
 def place_aliases(region: str) -> list[str]:
     """Names a question may use for a region: '凯里市' → ['凯里市', '凯里']."""
     names = [region] if region else []

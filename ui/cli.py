@@ -14,6 +14,7 @@ from dataclasses import asdict
 
 from corpus import DocumentStore, UnknownDocument, UnreadableFile, load_settings
 from corpus.ingest import display_name
+from corpus.metadata import region_level
 from corpus.settings import Settings
 from corpus.store import IngestResult
 
@@ -57,7 +58,8 @@ def cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
     docs = _store(settings).documents()
     rows = [
         {
-            "id": d.id, "title": d.title, "region": d.region, "date": d.date, "number": d.number,
+            "id": d.id, "title": d.title, "region": d.region, "level": region_level(d.region), "date": d.date,
+            "kind": d.kind, "number": d.number,
             "issuer": d.issuer, "encoding": d.encoding, "format": d.fmt, "script": d.script,
             "clauses": len(d.clauses), "source_file": d.source_file, "origin": d.origin,
         }
@@ -67,7 +69,8 @@ def cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     for r in rows:
-        print(f"{r['id']:45} {r['region']:10} {r['date'] or '—':10} {r['encoding']:9} {r['clauses']:4}  {r['title']}")
+        print(f"{r['id']:45} {r['region']:10} {r['level'] or '—':4} {r['date'] or '—':10} {r['kind'] or '—':4} "
+              f"{r['clauses']:4}  {r['title']}")
     return 0
 
 

@@ -29,6 +29,7 @@ from assistant.handout import build_handout, handout_docx, handout_markdown
 from assistant.indicator import Indicator
 from assistant.topics import OTHER, RESPONSIBILITY, taxonomy
 from corpus import DocumentStore
+from corpus.metadata import region_level
 from corpus.settings import Settings
 from corpus.versions import superseded
 from ui import conversations, render
@@ -203,7 +204,8 @@ class WebApp:
 
     # ---- 文库 ---------------------------------------------------------------------------
     def library(self) -> list[list]:
-        return [[d.title, d.region, d.date or "—", len(d.clauses), d.id] for d in self.assistant.docs.values()]
+        return [[d.title, d.region, region_level(d.region) or "—", d.kind or "—", d.date or "—", len(d.clauses), d.id]
+                for d in self.assistant.docs.values()]
 
     def outline(self, doc_id: str | None) -> str:
         doc = self.assistant.docs.get(doc_id or "")
@@ -451,7 +453,7 @@ def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
 
                 grid.select(on_select, None, detail, api_name=False)
             with gr.Tab("文库", id="library"):
-                table = gr.Dataframe(app.library(), headers=["标题", "地区", "日期", "条数", "ID"], interactive=False,
+                table = gr.Dataframe(app.library(), headers=["标题", "地区", "级别", "类型", "日期", "条数", "ID"], interactive=False,
                                      elem_id="library-table")
                 with gr.Row():
                     pick = gr.Dropdown(app.doc_choices(), label="打开文件", elem_id="doc-pick")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from assistant.provision import article_label, complete
 from corpus import DocumentStore
 from corpus.versions import superseded
@@ -75,3 +77,13 @@ def test_a_versioned_rule_is_answered_from_the_current_version_and_says_which(tm
     assert f"（{new.date}版）" in a.text and a.citations[0].doc_id == new.id and a.citations[0].date == new.date
     old_rule = assistant.ask("修改前，某市街道办事处应当在多少日内作出决定？")
     assert any(c.doc_id == old.id for c in old_rule.citations)
+
+
+@pytest.mark.parametrize(("region", "level"), [
+    ("全国", "全国"), ("山东省", "省"), ("上海市", "省"), ("广西壮族自治区", "省"), ("凯里市", "市"),
+    ("西咸新区", "市"), ("深圳市宝安区", "区县"), ("某县", "区县"), ("屏襄门街道", "街道"), ("", ""),
+])
+def test_a_region_has_a_level(region, level):
+    from corpus.metadata import region_level
+
+    assert region_level(region) == level
