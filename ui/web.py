@@ -453,14 +453,15 @@ def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
 
                 grid.select(on_select, None, detail, api_name=False)
             with gr.Tab("文库", id="library"):
-                table = gr.Dataframe(app.library(), headers=["标题", "地区", "级别", "类型", "日期", "条数", "ID"], interactive=False,
-                                     elem_id="library-table")
-                with gr.Row():
-                    pick = gr.Dropdown(app.doc_choices(), label="打开文件", elem_id="doc-pick")
-                    files = gr.File(file_count="multiple", file_types=UPLOAD_TYPES, label="上传文件（txt/docx/pdf/html，GBK 亦可）",
-                                    elem_id="upload")
+                # Upload and its status first, then the library, then one document: nothing below the fold
+                # that the user is waiting for.
+                files = gr.File(file_count="multiple", file_types=UPLOAD_TYPES, label="上传文件（txt/docx/pdf/html，GBK 亦可）",
+                                elem_id="upload", height=120)
                 status = gr.HTML(elem_id="upload-status")
                 index_state = gr.HTML(app.index_status(), elem_id="index-status")
+                table = gr.Dataframe(app.library(), headers=["标题", "地区", "级别", "类型", "日期", "条数", "ID"], interactive=False,
+                                     elem_id="library-table", max_height=320)
+                pick = gr.Dropdown(app.doc_choices(), value=None, label="打开文件（查看目录、更正信息或删除）", elem_id="doc-pick")
                 with gr.Row():
                     m_title = gr.Textbox(label="标题", elem_id="meta-title", scale=3)
                     m_region = gr.Textbox(label="地区", elem_id="meta-region", scale=1)
