@@ -20,6 +20,9 @@ class Settings:
     st_query_prompt: str = ""
     st_passage_prompt: str = ""
     faiss_index: str = "flat"  # "flat" | "hnsw" | "ivf"
+    index_backend: str = "faiss"  # "faiss" (files in the data dir) | "milvus" (Milvus Lite file or a server)
+    milvus_uri: str = ""  # a file path → Milvus Lite (default <data dir>/milvus.db); http://host:19530 → a server
+    milvus_token: str = ""  # for a server that needs one (POLICYQA_MILVUS_TOKEN)
     max_clause_chars: int = 300
     max_file_bytes: int = 20 * 1024 * 1024
     llm_base_url: str = ""
@@ -46,6 +49,11 @@ class Settings:
     @property
     def cache_dir(self) -> Path:
         return self.data_dir / "cache"
+
+    @property
+    def milvus_target(self) -> str:
+        """Where the Milvus backend keeps vectors: the configured URI, else a Milvus Lite file here."""
+        return self.milvus_uri or str(self.data_dir / "milvus.db")
 
 
 def load_settings(data_dir: str | Path | None = None, config: str | Path | None = None) -> Settings:

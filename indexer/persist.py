@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -27,7 +28,7 @@ from corpus.settings import Settings
 from indexer.cache import EmbeddingCache
 from indexer.dense import DenseIndex, IndexKind
 from indexer.embed import Embedder
-from indexer.errors import IndexCorrupt, IndexMismatch, IndexMissing
+from indexer.errors import IndexCorrupt, IndexMismatch, IndexMissing, IndexProblem
 from indexer.tokenize import Tokenizer, corpus_terms
 
 log = logging.getLogger(__name__)
@@ -64,7 +65,7 @@ class LoadedIndex:
     docs: dict[str, DocInfo]
     bm25: object
     bm25_clause_of: np.ndarray  # sentence row → clause index
-    dense: DenseIndex
+    dense: Any  # DenseIndex (FAISS) or MilvusDense: search(query, k, allowed), dim, len
 
 
 def passage_text(c: Clause) -> str:
@@ -153,8 +154,17 @@ def build_index(
         cache.save()
         if len(clauses) == 0:
             vectors = np.zeros((0, embedder.dim), dtype=np.float32)
-        dense = DenseIndex.build(vectors, IndexKind.parse(settings.faiss_index))
-        dense.save(tmp / "dense.faiss")
+        final = root / f"v-{stamp}"
+        if settings.index_backend == "milvus":
+            from indexer.milvus import MilvusDense, client, collection_name
+
+            collection = collection_name(final.name)
+            MilvusDense.build(client(settings.milvus_target, settings.milvus_token), collection, vectors,
+                              [c.doc_id for c in clauses])
+            dense_info = {"backend": "milvus", "uri": settings.milvus_target, "collection": collection}
+        else:
+            DenseIndex.build(vectors, IndexKind.parse(settings.faiss_index)).save(tmp / "dense.faiss")
+            dense_info = {"backend": "faiss", "kind": settings.faiss_index}
 
         info = {d.id: DocInfo(d.id, d.title, d.region, d.origin, d.date, d.places) for d in docs}
         with (tmp / "clauses.jsonl").open("w", encoding="utf-8") as f:
@@ -168,6 +178,7 @@ def build_index(
             "format_version": FORMAT_VERSION,
             "embedder": {"name": embedder.name, "dim": int(vectors.shape[1]) if len(clauses) else embedder.dim},
             "faiss_index": settings.faiss_index,
+            "dense": dense_info,
             "dictionary_hash": tokenizer.dictionary_hash,
             "extra_terms": tokenizer.extra_terms,
             "documents": {d.id: fingerprint(d) for d in docs},
@@ -178,7 +189,6 @@ def build_index(
             "embedded": embedded,
         }
         (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
-        final = root / f"v-{stamp}"
         os.rename(tmp, final)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -187,7 +197,7 @@ def build_index(
     return BuildReport(len(clauses), embedded, len(clauses) - embedded, time.perf_counter() - t0, embed_seconds, final)
 
 
-REQUIRED_FILES = ("clauses.jsonl", "documents.jsonl", "dense.faiss", "bm25_clause_of.npy")
+REQUIRED_FILES = ("clauses.jsonl", "documents.jsonl", "bm25_clause_of.npy")  # + dense.faiss for the FAISS backend
 GRACE_S = 300.0  # a replaced version stays this long, so a reader that resolved it can finish loading
 
 
@@ -206,8 +216,26 @@ def _swap_current(root: Path, target: Path) -> None:
         if not marker.exists():
             marker.write_text(f"{now}\n", encoding="utf-8")
         elif now - marker.stat().st_mtime > GRACE_S:
+            _drop_milvus(old)
             shutil.rmtree(old, ignore_errors=True)
     remove_dead_builds(root)
+
+
+def _drop_milvus(version: Path) -> None:
+    """A replaced version's Milvus collection goes with it (nothing to do for FAISS files)."""
+    try:
+        info = json.loads((version / "manifest.json").read_text(encoding="utf-8")).get("dense", {})
+    except (OSError, ValueError):
+        return
+    if info.get("backend") == "milvus":
+        from indexer.milvus import MilvusUnavailable, client
+
+        try:
+            milvus = client(info["uri"])
+            if milvus.has_collection(info["collection"]):
+                milvus.drop_collection(info["collection"])
+        except MilvusUnavailable:
+            log.warning("could not drop Milvus collection %s of replaced index %s", info.get("collection"), version)
 
 
 def _pid_alive(pid: int) -> bool:
@@ -263,7 +291,8 @@ def load_index(settings: Settings, embedder_name: str, verify: bool = True) -> L
             f"index was built with embedder {built_with!r} but {embedder_name!r} is configured: run `policyqa index --rebuild`"
         )
     listed = manifest.get("files", {})
-    missing = [f for f in REQUIRED_FILES if f not in listed]
+    backend = manifest.get("dense", {}).get("backend", "faiss")
+    missing = [f for f in (*REQUIRED_FILES, *(("dense.faiss",) if backend == "faiss" else ())) if f not in listed]
     if missing:
         raise IndexCorrupt(f"index manifest in {path} does not list {', '.join(missing)}: run `policyqa index --rebuild`")
     if verify:
@@ -275,7 +304,7 @@ def load_index(settings: Settings, embedder_name: str, verify: bool = True) -> L
                 raise IndexCorrupt(f"index file damaged (checksum mismatch, truncated?): {f}: run `policyqa index --rebuild`")
     try:
         return _read_version(path, manifest)
-    except IndexCorrupt:
+    except IndexProblem:
         raise
     except Exception as e:  # a file that passed (or skipped) its checksum and still cannot be read
         raise IndexCorrupt(f"index at {path} cannot be read ({type(e).__name__}: {e}): run `policyqa index --rebuild`") from e
@@ -297,7 +326,14 @@ def _read_version(path: Path, manifest: dict) -> LoadedIndex:
             docs[raw["id"]] = DocInfo(**raw)
     bm25 = bm25s.BM25.load(str(path / "bm25"), show_progress=False)
     clause_of = np.load(path / "bm25_clause_of.npy", allow_pickle=False)
-    dense = DenseIndex.load(path / "dense.faiss")
+    info = manifest.get("dense", {"backend": "faiss"})
+    if info.get("backend") == "milvus":
+        from indexer.milvus import MilvusDense, client
+
+        dense: DenseIndex | MilvusDense = MilvusDense.open(client(info["uri"]), info["collection"],
+                                                           manifest["embedder"]["dim"], len(clauses))
+    else:
+        dense = DenseIndex.load(path / "dense.faiss")
     if len(dense) != len(clauses) or dense.dim != manifest["embedder"]["dim"]:
         raise IndexCorrupt(f"index at {path} is inconsistent: {len(dense)} vectors for {len(clauses)} clauses")
     return LoadedIndex(path, manifest, clauses, docs, bm25, clause_of, dense)
@@ -322,6 +358,11 @@ def index_problem(settings: Settings, docs: Sequence[Document], embedder_name: s
         return f"index damaged: {e}"
     if m.get("embedder", {}).get("name") != embedder_name:
         return "index built with another embedder"
+    dense = m.get("dense", {"backend": "faiss"})
+    if dense.get("backend", "faiss") != settings.index_backend or (
+        settings.index_backend == "milvus" and dense.get("uri") != settings.milvus_target
+    ):
+        return f"index built for another backend ({dense.get('backend', 'faiss')})"
     if m.get("documents") != {d.id: fingerprint(d) for d in docs}:
         return "index out of date with the documents"
     return ""

