@@ -23,16 +23,35 @@ class MilvusUnavailable(IndexProblem):
     """The configured Milvus cannot be reached or opened."""
 
 
+_CLIENTS: dict[str, Any] = {}
+
+
 def client(uri: str, token: str = "") -> Any:  # noqa: ANN401 - pymilvus has no stubs
-    """A MilvusClient for a file path (Milvus Lite) or an http(s) URI (a server); a clear error if not."""
+    """The process's MilvusClient for a file path (Milvus Lite) or an http(s) URI (a server), opened
+    once; a clear error when it cannot be reached."""
+    if uri in _CLIENTS:
+        return _CLIENTS[uri]
     try:
         from pymilvus import MilvusClient
     except ImportError as e:  # pragma: no cover - the dependency is declared
         raise MilvusUnavailable("index_backend = milvus needs pymilvus and milvus-lite installed") from e
     try:
-        return MilvusClient(uri=uri, token=token or "", timeout=10)
+        _CLIENTS[uri] = MilvusClient(uri=uri, token=token or "", timeout=10)
     except Exception as e:  # pymilvus raises several kinds; all mean the same to the user
-        raise MilvusUnavailable(f"cannot reach Milvus at {uri}: {e}") from e
+        hint = " (Milvus Lite allows one process at a time: is a server or another command using it?)" \
+            if not uri.startswith("http") else ""
+        raise MilvusUnavailable(f"cannot reach Milvus at {uri}: {e}{hint}") from e
+    return _CLIENTS[uri]
+
+
+def close_all() -> None:
+    """Close this process's Milvus connections (Milvus Lite then lets another process open the file)."""
+    for c in _CLIENTS.values():
+        try:
+            c.close()
+        except Exception:  # noqa: BLE001, S110 - closing is best effort
+            pass
+    _CLIENTS.clear()
 
 
 def collection_name(version: str) -> str:
