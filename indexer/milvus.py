@@ -46,9 +46,13 @@ def client(uri: str, token: str = "") -> Any:  # noqa: ANN401 - pymilvus has no 
 
 def close_all() -> None:
     """Close this process's Milvus connections (Milvus Lite then lets another process open the file)."""
-    for c in _CLIENTS.values():
+    for uri, c in _CLIENTS.items():
         try:
             c.close()
+            if not uri.startswith("http"):  # the embedded server holds the file until released
+                from milvus_lite.server_manager import server_manager_instance
+
+                server_manager_instance.release_server(uri)
         except Exception:  # noqa: BLE001, S110 - closing is best effort
             pass
     _CLIENTS.clear()

