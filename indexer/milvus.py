@@ -9,6 +9,7 @@ atomic as with FAISS files. A filter on documents goes into the engine's filter 
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import numpy as np
@@ -35,6 +36,9 @@ def client(uri: str, token: str = "") -> Any:  # noqa: ANN401 - pymilvus has no 
         from pymilvus import MilvusClient
     except ImportError as e:  # pragma: no cover - the dependency is declared
         raise MilvusUnavailable("index_backend = milvus needs pymilvus and milvus-lite installed") from e
+    # Milvus Lite answers one call pymilvus makes with "not implemented", logged by grpc as an ERROR
+    # with a traceback although nothing failed.
+    logging.getLogger("grpc._server").setLevel(logging.CRITICAL)
     try:
         _CLIENTS[uri] = MilvusClient(uri=uri, token=token or "", timeout=10)
     except Exception as e:  # pymilvus raises several kinds; all mean the same to the user
