@@ -54,12 +54,9 @@ class Assistant:
         store = store or DocumentStore(settings)
         store.ensure_bundled()
         docs = store.documents()
-        llm = None
-        if settings.llm_base_url:
-            from assistant.llm import LLMClient
+        from assistant.llm import client_from
 
-            llm = LLMClient(settings.llm_base_url, settings.llm_model, settings.llm_api_key, settings.llm_timeout)
-        return cls(Retriever.open(settings, docs, show_progress=show_progress), docs, llm)
+        return cls(Retriever.open(settings, docs, show_progress=show_progress), docs, client_from(settings))
 
     def analyze(self, question: str, history: Sequence[dict] = ()) -> Query:
         """The question analysed once (follow-ups resolved against `history`)."""

@@ -21,7 +21,6 @@ SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
 DATE = re.compile(r"\d{4}年|20XX年|\d{1,2}月(?:底|末|\d{1,2}日)|年底|年内|月底|之前|以前|前完成")
 RESPONSIBLE_WORDS = re.compile(r"负责|牵头|主管|统筹|会同|批准|备案|审批|核准|责令|由[^，。；]{2,30}?(?:负责|组织|实施|办理|承担)")
 LIST_INTRO = re.compile(r"[：:]$")
-ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇\d]+条")
 CHAR = re.compile(r"[\u4e00-\u9fff0-9]")
 
 FEATURES = (

@@ -49,6 +49,13 @@ class LLMClient:
             raise LLMError(f"{type(e).__name__}: {e}") from e
 
 
+def client_from(settings) -> LLMClient | None:  # noqa: ANN001 - corpus.settings.Settings
+    """The configured endpoint, or None when no LLM is configured."""
+    if not settings.llm_base_url:
+        return None
+    return LLMClient(settings.llm_base_url, settings.llm_model, settings.llm_api_key, settings.llm_timeout)
+
+
 def build_messages(question: str, answer: Answer) -> list[dict]:
     clauses = "\n".join(f"[{c.n}] 《{c.title}》{c.section}：{c.text}" for c in answer.citations)
     return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": f"条款：\n{clauses}\n\n问题：{question}"}]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
-from typing import Protocol
+from collections.abc import Iterable, Sequence
+from typing import Protocol, TypeVar
 
 
 class Dated(Protocol):
@@ -15,6 +15,9 @@ class Dated(Protocol):
     date: str
 
 
+D = TypeVar("D", bound=Dated)
+
+
 def instrument_key(title: str, region: str) -> tuple[str, str]:
     """What makes two documents versions of one instrument: the title (without a trailing
     （试行）/（修订）/year marker) and the region."""
@@ -22,26 +25,40 @@ def instrument_key(title: str, region: str) -> tuple[str, str]:
     return t, region
 
 
-def superseded(docs: Iterable[Dated]) -> frozenset[str]:
-    """Ids of documents that an instrument's newer version replaces (dates compare as YYYY-MM-DD)."""
-    groups: dict[tuple[str, str], list[Dated]] = defaultdict(list)
+def instruments(docs: Iterable[D]) -> list[list[D]]:
+    """Documents grouped into instruments (same title and region), each group oldest first."""
+    groups: dict[tuple[str, str], list[D]] = defaultdict(list)
     for d in docs:
         if d.title:
             groups[instrument_key(d.title, d.region)].append(d)
+    return [sorted(g, key=lambda d: d.date or "") for g in groups.values()]
+
+
+def _dated(group: Sequence[D]) -> list[D]:
+    return [d for d in group if re.match(r"\d{4}-\d{2}-\d{2}", d.date or "")]
+
+
+def superseded(docs: Iterable[Dated]) -> frozenset[str]:
+    """Ids of documents that an instrument's newer version replaces (dates compare as YYYY-MM-DD)."""
     out: set[str] = set()
-    for versions in groups.values():
-        dated = [d for d in versions if re.match(r"\d{4}-\d{2}-\d{2}", d.date or "")]
-        if len(dated) < 2:
-            continue
-        newest = max(dated, key=lambda d: d.date)
-        out |= {d.id for d in dated if d.id != newest.id and d.date < newest.date}
+    for group in instruments(docs):
+        dated = _dated(group)
+        if len(dated) >= 2:
+            out |= {d.id for d in dated if d.date < dated[-1].date}
     return frozenset(out)
 
 
 def versioned(docs: Iterable[Dated]) -> frozenset[str]:
     """Ids of documents that have another version in the collection (their citations name the version)."""
-    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for d in docs:
-        if d.title:
-            groups[instrument_key(d.title, d.region)].append(d.id)
-    return frozenset(i for ids in groups.values() if len(ids) > 1 for i in ids)
+    return frozenset(d.id for group in instruments(docs) if len(group) > 1 for d in group)
+
+
+def version_pairs(docs: Iterable[D]) -> list[tuple[D, D]]:
+    """(previous, next) for every document that has an older dated version, oldest pairs first."""
+    return [(a, b) for group in instruments(docs) for a, b in zip(_dated(group), _dated(group)[1:], strict=False)
+            if a.date < b.date]
+
+
+def previous_version(docs: Iterable[D], new: D) -> D | None:
+    """The newest older version of the same instrument, if any."""
+    return next((a for a, b in version_pairs(docs) if b.id == new.id), None)

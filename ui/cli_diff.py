@@ -10,17 +10,9 @@ from pathlib import Path
 from corpus.settings import Settings
 
 
-def previous_version(docs, new):  # noqa: ANN001, ANN201 - Documents
-    """The newest older version of the same instrument (same title and region), if any."""
-    from corpus.versions import instrument_key
-
-    key = instrument_key(new.title, new.region)
-    older = [d for d in docs if d.id != new.id and instrument_key(d.title, d.region) == key and d.date < new.date]
-    return max(older, key=lambda d: d.date, default=None)
-
-
 def cmd_diff(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.diff import diff_markdown, diff_versions
+    from corpus.versions import previous_version
     from ui.cli import _store
 
     store = _store(settings)

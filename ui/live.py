@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 
 from assistant.answer import Assistant
-from assistant.llm import LLMClient
+from assistant.llm import client_from
 from corpus import DocumentStore
 from corpus.settings import Settings
 from indexer import Retriever
@@ -33,8 +33,7 @@ class LiveCorpus:
         self.store = DocumentStore(settings)
         self.store.ensure_bundled()
         self.embedder = make_embedder(settings.embedder, settings.st_query_prompt, settings.st_passage_prompt)
-        self.llm = (LLMClient(settings.llm_base_url, settings.llm_model, settings.llm_api_key, settings.llm_timeout)
-                    if settings.llm_base_url else None)
+        self.llm = client_from(settings)
         self._on_swap = on_swap
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None

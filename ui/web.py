@@ -31,7 +31,7 @@ from assistant.topics import OTHER, RESPONSIBILITY, taxonomy
 from corpus import DocumentStore
 from corpus.metadata import region_level
 from corpus.settings import Settings
-from corpus.versions import superseded
+from corpus.versions import superseded, version_pairs
 from ui import conversations, render
 from ui.live import LiveCorpus
 
@@ -288,15 +288,8 @@ class WebApp:
     # ---- 新旧对照 -------------------------------------------------------------------------
     def version_pairs(self) -> list[tuple[str, str]]:
         """(label, "old|new") for every document that has an earlier version in the library."""
-        from ui.cli_diff import previous_version
-
-        docs = list(self.assistant.docs.values())
-        out = []
-        for d in docs:
-            old = previous_version(docs, d)
-            if old is not None:
-                out.append((f"{d.region}｜{d.title}：{old.date or '?'} → {d.date or '?'}", f"{old.id}|{d.id}"))
-        return out
+        return [(f"{new.region}｜{new.title}：{old.date} → {new.date}", f"{old.id}|{new.id}")
+                for old, new in version_pairs(self.assistant.docs.values())]
 
     def diff(self, pair: str | None, old_id: str | None = None, new_id: str | None = None) -> tuple[str, str | None]:
         """The 新旧对照 of a version pair (or of two documents picked by hand) and its Word file."""
