@@ -51,16 +51,19 @@ class LiveCorpus:
         if problem == BEHIND:
             self.refresh()
 
-    def _stamp(self) -> tuple[int, int]:
-        d = self.store.dir
-        return (d.stat().st_mtime_ns, sum(1 for _ in d.glob("*.json"))) if d.is_dir() else (0, 0)
+    def _stamp(self) -> int:
+        """The documents folder's change time: every write there is a rename into it, which moves it."""
+        try:
+            return self.store.dir.stat().st_mtime_ns
+        except FileNotFoundError:
+            return 0
 
     @property
     def indexing(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
 
     def check(self) -> None:
-        """Start catching up when documents changed since the last index (cheap: one stat, one listing)."""
+        """Start catching up when documents changed since the last index (cheap: one stat)."""
         if self._stamp() != self._seen and not self.indexing:
             self.refresh()
 
