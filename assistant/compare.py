@@ -3,6 +3,7 @@ with their citations; cells never drop items ("+N 项" when a cell shows fewer t
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -61,12 +62,14 @@ def build_table(
     """Group indicator rows by topic and document; a cell shows its first `max_per_cell` rows. Every
     document stays a column, so one that says nothing on a topic shows "—" there."""
     cols = list(dict.fromkeys((r.doc_id, r.region, r.title) for r in select(rows, None, doc_ids)))
-    rows = select(rows, topics, doc_ids)
+    cell_rows: dict[tuple[str, str], list[Indicator]] = defaultdict(list)
+    for r in select(rows, topics, doc_ids):
+        cell_rows[(r.topic, r.doc_id)].append(r)
     table_rows, sources = [], []
     for topic in topic_order():
         cells = []
         for doc_id, _, _ in cols:
-            items = tuple(r for r in rows if r.topic == topic and r.doc_id == doc_id)
+            items = tuple(cell_rows.get((topic, doc_id), ()))
             shown = items[:max_per_cell]
             sources.extend(shown)
             cells.append(Cell(shown, len(items) - len(shown)))
