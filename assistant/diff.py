@@ -59,25 +59,15 @@ class Change:
         from assistant.quantity import find_quantities
 
         a, b = self.old.body, self.new.body
+        # figures in each text (ordinals such as 第三人 are not figures), whole around each change
+        qa = [q for q in find_quantities(a) if a[q.start - 1 : q.start] != "第"]
+        qb = [q for q in find_quantities(b) if b[q.start - 1 : q.start] != "第"]
         out = []
         for changed, a1, a2, b1, b2 in changed_spans(a, b):
             if not changed:
                 continue
-            # widen to the whole figures around the change ("三个月" → "六十日", not "三个月" → "六十日" cut)
-            olds = list(
-                dict.fromkeys(
-                    q.text
-                    for q in find_quantities(a)
-                    if q.start < a2 and q.end > a1 and a[q.start - 1 : q.start] != "第"
-                )
-            )
-            news = list(
-                dict.fromkeys(
-                    q.text
-                    for q in find_quantities(b)
-                    if q.start < b2 and q.end > b1 and b[q.start - 1 : q.start] != "第"
-                )
-            )
+            olds = list(dict.fromkeys(q.text for q in qa if q.start < a2 and q.end > a1))
+            news = list(dict.fromkeys(q.text for q in qb if q.start < b2 and q.end > b1))
             if olds or news:
                 out.append(f"{'、'.join(olds) or '—'} → {'、'.join(news) or '—'}")
         return tuple(dict.fromkeys(out))
@@ -153,8 +143,9 @@ def _pair(olds: Sequence[Provision], news: Sequence[Provision]) -> list[Change]:
     changes: list[Change] = []
     j = 0
     for o in olds:
-        best = max(range(j, len(news)), key=lambda k: _ratio(o.body, news[k].body), default=None)
-        if best is not None and _ratio(o.body, news[best].body) >= SAME_PROVISION:
+        ratios = {k: _ratio(o.body, news[k].body) for k in range(j, len(news))}
+        best = max(ratios, key=ratios.__getitem__, default=None)
+        if best is not None and ratios[best] >= SAME_PROVISION:
             changes += [Change("新增", None, n, n.text) for n in news[j:best]]
             changes.append(Change("修改", o, news[best], marked(o.body, news[best].body)))
             j = best + 1
