@@ -40,8 +40,13 @@ MAX_ENTRIES = 6  # comparison entries
 class Assistant:
     """Answers questions over one corpus and its index."""
 
-    def __init__(self, retriever: Retriever, docs: Sequence[Document], llm=None,  # noqa: ANN001
-                 model: AnswerModel | None = None) -> None:
+    def __init__(
+        self,
+        retriever: Retriever,
+        docs: Sequence[Document],
+        llm=None,  # noqa: ANN001
+        model: AnswerModel | None = None,
+    ) -> None:
         self.retriever = retriever
         self.docs = {d.id: d for d in docs}
         self.llm = llm
@@ -50,7 +55,9 @@ class Assistant:
         self.versioned = versioned(self.docs.values())  # instruments with several versions: name the version
 
     @classmethod
-    def open(cls, settings: Settings, store: DocumentStore | None = None, show_progress: bool = True) -> Assistant:
+    def open(
+        cls, settings: Settings, store: DocumentStore | None = None, show_progress: bool = True
+    ) -> Assistant:
         store = store or DocumentStore(settings)
         store.ensure_bundled()
         docs = store.documents()
@@ -62,24 +69,43 @@ class Assistant:
         """The question analysed once (follow-ups resolved against `history`)."""
         return self.retriever.analyze(question, history)
 
-    def candidates(self, query: Query, region: str | None = None, doc_ids: set[str] | None = None
-                   ) -> tuple[list[Hit], list[Candidate]]:
+    def candidates(
+        self, query: Query, region: str | None = None, doc_ids: set[str] | None = None
+    ) -> tuple[list[Hit], list[Candidate]]:
         """Retrieved hits and every candidate sentence of the top ones (also what the model is fitted on)."""
         res = self.retriever.search(query, k=10, region=region, doc_ids=doc_ids)
         hits = list(res.hits)
         pool = hits[:10] if query.kind is Kind.COMPARISON else hits[:POOL]
         return hits, candidates(query, pool, self.superseded)
 
-    def ask(self, question: str, history: Sequence[dict] = (), region: str | None = None,
-            doc_ids: set[str] | None = None, query: Query | None = None) -> Answer:
+    def ask(
+        self,
+        question: str,
+        history: Sequence[dict] = (),
+        region: str | None = None,
+        doc_ids: set[str] | None = None,
+        query: Query | None = None,
+    ) -> Answer:
         """Answer one question in the context of the conversation so far."""
         query = query or self.analyze(question, history)
         hits, cands = self.candidates(query, region, doc_ids)
-        related = tuple(self._citation(i + 1, h, 0, min(len(h.clause.text), 80)) for i, h in enumerate(hits[:3]))
+        related = tuple(
+            self._citation(i + 1, h, 0, min(len(h.clause.text), 80)) for i, h in enumerate(hits[:3])
+        )
 
         def refuse(reason: str) -> Answer:
-            return Answer(question, query.text, REFUSAL, (), True, query.kind.value, query.places, related, reason,
-                          used_history=query.used_history)
+            return Answer(
+                question,
+                query.text,
+                REFUSAL,
+                (),
+                True,
+                query.kind.value,
+                query.places,
+                related,
+                reason,
+                used_history=query.used_history,
+            )
 
         if query.unknown_places and not query.places:
             return refuse(f"语料中没有关于{'、'.join(query.unknown_places)}的文件")
@@ -113,13 +139,23 @@ class Assistant:
                     citations.append(extra[0])
                     lines.append(extra[1])
         if query.kind is Kind.COMPARISON:
-            covered = {c.region for c in citations} | {p for c in citations for p in self._doc_places(c.doc_id)}
+            covered = {c.region for c in citations} | {
+                p for c in citations for p in self._doc_places(c.doc_id)
+            }
             for place in query.places:
                 if place not in covered:
                     lines.append(f"{place}：现有文件未找到相关规定。")
         text = "\n".join(lines) if query.kind is Kind.COMPARISON else "".join(lines)
-        answer = Answer(question, query.text, text, tuple(citations), False, query.kind.value, query.places,
-                        used_history=query.used_history)
+        answer = Answer(
+            question,
+            query.text,
+            text,
+            tuple(citations),
+            False,
+            query.kind.value,
+            query.places,
+            used_history=query.used_history,
+        )
         if self.llm is not None:
             from assistant.llm import generate_verified
 
@@ -138,7 +174,9 @@ class Assistant:
             c = cands[int(i)]
             if probs[i] < max(LIKELY, self.model.threshold) or length + len(c.text) > MAX_ANSWER_CHARS:
                 continue
-            if any(o.hit.clause.id == c.hit.clause.id and o.start < c.end and c.start < o.end for o in chosen):
+            if any(
+                o.hit.clause.id == c.hit.clause.id and o.start < c.end and c.start < o.end for o in chosen
+            ):
                 continue
             if any(o.text == c.text for o in chosen):
                 continue
@@ -164,7 +202,11 @@ class Assistant:
         doc = self.docs.get(hit.clause.doc_id)
         version = f"（{doc.date}版）" if doc and doc.id in self.versioned and doc.date else ""
         if prov.label:
-            where = f"{where}《{hit.title}》{version}{prov.label}" if hit.title else f"{where}{version}{prov.label}"
+            where = (
+                f"{where}《{hit.title}》{version}{prov.label}"
+                if hit.title
+                else f"{where}{version}{prov.label}"
+            )
         elif version:
             where += version
         return f"{where}：{prov.text.strip().rstrip('。；，、：')}。[{n}]"
@@ -203,25 +245,75 @@ class Assistant:
         joined = "".join(texts)
         s = joined.find(prov.text.split("……")[0])
         c = h.clause
-        return Citation(n, c.doc_id, h.title, h.region, doc.date if doc else "", c.section, c.id, joined,
-                        prov.text, max(s, 0), max(s, 0) + len(prov.text), c.start, c.end, h.origin, prov.label)
+        return Citation(
+            n,
+            c.doc_id,
+            h.title,
+            h.region,
+            doc.date if doc else "",
+            c.section,
+            c.id,
+            joined,
+            prov.text,
+            max(s, 0),
+            max(s, 0) + len(prov.text),
+            c.start,
+            c.end,
+            h.origin,
+            prov.label,
+        )
 
     def _citation(self, n: int, h: Hit, start: int, end: int) -> Citation:
         c = h.clause
         doc = self.docs.get(c.doc_id)
-        return Citation(n, c.doc_id, h.title, h.region, doc.date if doc else "", c.section, c.id, c.text,
-                        c.text[start:end], start, end, c.start, c.end, h.origin, article_label(doc, c))
+        return Citation(
+            n,
+            c.doc_id,
+            h.title,
+            h.region,
+            doc.date if doc else "",
+            c.section,
+            c.id,
+            c.text,
+            c.text[start:end],
+            start,
+            end,
+            c.start,
+            c.end,
+            h.origin,
+            article_label(doc, c),
+        )
 
 
 def answer_json(a: Answer) -> dict:
     """The JSON shape of an answer (CLI `ask --json/--jsonl`, web API)."""
 
     def cit(c: Citation) -> dict:
-        return {"n": c.n, "doc_id": c.doc_id, "title": c.title, "region": c.region, "date": c.date, "section": c.section,
-                "article": c.article, "clause_id": c.clause_id, "text": c.text, "quote": c.quote,
-                "quote_start": c.quote_start, "quote_end": c.quote_end, "source": c.source}
+        return {
+            "n": c.n,
+            "doc_id": c.doc_id,
+            "title": c.title,
+            "region": c.region,
+            "date": c.date,
+            "section": c.section,
+            "article": c.article,
+            "clause_id": c.clause_id,
+            "text": c.text,
+            "quote": c.quote,
+            "quote_start": c.quote_start,
+            "quote_end": c.quote_end,
+            "source": c.source,
+        }
 
-    return {"answer": a.text, "refused": a.refused, "standalone_question": a.standalone_question,
-            "used_history": a.used_history, "kind": a.kind, "places": list(a.places),
-            "citations": [cit(c) for c in a.citations], "related": [cit(c) for c in a.related],
-            "reason": a.reason, "generator": a.generator}
+    return {
+        "answer": a.text,
+        "refused": a.refused,
+        "standalone_question": a.standalone_question,
+        "used_history": a.used_history,
+        "kind": a.kind,
+        "places": list(a.places),
+        "citations": [cit(c) for c in a.citations],
+        "related": [cit(c) for c in a.related],
+        "reason": a.reason,
+        "generator": a.generator,
+    }

@@ -19,15 +19,39 @@ from indexer.query import Kind, Query
 
 SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
 DATE = re.compile(r"\d{4}年|20XX年|\d{1,2}月(?:底|末|\d{1,2}日)|年底|年内|月底|之前|以前|前完成")
-RESPONSIBLE_WORDS = re.compile(r"负责|牵头|主管|统筹|会同|批准|备案|审批|核准|责令|由[^，。；]{2,30}?(?:负责|组织|实施|办理|承担)")
+RESPONSIBLE_WORDS = re.compile(
+    r"负责|牵头|主管|统筹|会同|批准|备案|审批|核准|责令|由[^，。；]{2,30}?(?:负责|组织|实施|办理|承担)"
+)
 LIST_INTRO = re.compile(r"[：:]$")
 CHAR = re.compile(r"[\u4e00-\u9fff0-9]")
 
 FEATURES = (
-    "rank_inv", "fused", "bm25_inv", "dense_inv", "cov_sentence", "cov_clause", "cov_heading", "bigram",
-    "kind_number", "unit_match", "unit_missing", "kind_responsible", "kind_deadline", "kind_procedure",
-    "list_intro", "heading_like", "length", "place_match", "place_named", "first_sentence", "superseded",
-    "doc_named", "top_terms", "q_unit_anywhere", "q_best_coverage", "q_used_history",
+    "rank_inv",
+    "fused",
+    "bm25_inv",
+    "dense_inv",
+    "cov_sentence",
+    "cov_clause",
+    "cov_heading",
+    "bigram",
+    "kind_number",
+    "unit_match",
+    "unit_missing",
+    "kind_responsible",
+    "kind_deadline",
+    "kind_procedure",
+    "list_intro",
+    "heading_like",
+    "length",
+    "place_match",
+    "place_named",
+    "first_sentence",
+    "superseded",
+    "doc_named",
+    "top_terms",
+    "q_unit_anywhere",
+    "q_best_coverage",
+    "q_used_history",
 )
 
 
@@ -77,16 +101,25 @@ def _kind_features(sentence: str, query: Query) -> tuple[float, float, float, fl
     number = float(bool(qs)) if query.kind in (Kind.NUMBER, Kind.COMPARISON, Kind.DEADLINE) else 0.0
     unit_match = float(any(u.search(sentence) for u in query.units)) if query.units else 0.0
     unit_missing = float(bool(query.units) and not unit_match)
-    responsible = float(bool(RESPONSIBLE_WORDS.search(sentence) or has_unit(sentence))) if query.kind is Kind.RESPONSIBLE else 0.0
+    responsible = (
+        float(bool(RESPONSIBLE_WORDS.search(sentence) or has_unit(sentence)))
+        if query.kind is Kind.RESPONSIBLE
+        else 0.0
+    )
     deadline = 0.0
     if query.kind is Kind.DEADLINE:
         deadline = float(bool(DATE.search(sentence)) or any(q.kind == "time_limit" for q in qs))
-    procedure = float(bool(re.search(r"应当|可以|按照|程序|申请|办理|提交|责令", sentence))) if query.kind is Kind.PROCEDURE else 0.0
+    procedure = (
+        float(bool(re.search(r"应当|可以|按照|程序|申请|办理|提交|责令", sentence)))
+        if query.kind is Kind.PROCEDURE
+        else 0.0
+    )
     return number, unit_match, unit_missing, responsible, deadline, procedure
 
 
-def candidates(query: Query, hits: Sequence[Hit], superseded: frozenset[str] = frozenset(),
-               trim_to: int = 160) -> list[Candidate]:
+def candidates(
+    query: Query, hits: Sequence[Hit], superseded: frozenset[str] = frozenset(), trim_to: int = 160
+) -> list[Candidate]:
     """Every sentence of the given hits, with its features."""
     weights = query.weights
     q_bigrams = bigrams(query.text)
@@ -107,32 +140,42 @@ def candidates(query: Query, hits: Sequence[Hit], superseded: frozenset[str] = f
             sent = text[s:e]
             ts, te = trim(text, s, e, weights, trim_to)
             kind_f = _kind_features(sent, query)
-            rows.append((h, rank, ts, te, [
-                1.0 / rank,
-                h.score / top,
-                1.0 / h.bm25_rank if h.bm25_rank else 0.0,
-                1.0 / h.dense_rank if h.dense_rank else 0.0,
-                coverage(sent, weights),
-                cov_clause,
-                cov_head,
-                len(q_bigrams & bigrams(sent)) / len(q_bigrams) if q_bigrams else 0.0,
-                *kind_f,
-                float(bool(LIST_INTRO.search(sent.strip()))),
-                float(is_heading_like(text)),
-                math.log1p(len(sent)) / 5,
-                float(bool(query.place_docs) and h.clause.doc_id in query.place_docs),
-                float(bool(query.places)),
-                float(k == 0),
-                float(h.clause.doc_id in superseded),
-                float(h.clause.doc_id in query.named_docs),
-                sum(t in heading + text for t in rare) / len(rare) if rare else 0.0,
-            ]))
+            rows.append(
+                (
+                    h,
+                    rank,
+                    ts,
+                    te,
+                    [
+                        1.0 / rank,
+                        h.score / top,
+                        1.0 / h.bm25_rank if h.bm25_rank else 0.0,
+                        1.0 / h.dense_rank if h.dense_rank else 0.0,
+                        coverage(sent, weights),
+                        cov_clause,
+                        cov_head,
+                        len(q_bigrams & bigrams(sent)) / len(q_bigrams) if q_bigrams else 0.0,
+                        *kind_f,
+                        float(bool(LIST_INTRO.search(sent.strip()))),
+                        float(is_heading_like(text)),
+                        math.log1p(len(sent)) / 5,
+                        float(bool(query.place_docs) and h.clause.doc_id in query.place_docs),
+                        float(bool(query.places)),
+                        float(k == 0),
+                        float(h.clause.doc_id in superseded),
+                        float(h.clause.doc_id in query.named_docs),
+                        sum(t in heading + text for t in rare) / len(rare) if rare else 0.0,
+                    ],
+                )
+            )
     # Question-level evidence, the same for every candidate: does any retrieved sentence hold the
     # asked unit, how well does the best one cover the question. These move the refusal decision.
     unit_anywhere = float(any(r[4][FEATURES.index("unit_match")] for r in rows))
     best_cov = max((r[4][FEATURES.index("cov_sentence")] for r in rows), default=0.0)
-    return [Candidate(h, rank, ts, te, (*f, unit_anywhere, best_cov, float(query.used_history)))
-            for h, rank, ts, te, f in rows]
+    return [
+        Candidate(h, rank, ts, te, (*f, unit_anywhere, best_cov, float(query.used_history)))
+        for h, rank, ts, te, f in rows
+    ]
 
 
 def trim(text: str, start: int, end: int, weights: dict[str, float], limit: int) -> tuple[int, int]:

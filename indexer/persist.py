@@ -108,7 +108,10 @@ def _bm25s():  # noqa: ANN202
 
 
 def build_index(
-    docs: Sequence[Document], settings: Settings, embedder: Embedder, show_progress: bool = True,
+    docs: Sequence[Document],
+    settings: Settings,
+    embedder: Embedder,
+    show_progress: bool = True,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> BuildReport:
     """Build a new index version from documents and swap it in; `on_progress(done, total)` follows
@@ -136,7 +139,9 @@ def build_index(
         if show_progress:
             from tqdm import tqdm
 
-            bar = tqdm(total=len(clauses), desc="embedding clauses", unit="clause", file=sys.stderr, leave=False)
+            bar = tqdm(
+                total=len(clauses), desc="embedding clauses", unit="clause", file=sys.stderr, leave=False
+            )
         texts = [passage_text(c) for c in clauses]
         todo, done = cache.missing(texts), [0]
 
@@ -159,8 +164,12 @@ def build_index(
             from indexer.milvus import MilvusDense, client, collection_name
 
             collection = collection_name(final.name)
-            MilvusDense.build(client(settings.milvus_target, settings.milvus_token), collection, vectors,
-                              [c.doc_id for c in clauses])
+            MilvusDense.build(
+                client(settings.milvus_target, settings.milvus_token),
+                collection,
+                vectors,
+                [c.doc_id for c in clauses],
+            )
             dense_info = {"backend": "milvus", "uri": settings.milvus_target, "collection": collection}
         else:
             DenseIndex.build(vectors, IndexKind.parse(settings.faiss_index)).save(tmp / "dense.faiss")
@@ -176,7 +185,10 @@ def build_index(
         files = {str(p.relative_to(tmp)): _sha256(p) for p in sorted(tmp.rglob("*")) if p.is_file()}
         manifest = {
             "format_version": FORMAT_VERSION,
-            "embedder": {"name": embedder.name, "dim": int(vectors.shape[1]) if len(clauses) else embedder.dim},
+            "embedder": {
+                "name": embedder.name,
+                "dim": int(vectors.shape[1]) if len(clauses) else embedder.dim,
+            },
             "faiss_index": settings.faiss_index,
             "dense": dense_info,
             "dictionary_hash": tokenizer.dictionary_hash,
@@ -188,16 +200,24 @@ def build_index(
             "build_seconds": round(time.perf_counter() - t0, 2),
             "embedded": embedded,
         }
-        (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        (tmp / "manifest.json").write_text(
+            json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
         os.rename(tmp, final)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     _swap_current(root, final)
-    return BuildReport(len(clauses), embedded, len(clauses) - embedded, time.perf_counter() - t0, embed_seconds, final)
+    return BuildReport(
+        len(clauses), embedded, len(clauses) - embedded, time.perf_counter() - t0, embed_seconds, final
+    )
 
 
-REQUIRED_FILES = ("clauses.jsonl", "documents.jsonl", "bm25_clause_of.npy")  # + dense.faiss for the FAISS backend
+REQUIRED_FILES = (
+    "clauses.jsonl",
+    "documents.jsonl",
+    "bm25_clause_of.npy",
+)  # + dense.faiss for the FAISS backend
 GRACE_S = 300.0  # a replaced version stays this long, so a reader that resolved it can finish loading
 
 
@@ -235,7 +255,9 @@ def _drop_milvus(version: Path) -> None:
             if milvus.has_collection(info["collection"]):
                 milvus.drop_collection(info["collection"])
         except MilvusUnavailable:
-            log.warning("could not drop Milvus collection %s of replaced index %s", info.get("collection"), version)
+            log.warning(
+                "could not drop Milvus collection %s of replaced index %s", info.get("collection"), version
+            )
 
 
 def _pid_alive(pid: int) -> bool:
@@ -284,7 +306,9 @@ def load_index(settings: Settings, embedder_name: str, verify: bool = True) -> L
     path = current_version(settings)
     manifest = read_manifest(settings, path)
     if manifest.get("format_version") != FORMAT_VERSION:
-        raise IndexMismatch(f"index format {manifest.get('format_version')} != {FORMAT_VERSION}: run `policyqa index --rebuild`")
+        raise IndexMismatch(
+            f"index format {manifest.get('format_version')} != {FORMAT_VERSION}: run `policyqa index --rebuild`"
+        )
     built_with = manifest.get("embedder", {}).get("name")
     if built_with != embedder_name:
         raise IndexMismatch(
@@ -292,22 +316,30 @@ def load_index(settings: Settings, embedder_name: str, verify: bool = True) -> L
         )
     listed = manifest.get("files", {})
     backend = manifest.get("dense", {}).get("backend", "faiss")
-    missing = [f for f in (*REQUIRED_FILES, *(("dense.faiss",) if backend == "faiss" else ())) if f not in listed]
+    missing = [
+        f for f in (*REQUIRED_FILES, *(("dense.faiss",) if backend == "faiss" else ())) if f not in listed
+    ]
     if missing:
-        raise IndexCorrupt(f"index manifest in {path} does not list {', '.join(missing)}: run `policyqa index --rebuild`")
+        raise IndexCorrupt(
+            f"index manifest in {path} does not list {', '.join(missing)}: run `policyqa index --rebuild`"
+        )
     if verify:
         for rel, digest in listed.items():
             f = path / rel
             if not f.is_file():
                 raise IndexCorrupt(f"index file missing: {f}")
             if _sha256(f) != digest:
-                raise IndexCorrupt(f"index file damaged (checksum mismatch, truncated?): {f}: run `policyqa index --rebuild`")
+                raise IndexCorrupt(
+                    f"index file damaged (checksum mismatch, truncated?): {f}: run `policyqa index --rebuild`"
+                )
     try:
         return _read_version(path, manifest)
     except IndexProblem:
         raise
     except Exception as e:  # a file that passed (or skipped) its checksum and still cannot be read
-        raise IndexCorrupt(f"index at {path} cannot be read ({type(e).__name__}: {e}): run `policyqa index --rebuild`") from e
+        raise IndexCorrupt(
+            f"index at {path} cannot be read ({type(e).__name__}: {e}): run `policyqa index --rebuild`"
+        ) from e
 
 
 def _read_version(path: Path, manifest: dict) -> LoadedIndex:
@@ -330,12 +362,15 @@ def _read_version(path: Path, manifest: dict) -> LoadedIndex:
     if info.get("backend") == "milvus":
         from indexer.milvus import MilvusDense, client
 
-        dense: DenseIndex | MilvusDense = MilvusDense.open(client(info["uri"]), info["collection"],
-                                                           manifest["embedder"]["dim"], len(clauses))
+        dense: DenseIndex | MilvusDense = MilvusDense.open(
+            client(info["uri"]), info["collection"], manifest["embedder"]["dim"], len(clauses)
+        )
     else:
         dense = DenseIndex.load(path / "dense.faiss")
     if len(dense) != len(clauses) or dense.dim != manifest["embedder"]["dim"]:
-        raise IndexCorrupt(f"index at {path} is inconsistent: {len(dense)} vectors for {len(clauses)} clauses")
+        raise IndexCorrupt(
+            f"index at {path} is inconsistent: {len(dense)} vectors for {len(clauses)} clauses"
+        )
     return LoadedIndex(path, manifest, clauses, docs, bm25, clause_of, dense)
 
 

@@ -80,7 +80,9 @@ class Query:
     dense_text: str
     wants_old_version: bool = False
     named_docs: tuple[str, ...] = ()  # documents the question names by title (《物业管理条例》)
-    referred_docs: tuple[str, ...] = ()  # documents it refers to by year and short name ("2021年基层治理意见")
+    referred_docs: tuple[
+        str, ...
+    ] = ()  # documents it refers to by year and short name ("2021年基层治理意见")
 
     @property
     def weights(self) -> dict[str, float]:
@@ -102,9 +104,14 @@ def named_documents(text: str, titles: dict[str, str]) -> tuple[str, ...]:
 class QueryAnalyzer:
     """Builds `Query` objects against one index: its tokenizer, its term statistics, its places."""
 
-    def __init__(self, tokenizer: Tokenizer, doc_places: dict[str, Iterable[str]],
-                 doc_freq: Callable[[str], float], titles: dict[str, str] | None = None,
-                 refs: dict[str, DocRef] | None = None) -> None:
+    def __init__(
+        self,
+        tokenizer: Tokenizer,
+        doc_places: dict[str, Iterable[str]],
+        doc_freq: Callable[[str], float],
+        titles: dict[str, str] | None = None,
+        refs: dict[str, DocRef] | None = None,
+    ) -> None:
         self.tokenizer = tokenizer
         self.doc_places = {d: tuple(n for n in names if n) for d, names in doc_places.items()}
         self.place_names = sorted({n for names in self.doc_places.values() for n in names})
@@ -128,7 +135,9 @@ class QueryAnalyzer:
             places=places.names,
             place_docs=places.doc_ids,
             unknown_places=places.unknown,
-            terms=tuple(self._weights(self.tokenizer.tokens(substituted + " " + expanded[len(text) :]), places.names)),
+            terms=tuple(
+                self._weights(self.tokenizer.tokens(substituted + " " + expanded[len(text) :]), places.names)
+            ),
             units=units,
             bm25_tokens=tuple(tokens),
             dense_text=substituted,

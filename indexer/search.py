@@ -35,7 +35,6 @@ class Mode(Choice):
     HYBRID = "hybrid"
 
 
-
 class Retriever:
     """Searches one loaded index. Build with `Retriever.open(settings, docs)`."""
 
@@ -56,10 +55,17 @@ class Retriever:
         self._continuation = {(c.doc_id, c.start): i for i, c in enumerate(self.clauses)}
 
     @classmethod
-    def open(cls, settings: Settings, docs: list[Document], embedder: Embedder | None = None,
-             show_progress: bool = True) -> Retriever:
+    def open(
+        cls,
+        settings: Settings,
+        docs: list[Document],
+        embedder: Embedder | None = None,
+        show_progress: bool = True,
+    ) -> Retriever:
         """Load the index, (re)building it first when missing or out of date with the documents."""
-        embedder = embedder or make_embedder(settings.embedder, settings.st_query_prompt, settings.st_passage_prompt)
+        embedder = embedder or make_embedder(
+            settings.embedder, settings.st_query_prompt, settings.st_passage_prompt
+        )
         problem = index_problem(settings, docs, embedder.name)
         if problem.startswith("index damaged"):
             log.warning("%s; rebuilding it from the documents", problem)
@@ -72,7 +78,9 @@ class Retriever:
         return sorted({n for names in self._doc_places.values() for n in names if n})
 
     def doc_ids_for_region(self, region: str) -> set[str]:
-        return {d for d, names in self._doc_places.items() if any(region in n or n in region for n in names if n)}
+        return {
+            d for d, names in self._doc_places.items() if any(region in n or n in region for n in names if n)
+        }
 
     def _doc_freq(self, term: str) -> float:
         """Share of indexed sentences holding a token (from the BM25 matrix; 0 for unseen tokens)."""
@@ -87,8 +95,13 @@ class Retriever:
         return self.analyzer.analyze(question, history)
 
     def search(
-        self, query: Query | str, k: int = 10, region: str | None = None, doc_ids: set[str] | None = None,
-        mode: Mode = Mode.HYBRID, use_places: bool = True,
+        self,
+        query: Query | str,
+        k: int = 10,
+        region: str | None = None,
+        doc_ids: set[str] | None = None,
+        mode: Mode = Mode.HYBRID,
+        use_places: bool = True,
     ) -> SearchResult:
         """Top-k clauses for a query. A place named in the query narrows to that place's documents."""
         if isinstance(query, str):
@@ -104,7 +117,9 @@ class Retriever:
         if use_places and named:
             narrowed = allowed_docs & named
             allowed_docs = narrowed or allowed_docs
-        mask = np.isin(self._doc_of, sorted(allowed_docs)) if len(allowed_docs) < len(self.index.docs) else None
+        mask = (
+            np.isin(self._doc_of, sorted(allowed_docs)) if len(allowed_docs) < len(self.index.docs) else None
+        )
         places, unknown = (query.places, query.unknown_places) if use_places else ((), ())
         if mask is not None and not mask.any():
             return SearchResult(query.text, (), places, unknown)
@@ -126,7 +141,9 @@ class Retriever:
         b_rank = {i: r for r, i in enumerate(bm25_ids, 1)}
         d_rank = {i: r for r, i in enumerate(dense_ids, 1)}
         hits = tuple(self._hit(i, scores.get(i, 0.0), b_rank.get(i), d_rank.get(i)) for i in ranked)
-        return SearchResult(query.text, hits, places, unknown, tuple(sorted(allowed_docs)) if mask is not None else ())
+        return SearchResult(
+            query.text, hits, places, unknown, tuple(sorted(allowed_docs)) if mask is not None else ()
+        )
 
     def _diversify(self, ranked: list[int], scores: dict[int, float]) -> list[int]:
         """For 'each place…' questions: each document's best clause first (among clauses scoring at
