@@ -12,6 +12,7 @@ clauses and dropped in favour of the extractive one when it strays.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -53,6 +54,7 @@ class Assistant:
         self.model = model or default_model()
         self.superseded: frozenset[str] = retriever.superseded
         self.versioned = versioned(self.docs.values())  # instruments with several versions: name the version
+        self.doc_texts = {d.id: d.text for d in docs}
 
     @classmethod
     def open(
@@ -76,7 +78,8 @@ class Assistant:
         res = self.retriever.search(query, k=10, region=region, doc_ids=doc_ids)
         hits = list(res.hits)
         pool = hits[:10] if query.kind is Kind.COMPARISON else hits[:POOL]
-        return hits, candidates(query, pool, self.superseded)
+        sims = [self.retriever.sentence_similarities(query, h) for h in pool]
+        return hits, candidates(query, pool, self.superseded, sims, self.doc_texts)
 
     def ask(
         self,
@@ -198,18 +201,22 @@ class Assistant:
         return list(per_doc.values())[:MAX_ENTRIES]
 
     def _line(self, hit: Hit, prov: Provision, n: int) -> str:
-        where = hit.region or hit.title
+        """One answer line: 'region《title》(version)第X条第Y款：text。[n]', the article number said once."""
         doc = self.docs.get(hit.clause.doc_id)
         version = f"（{doc.date}版）" if doc and doc.id in self.versioned and doc.date else ""
+        text = prov.text.strip()
         if prov.label:
             where = (
-                f"{where}《{hit.title}》{version}{prov.label}"
+                f"{hit.region}《{hit.title}》{version}{prov.label}"
                 if hit.title
-                else f"{where}{version}{prov.label}"
+                else f"{hit.region}{version}{prov.label}"
             )
-        elif version:
-            where += version
-        return f"{where}：{prov.text.strip().rstrip('。；，、：')}。[{n}]"
+            article = re.match(r"第[^条]{1,8}条", prov.label)
+            if article and text.startswith(article.group(0)):
+                text = text[len(article.group(0)) :].lstrip()
+        else:
+            where = (hit.region or hit.title) + version
+        return f"{where}：{text.rstrip('。；，、：')}。[{n}]"
 
     def _units_line(self, hit: Hit, prov: Provision, n: int) -> tuple[Citation, str] | None:
         """For 'who is responsible' questions: the unit list the clause (or its section's opening) states,

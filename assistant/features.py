@@ -9,21 +9,29 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from assistant.orgs import has_unit
 from assistant.quantity import find_quantities
+from corpus.sentences import sentence_spans
 from indexer.model import Hit
 from indexer.query import Kind, Query
 
-SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
 DATE = re.compile(r"\d{4}年|20XX年|\d{1,2}月(?:底|末|\d{1,2}日)|年底|年内|月底|之前|以前|前完成")
 RESPONSIBLE_WORDS = re.compile(
     r"负责|牵头|主管|统筹|会同|批准|备案|审批|核准|责令|由[^，。；]{2,30}?(?:负责|组织|实施|办理|承担)"
 )
 LIST_INTRO = re.compile(r"[：:]$")
 CHAR = re.compile(r"[\u4e00-\u9fff0-9]")
+# The drafting formula that opens a document or regulation and says why it exists
+# (为了……，制定本条例 / 为……，现就……提出如下意见): it names the topic, it answers nothing.
+PREAMBLE = re.compile(
+    r"^(?:第[一二三四五六七八九十百]+条\s*)?为(?:了)?.{4,160}?(?:制定本|特制定|制定如下|现就|提出如下|提出以下)"
+)
+QUOTED = re.compile(r"[“\"「『]([^”\"」』]{1,20})[”\"」』]")
 
 FEATURES = (
     "rank_inv",
@@ -49,9 +57,16 @@ FEATURES = (
     "superseded",
     "doc_named",
     "top_terms",
+    "sent_sim",
+    "preamble",
+    "quoted",
+    "doc_coverage",
+    "missing_max",
+    "cov_known",
     "q_unit_anywhere",
     "q_best_coverage",
     "q_used_history",
+    "sent_sim_gap",
 )
 
 
@@ -71,11 +86,6 @@ class Candidate:
 
     def feature(self, name: str) -> float:
         return self.features[FEATURES.index(name)]
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentences (ending at 。；！？) of a clause, as offsets."""
-    return [(m.start(), m.end()) for m in SENTENCE.finditer(text) if m.group(0).strip("。；！？ ")]
 
 
 def coverage(text: str, weights: dict[str, float]) -> float:
@@ -118,10 +128,21 @@ def _kind_features(sentence: str, query: Query) -> tuple[float, float, float, fl
 
 
 def candidates(
-    query: Query, hits: Sequence[Hit], superseded: frozenset[str] = frozenset(), trim_to: int = 160
+    query: Query,
+    hits: Sequence[Hit],
+    superseded: frozenset[str] = frozenset(),
+    sentence_sims: Sequence[np.ndarray] = (),
+    doc_texts: Mapping[str, str] | None = None,
+    trim_to: int = 160,
 ) -> list[Candidate]:
-    """Every sentence of the given hits, with its features."""
+    """Every sentence of the given hits, with its features. `sentence_sims[i]` holds the question's
+    cosine with each sentence of hit i (from the index's sentence vectors); `doc_texts` the hits'
+    documents' full texts (does the document use the question's words at all)."""
     weights = query.weights
+    known = query.known_weights
+    known_total = sum(known.values()) or 1.0
+    known_max = max(known.values(), default=1.0)
+    quotes = QUOTED.findall(query.text)
     q_bigrams = bigrams(query.text)
     for p in query.places:
         q_bigrams -= bigrams(p)
@@ -135,7 +156,14 @@ def candidates(
         heading = " ".join(h.clause.heading_path)
         cov_clause = coverage(heading + text, weights)
         cov_head = coverage(heading, weights)
+        body = heading + text
+        doc_text = doc_texts.get(h.clause.doc_id, body) if doc_texts else body
+        doc_cov = sum(w for t, w in known.items() if t in doc_text) / known_total
+        cov_known = sum(w for t, w in known.items() if t in body) / known_total
+        missing = max((w for t, w in known.items() if t not in body), default=0.0) / known_max
+        quoted = sum(q in text for q in quotes) / len(quotes) if quotes else 0.0
         spans = sentence_spans(text)
+        sims = sentence_sims[rank - 1] if rank - 1 < len(sentence_sims) else np.zeros(0)
         for k, (s, e) in enumerate(spans):
             sent = text[s:e]
             ts, te = trim(text, s, e, weights, trim_to)
@@ -164,7 +192,13 @@ def candidates(
                         float(k == 0),
                         float(h.clause.doc_id in superseded),
                         float(h.clause.doc_id in query.named_docs),
-                        sum(t in heading + text for t in rare) / len(rare) if rare else 0.0,
+                        sum(t in body for t in rare) / len(rare) if rare else 0.0,
+                        float(sims[k]) if len(sims) == len(spans) else 0.0,
+                        float(bool(PREAMBLE.search(sent))),
+                        quoted,
+                        doc_cov,
+                        missing,
+                        cov_known,
                     ],
                 )
             )
@@ -172,8 +206,21 @@ def candidates(
     # asked unit, how well does the best one cover the question. These move the refusal decision.
     unit_anywhere = float(any(r[4][FEATURES.index("unit_match")] for r in rows))
     best_cov = max((r[4][FEATURES.index("cov_sentence")] for r in rows), default=0.0)
+    best_sim = max((r[4][FEATURES.index("sent_sim")] for r in rows), default=0.0)
     return [
-        Candidate(h, rank, ts, te, (*f, unit_anywhere, best_cov, float(query.used_history)))
+        Candidate(
+            h,
+            rank,
+            ts,
+            te,
+            (
+                *f,
+                unit_anywhere,
+                best_cov,
+                float(query.used_history),
+                f[FEATURES.index("sent_sim")] - best_sim,
+            ),
+        )
         for h, rank, ts, te, f in rows
     ]
 

@@ -9,10 +9,17 @@ from typing import Protocol, TypeVar
 
 
 class Dated(Protocol):
-    id: str
-    title: str
-    region: str
-    date: str
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def region(self) -> str: ...
+
+    @property
+    def date(self) -> str: ...
 
 
 D = TypeVar("D", bound=Dated)

@@ -18,6 +18,7 @@ class Hit:
     origin: str
     bm25_rank: int | None = None
     dense_rank: int | None = None
+    row: int = -1  # the clause's row in the index it came from (-1: not from an index)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """The index on disk: plain files, a manifest with checksums, swapped in atomically.
 
 Layout: `<index_dir>/current` is a symlink to `v-<timestamp>/` holding `bm25/` (bm25s's own
-format), `dense.faiss`, `clauses.jsonl` and `manifest.json`. A build writes a new version
+format), `dense.faiss`, `sentences.npy` (a vector per sentence, float16, read memory-mapped),
+`clauses.jsonl` and `manifest.json`. A build writes a new version
 directory and then replaces the symlink in one rename, so a crash mid-build leaves the old
 index serving; loading verifies the version, the embedder and every file's sha256.
 """
@@ -12,7 +13,6 @@ import hashlib
 import json
 import logging
 import os
-import re
 import shutil
 import sys
 import time
@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from corpus.model import Clause, Document
+from corpus.sentences import sentence_spans
 from corpus.settings import Settings
 from indexer.cache import EmbeddingCache
 from indexer.dense import DenseIndex, IndexKind
@@ -32,7 +33,7 @@ from indexer.errors import IndexCorrupt, IndexMismatch, IndexMissing, IndexProbl
 from indexer.tokenize import Tokenizer, corpus_terms
 
 log = logging.getLogger(__name__)
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: sentence vectors
 
 
 @dataclass(frozen=True)
@@ -63,9 +64,11 @@ class LoadedIndex:
     manifest: dict
     clauses: list[Clause]
     docs: dict[str, DocInfo]
-    bm25: object
+    bm25: Any  # bm25s.BM25
     bm25_clause_of: np.ndarray  # sentence row → clause index
     dense: Any  # DenseIndex (FAISS) or MilvusDense: search(query, k, allowed), dim, len
+    sentences: np.ndarray  # one unit vector per sentence (`sentence_spans` order), memory-mapped
+    sentence_rows: np.ndarray  # clause i's sentences are rows sentence_rows[i]:sentence_rows[i + 1]
 
 
 def passage_text(c: Clause) -> str:
@@ -77,8 +80,39 @@ def bm25_units(c: Clause) -> list[str]:
     """BM25 scores sentences, not clauses: a one-sentence answer inside a long clause is not drowned
     by length normalisation. Each sentence carries the clause's nearest heading."""
     head = c.heading_path[-1] if c.heading_path else ""
-    sentences = [s for s in re.split(r"(?<=[。；！？])", c.text) if s.strip()] or [c.text]
+    sentences = [c.text[a:b] for a, b in sentence_spans(c.text)] or [c.text]
     return [head + " " + s for s in sentences]
+
+
+def sentence_texts(c: Clause) -> list[str]:
+    """What a clause's sentence vectors embed: each sentence of a clause that has several; none for a
+    one-sentence clause (its sentence vector is the clause's own)."""
+    spans = sentence_spans(c.text)
+    return [c.text[a:b] for a, b in spans] if len(spans) > 1 else []
+
+
+def sentence_vectors(
+    clauses: Sequence[Clause],
+    clause_vectors: np.ndarray,
+    embedded: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """One row per sentence of every clause, in `sentence_spans` order: a one-sentence (or unsplittable)
+    clause contributes its clause vector, a longer clause its sentences' vectors (`embedded`, in
+    `sentence_texts` order). Returns (float16 rows, offsets: clause i → rows[i]:rows[i + 1])."""
+    rows = [0]
+    parts: list[np.ndarray] = []
+    k = 0
+    for i, c in enumerate(clauses):
+        n = len(sentence_texts(c))
+        if n:
+            parts.append(embedded[k : k + n])
+            k += n
+        else:
+            parts.append(clause_vectors[i : i + 1])
+        rows.append(rows[-1] + max(n, 1))
+    dim = clause_vectors.shape[1] if clause_vectors.ndim == 2 else 0
+    out = np.concatenate(parts).astype(np.float16) if parts else np.zeros((0, dim), dtype=np.float16)
+    return out, np.array(rows, dtype=np.int64)
 
 
 def fingerprint(d: Document) -> str:
@@ -135,15 +169,16 @@ def build_index(
 
         cache = EmbeddingCache(settings.cache_dir, embedder.name)
         t_embed = time.perf_counter()
+        texts = [passage_text(c) for c in clauses]
+        sent_texts = [t for c in clauses for t in sentence_texts(c)]
+        todo, done = cache.missing(texts + sent_texts), [0]
         bar = None
         if show_progress:
             from tqdm import tqdm
 
             bar = tqdm(
-                total=len(clauses), desc="embedding clauses", unit="clause", file=sys.stderr, leave=False
+                total=todo, desc="embedding clauses and sentences", unit="text", file=sys.stderr, leave=False
             )
-        texts = [passage_text(c) for c in clauses]
-        todo, done = cache.missing(texts), [0]
 
         def step(n: int) -> None:
             done[0] += n
@@ -153,13 +188,19 @@ def build_index(
                 on_progress(done[0], todo)
 
         vectors, embedded = cache.embed(texts, embedder.embed_passages, progress=step)
+        sent_vectors, sent_embedded = cache.embed(sent_texts, embedder.embed_passages, progress=step)
+        embedded += sent_embedded
         if bar:
             bar.close()
         embed_seconds = time.perf_counter() - t_embed
         cache.save()
         if len(clauses) == 0:
             vectors = np.zeros((0, embedder.dim), dtype=np.float32)
+        sentences, sentence_rows = sentence_vectors(clauses, vectors, sent_vectors)
+        np.save(tmp / "sentences.npy", sentences)
+        np.save(tmp / "sentence_rows.npy", sentence_rows)
         final = root / f"v-{stamp}"
+        fingerprints = {d.id: fingerprint(d) for d in docs}
         if settings.index_backend == "milvus":
             from indexer.milvus import MilvusDense, client, collection_name
 
@@ -193,7 +234,7 @@ def build_index(
             "dense": dense_info,
             "dictionary_hash": tokenizer.dictionary_hash,
             "extra_terms": tokenizer.extra_terms,
-            "documents": {d.id: fingerprint(d) for d in docs},
+            "documents": fingerprints,
             "clause_count": len(clauses),
             "files": files,
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
@@ -208,15 +249,16 @@ def build_index(
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     _swap_current(root, final)
-    return BuildReport(
-        len(clauses), embedded, len(clauses) - embedded, time.perf_counter() - t0, embed_seconds, final
-    )
+    cached = len(set(texts) | set(sent_texts)) - embedded  # texts (clauses and sentences) found in the cache
+    return BuildReport(len(clauses), embedded, cached, time.perf_counter() - t0, embed_seconds, final)
 
 
 REQUIRED_FILES = (
     "clauses.jsonl",
     "documents.jsonl",
     "bm25_clause_of.npy",
+    "sentences.npy",
+    "sentence_rows.npy",
 )  # + dense.faiss for the FAISS backend
 GRACE_S = 300.0  # a replaced version stays this long, so a reader that resolved it can finish loading
 
@@ -371,7 +413,13 @@ def _read_version(path: Path, manifest: dict) -> LoadedIndex:
         raise IndexCorrupt(
             f"index at {path} is inconsistent: {len(dense)} vectors for {len(clauses)} clauses"
         )
-    return LoadedIndex(path, manifest, clauses, docs, bm25, clause_of, dense)
+    sentences = np.load(path / "sentences.npy", mmap_mode="r", allow_pickle=False)
+    rows = np.load(path / "sentence_rows.npy", allow_pickle=False)
+    if len(rows) != len(clauses) + 1 or rows[-1] != len(sentences):
+        raise IndexCorrupt(
+            f"index at {path} is inconsistent: {len(sentences)} sentence vectors for {len(clauses)} clauses"
+        )
+    return LoadedIndex(path, manifest, clauses, docs, bm25, clause_of, dense, sentences, rows)
 
 
 def is_current(settings: Settings, docs: Sequence[Document], embedder_name: str) -> bool:
@@ -391,6 +439,8 @@ def index_problem(settings: Settings, docs: Sequence[Document], embedder_name: s
         return "no index yet"
     except IndexCorrupt as e:
         return f"index damaged: {e}"
+    if m.get("format_version") != FORMAT_VERSION:
+        return f"index in an older format ({m.get('format_version')}; this version writes {FORMAT_VERSION})"
     if m.get("embedder", {}).get("name") != embedder_name:
         return "index built with another embedder"
     dense = m.get("dense", {"backend": "faiss"})

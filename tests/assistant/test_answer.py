@@ -102,3 +102,30 @@ def test_every_answer_sentence_cites_and_every_number_is_in_its_clause(seed_assi
             cited = "".join(by_n[i].text for i in ids)
             for num in re.findall(r"\d+(?:\.\d+)?", re.sub(r"\[\d+\]", "", sent)):
                 assert num in cited, (item.id, num, sent)
+
+
+def test_the_answer_is_the_sentence_that_answers_not_the_purpose_article(fresh_settings, tmp_path):
+    """A regulation made here: the question, in other words than the text, is answered by the middle
+    sentence of a three-sentence article, not by the article saying why the regulation exists."""
+    from corpus import DocumentStore
+    from indexer import Retriever
+
+    doc = tmp_path / "网格办法.txt"
+    doc.write_text(
+        "某市社区网格化服务管理办法\n"
+        "第一条 为了规范社区网格化服务管理，提升网格员队伍建设水平，根据有关规定，结合本市实际，制定本办法。\n"
+        "第二条 本办法适用于本市行政区域内的社区网格化服务管理工作。\n"
+        "第三条 社区按照每三百户左右划分一个网格。网格员由街道办事处统一招聘，实行合同管理。"
+        "网格员每月走访网格内居民不少于两次。\n"
+        "第四条 本办法自2025年1月1日起施行。\n",
+        encoding="utf-8",
+    )
+    store = DocumentStore(fresh_settings)
+    store.ingest([doc])
+    docs = store.documents()
+    assistant = Assistant(Retriever.open(fresh_settings, docs, show_progress=False), docs)
+    a = assistant.ask("网格员是谁负责招进来的？")
+    assert not a.refused
+    assert "街道办事处统一招聘" in a.text and "制定本办法" not in a.text
+    assert a.citations[0].article.startswith("第三条")
+    assert "《某市社区网格化服务管理办法》第三条：" in a.text and "：第三条" not in a.text  # said once
