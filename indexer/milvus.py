@@ -2,14 +2,22 @@
 
 The dense half of retrieval moves to the engine; the lexical half stays in bm25s with the project's
 own jieba tokens, and fusion stays ours, so rankings do not depend on the backend's analyzer (and
-Milvus Lite's BM25 function would need its own tokeniser). Each index version is one collection
-named after it, written before `current` moves and dropped with the version, so a swap is as
-atomic as with FAISS files. A filter on documents goes into the engine's filter expression.
+Milvus Lite's BM25 function would need its own tokeniser).
+
+Incremental: one collection per data directory and embedder; a row's key is its document version
+(fingerprint) and clause. A build upserts the rows of new or changed documents only, before
+`current` moves; the rows of document versions no index version uses any more are deleted when the
+replaced version's grace period ends, so readers of the previous version never lose rows mid-query.
+A filter on documents goes into the engine's filter expression.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -18,6 +26,8 @@ from indexer.errors import IndexCorrupt, IndexProblem
 
 BATCH = 2000
 FIELD = "vector"
+FP_CHARS = 20  # of a document fingerprint (sha256 hex) in row keys: collisions are out of reach
+SLACK = 16  # extra results asked for, in case some belong to document versions being replaced
 
 
 class MilvusUnavailable(IndexProblem):
@@ -42,8 +52,11 @@ def client(uri: str, token: str = "") -> Any:  # noqa: ANN401 - pymilvus has no 
     try:
         _CLIENTS[uri] = MilvusClient(uri=uri, token=token or "", timeout=10)
     except Exception as e:  # pymilvus raises several kinds; all mean the same to the user
-        hint = " (Milvus Lite allows one process at a time: is a server or another command using it?)" \
-            if not uri.startswith("http") else ""
+        hint = (
+            " (Milvus Lite allows one process at a time: is a server or another command using it?)"
+            if not uri.startswith("http")
+            else ""
+        )
         raise MilvusUnavailable(f"cannot reach Milvus at {uri}: {e}{hint}") from e
     return _CLIENTS[uri]
 
@@ -62,68 +75,126 @@ def close_all() -> None:
     _CLIENTS.clear()
 
 
-def collection_name(version: str) -> str:
-    """A Milvus-safe collection name for an index version folder name."""
-    return "pq_" + "".join(ch if ch.isalnum() else "_" for ch in version)
+def collection_name(index_dir: Path, embedder_name: str, dim: int) -> str:
+    """The collection of one data directory's index for one embedder (a Milvus-safe name)."""
+    h = hashlib.sha1(f"{Path(index_dir).resolve()}|{embedder_name}|{dim}".encode()).hexdigest()[:16]
+    return f"pq_{h}"
+
+
+def row_key(fingerprint: str, clause_id: str) -> str:
+    """A clause's primary key: the clause in one version of its document (a changed document's
+    clauses get new keys, so readers of the previous index version keep theirs until it goes)."""
+    return f"{fingerprint[:FP_CHARS]}/{clause_id}"
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    inserted: int  # clause vectors written (documents new or changed since the previous version)
+    documents: int  # how many documents those were
 
 
 class MilvusDense:
-    """The `DenseIndex` interface over one Milvus collection (inner product on normalised vectors)."""
+    """The `DenseIndex` interface over one index version's rows of a Milvus collection: the collection
+    holds every document version some index version still uses; `keys` (row order of this version)
+    select this version's rows (inner product on normalised vectors)."""
 
-    def __init__(self, milvus: Any, collection: str, dim: int, count: int) -> None:  # noqa: ANN401
-        self.milvus, self.collection, self._dim, self._count = milvus, collection, dim, count
+    def __init__(self, milvus: Any, collection: str, dim: int, keys: list[str], doc_of: list[str]) -> None:  # noqa: ANN401
+        self.milvus, self.collection, self._dim = milvus, collection, dim
+        self._row = {k: i for i, k in enumerate(keys)}
+        self._doc_of = doc_of
 
-    @classmethod
-    def build(cls, milvus: Any, collection: str, vectors: np.ndarray, doc_ids: list[str]) -> MilvusDense:  # noqa: ANN401
+    @staticmethod
+    def sync(
+        milvus: Any,
+        collection: str,
+        vectors: np.ndarray,
+        keys: list[str],
+        doc_ids: list[str],
+        fps: list[str],
+        stored_fps: set[str],
+    ) -> SyncReport:
+        """Write the rows of document versions the collection does not hold yet (`stored_fps`: the
+        document versions of the index versions still on disk); upserts, so a row written twice is
+        harmless. A collection no index version uses is recreated."""
         from pymilvus import DataType
 
-        n, dim = vectors.shape if len(vectors) else (0, 1)
-        if milvus.has_collection(collection):
-            milvus.drop_collection(collection)
-        schema = milvus.create_schema(auto_id=False)
-        schema.add_field("id", DataType.INT64, is_primary=True)
-        schema.add_field(FIELD, DataType.FLOAT_VECTOR, dim=dim)
-        schema.add_field("doc_id", DataType.VARCHAR, max_length=512)
-        index = milvus.prepare_index_params()
-        index.add_index(FIELD, index_type="FLAT", metric_type="IP")
-        milvus.create_collection(collection, schema=schema, index_params=index)
-        for s in range(0, n, BATCH):
-            rows = [{"id": i, FIELD: vectors[i].tolist(), "doc_id": doc_ids[i]} for i in range(s, min(s + BATCH, n))]
-            milvus.insert(collection, rows)
+        dim = vectors.shape[1] if len(vectors) else 1
+        if milvus.has_collection(collection) and not stored_fps:
+            milvus.drop_collection(collection)  # no index version uses it: leftovers of a removed index
+        if not milvus.has_collection(collection):
+            schema = milvus.create_schema(auto_id=False)
+            schema.add_field("key", DataType.VARCHAR, is_primary=True, max_length=600)
+            schema.add_field(FIELD, DataType.FLOAT_VECTOR, dim=dim)
+            schema.add_field("doc_id", DataType.VARCHAR, max_length=512)
+            schema.add_field("fp", DataType.VARCHAR, max_length=FP_CHARS)
+            index = milvus.prepare_index_params()
+            index.add_index(FIELD, index_type="FLAT", metric_type="IP")
+            milvus.create_collection(collection, schema=schema, index_params=index)
+            stored_fps = set()
+        stored = {fp[:FP_CHARS] for fp in stored_fps}
+        todo = [i for i, fp in enumerate(fps) if fp[:FP_CHARS] not in stored]
+        for s in range(0, len(todo), BATCH):
+            rows = [
+                {"key": keys[i], FIELD: vectors[i].tolist(), "doc_id": doc_ids[i], "fp": fps[i][:FP_CHARS]}
+                for i in todo[s : s + BATCH]
+            ]
+            milvus.upsert(collection, rows)
         milvus.flush(collection)
-        return cls(milvus, collection, dim, n)
+        return SyncReport(len(todo), len({doc_ids[i] for i in todo}))
+
+    @staticmethod
+    def forget(milvus: Any, collection: str, fps: set[str]) -> None:  # noqa: ANN401
+        """Delete the rows of document versions no index version uses any more."""
+        if fps and milvus.has_collection(collection):
+            listed = ",".join(json.dumps(fp[:FP_CHARS]) for fp in sorted(fps))
+            milvus.delete(collection, filter=f"fp in [{listed}]")
+            milvus.flush(collection)
 
     @classmethod
-    def open(cls, milvus: Any, collection: str, dim: int, count: int) -> MilvusDense:  # noqa: ANN401
+    def open(cls, milvus: Any, collection: str, dim: int, keys: list[str], doc_of: list[str]) -> MilvusDense:  # noqa: ANN401
         if not milvus.has_collection(collection):
             raise IndexCorrupt(f"Milvus collection {collection} is missing: run `policyqa index --rebuild`")
         milvus.load_collection(collection)
-        stored = int(milvus.get_collection_stats(collection).get("row_count", -1))
-        if stored != count:
-            raise IndexCorrupt(f"Milvus collection {collection} holds {stored} vectors for {count} clauses: "
-                               "run `policyqa index --rebuild`")
-        return cls(milvus, collection, dim, count)
+        stored = int(milvus.query(collection, filter="", output_fields=["count(*)"])[0]["count(*)"])
+        if stored < len(keys):
+            raise IndexCorrupt(
+                f"Milvus collection {collection} holds {stored} vectors for {len(keys)} clauses: "
+                "run `policyqa index --rebuild`"
+            )
+        return cls(milvus, collection, dim, keys, doc_of)
 
     @property
     def dim(self) -> int:
         return self._dim
 
     def __len__(self) -> int:
-        return self._count
+        return len(self._row)
 
-    def search(self, query: np.ndarray, k: int, allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """Top-k (ids, scores); `allowed` clause ids become the engine's filter expression."""
+    def search(
+        self, query: np.ndarray, k: int, allowed: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Top-k (row ids, scores) among this version's rows; the documents of the `allowed` rows become
+        the engine's filter expression."""
         k = min(k, len(self))
         if k <= 0 or (allowed is not None and len(allowed) == 0):
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         expr = ""
         if allowed is not None and len(allowed) < len(self):
-            expr = f"id in [{','.join(str(int(i)) for i in allowed)}]"
-        hits = self.milvus.search(self.collection, data=[np.asarray(query, dtype=np.float32).tolist()], limit=k,
-                                  filter=expr, anns_field=FIELD, search_params={"metric_type": "IP"})[0]
-        ids = np.array([h["id"] for h in hits], dtype=np.int64)
-        return ids, np.array([h["distance"] for h in hits], dtype=np.float32)
-
-    def drop(self) -> None:
-        if self.milvus.has_collection(self.collection):
-            self.milvus.drop_collection(self.collection)
+            docs = sorted({self._doc_of[int(i)] for i in allowed})
+            expr = f"doc_id in [{','.join(json.dumps(d, ensure_ascii=False) for d in docs)}]"
+        # Rows of document versions a newer index version replaced may still be there (until the
+        # replaced version's grace period ends): ask for a few more and keep this version's.
+        hits = self.milvus.search(
+            self.collection,
+            data=[np.asarray(query, dtype=np.float32).tolist()],
+            limit=k + SLACK,
+            filter=expr,
+            anns_field=FIELD,
+            search_params={"metric_type": "IP"},
+        )[0]
+        ok = None if allowed is None else set(allowed.tolist())
+        mine = [(self._row[h["key"]], h["distance"]) for h in hits if h["key"] in self._row]
+        mine = [(i, d) for i, d in mine if ok is None or i in ok][:k]
+        return np.array([i for i, _ in mine], dtype=np.int64), np.array(
+            [d for _, d in mine], dtype=np.float32
+        )

@@ -202,16 +202,26 @@ def build_index(
         final = root / f"v-{stamp}"
         fingerprints = {d.id: fingerprint(d) for d in docs}
         if settings.index_backend == "milvus":
-            from indexer.milvus import MilvusDense, client, collection_name
+            from indexer.milvus import MilvusDense, client, collection_name, row_key
 
-            collection = collection_name(final.name)
-            MilvusDense.build(
+            dim = int(vectors.shape[1]) if len(clauses) else embedder.dim
+            collection = collection_name(root, embedder.name, dim)
+            fps = [fingerprints[c.doc_id] for c in clauses]
+            sync = MilvusDense.sync(
                 client(settings.milvus_target, settings.milvus_token),
                 collection,
                 vectors,
+                [row_key(fp, c.id) for fp, c in zip(fps, clauses, strict=True)],
                 [c.doc_id for c in clauses],
+                fps,
+                _milvus_fingerprints(root, collection),
             )
-            dense_info = {"backend": "milvus", "uri": settings.milvus_target, "collection": collection}
+            dense_info = {
+                "backend": "milvus",
+                "uri": settings.milvus_target,
+                "collection": collection,
+                "written": {"clauses": sync.inserted, "documents": sync.documents},
+            }
         else:
             DenseIndex.build(vectors, IndexKind.parse(settings.faiss_index)).save(tmp / "dense.faiss")
             dense_info = {"backend": "faiss", "kind": settings.faiss_index}
@@ -283,23 +293,53 @@ def _swap_current(root: Path, target: Path) -> None:
     remove_dead_builds(root)
 
 
+def _version_manifests(root: Path, but: Path | None = None) -> list[dict]:
+    """The readable manifests of the index versions under `root` (except `but`)."""
+    out = []
+    for v in root.glob("v-*"):
+        if but is None or v.name != but.name:
+            try:
+                out.append(json.loads((v / "manifest.json").read_text(encoding="utf-8")))
+            except (OSError, ValueError):
+                continue
+    return out
+
+
+def _milvus_fingerprints(root: Path, collection: str, but: Path | None = None) -> set[str]:
+    """Document versions whose rows the index versions under `root` keep in a Milvus collection."""
+    return {
+        fp
+        for m in _version_manifests(root, but)
+        if m.get("dense", {}).get("collection") == collection
+        for fp in m.get("documents", {}).values()
+    }
+
+
 def _drop_milvus(version: Path) -> None:
-    """A replaced version's Milvus collection goes with it (nothing to do for FAISS files)."""
+    """With a replaced version go the Milvus rows of document versions no other index version uses
+    (the whole collection when none uses it); nothing to do for FAISS files."""
     try:
-        info = json.loads((version / "manifest.json").read_text(encoding="utf-8")).get("dense", {})
+        manifest = json.loads((version / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return
-    if info.get("backend") == "milvus":
-        from indexer.milvus import MilvusUnavailable, client
+    info = manifest.get("dense", {})
+    if info.get("backend") != "milvus":
+        return
+    from indexer.milvus import MilvusDense, MilvusUnavailable, client
 
-        try:
-            milvus = client(info["uri"])
-            if milvus.has_collection(info["collection"]):
-                milvus.drop_collection(info["collection"])
-        except MilvusUnavailable:
-            log.warning(
-                "could not drop Milvus collection %s of replaced index %s", info.get("collection"), version
-            )
+    root, collection = version.parent, info["collection"]
+    try:
+        milvus = client(info["uri"])
+        if not any(
+            m.get("dense", {}).get("collection") == collection for m in _version_manifests(root, version)
+        ):
+            if milvus.has_collection(collection):
+                milvus.drop_collection(collection)
+            return
+        kept = _milvus_fingerprints(root, collection, but=version)
+        MilvusDense.forget(milvus, collection, set(manifest.get("documents", {}).values()) - kept)
+    except MilvusUnavailable:
+        log.warning("could not remove Milvus rows of replaced index %s from %s", version, collection)
 
 
 def _pid_alive(pid: int) -> bool:
@@ -402,10 +442,16 @@ def _read_version(path: Path, manifest: dict) -> LoadedIndex:
     clause_of = np.load(path / "bm25_clause_of.npy", allow_pickle=False)
     info = manifest.get("dense", {"backend": "faiss"})
     if info.get("backend") == "milvus":
-        from indexer.milvus import MilvusDense, client
+        from indexer.milvus import MilvusDense, client, row_key
 
+        fps = manifest.get("documents", {})
+        keys = [row_key(fps.get(c.doc_id, ""), c.id) for c in clauses]
         dense: DenseIndex | MilvusDense = MilvusDense.open(
-            client(info["uri"]), info["collection"], manifest["embedder"]["dim"], len(clauses)
+            client(info["uri"]),
+            info["collection"],
+            manifest["embedder"]["dim"],
+            keys,
+            [c.doc_id for c in clauses],
         )
     else:
         dense = DenseIndex.load(path / "dense.faiss")

