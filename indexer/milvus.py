@@ -27,6 +27,7 @@ from indexer.errors import IndexCorrupt, IndexProblem
 BATCH = 2000
 FIELD = "vector"
 FP_CHARS = 20  # of a document fingerprint (sha256 hex) in row keys: collisions are out of reach
+MAX_VARCHAR = 65535  # Milvus's longest VARCHAR (bytes): a clause text up to 8,000 characters fits
 SLACK = 16  # extra results asked for, in case some belong to document versions being replaced
 
 
@@ -109,7 +110,7 @@ class MilvusDense:
         collection: str,
         vectors: np.ndarray,
         keys: list[str],
-        doc_ids: list[str],
+        fields: list[dict[str, str]],
         fps: list[str],
         stored_fps: set[str],
     ) -> SyncReport:
@@ -127,6 +128,9 @@ class MilvusDense:
             schema.add_field(FIELD, DataType.FLOAT_VECTOR, dim=dim)
             schema.add_field("doc_id", DataType.VARCHAR, max_length=512)
             schema.add_field("fp", DataType.VARCHAR, max_length=FP_CHARS)
+            schema.add_field("text", DataType.VARCHAR, max_length=MAX_VARCHAR)
+            for name in ("title", "region", "date", "kind"):
+                schema.add_field(name, DataType.VARCHAR, max_length=1024)
             index = milvus.prepare_index_params()
             index.add_index(FIELD, index_type="FLAT", metric_type="IP")
             milvus.create_collection(collection, schema=schema, index_params=index)
@@ -135,12 +139,12 @@ class MilvusDense:
         todo = [i for i, fp in enumerate(fps) if fp[:FP_CHARS] not in stored]
         for s in range(0, len(todo), BATCH):
             rows = [
-                {"key": keys[i], FIELD: vectors[i].tolist(), "doc_id": doc_ids[i], "fp": fps[i][:FP_CHARS]}
+                {"key": keys[i], FIELD: vectors[i].tolist(), "fp": fps[i][:FP_CHARS], **fields[i]}
                 for i in todo[s : s + BATCH]
             ]
             milvus.upsert(collection, rows)
         milvus.flush(collection)
-        return SyncReport(len(todo), len({doc_ids[i] for i in todo}))
+        return SyncReport(len(todo), len({fields[i]["doc_id"] for i in todo}))
 
     @staticmethod
     def forget(milvus: Any, collection: str, fps: set[str]) -> None:  # noqa: ANN401

@@ -34,6 +34,8 @@ from indexer.tokenize import Tokenizer, corpus_terms
 
 log = logging.getLogger(__name__)
 FORMAT_VERSION = 2  # 2: sentence vectors
+MAX_TEXT = 8000  # characters of a clause stored in a Milvus row (clauses are cut at ~300)
+MAX_META = 200
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class DocInfo:
     origin: str
     date: str
     places: tuple[str, ...]
+    kind: str = ""  # 法律 / 条例 / 办法 / 意见 …
 
 
 @dataclass(frozen=True)
@@ -201,6 +204,7 @@ def build_index(
         np.save(tmp / "sentence_rows.npy", sentence_rows)
         final = root / f"v-{stamp}"
         fingerprints = {d.id: fingerprint(d) for d in docs}
+        info = {d.id: DocInfo(d.id, d.title, d.region, d.origin, d.date, d.places, d.kind) for d in docs}
         if settings.index_backend == "milvus":
             from indexer.milvus import MilvusDense, client, collection_name, row_key
 
@@ -212,7 +216,7 @@ def build_index(
                 collection,
                 vectors,
                 [row_key(fp, c.id) for fp, c in zip(fps, clauses, strict=True)],
-                [c.doc_id for c in clauses],
+                [milvus_fields(c, info[c.doc_id]) for c in clauses],
                 fps,
                 _milvus_fingerprints(root, collection),
             )
@@ -226,7 +230,6 @@ def build_index(
             DenseIndex.build(vectors, IndexKind.parse(settings.faiss_index)).save(tmp / "dense.faiss")
             dense_info = {"backend": "faiss", "kind": settings.faiss_index}
 
-        info = {d.id: DocInfo(d.id, d.title, d.region, d.origin, d.date, d.places) for d in docs}
         with (tmp / "clauses.jsonl").open("w", encoding="utf-8") as f:
             for c in clauses:
                 f.write(json.dumps(asdict(c), ensure_ascii=False) + "\n")
@@ -291,6 +294,19 @@ def _swap_current(root: Path, target: Path) -> None:
             _drop_milvus(old)
             shutil.rmtree(old, ignore_errors=True)
     remove_dead_builds(root)
+
+
+def milvus_fields(c: Clause, doc: DocInfo) -> dict[str, str]:
+    """What a Milvus row holds beside its vector: the clause text and its document's metadata, so the
+    store answers filters (and inspection) on its own."""
+    return {
+        "doc_id": c.doc_id,
+        "text": c.text[:MAX_TEXT],
+        "title": doc.title[:MAX_META],
+        "region": doc.region[:MAX_META],
+        "date": doc.date,
+        "kind": doc.kind[:MAX_META],
+    }
 
 
 def _version_manifests(root: Path, but: Path | None = None) -> list[dict]:
@@ -438,7 +454,7 @@ def _read_version(path: Path, manifest: dict) -> LoadedIndex:
             raw = json.loads(ln)
             raw["places"] = tuple(raw["places"])
             docs[raw["id"]] = DocInfo(**raw)
-    bm25 = bm25s.BM25.load(str(path / "bm25"), show_progress=False)
+    bm25 = bm25s.BM25.load(str(path / "bm25"), show_progress=False, mmap=True)  # postings read as used
     clause_of = np.load(path / "bm25_clause_of.npy", allow_pickle=False)
     info = manifest.get("dense", {"backend": "faiss"})
     if info.get("backend") == "milvus":

@@ -71,6 +71,15 @@ def test_builds_are_incremental_and_readers_keep_their_rows(milvus_settings, tmp
     first = load_index(milvus_settings, embedder.name)
     n = len(first.clauses)
     assert read_manifest(milvus_settings)["dense"]["written"]["clauses"] == n == _rows(milvus_settings)
+    # Each row carries its clause's text and its document's metadata, not only the vector.
+    c = next(c for c in first.clauses if first.docs[c.doc_id].region == "凯里市")
+    [row] = first.dense.milvus.query(
+        first.dense.collection,
+        filter=f'doc_id == "{c.doc_id}"',
+        limit=1,
+        output_fields=["text", "title", "region", "date", "kind"],
+    )
+    assert row["region"] == "凯里市" and row["title"] == first.docs[c.doc_id].title and row["text"]
 
     build_index(store.documents(), milvus_settings, embedder, show_progress=False)  # nothing changed
     again = read_manifest(milvus_settings)["dense"]
