@@ -43,7 +43,9 @@ class Retriever:
         self.embedder = embedder
         self.tokenizer = Tokenizer(index.manifest.get("extra_terms", []))
         self.clauses = index.clauses
-        self._doc_of = np.array([c.doc_id for c in self.clauses])
+        # Each clause's document as a small integer (a filter is one np.isin over them).
+        self._doc_code = {d: i for i, d in enumerate(index.docs)}
+        self._doc_of = np.array([self._doc_code[c.doc_id] for c in self.clauses], dtype=np.int32)
         vocab = getattr(index.bm25, "vocab_dict", None) or {}
         self._vocab = set(vocab)
         self._doc_places = {d.id: (d.region, *d.places) for d in index.docs.values()}
@@ -119,7 +121,9 @@ class Retriever:
             narrowed = allowed_docs & named
             allowed_docs = narrowed or allowed_docs
         mask = (
-            np.isin(self._doc_of, sorted(allowed_docs)) if len(allowed_docs) < len(self.index.docs) else None
+            np.isin(self._doc_of, [self._doc_code[d] for d in allowed_docs])
+            if len(allowed_docs) < len(self.index.docs)
+            else None
         )
         places, unknown = (query.places, query.unknown_places) if use_places else ((), ())
         if mask is not None and not mask.any():
