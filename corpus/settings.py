@@ -6,6 +6,7 @@ import os
 import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import Any
 
 CHECKOUT = Path(__file__).resolve().parent.parent
 
@@ -21,7 +22,9 @@ class Settings:
     st_passage_prompt: str = ""
     faiss_index: str = "flat"  # "flat" | "flat16" | "hnsw" | "ivf"
     index_backend: str = "faiss"  # "faiss" (files in the data dir) | "milvus" (Milvus Lite file or a server)
-    milvus_uri: str = ""  # a file path → Milvus Lite (default <data dir>/milvus.db); http://host:19530 → a server
+    milvus_uri: str = (
+        ""  # a file path → Milvus Lite (default <data dir>/milvus.db); http://host:19530 → a server
+    )
     milvus_token: str = ""  # for a server that needs one (POLICYQA_MILVUS_TOKEN)
     max_clause_chars: int = 300
     max_file_bytes: int = 20 * 1024 * 1024
@@ -69,7 +72,7 @@ def load_settings(data_dir: str | Path | None = None, config: str | Path | None 
         key = "POLICYQA_" + f.name.upper()
         if key in env and f.name != "data_dir":
             values[f.name] = env[key]
-    typed: dict[str, object] = {}
+    typed: dict[str, Any] = {}
     for f in fields(Settings):
         if f.name in values and f.name != "data_dir":
             default = getattr(base, f.name)

@@ -7,6 +7,7 @@ The index takes vectors computed elsewhere (minsearch); filters arrive as an id 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -31,6 +32,7 @@ class DenseIndex:
         import faiss
 
         n, dim = vectors.shape
+        index: Any
         if kind is IndexKind.HNSW:
             index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
             index.hnsw.efConstruction = 80
@@ -65,15 +67,16 @@ class DenseIndex:
         k = min(k, len(self))
         if k <= 0:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-        params = None
+        params: Any = None
         if allowed is not None:
             sel = faiss.IDSelectorBatch(np.asarray(allowed, dtype=np.int64))
+            # faiss's type stubs do not list the SWIG keyword constructors used below.
             if isinstance(self.index, faiss.IndexHNSW):
-                params = faiss.SearchParametersHNSW(sel=sel, efSearch=max(96, k))
+                params = faiss.SearchParametersHNSW(sel=sel, efSearch=max(96, k))  # type: ignore[attr-defined]
             elif isinstance(self.index, faiss.IndexIVF):
-                params = faiss.SearchParametersIVF(sel=sel, nprobe=self.index.nprobe)
+                params = faiss.SearchParametersIVF(sel=sel, nprobe=self.index.nprobe)  # type: ignore[call-arg]
             else:
-                params = faiss.SearchParameters(sel=sel)
+                params = faiss.SearchParameters(sel=sel)  # type: ignore[call-arg]
         scores, ids = self.index.search(q, k, params=params)
         keep = ids[0] >= 0
         return ids[0][keep], scores[0][keep]
