@@ -154,9 +154,9 @@ def candidates(
     for rank, h in enumerate(hits, 1):
         text = h.clause.text
         heading = " ".join(h.clause.heading_path)
-        cov_clause = coverage(heading + text, weights)
-        cov_head = coverage(heading, weights)
         body = heading + text
+        cov_clause = coverage(body, weights)
+        cov_head = coverage(heading, weights)
         doc_text = doc_texts.get(h.clause.doc_id, body) if doc_texts else body
         doc_cov = sum(w for t, w in known.items() if t in doc_text) / known_total
         cov_known = sum(w for t, w in known.items() if t in body) / known_total
