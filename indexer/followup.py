@@ -17,11 +17,25 @@ from dataclasses import dataclass
 
 from indexer.places import gazetteer
 
-CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+CN_DIGITS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
 PLACE_SWITCH = re.compile(
     r"^(?:那|那么|那么说|换成|如果是|换作)?\s*([\u4e00-\u9fff]{2,10}?)(?:呢|那边呢|的呢|怎么样|又如何|如何|是怎么规定的)[？?]?\s*(.*)$"
 )
-MORE = re.compile(r"^(?:还有|另外|其他|别的|其它)(?:别的|其他|其它|什么)?(?:要求|规定|措施|内容)?(?:吗|呢|没有)?[？?]?$")
+MORE = re.compile(
+    r"^(?:还有|另外|其他|别的|其它)(?:别的|其他|其它|什么)?(?:要求|规定|措施|内容)?(?:吗|呢|没有)?[？?]?$"
+)
 ITEM_REF = re.compile(r"(?:上面|上述|刚才|前面)?的?第\s*([一二两三四五六七八九十\d]+)\s*[条个点项]")
 # Words that open a question leaning on what was just said.
 ANAPHORA = re.compile(r"^(?:那么|那|这个|这些|这|该|其|它|上面|上述|还有|另外|此外|同样|要是|如果)")
@@ -43,6 +57,7 @@ class Rewrite:
 
     text: str
     used_history: bool
+    own: str = ""  # the question's own words when the history was used ("" for an ellipsis: "那衡水呢？")
 
 
 def places_in(text: str, places: Iterable[str]) -> list[str]:
@@ -85,7 +100,7 @@ def rewrite(question: str, prev_question: str, prev_answer: str = "", places: It
         n = int(raw) if raw.isdigit() else CN_DIGITS.get(raw, 0)
         sentence = _cited_sentence(prev_answer, n)
         if sentence:
-            return Rewrite(f"{sentence} {' '.join(prev_places)}".strip(), True)
+            return Rewrite(f"{sentence} {' '.join(prev_places)}".strip(), True, q)
 
     if MORE.match(q):
         return Rewrite(f"{prev_question} 其他要求", True)
@@ -98,7 +113,7 @@ def rewrite(question: str, prev_question: str, prev_answer: str = "", places: It
         for p in prev_places:
             topic = topic.replace(p, "")
         if rest and topic_chars(rest) > SLOT_CHARS:
-            return Rewrite(f"{new_place}{rest} {topic}", True)  # its own question, on the same subject
+            return Rewrite(f"{new_place}{rest} {topic}", True, rest)  # its own question, on the same subject
         swapped = prev_question
         for p in prev_places:
             swapped = swapped.replace(p, new_place)
@@ -109,14 +124,14 @@ def rewrite(question: str, prev_question: str, prev_answer: str = "", places: It
         return Rewrite(q, False)  # names its own place and topic: stands alone
     if topic <= SLOT_CHARS:
         # A bare slot question ("牵头单位是谁？", "备案期限多长？"): same topic as before.
-        return Rewrite(f"{q} {prev_question}", True)
+        return Rewrite(f"{q} {prev_question}", True, q)
     if COMPARISON_WORDS.search(q):
         return Rewrite(q, False)  # asks across places: nothing to inherit
     if prev_places and not own_places:
         # A question of its own in a conversation about one place stays about that place.
-        return Rewrite(f"{prev_places[0]}{re.sub(r'^(?:那么|那)', '', q)}", True)
+        return Rewrite(f"{prev_places[0]}{re.sub(r'^(?:那么|那)', '', q)}", True, q)
     if REFERS_BACK.search(q):
-        return Rewrite(f"{q} {prev_question}", True)  # "这些设施", "他们": the subject is in the last turn
+        return Rewrite(f"{q} {prev_question}", True, q)  # "这些设施", "他们": the subject is in the last turn
     return Rewrite(q, False)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from corpus.choice import Choice
 from corpus.normalize import normalize_query
-from indexer.followup import standalone_question
+from indexer.followup import SLOT_CHARS, Rewrite, standalone_question, topic_chars
 from indexer.places import PlaceMatch, match_places
 from indexer.references import DocRef, referenced_documents
 from indexer.tokenize import Tokenizer, expand_query
@@ -131,11 +131,12 @@ class QueryAnalyzer:
         places: PlaceMatch = match_places(text, self.doc_places)
         expanded, substituted = expand_query(text)
         tokens = self.tokenizer.tokens(expanded)
-        units = tuple(u for asks, u in unit_rules() if asks.search(text))
+        asks = self._asking_part(rw, text)
+        units = tuple(u for pattern, u in unit_rules() if pattern.search(asks))
         return Query(
             question=question,
             text=text,
-            kind=detect_kind(text),
+            kind=detect_kind(asks),
             used_history=rw.used_history,
             places=places.names,
             place_docs=places.doc_ids,
@@ -150,6 +151,19 @@ class QueryAnalyzer:
             named_docs=named_documents(text, self.titles),
             referred_docs=referenced_documents(text, self.refs),
         )
+
+    @staticmethod
+    def _asking_part(rw: Rewrite, text: str) -> str:
+        """Where the kind and the asked units come from: a follow-up's own words when it has a question
+        of its own ("那哪些服务应该放在这些设施里提供？" asks for services, not the last question's area);
+        the whole standalone text for an ellipsis ("那衡水呢？", "还有别的要求吗？") or a bare slot
+        question that names no kind ("具体内容？")."""
+        if not rw.used_history or not rw.own:
+            return text
+        own = normalize_query(rw.own)
+        if detect_kind(own) is Kind.FACT and topic_chars(own) <= SLOT_CHARS:
+            return text
+        return own
 
     def _weights(self, tokens: Iterable[str], places: Sequence[str]) -> list[tuple[str, float]]:
         """IDF per topic term (Robertson–Spärck Jones, floored at a small positive value); places,

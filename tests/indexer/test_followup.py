@@ -16,12 +16,18 @@ def test_other_place_same_question():
 
 
 def test_other_place_with_its_own_question_keeps_the_subject():
-    rw = standalone_question("那衡水呢？对社区工作者考社工证有什么支持？", h("西咸新区社区工作人员考取证书有奖励吗？", "有。"))
+    rw = standalone_question(
+        "那衡水呢？对社区工作者考社工证有什么支持？", h("西咸新区社区工作人员考取证书有奖励吗？", "有。")
+    )
     assert rw.text.startswith("衡水对社区工作者考社工证有什么支持？") and "考取证书" in rw.text
 
 
 def test_a_question_of_its_own_stays_about_the_last_place():
-    rw = standalone_question("那新建小区入住率达到多少，就要成立社区居委会？", h("西咸新区要求各新城编制什么规划？", "x"), ["西咸新区"])
+    rw = standalone_question(
+        "那新建小区入住率达到多少，就要成立社区居委会？",
+        h("西咸新区要求各新城编制什么规划？", "x"),
+        ["西咸新区"],
+    )
     assert rw.text.startswith("西咸新区新建小区入住率")
 
 
@@ -32,7 +38,9 @@ def test_a_new_standalone_question_with_its_own_place_is_left_alone():
 
 
 def test_a_comparison_does_not_inherit_the_last_place():
-    rw = standalone_question("各地对社区规模（户数）有什么要求？", h("凯里每个社区至少要配几名专职工作者？", "x"), ["凯里"])
+    rw = standalone_question(
+        "各地对社区规模（户数）有什么要求？", h("凯里每个社区至少要配几名专职工作者？", "x"), ["凯里"]
+    )
     assert rw.text == "各地对社区规模（户数）有什么要求？" and not rw.used_history
 
 
@@ -45,3 +53,18 @@ def test_more_of_the_same_and_cited_item():
 def test_no_history_is_the_question_itself():
     rw = standalone_question("社区规模", [])
     assert rw.text == "社区规模" and not rw.used_history
+
+
+def test_a_follow_up_asks_what_its_own_words_ask(seed_retriever):
+    """The last question asked for an area; a follow-up with a question of its own asks for services,
+    an ellipsis asks the last question again, and a bare slot asks its slot."""
+    history = [
+        {"role": "user", "content": "凯里农村社区服务站用房面积最少多少平方米？"},
+        {"role": "assistant", "content": "凯里市：……不低于500平方米。[1]"},
+    ]
+    own = seed_retriever.analyze("那这些服务站里应该提供哪些服务项目？", history)
+    assert own.used_history and own.kind.value == "fact" and not own.units
+    again = seed_retriever.analyze("那衡水呢？", history)
+    assert again.used_history and again.kind.value == "number" and again.units
+    slot = seed_retriever.analyze("牵头单位是谁？", history)
+    assert slot.used_history and slot.kind.value == "responsible_unit" and not slot.units
