@@ -119,10 +119,10 @@ def rewrite(question: str, prev_question: str, prev_answer: str = "", places: It
             swapped = swapped.replace(p, new_place)
         return Rewrite(swapped if prev_places else f"{new_place}{prev_question}", True)
 
-    topic = topic_chars(q, own_places)
-    if own_places and topic > SLOT_CHARS:
+    n_topic = topic_chars(q, own_places)
+    if own_places and n_topic > SLOT_CHARS:
         return Rewrite(q, False)  # names its own place and topic: stands alone
-    if topic <= SLOT_CHARS:
+    if n_topic <= SLOT_CHARS:
         # A bare slot question ("牵头单位是谁？", "备案期限多长？"): same topic as before.
         return Rewrite(f"{q} {prev_question}", True, q)
     if COMPARISON_WORDS.search(q):
