@@ -248,29 +248,18 @@ class Assistant:
         if len(prov.clause_ids) == 1:
             return self._citation(n, h, start, start + len(prov.text))
         doc = self.docs.get(h.clause.doc_id)
-        texts = [c.text for cid in prov.clause_ids if doc and (c := doc.clause(cid))]
-        joined = "".join(texts)
-        s = joined.find(prov.text.split("……")[0])
-        c = h.clause
-        return Citation(
-            n,
-            c.doc_id,
-            h.title,
-            h.region,
-            doc.date if doc else "",
-            c.section,
-            c.id,
-            joined,
-            prov.text,
-            max(s, 0),
-            max(s, 0) + len(prov.text),
-            c.start,
-            c.end,
-            h.origin,
-            prov.label,
-        )
+        joined = "".join(c.text for cid in prov.clause_ids if doc and (c := doc.clause(cid)))
+        s = max(joined.find(prov.text.split("……")[0]), 0)
+        return self._cite(n, h, joined, s, s + len(prov.text), prov.label, prov.text)
 
     def _citation(self, n: int, h: Hit, start: int, end: int) -> Citation:
+        c = h.clause
+        return self._cite(n, h, c.text, start, end, article_label(self.docs.get(c.doc_id), c))
+
+    def _cite(
+        self, n: int, h: Hit, text: str, start: int, end: int, article: str, quote: str | None = None
+    ) -> Citation:
+        """A citation of `text` (the hit's clause, or the clauses of a provision joined) at start:end."""
         c = h.clause
         doc = self.docs.get(c.doc_id)
         return Citation(
@@ -281,14 +270,14 @@ class Assistant:
             doc.date if doc else "",
             c.section,
             c.id,
-            c.text,
-            c.text[start:end],
+            text,
+            text[start:end] if quote is None else quote,
             start,
             end,
             c.start,
             c.end,
             h.origin,
-            article_label(doc, c),
+            article,
         )
 
 
