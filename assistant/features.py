@@ -143,6 +143,7 @@ def candidates(
     known_total = sum(known.values()) or 1.0
     known_max = max(known.values(), default=1.0)
     quotes = QUOTED.findall(query.text)
+    doc_cov_of: dict[str, float] = {}
     q_bigrams = bigrams(query.text)
     for p in query.places:
         q_bigrams -= bigrams(p)
@@ -157,8 +158,10 @@ def candidates(
         body = heading + text
         cov_clause = coverage(body, weights)
         cov_head = coverage(heading, weights)
-        doc_text = doc_texts.get(h.clause.doc_id, body) if doc_texts else body
-        doc_cov = sum(w for t, w in known.items() if t in doc_text) / known_total
+        if h.clause.doc_id not in doc_cov_of:  # several hits share a document: scan its text once
+            doc_text = doc_texts.get(h.clause.doc_id, body) if doc_texts else body
+            doc_cov_of[h.clause.doc_id] = sum(w for t, w in known.items() if t in doc_text) / known_total
+        doc_cov = doc_cov_of[h.clause.doc_id]
         cov_known = sum(w for t, w in known.items() if t in body) / known_total
         missing = max((w for t, w in known.items() if t not in body), default=0.0) / known_max
         quoted = sum(q in text for q in quotes) / len(quotes) if quotes else 0.0
