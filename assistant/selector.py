@@ -42,17 +42,32 @@ class AnswerModel:
         return 1.0 / (1.0 + np.exp(-z))
 
     def to_json(self, extra: dict | None = None) -> str:
-        data = {"features": list(self.features), "mean": self.mean.tolist(), "scale": self.scale.tolist(),
-                "coef": self.coef.tolist(), "intercept": self.intercept, "threshold": self.threshold, **(extra or {})}
+        data = {
+            "features": list(self.features),
+            "mean": self.mean.tolist(),
+            "scale": self.scale.tolist(),
+            "coef": self.coef.tolist(),
+            "intercept": self.intercept,
+            "threshold": self.threshold,
+            **(extra or {}),
+        }
         return json.dumps(data, ensure_ascii=False, indent=1)
 
     @classmethod
     def from_json(cls, text: str) -> AnswerModel:
         d = json.loads(text)
         if tuple(d["features"]) != FEATURES:
-            raise ModelMismatch(f"answer model features {d['features']} != code {list(FEATURES)}: run `policyqa eval fit`")
-        return cls(tuple(d["features"]), np.array(d["mean"]), np.array(d["scale"]), np.array(d["coef"]),
-                   float(d["intercept"]), float(d["threshold"]))
+            raise ModelMismatch(
+                f"answer model features {d['features']} != code {list(FEATURES)}: run `policyqa eval fit`"
+            )
+        return cls(
+            tuple(d["features"]),
+            np.array(d["mean"]),
+            np.array(d["scale"]),
+            np.array(d["coef"]),
+            float(d["intercept"]),
+            float(d["threshold"]),
+        )
 
 
 @cache

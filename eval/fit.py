@@ -75,7 +75,9 @@ def collect(assistant: Assistant, items: Sequence[QAItem], scripts: dict[str, st
     for it in items:
         query = assistant.analyze(it.question, list(it.history))
         _, cands = assistant.candidates(query)
-        labels = np.array([label(it, c, scripts.get(c.hit.clause.doc_id, "simplified")) for c in cands], dtype=int)
+        labels = np.array(
+            [label(it, c, scripts.get(c.hit.clause.doc_id, "simplified")) for c in cands], dtype=int
+        )
         group = it.gold[0].doc if it.gold else f"negative:{it.id}"
         out.append(Labelled(it, tuple(cands), labels, group))
     return out
@@ -101,7 +103,9 @@ def folds(data: Sequence[Labelled], k: int = FOLDS) -> list[tuple[list[int], lis
 
     groups = [d.group for d in data]
     k = min(k, len(set(groups)))
-    return [(list(tr), list(te)) for tr, te in GroupKFold(n_splits=k).split(np.zeros(len(data)), groups=groups)]
+    return [
+        (list(tr), list(te)) for tr, te in GroupKFold(n_splits=k).split(np.zeros(len(data)), groups=groups)
+    ]
 
 
 def out_of_fold_best(data: Sequence[Labelled], k: int = FOLDS) -> np.ndarray:
@@ -115,7 +119,9 @@ def out_of_fold_best(data: Sequence[Labelled], k: int = FOLDS) -> np.ndarray:
     return best
 
 
-def choose_threshold(best: np.ndarray, answerable: np.ndarray, max_false: float = MAX_FALSE_REFUSALS) -> float:
+def choose_threshold(
+    best: np.ndarray, answerable: np.ndarray, max_false: float = MAX_FALSE_REFUSALS
+) -> float:
     """The highest cut-off whose false-refusal rate on answerable questions stays within `max_false`
     (refusing more negatives costs answerable ones; the product promises few false refusals)."""
     pos = np.sort(best[answerable])
@@ -132,8 +138,10 @@ def fit_with_threshold(data: Sequence[Labelled], k: int = FOLDS) -> tuple[Answer
     t = choose_threshold(best, answerable)
     model = fit_selector(data, threshold=t)
     neg = best[~answerable]
-    report = {"oof_false_refusals": float((best[answerable] < t).mean()) if answerable.any() else 0.0,
-              "oof_negatives_refused": float((neg < t).mean()) if len(neg) else None}
+    report = {
+        "oof_false_refusals": float((best[answerable] < t).mean()) if answerable.any() else 0.0,
+        "oof_negatives_refused": float((neg < t).mean()) if len(neg) else None,
+    }
     return model, report
 
 

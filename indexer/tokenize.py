@@ -36,7 +36,9 @@ def expand_query(query: str) -> tuple[str, str]:
 
 @cache
 def stopwords() -> frozenset[str]:
-    return frozenset(ln.strip() for ln in (RULES / "stopwords.txt").read_text(encoding="utf-8").splitlines() if ln.strip())
+    return frozenset(
+        ln.strip() for ln in (RULES / "stopwords.txt").read_text(encoding="utf-8").splitlines() if ln.strip()
+    )
 
 
 def corpus_terms(texts: Iterable[str]) -> list[str]:
