@@ -21,7 +21,7 @@ from assistant.features import Candidate, candidates
 from assistant.model import Answer, Citation
 from assistant.provision import Provision, article_label, complete
 from assistant.roles import clause_units
-from assistant.selector import AnswerModel, default_model
+from assistant.selector import AnswerModel, default_model, eligible
 from corpus import DocumentStore
 from corpus.model import Clause, Document
 from corpus.settings import Settings
@@ -114,13 +114,11 @@ class Assistant:
             return refuse(f"语料中没有关于{'、'.join(query.unknown_places)}的文件")
         if not cands:
             return refuse("没有检索到相关条款")
-        if query.kind is Kind.NUMBER and query.units and not any(c.feature("unit_match") for c in cands):
+        ok = eligible(query, cands)
+        if not ok.any():
             # An answer to "how many people" must quote a number of people; none of the clauses has one.
             return refuse("检索到的条款中没有问题所问的数量")
-        probs = self.model.probabilities(cands)
-        if query.kind is Kind.NUMBER and query.units:
-            # An answer to "how many 元" quotes sentences that state a number in 元, or none at all.
-            probs = np.where([bool(c.feature("unit_match")) for c in cands], probs, 0.0)
+        probs = np.where(ok, self.model.probabilities(cands), 0.0)
         best = int(np.argmax(probs))
         if probs[best] < self.model.threshold:
             return refuse(f"最相关的句子可信度过低（{probs[best]:.2f} < {self.model.threshold:.2f}）")

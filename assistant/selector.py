@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.features import FEATURES, Candidate
+from indexer.query import Kind, Query
 
 MODEL_FILE = Path(__file__).parent / "rules" / "answer_model.json"
 
@@ -68,6 +69,13 @@ class AnswerModel:
             float(d["intercept"]),
             float(d["threshold"]),
         )
+
+
+def eligible(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
+    """Which sentences may answer at all: an answer to "how many 元" quotes a number in 元."""
+    if query.kind is Kind.NUMBER and query.units:
+        return np.array([bool(c.feature("unit_match")) for c in cands], dtype=bool)
+    return np.ones(len(cands), dtype=bool)
 
 
 @cache

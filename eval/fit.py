@@ -13,12 +13,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
 from assistant.answer import Assistant
 from assistant.features import FEATURES, Candidate
-from assistant.selector import AnswerModel
+from assistant.selector import AnswerModel, eligible
 from corpus.normalize import nfkc_for_match
 from eval.gold import QAItem, covers, match_form
 
@@ -34,6 +35,7 @@ class Labelled:
     cands: tuple[Candidate, ...]
     labels: np.ndarray
     group: str
+    eligible: np.ndarray  # candidates that may answer at all (`selector.eligible`)
 
     @property
     def answerable(self) -> bool:
@@ -79,7 +81,7 @@ def collect(assistant: Assistant, items: Sequence[QAItem], scripts: dict[str, st
             [label(it, c, scripts.get(c.hit.clause.doc_id, "simplified")) for c in cands], dtype=int
         )
         group = it.gold[0].doc if it.gold else f"negative:{it.id}"
-        out.append(Labelled(it, tuple(cands), labels, group))
+        out.append(Labelled(it, tuple(cands), labels, group, eligible(query, cands)))
     return out
 
 
@@ -109,12 +111,13 @@ def folds(data: Sequence[Labelled], k: int = FOLDS) -> list[tuple[list[int], lis
 
 
 def out_of_fold_best(data: Sequence[Labelled], k: int = FOLDS) -> np.ndarray:
-    """Each question's best candidate probability under a model that never saw its document."""
+    """Each question's best candidate probability under a model that never saw its document, among
+    the candidates that may answer (as `Assistant.ask` decides; 0 when none may)."""
     best = np.zeros(len(data))
     for train, test in folds(data, k):
         model = fit_selector([data[i] for i in train])
         for i in test:
-            p = model.probabilities(data[i].cands)
+            p = np.where(data[i].eligible, model.probabilities(data[i].cands), 0.0)
             best[i] = float(p.max()) if len(p) else 0.0
     return best
 
@@ -154,9 +157,9 @@ def cross_validated_models(data: Sequence[Labelled], k: int = FOLDS) -> list[tup
     return out
 
 
-def data_version(paths: Sequence[object]) -> str:
+def data_version(paths: Sequence[Path]) -> str:
     """A short hash of the gold files, recorded with the weights."""
     h = hashlib.sha256()
     for p in paths:
-        h.update(open(p, "rb").read())  # noqa: SIM115 - small files
+        h.update(p.read_bytes())
     return h.hexdigest()[:12]
