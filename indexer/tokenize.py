@@ -8,9 +8,12 @@ import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 RULES = Path(__file__).parent / "rules"
 _QUOTED = re.compile(r"“([\u4e00-\u9fff0-9+]{2,8})”")
+# jieba (ICTCLAS) tags of words that never name a topic.
+FUNCTION_POS = re.compile(r"^(?:r|d|m|mq|q|c|p|u|uj|ul|uz|ud|ug|uv|y|e|o|x|zg)$")
 _NUMBER_UNIT = re.compile(r"\d+(?:\.\d+)?(?:%|平方米|户|人|名|个|年|月|天|次|万元|元|小时|分钟)?")
 
 
@@ -67,6 +70,15 @@ class Tokenizer:
         digest = hashlib.sha256(userdict.read_bytes() + "\n".join(self.extra_terms).encode()).hexdigest()
         self.dictionary_hash = digest[:16]
         self._stop = stopwords()
+        self._pos: Any = None  # jieba.posseg.POSTokenizer, made on first use
+
+    def tagged(self, text: str) -> list[tuple[str, str]]:
+        """(word, part of speech) with jieba's tagger over this tokenizer's dictionary."""
+        if self._pos is None:
+            import jieba.posseg
+
+            self._pos = jieba.posseg.POSTokenizer(self._jieba)
+        return [(w.lower(), flag) for w, flag in self._pos.cut(text)]
 
     def tokens(self, text: str) -> list[str]:
         """Search-mode tokens, lowercased, minus stopwords and punctuation; numbers keep their unit."""
@@ -74,3 +86,9 @@ class Tokenizer:
         out = [t for t in out if t not in self._stop and re.search(r"\w", t)]
         out.extend(m.group(0) for m in _NUMBER_UNIT.finditer(text) if not m.group(0).isdigit())
         return out
+
+
+def function_words(tagged: Iterable[tuple[str, str]]) -> set[str]:
+    """Words whose part of speech carries no topic (pronouns, adverbs, numerals, measure words,
+    conjunctions, prepositions, particles): 每届, 最长, 多少, 这些, 如果."""
+    return {w for w, flag in tagged if FUNCTION_POS.match(flag)}
