@@ -19,7 +19,7 @@ from corpus.normalize import normalize_query
 from indexer.followup import SLOT_CHARS, Rewrite, standalone_question, topic_chars
 from indexer.places import PlaceMatch, match_places
 from indexer.references import DocRef, referenced_documents
-from indexer.tokenize import Tokenizer, expand_query, function_words
+from indexer.tokenize import Tokenizer, expand_query
 
 RULES = Path(__file__).parent / "rules"
 # A number as documents write it: Arabic, Chinese numerals, fractions (三分之二), with decimals.
@@ -132,7 +132,6 @@ class QueryAnalyzer:
         expanded, substituted = expand_query(text)
         tokens = self.tokenizer.tokens(expanded)
         asks = self._asking_part(rw, text)
-        tagged = self.tokenizer.tagged(substituted)
         units = tuple(u for pattern, u in unit_rules() if pattern.search(asks))
         return Query(
             question=question,
@@ -144,7 +143,9 @@ class QueryAnalyzer:
             unknown_places=places.unknown,
             terms=tuple(
                 self._weights(
-                    self.tokenizer.tokens(substituted + " " + expanded[len(text) :]), places.names, tagged
+                    self.tokenizer.tokens(substituted + " " + expanded[len(text) :]),
+                    places.names,
+                    self.tokenizer.function_words(substituted),
                 )
             ),
             units=units,
@@ -169,12 +170,12 @@ class QueryAnalyzer:
         return own
 
     def _weights(
-        self, tokens: Iterable[str], places: Sequence[str], tagged: list[tuple[str, str]]
+        self, tokens: Iterable[str], places: Sequence[str], function: set[str]
     ) -> list[tuple[str, float]]:
         """IDF per topic term (Robertson–Spärck Jones, floored at a small positive value); places,
-        question words and single characters carry no topic weight."""
+        question words, function words (`Tokenizer.function_words`) and single characters carry no
+        topic weight."""
         drop = set(places) | set(self.place_names)
-        function = function_words(tagged)
         out: dict[str, float] = {}
         for t in tokens:
             if (

@@ -8,7 +8,6 @@ import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 RULES = Path(__file__).parent / "rules"
 _QUOTED = re.compile(r"“([\u4e00-\u9fff0-9+]{2,8})”")
@@ -70,15 +69,11 @@ class Tokenizer:
         digest = hashlib.sha256(userdict.read_bytes() + "\n".join(self.extra_terms).encode()).hexdigest()
         self.dictionary_hash = digest[:16]
         self._stop = stopwords()
-        self._pos: Any = None  # jieba.posseg.POSTokenizer, made on first use
 
-    def tagged(self, text: str) -> list[tuple[str, str]]:
-        """(word, part of speech) with jieba's tagger over this tokenizer's dictionary."""
-        if self._pos is None:
-            import jieba.posseg
-
-            self._pos = jieba.posseg.POSTokenizer(self._jieba)
-        return [(w.lower(), flag) for w, flag in self._pos.cut(text)]
+    def function_words(self, text: str) -> set[str]:
+        """The words of `text` (precise mode) that `function_word_table` lists: 如果, 这些, 每次, 几个."""
+        table = function_word_table()
+        return {w for w in (t.lower() for t in self._jieba.cut(text)) if w in table}
 
     def tokens(self, text: str) -> list[str]:
         """Search-mode tokens, lowercased, minus stopwords and punctuation; numbers keep their unit."""
@@ -88,7 +83,22 @@ class Tokenizer:
         return out
 
 
-def function_words(tagged: Iterable[tuple[str, str]]) -> set[str]:
-    """Words whose part of speech carries no topic (pronouns, adverbs, numerals, measure words,
-    conjunctions, prepositions, particles): 每届, 最长, 多少, 这些, 如果."""
-    return {w for w, flag in tagged if FUNCTION_POS.match(flag)}
+@cache
+def function_word_table() -> frozenset[str]:
+    """Dictionary words whose part of speech names no topic (pronouns, adverbs, numerals, measure
+    words, conjunctions, prepositions, particles), read from the tags in jieba's own dictionary
+    (a table of ~24k words, not the ~100 MB tagger); words of our domain dictionary never count."""
+    import jieba
+
+    words: set[str] = set()
+    with (Path(jieba.__file__).parent / "dict.txt").open(encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) >= 3 and FUNCTION_POS.match(parts[2]):
+                words.add(parts[0].lower())
+    domain = {
+        ln.split()[0]
+        for ln in (RULES / "userdict.txt").read_text(encoding="utf-8").splitlines()
+        if ln.strip()
+    }
+    return frozenset(words - domain)
