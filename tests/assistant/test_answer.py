@@ -54,22 +54,32 @@ def test_comparison_answers_per_place(seed_assistant: Assistant):
 def test_two_turn_conversation_asks_another_slot_of_the_same_clause(seed_assistant: Assistant):
     first = seed_assistant.ask("凯里每个社区至少要配几名专职工作者？")
     assert "5人" in first.text
-    follow = seed_assistant.ask("牵头单位是谁？", [turn(USER, "凯里每个社区至少要配几名专职工作者？"), turn(BOT, first.text)])
+    follow = seed_assistant.ask(
+        "牵头单位是谁？", [turn(USER, "凯里每个社区至少要配几名专职工作者？"), turn(BOT, first.text)]
+    )
     assert "凯里" in follow.standalone_question
     assert "市委组织部" in follow.text
 
 
 def test_place_switch_follow_up(seed_assistant: Assistant):
-    history = [turn(USER, "西咸新区社区规模原则上不得低于多少户？"), turn(BOT, "西咸新区：各类社区规模原则上不得低于1000户。[1]")]
+    history = [
+        turn(USER, "西咸新区社区规模原则上不得低于多少户？"),
+        turn(BOT, "西咸新区：各类社区规模原则上不得低于1000户。[1]"),
+    ]
     a = seed_assistant.ask("那衡水呢？", history)
     assert a.standalone_question.startswith("衡水")
     assert a.refused or all(c.region == "衡水市" for c in a.citations)
 
 
 def test_three_turn_conversation(seed_assistant: Assistant):
-    h = [turn(USER, "凤凰山街道的社会治理工作由什么机构牵头？"),
-         turn(BOT, "街道成立社会治理工作领导机构，牵头负责街道社会治理各项工作的组织实施，领导小组下设办公室。"),
-         turn(USER, "办公室设在哪？"), turn(BOT, "办公室设在党政办公室。")]
+    h = [
+        turn(USER, "凤凰山街道的社会治理工作由什么机构牵头？"),
+        turn(
+            BOT, "街道成立社会治理工作领导机构，牵头负责街道社会治理各项工作的组织实施，领导小组下设办公室。"
+        ),
+        turn(USER, "办公室设在哪？"),
+        turn(BOT, "办公室设在党政办公室。"),
+    ]
     a = seed_assistant.ask("主任和副主任分别由谁兼任？", h)
     assert "熊晓东" in a.text and "游治平" in a.text
 
@@ -77,12 +87,22 @@ def test_three_turn_conversation(seed_assistant: Assistant):
 def test_cited_item_of_the_last_answer_is_followed(seed_assistant: Assistant):
     first = seed_assistant.ask("深圳宝安那份方案里，下沉队伍的社区党委考核比重最低是多少？")
     assert len(first.citations) >= 1
-    a = seed_assistant.ask("上面第一条详细说说", [turn(USER, "深圳宝安那份方案里，下沉队伍的社区党委考核比重最低是多少？"), turn(BOT, first.text)])
+    a = seed_assistant.ask(
+        "上面第一条详细说说",
+        [turn(USER, "深圳宝安那份方案里，下沉队伍的社区党委考核比重最低是多少？"), turn(BOT, first.text)],
+    )
     assert a.citations and a.citations[0].region == "深圳市宝安区"
 
 
-@pytest.mark.parametrize("question", ["云南省要求每个社区的专职工作者不少于几人？", "衡水市社区工作者每月的最低工资标准是多少元？",
-                                      "北京市社区规模原则上不得低于多少户？", "贵州省社区工作者每3年培训几次？"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "云南省要求每个社区的专职工作者不少于几人？",
+        "衡水市社区工作者每月的最低工资标准是多少元？",
+        "北京市社区规模原则上不得低于多少户？",
+        "贵州省社区工作者每3年培训几次？",
+    ],
+)
 def test_unanswerable_questions_are_refused_with_related_clauses(seed_assistant: Assistant, question: str):
     a = seed_assistant.ask(question)
     assert a.refused and a.citations == ()
