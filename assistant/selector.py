@@ -7,6 +7,7 @@ Weights, the feature standardisation and the cut-off live in `rules/answer_model
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -17,6 +18,8 @@ import numpy as np
 from assistant.features import FEATURES, Candidate
 from indexer.query import Kind, Query
 
+PENALTY = re.compile(r"罚款|罚金")
+ASKS_PENALTY = re.compile(r"罚|违反|违规|违法|法律责任|后果|处理|处分")
 MODEL_FILE = Path(__file__).parent / "rules" / "answer_model.json"
 
 
@@ -72,10 +75,15 @@ class AnswerModel:
 
 
 def eligible(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
-    """Which sentences may answer at all: an answer to "how many 元" quotes a number in 元."""
+    """Which sentences may answer at all: an answer to "how many 元" quotes a number in 元, and
+    is not the fine for breaking a rule unless the question asks about breaking it (a penalty
+    article states 元 for every money question: "每月补贴多少元" is never "处五千元以上罚款")."""
+    ok = np.ones(len(cands), dtype=bool)
     if query.kind is Kind.NUMBER and query.units:
-        return np.array([bool(c.feature("unit_match")) for c in cands], dtype=bool)
-    return np.ones(len(cands), dtype=bool)
+        ok &= np.array([bool(c.feature("unit_match")) for c in cands], dtype=bool)
+        if not ASKS_PENALTY.search(query.text):
+            ok &= np.array([not PENALTY.search(c.text) for c in cands], dtype=bool)
+    return ok
 
 
 @cache

@@ -149,3 +149,32 @@ def test_the_answer_is_the_sentence_that_answers_not_the_purpose_article(fresh_s
     assert "街道办事处统一招聘" in a.text and "制定本办法" not in a.text
     assert a.citations[0].article.startswith("第三条")
     assert "《某市社区网格化服务管理办法》第三条：" in a.text and "：第三条" not in a.text  # said once
+
+
+def test_a_money_question_is_not_answered_with_a_fine_unless_it_asks_about_one(fresh_settings, tmp_path):
+    """A penalty article states 元 for every money question; only a question about breaking the
+    rules is answered with it."""
+    from corpus import DocumentStore
+    from indexer import Retriever
+
+    doc = tmp_path / "网格办法.txt"
+    doc.write_text(
+        "某市社区网格员管理办法\n"
+        "第一条 为了加强社区网格员队伍建设，制定本办法。\n"
+        "第二条 网格员由街道办事处统一招聘，实行合同管理。\n"
+        "第三条 网格员每月享受二百元交通补贴，由区财政保障。\n"
+        "第四条 违反本办法规定，挪用网格工作经费的，由区民政部门责令改正，处一千元以上五千元以下罚款。\n"
+        "第五条 本办法自2025年1月1日起施行。\n",
+        encoding="utf-8",
+    )
+    store = DocumentStore(fresh_settings)
+    store.ingest([doc])
+    docs = store.documents()
+    assistant = Assistant(Retriever.open(fresh_settings, docs, show_progress=False), docs)
+    subsidy = assistant.ask("网格员每月有多少元交通补贴？")
+    assert not subsidy.refused and "二百元" in subsidy.text and "罚款" not in subsidy.text
+    fine = assistant.ask("挪用网格工作经费的，罚款多少元？")
+    assert not fine.refused and "一千元以上五千元以下罚款" in fine.text
+    # The fine is the only sentence about 网格工作经费 with a sum in 元; the text sets no standard.
+    standard = assistant.ask("网格员的工作经费标准是多少元？")
+    assert standard.refused and "罚款" not in standard.text
