@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -128,12 +129,14 @@ class Assistant:
             chosen = self._best_sentences(cands, probs, best)
         citations: list[Citation] = []
         lines: list[str] = []
+        # Entries from documents of one region ("全国": two central documents) are told apart by title.
+        regions = Counter(c.hit.region for c in chosen)
         for cand in chosen:
             n = len(citations) + 1
             prov = complete(self.docs.get(cand.hit.clause.doc_id), cand.hit.clause, cand.start, cand.end)
             cit = self._provision_citation(n, cand.hit, prov, cand.start)
             citations.append(cit)
-            lines.append(self._line(cand.hit, prov, n))
+            lines.append(self._line(cand.hit, prov, n, titled=regions[cand.hit.region] > 1))
             if query.kind is Kind.RESPONSIBLE:
                 extra = self._units_line(cand.hit, prov, len(citations) + 1)
                 if extra:
@@ -146,6 +149,13 @@ class Assistant:
             for place in query.places:
                 if place not in covered:
                     lines.append(f"{place}：现有文件未找到相关规定。")
+            # A document the question names (by title or as "2021年基层治理意见") gets its line too.
+            cited = {c.title for c in citations}
+            for doc_id in dict.fromkeys((*query.named_docs, *query.referred_docs)):
+                doc = self.docs.get(doc_id)
+                if doc and doc_id not in self.superseded and doc.title not in cited:
+                    cited.add(doc.title)
+                    lines.append(f"《{doc.title}》：未找到相关规定。")
         text = "\n".join(lines) if query.kind is Kind.COMPARISON else "".join(lines)
         answer = Answer(
             question,
@@ -188,18 +198,19 @@ class Assistant:
     def _per_document(self, query: Query, cands: list[Candidate], probs: np.ndarray) -> list[Candidate]:
         """One entry per document that answers (best sentence above the cut-off), best first."""
         per_doc: dict[str, Candidate] = {}
+        named = {*query.place_docs, *query.named_docs, *query.referred_docs}
         for i in np.argsort(-probs):
             c = cands[int(i)]
             doc = c.hit.clause.doc_id
             if doc in per_doc or doc in self.superseded:
                 continue
-            named = bool(query.place_docs) and doc in query.place_docs
-            if probs[i] >= self.model.threshold or (named and probs[i] >= self.model.threshold / 2):
+            if probs[i] >= self.model.threshold or (doc in named and probs[i] >= self.model.threshold / 2):
                 per_doc[doc] = c
         return list(per_doc.values())[:MAX_ENTRIES]
 
-    def _line(self, hit: Hit, prov: Provision, n: int) -> str:
-        """One answer line: 'region《title》(version)第X条第Y款：text。[n]', the article number said once."""
+    def _line(self, hit: Hit, prov: Provision, n: int, titled: bool = False) -> str:
+        """One answer line: 'region《title》(version)第X条第Y款：text。[n]', the article number said once;
+        outside articles 'region：text', or 'region《title》：text' when `titled`."""
         doc = self.docs.get(hit.clause.doc_id)
         version = f"（{doc.date}版）" if doc and doc.id in self.versioned and doc.date else ""
         text = prov.text.strip()
@@ -212,6 +223,8 @@ class Assistant:
             article = re.match(r"第[^条]{1,8}条", prov.label)
             if article and text.startswith(article.group(0)):
                 text = text[len(article.group(0)) :].lstrip()
+        elif titled and hit.title:
+            where = f"{hit.region}《{hit.title}》{version}"
         else:
             where = (hit.region or hit.title) + version
         return f"{where}：{text.rstrip('。；，、：')}。[{n}]"

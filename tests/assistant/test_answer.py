@@ -178,3 +178,36 @@ def test_a_money_question_is_not_answered_with_a_fine_unless_it_asks_about_one(f
     # The fine is the only sentence about 网格工作经费 with a sum in 元; the text sets no standard.
     standard = assistant.ask("网格员的工作经费标准是多少元？")
     assert standard.refused and "罚款" not in standard.text
+
+
+def test_a_comparison_of_named_documents_gives_each_its_line(fresh_settings, tmp_path):
+    """Documents made here, all national: entries are told apart by title (the region says 全国 for
+    each), and a named document that does not answer gets an explicit line, not silence."""
+    from corpus import DocumentStore
+    from indexer import Retriever
+
+    texts = {
+        "设施意见.txt": "民政部关于加强社区综合服务设施建设的意见\n一、社区综合服务设施面积按照每百户居民不低于30平方米的标准配置。\n"
+        "二、各地要将设施建设纳入国土空间规划。\n",
+        "养老意见.txt": "民政部关于推进社区养老服务设施建设的意见\n一、社区养老服务设施建筑面积不少于200平方米。\n"
+        "二、养老服务设施应当与住宅同步交付。\n",
+        "队伍意见.txt": "民政部关于加强社区工作者队伍建设的意见\n一、每个社区配备专职社区工作者不少于5名。\n"
+        "二、社区工作者每三年全覆盖培训一次。\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    store = DocumentStore(fresh_settings)
+    store.ingest([tmp_path / n for n in texts])
+    docs = store.documents()
+    assistant = Assistant(Retriever.open(fresh_settings, docs, show_progress=False), docs)
+    both = assistant.ask(
+        "《民政部关于加强社区综合服务设施建设的意见》和《民政部关于推进社区养老服务设施建设的意见》对设施面积分别怎么要求？"
+    )
+    assert both.kind == "comparison" and not both.refused, both
+    assert "全国《民政部关于加强社区综合服务设施建设的意见》：" in both.text and "30平方米" in both.text
+    assert "全国《民政部关于推进社区养老服务设施建设的意见》：" in both.text and "200平方米" in both.text
+    one = assistant.ask(
+        "《民政部关于加强社区综合服务设施建设的意见》和《民政部关于加强社区工作者队伍建设的意见》对设施面积分别怎么要求？"
+    )
+    assert "30平方米" in one.text and "5名" not in one.text, one.text
+    assert "《民政部关于加强社区工作者队伍建设的意见》：未找到相关规定。" in one.text
