@@ -130,7 +130,7 @@ class Assistant:
         citations: list[Citation] = []
         lines: list[str] = []
         # Entries from documents of one region ("全国": two central documents) are told apart by title.
-        regions = Counter(c.hit.region for c in chosen)
+        regions = Counter(region for _, region in {(c.hit.clause.doc_id, c.hit.region) for c in chosen})
         for cand in chosen:
             n = len(citations) + 1
             prov = complete(self.docs.get(cand.hit.clause.doc_id), cand.hit.clause, cand.start, cand.end)
