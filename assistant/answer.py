@@ -15,6 +15,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -28,6 +29,7 @@ from corpus.model import Clause, Document
 from corpus.settings import Settings
 from corpus.versions import versioned
 from indexer import Hit, Retriever
+from indexer.followup import question_parts
 from indexer.query import Kind, Query
 
 log = logging.getLogger(__name__)
@@ -37,6 +39,44 @@ POOL = 8  # clauses whose sentences are candidates (10 for comparisons)
 LIKELY = 0.5  # a further sentence joins the answer when the model finds it more likely than not
 MAX_ANSWER_CHARS = 250
 MAX_ENTRIES = 6  # comparison entries
+
+
+def renumbered(text: str, offset: int) -> str:
+    """Citation marks [n] of an answer text moved on by `offset`."""
+    return re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", text)
+
+
+def joined(question: str, parts: Sequence[str], answers: Sequence[Answer]) -> Answer:
+    """One answer to a several-question message: each answered part's lines with its citations
+    renumbered after the earlier ones (a part citing nothing new adds nothing), and an explicit
+    "not found" for a part the texts do not answer. Refused only when every part is."""
+    answered = [a for a in answers if not a.refused]
+    if not answered:
+        return replace(answers[0], question=question)
+    texts: list[str] = []
+    citations: list[Citation] = []
+    seen: set[tuple[str, int, int]] = set()
+    for part, a in zip(parts, answers, strict=True):
+        if a.refused:
+            texts.append(f"“{part.rstrip('？?')}”：根据现有文件，未找到相关规定。")
+            continue
+        keys = {(c.clause_id, c.quote_start, c.quote_end) for c in a.citations}
+        if keys <= seen:
+            continue
+        seen |= keys
+        offset = len(citations)
+        citations += [replace(c, n=c.n + offset) for c in a.citations]
+        texts.append(renumbered(a.text, offset))
+    first = answered[0]
+    return replace(
+        first,
+        question=question,
+        standalone_question=" ".join(a.standalone_question for a in answers),
+        text="\n".join(texts),
+        citations=tuple(citations),
+        places=tuple(dict.fromkeys(p for a in answers for p in a.places)),
+        used_history=any(a.used_history for a in answers),
+    )
 
 
 class Assistant:
@@ -83,6 +123,27 @@ class Assistant:
         return hits, candidates(query, pool, self.superseded, sims, self.doc_texts)
 
     def ask(
+        self,
+        question: str,
+        history: Sequence[dict] = (),
+        region: str | None = None,
+        doc_ids: set[str] | None = None,
+        query: Query | None = None,
+    ) -> Answer:
+        """Answer a message in the context of the conversation so far. A message asking several
+        things ("公示几天？对名单有意见找谁？") is answered part by part, each later part read as a
+        follow-up of the earlier ones, and the answers joined."""
+        parts = question_parts(question) if query is None else [question]
+        if len(parts) == 1:
+            return self._ask_one(question, history, region, doc_ids, query)
+        turns = list(history)
+        answers = []
+        for part in parts:
+            answers.append(self._ask_one(part, turns, region, doc_ids))
+            turns += [{"role": "user", "content": part}, {"role": "assistant", "content": answers[-1].text}]
+        return joined(question, parts, answers)
+
+    def _ask_one(
         self,
         question: str,
         history: Sequence[dict] = (),

@@ -47,6 +47,9 @@ QUESTION_WORDS = re.compile(
     r"[？?。，,！!\s]|是谁|是什么|是哪|什么|多少|哪些|哪个|哪家|哪里|哪儿|在哪|吗|呢|谁|怎么|如何|几|多长|多久|多大|"
     r"请问|一下|具体|详细|说说|有没有|是不是|需要|应该|要求|规定|负责|牵头|单位|部门|时间|期限|的|了"
 )
+# A part of a several-question message shorter than this ("是吗？", "对吗？") is not a question of its own.
+MIN_PART_CHARS = 4
+ELLIPSIS = re.compile(r"^(?:那|那么)?[\u4e00-\u9fff]{1,10}?呢[？?]$")
 # A bare slot question has at most this many topic characters left ("备案" in "备案期限多长？").
 SLOT_CHARS = 4
 
@@ -58,6 +61,28 @@ class Rewrite:
     text: str
     used_history: bool
     own: str = ""  # the question's own words when the history was used ("" for an ellipsis: "那衡水呢？")
+
+
+def question_parts(text: str) -> list[str]:
+    """A message asking several things, one question per part ("公示几天？对名单有意见找谁？"): split
+    after each question mark. A part without a topic word of its own stays with the one before; an
+    opening ellipsis ("北京呢？", "那农村呢？") stays with the question after it, which it frames."""
+    parts: list[str] = []
+    opener = ""
+    for piece in re.split(r"(?<=[？?])", text.strip()):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if ELLIPSIS.match(piece):
+            opener += piece
+        elif parts and not opener and len(re.findall(r"[\u4e00-\u9fff]", piece)) < MIN_PART_CHARS:
+            parts[-1] += piece
+        else:
+            parts.append(opener + piece)
+            opener = ""
+    if opener:
+        parts.append(opener)
+    return parts or [text]
 
 
 def places_in(text: str, places: Iterable[str]) -> list[str]:

@@ -211,3 +211,39 @@ def test_a_comparison_of_named_documents_gives_each_its_line(fresh_settings, tmp
     )
     assert "30平方米" in one.text and "5名" not in one.text, one.text
     assert "《民政部关于加强社区工作者队伍建设的意见》：未找到相关规定。" in one.text
+
+
+def test_a_message_asking_two_things_gets_both_answers_each_cited(fresh_settings, tmp_path):
+    """Two questions in one message, the second leaning on the first: both are answered, citations
+    numbered in order, each figure in the clause its line cites; a part the text does not answer
+    says so while the other part is still answered."""
+    from corpus import DocumentStore
+    from indexer import Retriever
+
+    doc = tmp_path / "选举办法.txt"
+    doc.write_text(
+        "某市业主委员会选举办法\n"
+        "第一条 为了规范业主委员会选举，制定本办法。\n"
+        "第二条 筹备组应当将候选人名单在物业管理区域内显著位置公示，公示期不少于七日。\n"
+        "第三条 业主对候选人名单有异议的，由街道办事处进行核实并答复。\n"
+        "第四条 本办法自2025年1月1日起施行。\n",
+        encoding="utf-8",
+    )
+    store = DocumentStore(fresh_settings)
+    store.ingest([doc])
+    docs = store.documents()
+    assistant = Assistant(Retriever.open(fresh_settings, docs, show_progress=False), docs)
+    a = assistant.ask("候选人名单要公示多少天？对名单有异议由谁核实？")
+    assert not a.refused, a
+    assert "七日" in a.text and "街道办事处" in a.text, a.text
+    assert [c.n for c in a.citations] == list(range(1, len(a.citations) + 1))
+    for line in a.text.splitlines():
+        ids = [int(x) for x in re.findall(r"\[(\d+)\]", line)]
+        assert ids and all(1 <= i <= len(a.citations) for i in ids), line
+    by_n = {c.n: c for c in a.citations}
+    for figure in ("七日", "街道办事处"):
+        line = next(ln for ln in re.split(r"(?<=\])", a.text) if figure in ln)
+        assert any(figure in by_n[int(i)].text for i in re.findall(r"\[(\d+)\]", line)), line
+    half = assistant.ask("候选人名单要公示多少天？选举经费由谁承担？")
+    assert not half.refused and "七日" in half.text
+    assert "选举经费由谁承担”：根据现有文件，未找到相关规定。" in half.text, half.text

@@ -68,3 +68,17 @@ def test_a_follow_up_asks_what_its_own_words_ask(seed_retriever):
     assert again.used_history and again.kind.value == "number" and again.units
     slot = seed_retriever.analyze("牵头单位是谁？", history)
     assert slot.used_history and slot.kind.value == "responsible_unit" and not slot.units
+
+
+def test_a_message_asking_several_things_is_split_into_its_questions() -> None:
+    from indexer.followup import question_parts
+
+    assert question_parts("候选人名单要公示几天？对名单有意见找谁？") == [
+        "候选人名单要公示几天？",
+        "对名单有意见找谁？",
+    ]
+    # An opening ellipsis frames the question after it; a tail with no topic stays with its question.
+    assert question_parts("北京呢？遇到特殊情况人数能调整吗？") == ["北京呢？遇到特殊情况人数能调整吗？"]
+    assert question_parts("要公示几天？是吗？") == ["要公示几天？是吗？"]
+    assert question_parts("那衡水呢？") == ["那衡水呢？"]
+    assert question_parts("社区工作者每月补贴多少元") == ["社区工作者每月补贴多少元"]
