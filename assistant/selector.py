@@ -81,7 +81,7 @@ def eligible(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
     ok = np.ones(len(cands), dtype=bool)
     if query.kind is Kind.NUMBER and query.units:
         ok &= np.array([bool(c.feature("unit_match")) for c in cands], dtype=bool)
-        if not ASKS_PENALTY.search(query.text):
+        if any("元" in u.pattern for u in query.units) and not ASKS_PENALTY.search(query.text):
             ok &= np.array([not PENALTY.search(c.text) for c in cands], dtype=bool)
     return ok
 
