@@ -16,6 +16,19 @@ def turn(role: str, content: str) -> dict:
     return {"role": role, "content": content}
 
 
+def assistant_over(settings, folder, texts: dict[str, str]) -> Assistant:  # noqa: ANN001
+    """A real index over documents written for the test (file name → text)."""
+    from corpus import DocumentStore
+    from indexer import Retriever
+
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    store = DocumentStore(settings)
+    store.ingest([folder / n for n in texts])
+    docs = store.documents()
+    return Assistant(Retriever.open(settings, docs, show_progress=False), docs)
+
+
 def test_number_question_copies_the_figure_and_cites_its_clause(seed_assistant: Assistant):
     a = seed_assistant.ask("凯里人口在2000人以上的农村社区，服务站用房总面积最少要达到多少？")
     assert not a.refused and a.kind == "number"
@@ -127,23 +140,20 @@ def test_every_answer_sentence_cites_and_every_number_is_in_its_clause(seed_assi
 def test_the_answer_is_the_sentence_that_answers_not_the_purpose_article(fresh_settings, tmp_path):
     """A regulation made here: the question, in other words than the text, is answered by the middle
     sentence of a three-sentence article, not by the article saying why the regulation exists."""
-    from corpus import DocumentStore
-    from indexer import Retriever
-
-    doc = tmp_path / "网格办法.txt"
-    doc.write_text(
-        "某市社区网格化服务管理办法\n"
-        "第一条 为了规范社区网格化服务管理，提升网格员队伍建设水平，根据有关规定，结合本市实际，制定本办法。\n"
-        "第二条 本办法适用于本市行政区域内的社区网格化服务管理工作。\n"
-        "第三条 社区按照每三百户左右划分一个网格。网格员由街道办事处统一招聘，实行合同管理。"
-        "网格员每月走访网格内居民不少于两次。\n"
-        "第四条 本办法自2025年1月1日起施行。\n",
-        encoding="utf-8",
+    assistant = assistant_over(
+        fresh_settings,
+        tmp_path,
+        {
+            "网格办法.txt": (
+                "某市社区网格化服务管理办法\n"
+                "第一条 为了规范社区网格化服务管理，提升网格员队伍建设水平，根据有关规定，结合本市实际，制定本办法。\n"
+                "第二条 本办法适用于本市行政区域内的社区网格化服务管理工作。\n"
+                "第三条 社区按照每三百户左右划分一个网格。网格员由街道办事处统一招聘，实行合同管理。"
+                "网格员每月走访网格内居民不少于两次。\n"
+                "第四条 本办法自2025年1月1日起施行。\n"
+            ),
+        },
     )
-    store = DocumentStore(fresh_settings)
-    store.ingest([doc])
-    docs = store.documents()
-    assistant = Assistant(Retriever.open(fresh_settings, docs, show_progress=False), docs)
     a = assistant.ask("网格员是谁负责招进来的？")
     assert not a.refused
     assert "街道办事处统一招聘" in a.text and "制定本办法" not in a.text
@@ -154,23 +164,20 @@ def test_the_answer_is_the_sentence_that_answers_not_the_purpose_article(fresh_s
 def test_a_money_question_is_not_answered_with_a_fine_unless_it_asks_about_one(fresh_settings, tmp_path):
     """A penalty article states 元 for every money question; only a question about breaking the
     rules is answered with it."""
-    from corpus import DocumentStore
-    from indexer import Retriever
-
-    doc = tmp_path / "网格办法.txt"
-    doc.write_text(
-        "某市社区网格员管理办法\n"
-        "第一条 为了加强社区网格员队伍建设，制定本办法。\n"
-        "第二条 网格员由街道办事处统一招聘，实行合同管理。\n"
-        "第三条 网格员每月享受二百元交通补贴，由区财政保障。\n"
-        "第四条 违反本办法规定，挪用网格工作经费的，由区民政部门责令改正，处一千元以上五千元以下罚款。\n"
-        "第五条 本办法自2025年1月1日起施行。\n",
-        encoding="utf-8",
+    assistant = assistant_over(
+        fresh_settings,
+        tmp_path,
+        {
+            "网格办法.txt": (
+                "某市社区网格员管理办法\n"
+                "第一条 为了加强社区网格员队伍建设，制定本办法。\n"
+                "第二条 网格员由街道办事处统一招聘，实行合同管理。\n"
+                "第三条 网格员每月享受二百元交通补贴，由区财政保障。\n"
+                "第四条 违反本办法规定，挪用网格工作经费的，由区民政部门责令改正，处一千元以上五千元以下罚款。\n"
+                "第五条 本办法自2025年1月1日起施行。\n"
+            ),
+        },
     )
-    store = DocumentStore(fresh_settings)
-    store.ingest([doc])
-    docs = store.documents()
-    assistant = Assistant(Retriever.open(fresh_settings, docs, show_progress=False), docs)
     subsidy = assistant.ask("网格员每月有多少元交通补贴？")
     assert not subsidy.refused and "二百元" in subsidy.text and "罚款" not in subsidy.text
     fine = assistant.ask("挪用网格工作经费的，罚款多少元？")
@@ -183,9 +190,6 @@ def test_a_money_question_is_not_answered_with_a_fine_unless_it_asks_about_one(f
 def test_a_comparison_of_named_documents_gives_each_its_line(fresh_settings, tmp_path):
     """Documents made here, all national: entries are told apart by title (the region says 全国 for
     each), and a named document that does not answer gets an explicit line, not silence."""
-    from corpus import DocumentStore
-    from indexer import Retriever
-
     texts = {
         "设施意见.txt": "民政部关于加强社区综合服务设施建设的意见\n一、社区综合服务设施面积按照每百户居民不低于30平方米的标准配置。\n"
         "二、各地要将设施建设纳入国土空间规划。\n",
@@ -194,12 +198,7 @@ def test_a_comparison_of_named_documents_gives_each_its_line(fresh_settings, tmp
         "队伍意见.txt": "民政部关于加强社区工作者队伍建设的意见\n一、每个社区配备专职社区工作者不少于5名。\n"
         "二、社区工作者每三年全覆盖培训一次。\n",
     }
-    for name, text in texts.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    store = DocumentStore(fresh_settings)
-    store.ingest([tmp_path / n for n in texts])
-    docs = store.documents()
-    assistant = Assistant(Retriever.open(fresh_settings, docs, show_progress=False), docs)
+    assistant = assistant_over(fresh_settings, tmp_path, texts)
     both = assistant.ask(
         "《民政部关于加强社区综合服务设施建设的意见》和《民政部关于推进社区养老服务设施建设的意见》对设施面积分别怎么要求？"
     )
@@ -217,22 +216,19 @@ def test_a_message_asking_two_things_gets_both_answers_each_cited(fresh_settings
     """Two questions in one message, the second leaning on the first: both are answered, citations
     numbered in order, each figure in the clause its line cites; a part the text does not answer
     says so while the other part is still answered."""
-    from corpus import DocumentStore
-    from indexer import Retriever
-
-    doc = tmp_path / "选举办法.txt"
-    doc.write_text(
-        "某市业主委员会选举办法\n"
-        "第一条 为了规范业主委员会选举，制定本办法。\n"
-        "第二条 筹备组应当将候选人名单在物业管理区域内显著位置公示，公示期不少于七日。\n"
-        "第三条 业主对候选人名单有异议的，由街道办事处进行核实并答复。\n"
-        "第四条 本办法自2025年1月1日起施行。\n",
-        encoding="utf-8",
+    assistant = assistant_over(
+        fresh_settings,
+        tmp_path,
+        {
+            "选举办法.txt": (
+                "某市业主委员会选举办法\n"
+                "第一条 为了规范业主委员会选举，制定本办法。\n"
+                "第二条 筹备组应当将候选人名单在物业管理区域内显著位置公示，公示期不少于七日。\n"
+                "第三条 业主对候选人名单有异议的，由街道办事处进行核实并答复。\n"
+                "第四条 本办法自2025年1月1日起施行。\n"
+            ),
+        },
     )
-    store = DocumentStore(fresh_settings)
-    store.ingest([doc])
-    docs = store.documents()
-    assistant = Assistant(Retriever.open(fresh_settings, docs, show_progress=False), docs)
     a = assistant.ask("候选人名单要公示多少天？对名单有异议由谁核实？")
     assert not a.refused, a
     assert "七日" in a.text and "街道办事处" in a.text, a.text
