@@ -135,24 +135,16 @@ class Assistant:
         follow-up of the earlier ones, and the answers joined."""
         parts = question_parts(question) if query is None else [question]
         if len(parts) == 1:
-            return self._ask_one(question, history, region, doc_ids, query)
+            return self._ask_one(question, query or self.analyze(question, history), region, doc_ids)
         turns = list(history)
         answers = []
         for part in parts:
-            answers.append(self._ask_one(part, turns, region, doc_ids))
+            answers.append(self._ask_one(part, self.analyze(part, turns), region, doc_ids))
             turns += [{"role": "user", "content": part}, {"role": "assistant", "content": answers[-1].text}]
         return joined(question, parts, answers)
 
-    def _ask_one(
-        self,
-        question: str,
-        history: Sequence[dict] = (),
-        region: str | None = None,
-        doc_ids: set[str] | None = None,
-        query: Query | None = None,
-    ) -> Answer:
-        """Answer one question in the context of the conversation so far."""
-        query = query or self.analyze(question, history)
+    def _ask_one(self, question: str, query: Query, region: str | None, doc_ids: set[str] | None) -> Answer:
+        """Answer one question, analysed (follow-ups resolved) into `query`."""
         hits, cands = self.candidates(query, region, doc_ids)
         related = tuple(
             self._citation(i + 1, h, 0, min(len(h.clause.text), 80)) for i, h in enumerate(hits[:3])
