@@ -26,7 +26,11 @@ def score_answer(item: QAItem, answer: Answer, scripts: dict[str, str]) -> Score
         return Scored(item, answer, None, None, answer.refused)
     text = nfkc_for_match(answer.text)
     facts = sum(1 for f in item.facts if nfkc_for_match(f) in text) / len(item.facts) if item.facts else 1.0
-    hit = any(covers(c.text, c.source, g, scripts.get(c.doc_id, "simplified")) for c in answer.citations for g in item.gold)
+    hit = any(
+        covers(c.text, c.source, g, scripts.get(c.doc_id, "simplified"))
+        for c in answer.citations
+        for g in item.gold
+    )
     return Scored(item, answer, facts, float(hit), answer.refused)
 
 
@@ -45,13 +49,17 @@ def by_corpus(s: Scored) -> str:
     return corpus_of(s.item.gold[0].doc) if s.item.gold else "negative (no gold)"
 
 
-def format_answer_table(scored: Sequence[Scored], group: Callable[[Scored], str] = by_type,
-                        label: str = "type") -> str:
+def format_answer_table(
+    scored: Sequence[Scored], group: Callable[[Scored], str] = by_type, label: str = "type"
+) -> str:
     groups: dict[str, list[Scored]] = defaultdict(list)
     for s in scored:
         groups[group(s)].append(s)
         groups["ALL"].append(s)
-    lines = [f"| {label} | n | fact recall | citation hit | negatives refused | false refusals |", "|---|---|---|---|---|---|"]
+    lines = [
+        f"| {label} | n | fact recall | citation hit | negatives refused | false refusals |",
+        "|---|---|---|---|---|---|",
+    ]
     for t in sorted(groups, key=lambda t: (t != "ALL", t)):
         g = groups[t]
         pos = [s for s in g if s.fact_recall is not None]
@@ -60,12 +68,16 @@ def format_answer_table(scored: Sequence[Scored], group: Callable[[Scored], str]
         def avg(xs: list[float]) -> str:
             return f"{sum(xs) / len(xs):.2f}" if xs else "—"
 
-        lines.append(f"| {t} | {len(g)} | {avg([s.fact_recall for s in pos])} | {avg([s.citation_hit for s in pos])} | "
-                     f"{avg([float(s.refused) for s in neg])} | {avg([float(s.refused) for s in pos])} |")
+        lines.append(
+            f"| {t} | {len(g)} | {avg([s.fact_recall for s in pos])} | {avg([s.citation_hit for s in pos])} | "
+            f"{avg([float(s.refused) for s in neg])} | {avg([float(s.refused) for s in pos])} |"
+        )
     return "\n".join(lines)
 
 
-def evaluate_answers_cv(items: Sequence[QAItem], assistant: Assistant, scripts: dict[str, str]) -> list[Scored]:
+def evaluate_answers_cv(
+    items: Sequence[QAItem], assistant: Assistant, scripts: dict[str, str]
+) -> list[Scored]:
     """Each question answered by a model fitted without its document (grouped cross-validation)."""
     from eval.fit import collect, cross_validated_models
 

@@ -43,7 +43,9 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         from ui.cli_search import open_retriever
 
         retriever = open_retriever(settings)
-        rows = evaluate_retrieval(_items(args), retriever, lambda it: retriever.analyze(it.question, list(it.history)), scripts)
+        rows = evaluate_retrieval(
+            _items(args), retriever, lambda it: retriever.analyze(it.question, list(it.history)), scripts
+        )
         print(format_rows(rows))
         return 0
     if args.stage == "answers":
@@ -52,9 +54,15 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         items = _items(args)
         assistant = _assistant(settings, store)
         for title, scored in (
-            ("in-sample (the shipped model, fitted on these questions)", evaluate_answers(items, assistant, scripts)),
-            ("cross-validated (5 folds grouped by document; each question answered by a model that never saw its "
-             "document)", evaluate_answers_cv(items, assistant, scripts)),
+            (
+                "in-sample (the shipped model, fitted on these questions)",
+                evaluate_answers(items, assistant, scripts),
+            ),
+            (
+                "cross-validated (5 folds grouped by document; each question answered by a model that never saw its "
+                "document)",
+                evaluate_answers_cv(items, assistant, scripts),
+            ),
         ):
             print(f"{title}:")
             print(format_answer_table(scored))
@@ -75,10 +83,17 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         items = _items(args)
         data = collect(_assistant(settings, store, blank), items, scripts)
         model, report = fit_with_threshold(data)
-        paths = [Path(p) for p in args.set] if args.set else [DATA / "qa_dev.jsonl", DATA / "qa_dev_more.jsonl"]
-        extra = {"fitted_by": "policyqa eval fit (eval/fit.py)", "data_version": data_version(paths),
-                 "questions": len(items), "candidates": int(sum(len(d.cands) for d in data)),
-                 "positives": int(sum(int(d.labels.sum()) for d in data)), "cross_validated": report}
+        paths = (
+            [Path(p) for p in args.set] if args.set else [DATA / "qa_dev.jsonl", DATA / "qa_dev_more.jsonl"]
+        )
+        extra = {
+            "fitted_by": "policyqa eval fit (eval/fit.py)",
+            "data_version": data_version(paths),
+            "questions": len(items),
+            "candidates": int(sum(len(d.cands) for d in data)),
+            "positives": int(sum(int(d.labels.sum()) for d in data)),
+            "cross_validated": report,
+        }
         out = Path(args.output) if args.output else MODEL_FILE
         out.write_text(model.to_json(extra) + "\n", encoding="utf-8")
         print(json.dumps({"threshold": model.threshold, **extra}, ensure_ascii=False, indent=1))
@@ -109,11 +124,21 @@ def _feedback_candidates(settings: Settings, output: str | None) -> int:
             continue
         r = json.loads(ln)
         quotes = [q.split("：“", 1)[-1].rstrip("”") for q in r.get("sources", [])]
-        lines.append(json.dumps({
-            "id": f"fb{i:04d}", "question": r["question"], "history": [], "type": "from_feedback",
-            "status": "proposed" if r.get("liked") else "needs_label", "answer_given": r["answer"],
-            "candidate_quotes": quotes, "reason": r.get("reason", ""),
-        }, ensure_ascii=False))
+        lines.append(
+            json.dumps(
+                {
+                    "id": f"fb{i:04d}",
+                    "question": r["question"],
+                    "history": [],
+                    "type": "from_feedback",
+                    "status": "proposed" if r.get("liked") else "needs_label",
+                    "answer_given": r["answer"],
+                    "candidate_quotes": quotes,
+                    "reason": r.get("reason", ""),
+                },
+                ensure_ascii=False,
+            )
+        )
     text = "\n".join(lines) + "\n"
     if output:
         Path(output).write_text(text, encoding="utf-8")
@@ -124,10 +149,18 @@ def _feedback_candidates(settings: Settings, output: str | None) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    s = sub.add_parser("eval", help="measure retrieval, answers or extraction on the dev gold sets; fit the answer model")
+    s = sub.add_parser(
+        "eval", help="measure retrieval, answers or extraction on the dev gold sets; fit the answer model"
+    )
     s.add_argument("stage", choices=["retrieval", "answers", "extraction", "fit", "feedback"])
     s.add_argument("--set", nargs="*", help="gold JSONL file(s) (default: the bundled dev sets)")
-    s.add_argument("--home", help="data directory for the dev corpus and its index (default: <data dir>/eval)")
-    s.add_argument("-o", "--output", help="fit: where to write the model (default: assistant/rules/answer_model.json); "
-                   "feedback: where to write the candidates (default: stdout)")
+    s.add_argument(
+        "--home", help="data directory for the dev corpus and its index (default: <data dir>/eval)"
+    )
+    s.add_argument(
+        "-o",
+        "--output",
+        help="fit: where to write the model (default: assistant/rules/answer_model.json); "
+        "feedback: where to write the candidates (default: stdout)",
+    )
     s.set_defaults(func=cmd_eval)

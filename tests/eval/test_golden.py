@@ -11,8 +11,15 @@ from eval.retrieval import evaluate_retrieval
 
 def test_fused_retrieval_beats_both_retrievers_and_recalls(seed_retriever, seed_scripts):
     items = load_qa()
-    rows = {(r.mode, r.type): r for r in evaluate_retrieval(
-        items, seed_retriever, lambda it: seed_retriever.analyze(it.question, list(it.history)), seed_scripts)}
+    rows = {
+        (r.mode, r.type): r
+        for r in evaluate_retrieval(
+            items,
+            seed_retriever,
+            lambda it: seed_retriever.analyze(it.question, list(it.history)),
+            seed_scripts,
+        )
+    }
     fused, bm25, dense = rows[("hybrid", "ALL")], rows[("bm25", "ALL")], rows[("dense", "ALL")]
     assert fused.r5 >= 0.95
     assert fused.r5 >= max(bm25.r5, dense.r5) and fused.mrr >= max(bm25.mrr, dense.mrr) - 0.02
