@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from assistant.answer import Assistant
 from assistant.model import Answer
 from corpus.normalize import nfkc_for_match
 from eval.gold import QAItem, covers
+
+if TYPE_CHECKING:
+    from eval.fit import Labelled
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,8 @@ def format_answer_table(
         pos = [s for s in g if s.fact_recall is not None]
         neg = [s for s in g if s.fact_recall is None]
 
-        def avg(xs: list[float]) -> str:
+        def avg(values: list[float | None]) -> str:
+            xs = [x for x in values if x is not None]
             return f"{sum(xs) / len(xs):.2f}" if xs else "—"
 
         lines.append(
@@ -76,17 +81,65 @@ def format_answer_table(
 
 
 def evaluate_answers_cv(
-    items: Sequence[QAItem], assistant: Assistant, scripts: dict[str, str]
+    items: Sequence[QAItem],
+    assistant: Assistant,
+    scripts: dict[str, str],
+    seed: int | None = None,
+    data: Sequence[Labelled] | None = None,
 ) -> list[Scored]:
-    """Each question answered by a model fitted without its document (grouped cross-validation)."""
+    """Each question answered by a model fitted without its document (grouped cross-validation;
+    `seed` draws another assignment of documents to folds; `data`: the items' candidates, when
+    already collected)."""
     from eval.fit import collect, cross_validated_models
 
-    data = collect(assistant, items, scripts)
+    data = data if data is not None else collect(assistant, items, scripts)
     scored: list[Scored | None] = [None] * len(items)
-    for model, test in cross_validated_models(data):
+    for model, test in cross_validated_models(data, seed=seed):
         fold = Assistant(assistant.retriever, list(assistant.docs.values()), assistant.llm, model)
         fold.superseded = assistant.superseded
         for i in test:
             it = items[i]
             scored[i] = score_answer(it, fold.ask(it.question, list(it.history)), scripts)
     return [s for s in scored if s is not None]
+
+
+def summary(scored: Sequence[Scored]) -> tuple[float, float, float, float]:
+    """(fact recall, citation hit, false refusals) over the answerable questions, and negatives refused."""
+    pos = [s for s in scored if s.fact_recall is not None]
+    neg = [s for s in scored if s.fact_recall is None]
+
+    def mean(xs: list[float]) -> float:
+        return sum(xs) / len(xs) if xs else float("nan")
+
+    return (
+        mean([s.fact_recall for s in pos if s.fact_recall is not None]),
+        mean([s.citation_hit for s in pos if s.citation_hit is not None]),
+        mean([float(s.refused) for s in pos]),
+        mean([float(s.refused) for s in neg]),
+    )
+
+
+def repeated_cv(
+    items: Sequence[QAItem], assistant: Assistant, scripts: dict[str, str], repeats: int
+) -> list[tuple[float, float, float, float]]:
+    """`summary` of the grouped cross-validation under `repeats` random assignments of documents
+    to folds: with 27 documents, which ones share a fold moves the figures by a few points."""
+    from eval.fit import collect
+
+    data = collect(assistant, items, scripts)
+    return [summary(evaluate_answers_cv(items, assistant, scripts, seed, data)) for seed in range(repeats)]
+
+
+def format_repeats(rows: Sequence[tuple[float, float, float, float]]) -> str:
+    import numpy as np
+
+    m = np.array(rows)
+    cells = " | ".join(
+        f"{mu:.2f} ± {sd:.2f} ({lo:.2f}–{hi:.2f})"
+        for mu, sd, lo, hi in zip(m.mean(0), m.std(0), m.min(0), m.max(0), strict=True)
+    )
+    return (
+        "| repeats | fact recall | citation hit | false refusals | negatives refused |\n"
+        "|---|---|---|---|---|\n"
+        f"| {len(rows)} | {cells} |"
+    )

@@ -99,15 +99,19 @@ def fit_selector(data: Sequence[Labelled], threshold: float = 0.5) -> AnswerMode
     return AnswerModel(FEATURES, mean, scale, clf.coef_[0], float(clf.intercept_[0]), threshold)
 
 
-def folds(data: Sequence[Labelled], k: int = FOLDS) -> list[tuple[list[int], list[int]]]:
-    """(train, test) index lists, grouped by document: no document is in both."""
+def folds(
+    data: Sequence[Labelled], k: int = FOLDS, seed: int | None = None
+) -> list[tuple[list[int], list[int]]]:
+    """(train, test) index lists, grouped by document: no document is in both. `seed` shuffles which
+    documents share a fold (None: sklearn's balanced, deterministic assignment)."""
     from sklearn.model_selection import GroupKFold
 
     groups = [d.group for d in data]
     k = min(k, len(set(groups)))
-    return [
-        (list(tr), list(te)) for tr, te in GroupKFold(n_splits=k).split(np.zeros(len(data)), groups=groups)
-    ]
+    split = (
+        GroupKFold(n_splits=k) if seed is None else GroupKFold(n_splits=k, shuffle=True, random_state=seed)
+    )
+    return [(list(tr), list(te)) for tr, te in split.split(np.zeros(len(data)), groups=groups)]
 
 
 def out_of_fold_best(data: Sequence[Labelled], k: int = FOLDS) -> np.ndarray:
@@ -148,10 +152,12 @@ def fit_with_threshold(data: Sequence[Labelled], k: int = FOLDS) -> tuple[Answer
     return model, report
 
 
-def cross_validated_models(data: Sequence[Labelled], k: int = FOLDS) -> list[tuple[AnswerModel, list[int]]]:
+def cross_validated_models(
+    data: Sequence[Labelled], k: int = FOLDS, seed: int | None = None
+) -> list[tuple[AnswerModel, list[int]]]:
     """Per outer fold: a model (with its own inner cross-validated cut-off) and the test questions it answers."""
     out = []
-    for train, test in folds(data, k):
+    for train, test in folds(data, k, seed):
         model, _ = fit_with_threshold([data[i] for i in train], k)
         out.append((model, test))
     return out

@@ -69,6 +69,11 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
             print()
             print(format_answer_table(scored, by_corpus, "corpus"))
             print()
+        if args.repeats:
+            from eval.answers import format_repeats, repeated_cv
+
+            print("cross-validated, documents assigned to folds at random (mean ± sd, range over repeats):")
+            print(format_repeats(repeated_cv(items, assistant, scripts, args.repeats)))
         return 0
     if args.stage == "fit":
         import numpy as np
@@ -105,9 +110,9 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
         docs = store.documents()
         origins = {d.id: d.origin for d in docs}
-        rows = extract_all(docs)
+        found = extract_all(docs)
         gold = load_extract_gold(Path(args.set[0]) if args.set else None)
-        print(format_extraction(evaluate_extraction(gold, rows, origins, scripts)))
+        print(format_extraction(evaluate_extraction(gold, found, origins, scripts)))
         return 0
     return 2
 
@@ -156,6 +161,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--set", nargs="*", help="gold JSONL file(s) (default: the bundled dev sets)")
     s.add_argument(
         "--home", help="data directory for the dev corpus and its index (default: <data dir>/eval)"
+    )
+    s.add_argument(
+        "--repeats",
+        type=int,
+        default=0,
+        help="answers: also repeat the cross-validation with N random document-to-fold assignments",
     )
     s.add_argument(
         "-o",

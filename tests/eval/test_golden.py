@@ -3,8 +3,9 @@ cross-validated by document. They may not drop silently."""
 
 from __future__ import annotations
 
-from eval.answers import evaluate_answers_cv
+from eval.answers import evaluate_answers_cv, repeated_cv
 from eval.extraction import evaluate_extraction, load_extract_gold
+from eval.fit import collect, folds
 from eval.gold import DATA, load_qa
 from eval.retrieval import evaluate_retrieval
 
@@ -34,6 +35,19 @@ def test_cross_validated_answers_meet_the_bar(dev_assistant, dev_scripts):
     assert sum(s.citation_hit for s in pos) / len(pos) >= 0.75
     assert sum(s.refused for s in pos) / len(pos) <= 0.10
     assert sum(s.refused for s in neg) / len(neg) >= 0.20
+
+
+def test_random_fold_assignments_keep_documents_apart_and_hold_the_bar(dev_assistant, dev_scripts):
+    items = load_qa(DATA / "qa_dev.jsonl") + load_qa(DATA / "qa_dev_more.jsonl")
+    data = collect(dev_assistant, items, dev_scripts)
+    splits = [folds(data, seed=seed) for seed in (0, 1)]
+    for split in splits:
+        for train, test in split:
+            assert not {data[i].group for i in train} & {data[i].group for i in test}
+        assert sorted(i for _, test in split for i in test) == list(range(len(data)))
+    assert [sorted(t) for _, t in splits[0]] != [sorted(t) for _, t in splits[1]]
+    for fact, cite, false_refusals, refused in repeated_cv(items, dev_assistant, dev_scripts, 2):
+        assert fact >= 0.72 and cite >= 0.75 and false_refusals <= 0.10 and refused >= 0.20
 
 
 def test_extraction_meets_the_bar_on_policies_and_regulations(dev_store, dev_scripts):
