@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -65,18 +66,10 @@ def format_answer_table(
         "|---|---|---|---|---|---|",
     ]
     for t in sorted(groups, key=lambda t: (t != "ALL", t)):
-        g = groups[t]
-        pos = [s for s in g if s.fact_recall is not None]
-        neg = [s for s in g if s.fact_recall is None]
-
-        def avg(values: list[float | None]) -> str:
-            xs = [x for x in values if x is not None]
-            return f"{sum(xs) / len(xs):.2f}" if xs else "—"
-
-        lines.append(
-            f"| {t} | {len(g)} | {avg([s.fact_recall for s in pos])} | {avg([s.citation_hit for s in pos])} | "
-            f"{avg([float(s.refused) for s in neg])} | {avg([float(s.refused) for s in pos])} |"
+        fact, cite, false_refusals, refused = (
+            "—" if math.isnan(x) else f"{x:.2f}" for x in summary(groups[t])
         )
+        lines.append(f"| {t} | {len(groups[t])} | {fact} | {cite} | {refused} | {false_refusals} |")
     return "\n".join(lines)
 
 
@@ -120,13 +113,17 @@ def summary(scored: Sequence[Scored]) -> tuple[float, float, float, float]:
 
 
 def repeated_cv(
-    items: Sequence[QAItem], assistant: Assistant, scripts: dict[str, str], repeats: int
+    items: Sequence[QAItem],
+    assistant: Assistant,
+    scripts: dict[str, str],
+    repeats: int,
+    data: Sequence[Labelled] | None = None,
 ) -> list[tuple[float, float, float, float]]:
     """`summary` of the grouped cross-validation under `repeats` random assignments of documents
     to folds: with 27 documents, which ones share a fold moves the figures by a few points."""
     from eval.fit import collect
 
-    data = collect(assistant, items, scripts)
+    data = data if data is not None else collect(assistant, items, scripts)
     return [summary(evaluate_answers_cv(items, assistant, scripts, seed, data)) for seed in range(repeats)]
 
 

@@ -50,9 +50,11 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     if args.stage == "answers":
         from eval.answers import by_corpus, evaluate_answers, evaluate_answers_cv, format_answer_table
+        from eval.fit import collect
 
         items = _items(args)
         assistant = _assistant(settings, store)
+        data = collect(assistant, items, scripts)  # every question's candidates, retrieved once
         for title, scored in (
             (
                 "in-sample (the shipped model, fitted on these questions)",
@@ -61,7 +63,7 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
             (
                 "cross-validated (5 folds grouped by document; each question answered by a model that never saw its "
                 "document)",
-                evaluate_answers_cv(items, assistant, scripts),
+                evaluate_answers_cv(items, assistant, scripts, data=data),
             ),
         ):
             print(f"{title}:")
@@ -73,7 +75,7 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
             from eval.answers import format_repeats, repeated_cv
 
             print("cross-validated, documents assigned to folds at random (mean ± sd, range over repeats):")
-            print(format_repeats(repeated_cv(items, assistant, scripts, args.repeats)))
+            print(format_repeats(repeated_cv(items, assistant, scripts, args.repeats, data)))
         return 0
     if args.stage == "fit":
         import numpy as np

@@ -46,7 +46,7 @@ def test_random_fold_assignments_keep_documents_apart_and_hold_the_bar(dev_assis
             assert not {data[i].group for i in train} & {data[i].group for i in test}
         assert sorted(i for _, test in split for i in test) == list(range(len(data)))
     assert [sorted(t) for _, t in splits[0]] != [sorted(t) for _, t in splits[1]]
-    for fact, cite, false_refusals, refused in repeated_cv(items, dev_assistant, dev_scripts, 2):
+    for fact, cite, false_refusals, refused in repeated_cv(items, dev_assistant, dev_scripts, 2, data):
         assert fact >= 0.72 and cite >= 0.75 and false_refusals <= 0.10 and refused >= 0.20
 
 
