@@ -166,6 +166,12 @@ class Assistant:
 
         if query.unknown_places and not query.places:
             return refuse(f"语料中没有关于{'、'.join(query.unknown_places)}的文件")
+        if query.words and len(query.unseen_words) == len(query.words):
+            # Not one word of the question's topic occurs in any document (个人所得税、起征点): whatever
+            # retrieval returns is about something else.
+            absent = [w for w in query.unseen_words if not any(w in t for t in self.doc_texts.values())]
+            if len(absent) == len(query.words):
+                return refuse(f"文件中没有出现“{'”“'.join(absent)}”")
         if not cands:
             return refuse("没有检索到相关条款")
         ok = eligible(query, cands)

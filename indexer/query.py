@@ -75,6 +75,7 @@ class Query:
     place_docs: tuple[str, ...]  # the documents those names select
     unknown_places: tuple[str, ...]  # well-known places the corpus has no document for
     terms: tuple[tuple[str, float], ...]  # topic terms with IDF weights
+    words: tuple[tuple[str, float], ...]  # the same topic as whole words (precise mode), IDF-weighted
     units: tuple[re.Pattern[str], ...]  # quantities in the asked unit
     bm25_tokens: tuple[str, ...]
     dense_text: str
@@ -92,6 +93,11 @@ class Query:
     def known_weights(self) -> dict[str, float]:
         """Topic terms the corpus uses somewhere (a word no document contains cannot tell clauses apart)."""
         return {t: w for t, w in self.terms if w < UNSEEN_IDF}
+
+    @property
+    def unseen_words(self) -> tuple[str, ...]:
+        """Topic words no indexed unit holds as a token."""
+        return tuple(w for w, v in self.words if v >= UNSEEN_IDF)
 
 
 def named_documents(text: str, titles: dict[str, str]) -> tuple[str, ...]:
@@ -132,6 +138,7 @@ class QueryAnalyzer:
         expanded, substituted = expand_query(text)
         tokens = self.tokenizer.tokens(expanded)
         asks = self._asking_part(rw, text)
+        function = self.tokenizer.function_words(substituted)
         units = tuple(u for pattern, u in unit_rules() if pattern.search(asks))
         return Query(
             question=question,
@@ -143,11 +150,10 @@ class QueryAnalyzer:
             unknown_places=places.unknown,
             terms=tuple(
                 self._weights(
-                    self.tokenizer.tokens(substituted + " " + expanded[len(text) :]),
-                    places.names,
-                    self.tokenizer.function_words(substituted),
+                    self.tokenizer.tokens(substituted + " " + expanded[len(text) :]), places.names, function
                 )
             ),
+            words=tuple(self._weights(self.tokenizer.words(substituted), places.names, function)),
             units=units,
             bm25_tokens=tuple(tokens),
             dense_text=substituted,

@@ -75,6 +75,12 @@ class Tokenizer:
         table = function_word_table()
         return {w for w in (t.lower() for t in self._jieba.cut(text)) if w in table}
 
+    def words(self, text: str) -> list[str]:
+        """Precise-mode words, lowercased, minus stopwords and punctuation: each word once, whole
+        (个人所得税, not also 个人, 所得 and 所得税 as search mode adds)."""
+        out = [t.lower() for t in self._jieba.cut(text) if t.strip()]
+        return [t for t in out if t not in self._stop and re.search(r"\w", t)]
+
     def tokens(self, text: str) -> list[str]:
         """Search-mode tokens, lowercased, minus stopwords and punctuation; numbers keep their unit."""
         out = [t.lower() for t in self._jieba.cut_for_search(text) if t.strip()]

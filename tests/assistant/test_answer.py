@@ -187,6 +187,33 @@ def test_a_money_question_is_not_answered_with_a_fine_unless_it_asks_about_one(f
     assert standard.refused and "罚款" not in standard.text
 
 
+def test_what_the_texts_do_not_speak_of_is_refused_with_the_reason(fresh_settings, tmp_path):
+    """A question none of whose words occurs in any document is refused, naming those words; a
+    question asking an age is refused while no clause states one, and answered once one does."""
+    staff = {
+        "工作者办法.txt": (
+            "某市社区工作者管理办法\n"
+            "第一条 社区工作者招聘由区民政部门统一组织，按照公开、平等、竞争、择优的原则进行。\n"
+            "第二条 社区工作者实行聘用合同管理，合同期限一般为三年。\n"
+        )
+    }
+    assistant = assistant_over(fresh_settings, tmp_path, staff)
+    unstated = assistant.ask("社区工作者招聘的年龄上限是多少岁？")
+    assert unstated.refused and not re.search(r"\d", unstated.text)
+    tax = assistant.ask("个人所得税的起征点是多少？")
+    assert tax.refused and "个人所得税" in tax.reason and "起征点" in tax.reason
+    grid = {
+        "网格办法.txt": (
+            "某市社区网格员管理办法\n"
+            "第一条 网格员由街道办事处统一招聘，应聘人员年龄在三十五周岁以下。\n"
+            "第二条 网格员每月享受二百元交通补贴，由区财政保障。\n"
+        )
+    }
+    assistant = assistant_over(fresh_settings, tmp_path, grid)
+    age = assistant.ask("应聘网格员的年龄要求是多少岁以下？")
+    assert not age.refused and "三十五周岁" in age.text and "三年" not in age.text
+
+
 def test_a_comparison_of_named_documents_gives_each_its_line(fresh_settings, tmp_path):
     """Documents made here, all national: entries are told apart by title (the region says 全国 for
     each), and a named document that does not answer gets an explicit line, not silence."""

@@ -15,3 +15,19 @@ def test_pronouns_adverbs_and_conjunctions_carry_no_topic_weight(seed_retriever)
     q = seed_retriever.analyze("如果这些社区每次最多能设几个服务站？服务站的面积有什么要求？")
     assert not {"如果", "这些", "每次", "最多"} & set(q.weights)
     assert {"服务站", "面积"} <= set(q.weights)
+
+
+def test_an_age_or_a_distance_is_asked_in_its_own_unit(seed_retriever) -> None:  # noqa: ANN001
+    age = seed_retriever.analyze("应聘网格员的年龄要求是多少岁以下？")
+    assert any(u.search("年龄在三十五周岁以下") for u in age.units)
+    assert not any(u.search("每月二百元") or u.search("到2025年") for u in age.units)
+    far = seed_retriever.analyze("养老驿站离居民区最远不超过多少米？")
+    assert any(u.search("服务半径不超过1000米") for u in far.units)
+
+
+def test_topic_words_are_whole_words_and_unseen_ones_are_known(seed_retriever) -> None:  # noqa: ANN001
+    q = seed_retriever.analyze("个人所得税的起征点是多少？")
+    assert {w for w, _ in q.words} == {"个人所得税", "起征点"}  # not also 个人, 所得 (search-mode parts)
+    assert set(q.unseen_words) == {"个人所得税", "起征点"}
+    seen = seed_retriever.analyze("社区工作者每3年培训几次？")
+    assert "社区工作者" in dict(seen.words) and "社区工作者" not in seen.unseen_words
