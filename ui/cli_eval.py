@@ -1,4 +1,4 @@
-"""`policyqa eval retrieval|answers|extraction|fit`: measure a stage against the dev gold sets.
+"""`policyqa eval retrieval|answers|refusals|extraction|fit`: measure a stage against the dev gold sets.
 
 Measured on the development corpus (bundled seeds + eval/data/corpus), ingested into its own data
 directory (`<data dir>/eval`, or `--home`). Answers and extraction report in-sample and
@@ -76,6 +76,12 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
             print("cross-validated, documents assigned to folds at random (mean ± sd, range over repeats):")
             print(format_repeats(repeated_cv(items, assistant, scripts, args.repeats, data)))
+        return 0
+    if args.stage == "refusals":
+        from eval.spot import SPOT_CHECK, format_spot_check, load_questions, spot_check
+
+        questions = [q for p in (args.set or [SPOT_CHECK]) for q in load_questions(Path(p))]
+        print(format_spot_check(spot_check(_assistant(settings, store), questions)))
         return 0
     if args.stage == "fit":
         import numpy as np
@@ -159,8 +165,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     s = sub.add_parser(
         "eval", help="measure retrieval, answers or extraction on the dev gold sets; fit the answer model"
     )
-    s.add_argument("stage", choices=["retrieval", "answers", "extraction", "fit", "feedback"])
-    s.add_argument("--set", nargs="*", help="gold JSONL file(s) (default: the bundled dev sets)")
+    s.add_argument("stage", choices=["retrieval", "answers", "refusals", "extraction", "fit", "feedback"])
+    s.add_argument(
+        "--set",
+        nargs="*",
+        help="gold JSONL file(s) (default: the bundled dev sets); refusals: question lists "
+        "(default: eval/data/spot_check_uncovered.txt)",
+    )
     s.add_argument(
         "--home", help="data directory for the dev corpus and its index (default: <data dir>/eval)"
     )
