@@ -62,15 +62,26 @@ def format_answer_table(
         groups[group(s)].append(s)
         groups["ALL"].append(s)
     lines = [
-        f"| {label} | n | fact recall | citation hit | negatives refused | false refusals |",
-        "|---|---|---|---|---|---|",
+        f"| {label} | n | fact recall | citation hit | negatives refused | false refusals | median length |",
+        "|---|---|---|---|---|---|---|",
     ]
     for t in sorted(groups, key=lambda t: (t != "ALL", t)):
         fact, cite, false_refusals, refused = (
             "—" if math.isnan(x) else f"{x:.2f}" for x in summary(groups[t])
         )
-        lines.append(f"| {t} | {len(groups[t])} | {fact} | {cite} | {refused} | {false_refusals} |")
+        length = median_length(groups[t])
+        lines.append(
+            f"| {t} | {len(groups[t])} | {fact} | {cite} | {refused} | {false_refusals} | "
+            f"{'—' if length is None else length} |"
+        )
     return "\n".join(lines)
+
+
+def median_length(scored: Sequence[Scored]) -> int | None:
+    """Median characters of the answers given (refusals left out), as the user reads them: the
+    cited sentences with their document, article and [n] marks."""
+    lengths = sorted(len(s.answer.text) for s in scored if not s.answer.refused)
+    return lengths[len(lengths) // 2] if lengths else None
 
 
 def evaluate_answers_cv(

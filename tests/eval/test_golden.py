@@ -3,7 +3,7 @@ cross-validated by document. They may not drop silently."""
 
 from __future__ import annotations
 
-from eval.answers import evaluate_answers_cv, repeated_cv
+from eval.answers import evaluate_answers_cv, median_length, repeated_cv
 from eval.extraction import evaluate_extraction, load_extract_gold
 from eval.fit import collect, folds
 from eval.gold import DATA, load_qa
@@ -35,6 +35,8 @@ def test_cross_validated_answers_meet_the_bar(dev_assistant, dev_scripts):
     assert sum(s.citation_hit for s in pos) / len(pos) >= 0.75
     assert sum(s.refused for s in pos) / len(pos) <= 0.10
     assert sum(s.refused for s in neg) / len(neg) >= 0.20
+    length = median_length(scored)
+    assert length is not None and length <= 250  # short answers, the clause one click away
 
 
 def test_random_fold_assignments_keep_documents_apart_and_hold_the_bar(dev_assistant, dev_scripts):
