@@ -163,7 +163,8 @@ def _feedback_candidates(settings: Settings, output: str | None) -> int:
 
 def register(sub: argparse._SubParsersAction) -> None:
     s = sub.add_parser(
-        "eval", help="measure retrieval, answers or extraction on the dev gold sets; fit the answer model"
+        "eval",
+        help="measure retrieval, answers, refusals or extraction on the dev gold sets; fit the answer model",
     )
     s.add_argument("stage", choices=["retrieval", "answers", "refusals", "extraction", "fit", "feedback"])
     s.add_argument(

@@ -23,6 +23,10 @@ def test_an_age_or_a_distance_is_asked_in_its_own_unit(seed_retriever) -> None: 
     assert not any(u.search("每月二百元") or u.search("到2025年") for u in age.units)
     said = seed_retriever.analyze("60岁以上的老人参加医保，个人缴费有资助吗？")  # names an age, asks none
     assert not any(u.search("年满六十周岁") for u in said.units)
+    kinds = seed_retriever.analyze("社区社会组织分为几类？")
+    assert any(u.search("分为四类") for u in kinds.units)
+    which = seed_retriever.analyze("哪几类人要挡在班子之外？")  # asks which ones, not how many
+    assert not any(u.search("分为四类") for u in which.units)
     far = seed_retriever.analyze("养老驿站离居民区最远不超过多少米？")
     assert any(u.search("服务半径不超过1000米") for u in far.units)
 
