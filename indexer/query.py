@@ -19,7 +19,7 @@ from corpus.normalize import normalize_query
 from indexer.followup import SLOT_CHARS, Rewrite, standalone_question, topic_chars
 from indexer.places import PlaceMatch, match_places
 from indexer.references import DocRef, referenced_documents
-from indexer.tokenize import Tokenizer, expand_query
+from indexer.tokenize import Tokenizer, expand_query, function_words
 
 RULES = Path(__file__).parent / "rules"
 # A number as documents write it: Arabic, Chinese numerals, fractions (三分之二), with decimals.
@@ -138,7 +138,8 @@ class QueryAnalyzer:
         expanded, substituted = expand_query(text)
         tokens = self.tokenizer.tokens(expanded)
         asks = self._asking_part(rw, text)
-        function = self.tokenizer.function_words(substituted)
+        cut = self.tokenizer.precise(substituted)  # one precise-mode cut: function words and topic words
+        function = function_words(cut)
         units = tuple(u for pattern, u in unit_rules() if pattern.search(asks))
         return Query(
             question=question,
@@ -153,7 +154,7 @@ class QueryAnalyzer:
                     self.tokenizer.tokens(substituted + " " + expanded[len(text) :]), places.names, function
                 )
             ),
-            words=tuple(self._weights(self.tokenizer.words(substituted), places.names, function)),
+            words=tuple(self._weights(self.tokenizer.content(cut), places.names, function)),
             units=units,
             bm25_tokens=tuple(tokens),
             dense_text=substituted,
@@ -179,7 +180,7 @@ class QueryAnalyzer:
         self, tokens: Iterable[str], places: Sequence[str], function: set[str]
     ) -> list[tuple[str, float]]:
         """IDF per topic term (Robertson–Spärck Jones, floored at a small positive value); places,
-        question words, function words (`Tokenizer.function_words`) and single characters carry no
+        question words, function words (`tokenize.function_words`) and single characters carry no
         topic weight."""
         drop = set(places) | set(self.place_names)
         out: dict[str, float] = {}

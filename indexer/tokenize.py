@@ -70,16 +70,14 @@ class Tokenizer:
         self.dictionary_hash = digest[:16]
         self._stop = stopwords()
 
-    def function_words(self, text: str) -> set[str]:
-        """The words of `text` (precise mode) that `function_word_table` lists: 如果, 这些, 每次, 几个."""
-        table = function_word_table()
-        return {w for w in (t.lower() for t in self._jieba.cut(text)) if w in table}
+    def precise(self, text: str) -> list[str]:
+        """Precise-mode words, lowercased: each word once, whole (个人所得税, not also 个人, 所得 and
+        所得税 as search mode adds)."""
+        return [t.lower() for t in self._jieba.cut(text) if t.strip()]
 
-    def words(self, text: str) -> list[str]:
-        """Precise-mode words, lowercased, minus stopwords and punctuation: each word once, whole
-        (个人所得税, not also 个人, 所得 and 所得税 as search mode adds)."""
-        out = [t.lower() for t in self._jieba.cut(text) if t.strip()]
-        return [t for t in out if t not in self._stop and re.search(r"\w", t)]
+    def content(self, words: Iterable[str]) -> list[str]:
+        """The words minus stopwords and punctuation."""
+        return [t for t in words if t not in self._stop and re.search(r"\w", t)]
 
     def tokens(self, text: str) -> list[str]:
         """Search-mode tokens, lowercased, minus stopwords and punctuation; numbers keep their unit."""
@@ -87,6 +85,12 @@ class Tokenizer:
         out = [t for t in out if t not in self._stop and re.search(r"\w", t)]
         out.extend(m.group(0) for m in _NUMBER_UNIT.finditer(text) if not m.group(0).isdigit())
         return out
+
+
+def function_words(words: Iterable[str]) -> set[str]:
+    """The words (`Tokenizer.precise`) that `function_word_table` lists: 如果, 这些, 每次, 几个."""
+    table = function_word_table()
+    return {w for w in words if w in table}
 
 
 @cache

@@ -1,10 +1,10 @@
 """Query analysis against the real seed index: which words of a question carry topic weight."""
 
-from indexer.tokenize import Tokenizer
+from indexer.tokenize import Tokenizer, function_words
 
 
 def test_function_words_come_from_the_dictionary_tags() -> None:
-    words = Tokenizer().function_words("如果这些社区每次最多能设几个服务站？")
+    words = function_words(Tokenizer().precise("如果这些社区每次最多能设几个服务站？"))
     assert {"如果", "这些", "每次", "几个"} <= words
     assert not {"社区", "服务站"} & words
 
