@@ -270,3 +270,33 @@ def test_a_message_asking_two_things_gets_both_answers_each_cited(fresh_settings
     half = assistant.ask("候选人名单要公示多少天？选举经费由谁承担？")
     assert not half.refused and "七日" in half.text
     assert "选举经费由谁承担”：根据现有文件，未找到相关规定。" in half.text, half.text
+
+
+def test_a_line_an_earlier_part_gave_is_not_repeated():
+    """Joining a several-question message: a sentence the first part's answer already gave is left
+    out of the second part's lines, the rest renumbered in order, each mark on its own citation."""
+    from assistant.answer import joined
+    from assistant.model import Answer, Citation
+
+    def cite(n: int, clause: str, quote: str) -> Citation:
+        return Citation(n, "d", "某条例", "某市", "", "", clause, quote, quote, 0, len(quote), 0, len(quote))
+
+    def answer(text: str, *cits: Citation, refused: bool = False) -> Answer:
+        return Answer("q", "q", text, cits, refused, "fact")
+
+    savings, use, other = "建立时间储蓄制度", "储蓄的时间可以兑换养老服务", "鼓励低龄老人服务高龄老人"
+    first = answer(f"某市：{savings}。[1]", cite(1, "c5", savings))
+    second = answer(
+        f"某市：{savings}。[1]\n某市：{use}。[2]某市：{other}。[3]",
+        cite(1, "c5", savings),
+        cite(2, "c6", use),
+        cite(3, "c7", other),
+    )
+    both = joined("哪里有时间储蓄？时间怎么用？", ["哪里有时间储蓄？", "时间怎么用？"], [first, second])
+    assert both.text.count(savings) == 1, both.text
+    assert both.text == f"某市：{savings}。[1]\n某市：{use}。[2]某市：{other}。[3]", both.text
+    assert [(c.n, c.quote) for c in both.citations] == [(1, savings), (2, use), (3, other)]
+    again = joined("问？再问？", ["问？", "再问？"], [first, first])
+    assert again.text == first.text and len(again.citations) == 1
+    gap = joined("问？没有的？", ["问？", "没有的？"], [first, answer("", refused=True)])
+    assert gap.text.endswith("“没有的”：根据现有文件，未找到相关规定。"), gap.text
