@@ -74,7 +74,7 @@ def joined(question: str, parts: Sequence[str], answers: Sequence[Answer]) -> An
         kept: list[str] = []
         for segment, n in marked_segments(a.text):
             c = by_n.get(n) if n is not None else None
-            if c is None:
+            if n is None or c is None:
                 kept.append(segment)
                 continue
             if (c.clause_id, c.quote_start, c.quote_end) in earlier:
@@ -209,17 +209,24 @@ class Assistant:
         lines: list[str] = []
         # Entries from documents of one region ("全国": two central documents) are told apart by title.
         regions = Counter(region for _, region in {(c.hit.clause.doc_id, c.hit.region) for c in chosen})
+        previous = ("", "")
         for cand in chosen:
             n = len(citations) + 1
             prov = complete(self.docs.get(cand.hit.clause.doc_id), cand.hit.clause, cand.start, cand.end)
             cit = self._provision_citation(n, cand.hit, prov, cand.start)
             citations.append(cit)
-            lines.append(self._line(cand.hit, prov, n, titled=regions[cand.hit.region] > 1))
+            titled = regions[cand.hit.region] > 1
+            lines.append(self._line(cand.hit, prov, n, titled, previous))
+            # Sentences of one answer read on from each other; a comparison's entries each stand alone.
+            previous = (
+                self._heading(cand.hit, prov, titled)[:2] if query.kind is not Kind.COMPARISON else ("", "")
+            )
             if query.kind is Kind.RESPONSIBLE:
                 extra = self._units_line(cand.hit, prov, len(citations) + 1)
                 if extra:
                     citations.append(extra[0])
                     lines.append(extra[1])
+                    previous = ("", "")
         if query.kind is Kind.COMPARISON:
             covered = {c.region for c in citations} | {
                 p for c in citations for p in self._doc_places(c.doc_id)
@@ -286,26 +293,36 @@ class Assistant:
                 per_doc[doc] = c
         return list(per_doc.values())[:MAX_ENTRIES]
 
-    def _line(self, hit: Hit, prov: Provision, n: int, titled: bool = False) -> str:
+    def _line(
+        self, hit: Hit, prov: Provision, n: int, titled: bool = False, previous: tuple[str, str] = ("", "")
+    ) -> str:
         """One answer line: 'region《title》(version)第X条第Y款：text。[n]', the article number said once;
-        outside articles 'region：text', or 'region《title》：text' when `titled`."""
+        outside articles 'region：text', or 'region《title》：text' when `titled`. After a line of the
+        same document (`previous`: its heading, as `_heading` gives it) the document is not named
+        again: '第Y条：text' for another article, the bare text for the same one."""
+        doc_part, label, text = self._heading(hit, prov, titled)
+        body = f"{text.rstrip('。；，、：')}。[{n}]"
+        if previous == (doc_part, label):
+            return body
+        if label and previous[0] == doc_part:
+            return f"{label}：{body}"
+        return f"{doc_part}{label}：{body}"
+
+    def _heading(self, hit: Hit, prov: Provision, titled: bool) -> tuple[str, str, str]:
+        """An answer line's heading as (region《title》(version), 第X条第Y款 or ""), and the provision's
+        text without the article number the heading already says."""
         doc = self.docs.get(hit.clause.doc_id)
         version = f"（{doc.date}版）" if doc and doc.id in self.versioned and doc.date else ""
         text = prov.text.strip()
-        if prov.label:
-            where = (
-                f"{hit.region}《{hit.title}》{version}{prov.label}"
-                if hit.title
-                else f"{hit.region}{version}{prov.label}"
-            )
-            article = re.match(r"第[^条]{1,8}条", prov.label)
-            if article and text.startswith(article.group(0)):
-                text = text[len(article.group(0)) :].lstrip()
-        elif titled and hit.title:
-            where = f"{hit.region}《{hit.title}》{version}"
-        else:
-            where = (hit.region or hit.title) + version
-        return f"{where}：{text.rstrip('。；，、：')}。[{n}]"
+        if not prov.label:
+            if titled and hit.title:
+                return f"{hit.region}《{hit.title}》{version}", "", text
+            return (hit.region or hit.title) + version, "", text
+        article = re.match(r"第[^条]{1,8}条", prov.label)
+        if article and text.startswith(article.group(0)):
+            text = text[len(article.group(0)) :].lstrip()
+        doc_part = f"{hit.region}《{hit.title}》{version}" if hit.title else f"{hit.region}{version}"
+        return doc_part, prov.label, text
 
     def _units_line(self, hit: Hit, prov: Provision, n: int) -> tuple[Citation, str] | None:
         """For 'who is responsible' questions: the unit list the clause (or its section's opening) states,

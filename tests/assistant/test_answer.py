@@ -300,3 +300,38 @@ def test_a_line_an_earlier_part_gave_is_not_repeated():
     assert again.text == first.text and len(again.citations) == 1
     gap = joined("问？没有的？", ["问？", "没有的？"], [first, answer("", refused=True)])
     assert gap.text.endswith("“没有的”：根据现有文件，未找到相关规定。"), gap.text
+
+
+def test_sentences_of_one_document_name_it_once(fresh_settings, tmp_path):
+    """An answer of several sentences from one document names the document once: a sentence of the
+    same article follows without a heading, another article is named by its number alone. Every
+    mark still cites its own article."""
+    title = "某市住宅小区业主大会筹备办法"
+    assistant = assistant_over(
+        fresh_settings,
+        tmp_path,
+        {
+            "筹备办法.txt": (
+                f"{title}\n"
+                "第一条 为了规范业主大会筹备工作，制定本办法。\n"
+                "第二条 筹备工作经费由建设单位承担。筹备工作经费交由街道办事处管理，由筹备组使用。\n"
+                "第三条 筹备组应当在首次业主大会会议召开后，将筹备工作经费的使用情况向全体业主公布。\n"
+                "第四条 筹备工作经费的结余部分应当纳入专项维修资金。\n"
+                "第五条 筹备组应当自成立之日起九十日内组织召开首次业主大会会议。\n"
+            ),
+        },
+    )
+    a = assistant.ask("筹备工作经费有什么规定？")
+    assert not a.refused and len(a.citations) >= 2, a
+    assert a.text.count(f"《{title}》") == 1, a.text
+    segments = re.findall(r".*?\[(\d+)\]", a.text, flags=re.S)
+    assert [int(n) for n in segments] == [c.n for c in a.citations]
+    previous = ""
+    for segment, c in zip(re.findall(r"(.*?)\[\d+\]", a.text, flags=re.S), a.citations, strict=True):
+        assert segment.rstrip("。").split("：")[-1] in c.text, (segment, c.text)
+        head = segment.split("：")[0] if "：" in segment else ""
+        if c.article != previous:
+            assert head.endswith(c.article), (segment, c.article)  # a new article is named
+        else:
+            assert not head, segment  # the same article reads on
+        previous = c.article
