@@ -102,11 +102,32 @@ def topic_chars(q: str, places: Iterable[str] = ()) -> int:
     return len(QUESTION_WORDS.sub("", ANAPHORA.sub("", q)))
 
 
+# How an answer written as prose numbers its items: 一是…二是…, （一）…（二）…, 第一，…, 1、… / 1．…
+ITEM_STYLES = (
+    r"(?<![\u4e00-\u9fff])([一二三四五六七八九十]{1,2})是",
+    r"[（(]([一二三四五六七八九十]{1,2}|\d{1,2})[）)]",
+    r"第([一二三四五六七八九十]{1,2})[，,、]",
+    r"(?<![\d.．])(\d{1,2})[、．.](?!\d)",
+)
+ITEM_END = re.compile(r"[；;。\n]")
+
+
 def _cited_sentence(answer: str, n: int) -> str | None:
-    """The sentence of an assistant answer marked [n]."""
+    """The sentence of an assistant answer marked [n]; in an answer without marks, its n-th
+    numbered item (一是…二是…, （二）…, 2、…) up to the item's end."""
     for sent in re.split(r"(?<=[。；;！？\n])", answer):
         if f"[{n}]" in sent:
             return re.sub(r"\[\d+\]", "", sent).strip()
+    for style in ITEM_STYLES:
+        marks = list(re.finditer(style, answer))
+        numbers = [int(m.group(1)) if m.group(1).isdigit() else CN_DIGITS.get(m.group(1), 0) for m in marks]
+        if n not in numbers or numbers[: numbers.index(n) + 1] != list(range(1, n + 1)):
+            continue  # counted from one, in order, or not a list
+        m = marks[numbers.index(n)]
+        end = ITEM_END.search(answer, m.end())
+        item = answer[m.end() : end.start() if end else len(answer)].strip(" ，,、：:")
+        if item:
+            return item
     return None
 
 

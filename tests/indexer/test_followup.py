@@ -50,6 +50,22 @@ def test_more_of_the_same_and_cited_item():
     assert rw.text.startswith("乙要求建设服务站")
 
 
+def test_an_item_of_an_answer_written_as_prose():
+    """ "第二条" of an answer without [n] marks is its second numbered item, however the list is written."""
+    prose = "有下列情形之一的应当签订书面协议：一是活动风险较高的；二是服务期限较长的；三是境外人员参加的。"
+    rw = standalone_question(
+        "第二条详细说说，多长时间算？", h("北京志愿者什么情况下要签协议？", prose), ["北京"]
+    )
+    assert rw.used_history and rw.text.startswith("服务期限较长的") and "北京" in rw.text, rw
+    listed = "应当公示下列事项：（一）收支情况；（二）维修资金使用情况；（三）其他事项。"
+    assert standalone_question("上面第三项具体指什么", h("要公示什么？", listed)).text.startswith("其他事项")
+    numbered = "1、召开会议；2、选举委员；3、备案。"
+    assert standalone_question("第2点怎么做", h("流程是什么？", numbered)).text.startswith("选举委员")
+    unnumbered = "业主委员会由五至十一人组成，任期五年。"
+    rw = standalone_question("第二条详细说说", h("业主委员会怎么组成？", unnumbered))
+    assert not rw.text.startswith("任期"), rw  # no list to point into: read as a slot of the last question
+
+
 def test_no_history_is_the_question_itself():
     rw = standalone_question("社区规模", [])
     assert rw.text == "社区规模" and not rw.used_history
