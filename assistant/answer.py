@@ -210,9 +210,16 @@ class Assistant:
         # Entries from documents of one region ("全国": two central documents) are told apart by title.
         regions = Counter(region for _, region in {(c.hit.clause.doc_id, c.hit.region) for c in chosen})
         previous = ("", "")
+        shown: set[str] = set()  # clauses the answer already quotes (a list with its items, an intro)
         for cand in chosen:
             n = len(citations) + 1
-            prov = complete(self.docs.get(cand.hit.clause.doc_id), cand.hit.clause, cand.start, cand.end)
+            doc = self.docs.get(cand.hit.clause.doc_id)
+            prov = complete(doc, cand.hit.clause, cand.start, cand.end)
+            if len(prov.clause_ids) > 1 and set(prov.clause_ids) <= shown:
+                continue  # an item of a list already given whole
+            if prov.clause_ids[0] in shown and prov.clause_ids[0] != cand.hit.clause.id:
+                prov = complete(doc, cand.hit.clause, cand.start, cand.end, with_intro=False)
+            shown.update(prov.clause_ids)
             cit = self._provision_citation(n, cand.hit, prov, cand.start)
             citations.append(cit)
             titled = regions[cand.hit.region] > 1
@@ -356,7 +363,7 @@ class Assistant:
         doc = self.docs.get(h.clause.doc_id)
         joined = "".join(c.text for cid in prov.clause_ids if doc and (c := doc.clause(cid)))
         s = max(joined.find(prov.text.split("……")[0]), 0)
-        return self._cite(n, h, joined, s, s + len(prov.text), prov.label, prov.text)
+        return self._cite(n, h, joined, s, min(s + len(prov.text), len(joined)), prov.label, prov.text)
 
     def _citation(self, n: int, h: Hit, start: int, end: int) -> Citation:
         c = h.clause

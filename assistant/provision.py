@@ -9,6 +9,9 @@ from dataclasses import dataclass
 from corpus.model import Clause, Document
 
 ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇\d]+条")
+ITEM = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.](?!\d)|[一二三四五六七八九十]{1,3}、)"
+)
 CN = "零一二三四五六七八九十"
 MAX_ITEMS_CHARS = 320  # a list longer than this is cut with "等（共N项）"; the whole clause is one click away
 
@@ -82,11 +85,37 @@ def _items_after(doc: Document, clause: Clause) -> list[Clause]:
     return out
 
 
-def complete(doc: Document | None, clause: Clause, start: int, end: int) -> Provision:
+def _intro_of(doc: Document, clause: Clause) -> Clause | None:
+    """The list intro ("有下列情形之一的，由民政部门依法查处：") a list item sits under, if `clause` is one."""
+    path = clause.heading_path
+    if len(path) < 2 or not ITEM.match(clause.text):
+        return None
+    intro = None
+    for c in doc.clauses:
+        if c.id == clause.id:
+            return intro
+        if c.heading_path == path[:-1] and c.text.rstrip().endswith(("：", ":")):
+            intro = c
+        elif c.heading_path == path[:-1]:
+            intro = None
+    return None
+
+
+def complete(
+    doc: Document | None, clause: Clause, start: int, end: int, with_intro: bool = True
+) -> Provision:
     """The span [start, end) of a clause, completed: a list intro ("…下列职责：") brings its items,
-    a bare heading brings the text under it."""
+    a bare heading brings the text under it, and a list item is shown after the sentence that
+    introduces its list (the item "（二）…收取报酬的" says what; its intro says who acts and how),
+    unless `with_intro` is False (the answer already shows that intro)."""
     text = clause.text[start:end]
     label = article_label(doc, clause)
+    intro_clause = _intro_of(doc, clause) if doc is not None and with_intro else None
+    if intro_clause is not None:
+        lead = re.split(r"(?<=[。；;])", intro_clause.text.rstrip())[-1] or intro_clause.text
+        first = next((c for c in _items_after(doc, intro_clause)), None) if doc is not None else None
+        gap = "" if first is not None and first.id == clause.id else "……"
+        return Provision(lead + gap + text, (intro_clause.id, clause.id), label)
     intro = text.rstrip().endswith(("：", ":"))
     heading = len(clause.text) <= 40 and not re.search(r"[，。；！？]", clause.text)
     if doc is None or not (intro or heading):

@@ -56,10 +56,30 @@ def test_list_items_are_kept_and_a_list_intro_brings_them(tmp_path, fresh_settin
     assert after.heading_path[-1] == "第二条" and article_label(doc, after) == "第二条第二款"
 
 
+def test_a_list_item_is_shown_after_its_intro(tmp_path, fresh_settings):
+    """An item says what; the sentence introducing its list says who acts: the item comes with it,
+    "……" marking the items left out, and not when the intro is already shown."""
+    doc = _ingest(tmp_path, fresh_settings, "reg.md", "", "三十日")
+    first, second = (c for c in doc.clauses if c.text.startswith(("（一）", "（二）")))
+    prov = complete(doc, second, 0, len(second.text))
+    assert prov.text.endswith("街道办事处履行下列职责：……（二）调解物业管理纠纷。"), prov.text
+    assert prov.label == "第二条" and prov.clause_ids[-1] == second.id and len(prov.clause_ids) == 2
+    assert complete(doc, first, 0, len(first.text)).text.endswith("下列职责：（一）指导业主大会成立；")
+    alone = complete(doc, second, 0, len(second.text), with_intro=False)
+    assert alone.text == "（二）调解物业管理纠纷。" and alone.clause_ids == (second.id,)
+    after = next(c for c in doc.clauses if "筹备组" in c.text)
+    assert complete(doc, after, 0, len(after.text)).text == after.text  # a paragraph, not an item
+
+
 def test_the_newer_version_supersedes_the_older(tmp_path, fresh_settings):
     old = _ingest(tmp_path, fresh_settings, "reg2018.md", "", "三十日")
-    new = _ingest(tmp_path, fresh_settings, "reg2021.md",
-                  "2021年6月1日 某市第十一届人民代表大会常务委员会第二次会议修正", "六十日")
+    new = _ingest(
+        tmp_path,
+        fresh_settings,
+        "reg2021.md",
+        "2021年6月1日 某市第十一届人民代表大会常务委员会第二次会议修正",
+        "六十日",
+    )
     assert new.date == "2021-06-01"
     assert superseded([old, new]) == {old.id}
 
@@ -74,15 +94,28 @@ def test_a_versioned_rule_is_answered_from_the_current_version_and_says_which(tm
     assistant = Assistant(Retriever.open(fresh_settings, docs, show_progress=False), docs)
     a = assistant.ask("某市街道办事处应当在多少日内作出决定？")
     assert not a.refused and "十五日" in a.text and "三十日" not in a.text
-    assert f"（{new.date}版）" in a.text and a.citations[0].doc_id == new.id and a.citations[0].date == new.date
+    assert (
+        f"（{new.date}版）" in a.text and a.citations[0].doc_id == new.id and a.citations[0].date == new.date
+    )
     old_rule = assistant.ask("修改前，某市街道办事处应当在多少日内作出决定？")
     assert any(c.doc_id == old.id for c in old_rule.citations)
 
 
-@pytest.mark.parametrize(("region", "level"), [
-    ("全国", "全国"), ("山东省", "省"), ("上海市", "省"), ("广西壮族自治区", "省"), ("凯里市", "市"),
-    ("西咸新区", "市"), ("深圳市宝安区", "区县"), ("某县", "区县"), ("屏襄门街道", "街道"), ("", ""),
-])
+@pytest.mark.parametrize(
+    ("region", "level"),
+    [
+        ("全国", "全国"),
+        ("山东省", "省"),
+        ("上海市", "省"),
+        ("广西壮族自治区", "省"),
+        ("凯里市", "市"),
+        ("西咸新区", "市"),
+        ("深圳市宝安区", "区县"),
+        ("某县", "区县"),
+        ("屏襄门街道", "街道"),
+        ("", ""),
+    ],
+)
 def test_a_region_has_a_level(region, level):
     from corpus.metadata import region_level
 
