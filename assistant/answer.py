@@ -39,6 +39,7 @@ POOL = 8  # clauses whose sentences are candidates (10 for comparisons)
 LIKELY = 0.5  # a further sentence joins the answer when the model finds it more likely than not
 MAX_ANSWER_CHARS = 250
 MAX_ENTRIES = 6  # comparison entries
+MIN_SUBSTRING_WORD = 3  # an unseen word this long still counts as present when a text contains it
 
 
 def marked_segments(text: str) -> list[tuple[str, int | None]]:
@@ -188,7 +189,13 @@ class Assistant:
         if query.words and len(query.unseen_words) == len(query.words):
             # Not one word of the question's topic occurs in any document (个人所得税、起征点): whatever
             # retrieval returns is about something else.
-            absent = [w for w in query.unseen_words if not any(w in t for t in self.doc_texts.values())]
+            # A longer word may be cut otherwise in the texts (专职工作者 as 专职/工作者): look for it as
+            # a substring. Two characters found only that way straddle two words (有效期|是).
+            absent = [
+                w
+                for w in query.unseen_words
+                if len(w) < MIN_SUBSTRING_WORD or not any(w in t for t in self.doc_texts.values())
+            ]
             if len(absent) == len(query.words):
                 return refuse(f"文件中没有出现“{'”“'.join(absent)}”")
         if not cands:

@@ -188,16 +188,22 @@ def test_a_money_question_is_not_answered_with_a_fine_unless_it_asks_about_one(f
 
 
 def test_what_the_texts_do_not_speak_of_is_refused_with_the_reason(fresh_settings, tmp_path):
-    """A question none of whose words occurs in any document is refused, naming those words; a
+    """A question none of whose words occurs in any document (as a word: a two-character word met
+    only across a word boundary does not count) is refused, naming those words; a
     question asking an age is refused while no clause states one, and answered once one does."""
     staff = {
         "工作者办法.txt": (
             "某市社区工作者管理办法\n"
             "第一条 社区工作者招聘由区民政部门统一组织，按照公开、平等、竞争、择优的原则进行。\n"
             "第二条 社区工作者实行聘用合同管理，合同期限一般为三年。\n"
+            "第三条 本办法有效期是五年。\n"
         )
     }
     assistant = assistant_over(fresh_settings, tmp_path, staff)
+    # jieba cuts 冷静期是 as 冷静/期是: a two-character word found only across a word boundary
+    # (有效期|是) is not a word the texts use.
+    divorce = assistant.ask("离婚冷静期是多少天？")
+    assert divorce.refused and "离婚" in divorce.reason and "冷静" in divorce.reason, divorce.reason
     unstated = assistant.ask("社区工作者招聘的年龄上限是多少岁？")
     assert unstated.refused and not re.search(r"\d", unstated.text)
     tax = assistant.ask("个人所得税的起征点是多少？")
