@@ -111,10 +111,10 @@ def complete(
     text = clause.text[start:end]
     label = article_label(doc, clause)
     intro_clause = _intro_of(doc, clause) if doc is not None and with_intro else None
-    if intro_clause is not None:
+    if doc is not None and intro_clause is not None:
         lead = re.split(r"(?<=[。；;])", intro_clause.text.rstrip())[-1] or intro_clause.text
-        first = next((c for c in _items_after(doc, intro_clause)), None) if doc is not None else None
-        gap = "" if first is not None and first.id == clause.id else "……"
+        first = next(iter(_items_after(doc, intro_clause)), None)
+        gap = "" if first is not None and first.id == clause.id else "……"  # items left out between
         return Provision(lead + gap + text, (intro_clause.id, clause.id), label)
     intro = text.rstrip().endswith(("：", ":"))
     heading = len(clause.text) <= 40 and not re.search(r"[，。；！？]", clause.text)
