@@ -230,11 +230,10 @@ class Assistant:
             cit = self._provision_citation(n, cand.hit, prov, cand.start)
             citations.append(cit)
             titled = regions[cand.hit.region] > 1
-            lines.append(self._line(cand.hit, prov, n, titled, previous))
+            line, heading = self._line(cand.hit, prov, n, titled, previous)
+            lines.append(line)
             # Sentences of one answer read on from each other; a comparison's entries each stand alone.
-            previous = (
-                self._heading(cand.hit, prov, titled)[:2] if query.kind is not Kind.COMPARISON else ("", "")
-            )
+            previous = heading if query.kind is not Kind.COMPARISON else ("", "")
             if query.kind is Kind.RESPONSIBLE:
                 extra = self._units_line(cand.hit, prov, len(citations) + 1)
                 if extra:
@@ -309,18 +308,19 @@ class Assistant:
 
     def _line(
         self, hit: Hit, prov: Provision, n: int, titled: bool = False, previous: tuple[str, str] = ("", "")
-    ) -> str:
+    ) -> tuple[str, tuple[str, str]]:
         """One answer line: 'region《title》(version)第X条第Y款：text。[n]', the article number said once;
         outside articles 'region：text', or 'region《title》：text' when `titled`. After a line of the
-        same document (`previous`: its heading, as `_heading` gives it) the document is not named
-        again: '第Y条：text' for another article, the bare text for the same one."""
+        same document (`previous`: the heading the last line returned) the document is not named
+        again: '第Y条：text' for another article, the bare text for the same one. Returns the line
+        and its heading (region《title》(version), 第X条第Y款)."""
         doc_part, label, text = self._heading(hit, prov, titled)
         body = f"{text.rstrip('。；，、：')}。[{n}]"
         if previous == (doc_part, label):
-            return body
+            return body, previous
         if label and previous[0] == doc_part:
-            return f"{label}：{body}"
-        return f"{doc_part}{label}：{body}"
+            return f"{label}：{body}", (doc_part, label)
+        return f"{doc_part}{label}：{body}", (doc_part, label)
 
     def _heading(self, hit: Hit, prov: Provision, titled: bool) -> tuple[str, str, str]:
         """An answer line's heading as (region《title》(version), 第X条第Y款 or ""), and the provision's
