@@ -52,8 +52,10 @@ def kind_rules() -> tuple[tuple[Kind, re.Pattern[str]], ...]:
 
 
 def detect_kind(question: str) -> Kind:
-    """The first matching kind in priority order; FACT when none matches."""
-    return next((kind for kind, p in kind_rules() if p.search(question)), Kind.FACT)
+    """The first matching kind in priority order; FACT when none matches. A 《title》 names a document,
+    it does not ask anything: "按《社会救助暂行办法》，哪几类人…" asks who, not a procedure (办法)."""
+    asked = re.sub(r"《[^》]*》", "", question)
+    return next((kind for kind, p in kind_rules() if p.search(asked)), Kind.FACT)
 
 
 @cache

@@ -1,5 +1,6 @@
 """Query analysis against the real seed index: which words of a question carry topic weight."""
 
+from indexer.query import Kind, detect_kind
 from indexer.tokenize import Tokenizer, function_words
 
 
@@ -37,3 +38,10 @@ def test_topic_words_are_whole_words_and_unseen_ones_are_known(seed_retriever) -
     assert set(q.unseen_words) == {"个人所得税", "起征点"}
     seen = seed_retriever.analyze("社区工作者每3年培训几次？")
     assert "社区工作者" in dict(seen.words) and "社区工作者" not in seen.unseen_words
+
+
+def test_a_document_title_does_not_decide_what_is_asked() -> None:
+    # 办法 and 程序 ask for a procedure in plain words; inside 《…》 they are part of a name.
+    assert detect_kind("按《城市低保审批办法》，哪几类家庭可以申请？") is Kind.FACT
+    assert detect_kind("《居民委员会选举程序规定》由哪个部门负责解释？") is Kind.RESPONSIBLE
+    assert detect_kind("城市低保的审批办法是怎样的？") is Kind.PROCEDURE
