@@ -19,7 +19,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from assistant.features import Candidate, candidates
+from assistant.features import Candidate, candidates, elsewhere_gap
 from assistant.model import Answer, Citation
 from assistant.provision import Provision, article_label, complete
 from assistant.roles import clause_units
@@ -30,6 +30,7 @@ from corpus.settings import Settings
 from corpus.versions import versioned
 from indexer import Hit, Retriever
 from indexer.followup import question_parts
+from indexer.model import Elsewhere
 from indexer.query import Kind, Query
 
 log = logging.getLogger(__name__)
@@ -142,6 +143,21 @@ class Assistant:
         sims = [self.retriever.sentence_similarities(query, h) for h in pool]
         return hits, candidates(query, pool, self.superseded, sims, self.doc_texts)
 
+    def elsewhere(
+        self,
+        query: Query,
+        cands: Sequence[Candidate],
+        region: str | None = None,
+        doc_ids: set[str] | None = None,
+    ) -> tuple[float, Elsewhere | None]:
+        """How much closer the nearest sentence outside the documents the question names is than its
+        candidates (`features.elsewhere_gap`), and that sentence's clause. A comparison names several
+        places on purpose and gives each its own entry: (0, None)."""
+        if query.kind is Kind.COMPARISON:
+            return 0.0, None
+        closer = self.retriever.closest_elsewhere(query, region, doc_ids)
+        return elsewhere_gap(cands, closer), closer
+
     def ask(
         self,
         question: str,
@@ -170,7 +186,7 @@ class Assistant:
             self._citation(i + 1, h, 0, min(len(h.clause.text), 80)) for i, h in enumerate(hits[:3])
         )
 
-        def refuse(reason: str) -> Answer:
+        def refuse(reason: str, shown: tuple[Citation, ...] = related) -> Answer:
             return Answer(
                 question,
                 query.text,
@@ -179,7 +195,7 @@ class Assistant:
                 True,
                 query.kind.value,
                 query.places,
-                related,
+                shown,
                 reason,
                 used_history=query.used_history,
             )
@@ -204,6 +220,16 @@ class Assistant:
         if not ok.any():
             # An answer to "how many people" must quote a number of people; none of the clauses has one.
             return refuse("检索到的条款中没有问题所问的数量")
+        gap, closer = self.elsewhere(query, cands, region, doc_ids)
+        if closer is not None and gap > self.model.elsewhere_margin:
+            # "北京市业主委员会任期" when 北京's texts only set 居民委员会's: say where it is set instead.
+            named = "、".join(query.places) or "所问文件"
+            elsewhere = f"{closer.hit.region}《{closer.hit.title}》"
+            nearest = (
+                self._citation(1, closer.hit, closer.start, closer.end),
+                *(replace(c, n=c.n + 1) for c in related[:2]),
+            )
+            return refuse(f"{named}的文件中没有针对这个问题的规定；{elsewhere}有更贴近的规定", nearest)
         probs = np.where(ok, self.model.probabilities(cands), 0.0)
         best = int(np.argmax(probs))
         if probs[best] < self.model.threshold:

@@ -17,7 +17,7 @@ import numpy as np
 from assistant.orgs import has_unit
 from assistant.quantity import find_quantities
 from corpus.sentences import sentence_spans
-from indexer.model import Hit
+from indexer.model import Elsewhere, Hit
 from indexer.query import Kind, Query
 
 DATE = re.compile(r"\d{4}年|20XX年|\d{1,2}月(?:底|末|\d{1,2}日)|年底|年内|月底|之前|以前|前完成")
@@ -226,6 +226,14 @@ def candidates(
         )
         for h, rank, ts, te, f in rows
     ]
+
+
+def elsewhere_gap(cands: Sequence[Candidate], elsewhere: Elsewhere | None) -> float:
+    """How much closer to the question the nearest sentence outside the documents it names is than
+    its closest candidate (cosines); 0 when it is not closer or the question names nothing."""
+    if elsewhere is None or not cands:
+        return 0.0
+    return max(0.0, elsewhere.similarity - max(c.feature("sent_sim") for c in cands))
 
 
 def trim(text: str, start: int, end: int, weights: dict[str, float], limit: int) -> tuple[int, int]:

@@ -7,6 +7,7 @@ Weights, the feature standardisation and the cut-off live in `rules/answer_model
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -37,6 +38,9 @@ class AnswerModel:
     coef: np.ndarray
     intercept: float
     threshold: float  # refuse when no candidate reaches it
+    # refuse when a sentence outside the documents a question names is closer to it than every
+    # candidate by more than this (`features.elsewhere_gap`): the named city does not say it
+    elsewhere_margin: float = math.inf
 
     def probabilities(self, cands: Sequence[Candidate]) -> np.ndarray:
         if not cands:
@@ -53,6 +57,7 @@ class AnswerModel:
             "coef": self.coef.tolist(),
             "intercept": self.intercept,
             "threshold": self.threshold,
+            "elsewhere_margin": self.elsewhere_margin if math.isfinite(self.elsewhere_margin) else None,
             **(extra or {}),
         }
         return json.dumps(data, ensure_ascii=False, indent=1)
@@ -71,6 +76,7 @@ class AnswerModel:
             np.array(d["coef"]),
             float(d["intercept"]),
             float(d["threshold"]),
+            math.inf if d["elsewhere_margin"] is None else float(d["elsewhere_margin"]),
         )
 
 

@@ -4,15 +4,17 @@ Every candidate sentence of every dev question is labelled: it answers when its 
 gold quote and it overlaps that quote, or when it states a gold fact inside a gold document.
 A logistic regression (standardised features, balanced classes) is fitted on whole folds of
 documents (GroupKFold); the refusal cut-off is the highest one whose out-of-fold false refusals
-stay within `MAX_FALSE_REFUSALS`. `policyqa eval fit` writes the model fitted on all data, with
+stay within `MAX_FALSE_REFUSALS`; the elsewhere margin is the largest an answerable question needed
+(`elsewhere_margin`). `policyqa eval fit` writes the model fitted on all data, with
 the cross-validated report, to assistant/rules/answer_model.json.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -36,6 +38,7 @@ class Labelled:
     labels: np.ndarray
     group: str
     eligible: np.ndarray  # candidates that may answer at all (`selector.eligible`)
+    gap: float = 0.0  # how much closer a sentence outside the documents it names is (`Assistant.elsewhere`)
 
     @property
     def answerable(self) -> bool:
@@ -81,7 +84,8 @@ def collect(assistant: Assistant, items: Sequence[QAItem], scripts: dict[str, st
             [label(it, c, scripts.get(c.hit.clause.doc_id, "simplified")) for c in cands], dtype=int
         )
         group = it.gold[0].doc if it.gold else f"negative:{it.id}"
-        out.append(Labelled(it, tuple(cands), labels, group, eligible(query, cands)))
+        gap, _ = assistant.elsewhere(query, cands)
+        out.append(Labelled(it, tuple(cands), labels, group, eligible(query, cands), gap))
     return out
 
 
@@ -138,16 +142,28 @@ def choose_threshold(
     return float(pos[allowed]) - 1e-6 if allowed < len(pos) else float(pos[-1])
 
 
+def elsewhere_margin(data: Sequence[Labelled]) -> float:
+    """The largest gap (`Labelled.gap`) an answerable question of `data` has: a question whose named
+    city's texts fall further behind another city's than any answerable one did is refused."""
+    gaps = [d.gap for d in data if d.answerable]
+    return max(gaps) if gaps else math.inf
+
+
 def fit_with_threshold(data: Sequence[Labelled], k: int = FOLDS) -> tuple[AnswerModel, dict]:
-    """The model on all of `data`, its cut-off from out-of-fold probabilities, and that curve's figures."""
+    """The model on all of `data`, its cut-off from out-of-fold probabilities, the elsewhere margin,
+    and that curve's figures (the margin's own out-of-fold share: each fold's from the others)."""
     best = out_of_fold_best(data, k)
     answerable = np.array([d.answerable for d in data])
     t = choose_threshold(best, answerable)
-    model = fit_selector(data, threshold=t)
-    neg = best[~answerable]
+    margin_out = np.zeros(len(data), dtype=bool)
+    for train, test in folds(data, k):
+        m = elsewhere_margin([data[i] for i in train])
+        margin_out[test] = [data[i].gap > m for i in test]
+    model = replace(fit_selector(data, threshold=t), elsewhere_margin=elsewhere_margin(data))
+    refused = (best < t) | margin_out
     report = {
-        "oof_false_refusals": float((best[answerable] < t).mean()) if answerable.any() else 0.0,
-        "oof_negatives_refused": float((neg < t).mean()) if len(neg) else None,
+        "oof_false_refusals": float(refused[answerable].mean()) if answerable.any() else 0.0,
+        "oof_negatives_refused": float(refused[~answerable].mean()) if (~answerable).any() else None,
     }
     return model, report
 

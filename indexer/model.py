@@ -22,6 +22,16 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class Elsewhere:
+    """The sentence closest to a question in the documents it does not name (another city's rule)."""
+
+    similarity: float  # the question's cosine with that sentence
+    hit: Hit  # its clause
+    start: int  # the sentence's offsets in the clause text
+    end: int
+
+
+@dataclass(frozen=True)
 class SearchResult:
     """Hits for a query, and the places the query named (known ones narrow the search)."""
 

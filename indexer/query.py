@@ -86,6 +86,9 @@ class Query:
     referred_docs: tuple[
         str, ...
     ] = ()  # documents it refers to by year and short name ("2021年基层治理意见")
+    # documents of the places the conversation named before, when a follow-up with words of its own
+    # used it ("那衡水呢？对考证有什么支持？" after a question about 西咸新区: 西咸新区's)
+    earlier_docs: tuple[str, ...] = ()
 
     @property
     def weights(self) -> dict[str, float]:
@@ -143,6 +146,8 @@ class QueryAnalyzer:
         cut = self.tokenizer.precise(substituted)  # one precise-mode cut: function words and topic words
         function = function_words(cut)
         units = tuple(u for pattern, u in unit_rules() if pattern.search(asks))
+        asked_before = " ".join(t.get("content", "") for t in history if t.get("role") == "user")
+        earlier = match_places(asked_before, self.doc_places).doc_ids if rw.used_history and rw.own else ()
         return Query(
             question=question,
             text=text,
@@ -163,6 +168,7 @@ class QueryAnalyzer:
             wants_old_version=bool(OLD_VERSION.search(text)),
             named_docs=named_documents(text, self.titles),
             referred_docs=referenced_documents(text, self.refs),
+            earlier_docs=tuple(d for d in earlier if d not in places.doc_ids),
         )
 
     @staticmethod

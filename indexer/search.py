@@ -10,11 +10,12 @@ import numpy as np
 
 from corpus.choice import Choice
 from corpus.model import Document
+from corpus.sentences import sentence_spans
 from corpus.settings import Settings
 from corpus.versions import superseded
 from indexer.embed import Embedder, make_embedder
 from indexer.fusion import rrf
-from indexer.model import Hit, SearchResult
+from indexer.model import Elsewhere, Hit, SearchResult
 from indexer.persist import LoadedIndex, build_index, index_problem, load_index
 from indexer.query import Kind, Query, QueryAnalyzer
 from indexer.references import DocRef
@@ -25,6 +26,7 @@ DEPTH = 60  # candidates taken from each retriever before fusion
 # Re-scoring of fused candidates: small multiplicative nudges that move near-ties only (RRF gaps
 # are about 1% per rank). The answer layer's learned model does the real re-ranking.
 UNIT_BOOST = 0.05
+ELSEWHERE_CLAUSES = 10  # clauses outside the named documents whose sentences `closest_elsewhere` reads
 RRF_WEIGHTS = (1.0, 0.5)  # BM25, dense: lexical first for legal text; dense half-weight as a recall net
 HAS_UNITS = re.compile(r"牵头单位|责任单位|责任部门|牵头部门")
 
@@ -109,14 +111,8 @@ class Retriever:
         """Top-k clauses for a query. A place named in the query narrows to that place's documents."""
         if isinstance(query, str):
             query = self.analyze(query)
-        allowed_docs = set(self.index.docs)
-        if doc_ids:
-            allowed_docs &= set(doc_ids)
-        if region:
-            allowed_docs &= self.doc_ids_for_region(region)
-        if not doc_ids and not query.wants_old_version:
-            allowed_docs -= self.superseded  # current versions unless the question asks for the old rule
-        named = set(query.place_docs) | set(query.named_docs) | set(query.referred_docs)
+        allowed_docs = self._allowed_docs(query, region, doc_ids)
+        named = _named(query)
         if use_places and named:
             narrowed = allowed_docs & named
             allowed_docs = narrowed or allowed_docs
@@ -206,8 +202,12 @@ class Retriever:
         a one-sentence clause has the clause's own vector). Empty for a hit not from this index."""
         if not 0 <= hit.row < len(self.clauses) or self.clauses[hit.row].id != hit.clause.id:
             return np.zeros(0, dtype=np.float32)
-        rows = self.index.sentences[self.index.sentence_rows[hit.row] : self.index.sentence_rows[hit.row + 1]]
-        return np.asarray(rows, dtype=np.float32) @ self.query_vector(query)
+        return self._sentence_sims(hit.row, self.query_vector(query))
+
+    def _sentence_sims(self, row: int, qv: np.ndarray) -> np.ndarray:
+        """Cosine of a question vector with each sentence vector of the clause at `row`."""
+        bounds = self.index.sentence_rows
+        return np.asarray(self.index.sentences[bounds[row] : bounds[row + 1]], dtype=np.float32) @ qv
 
     def _bm25(self, q_tokens: list[str], mask: np.ndarray | None) -> list[int]:
         """Clauses ranked by their best-scoring sentence."""
@@ -223,6 +223,46 @@ class Retriever:
             if s > 0:
                 ranked.setdefault(int(clause_of[i]))
         return list(ranked)[:DEPTH]
+
+    def _allowed_docs(self, query: Query, region: str | None, doc_ids: set[str] | None) -> set[str]:
+        """The documents a search may return before the question's own names narrow them."""
+        allowed_docs = set(self.index.docs)
+        if doc_ids:
+            allowed_docs &= set(doc_ids)
+        if region:
+            allowed_docs &= self.doc_ids_for_region(region)
+        if not doc_ids and not query.wants_old_version:
+            allowed_docs -= self.superseded  # current versions unless the question asks for the old rule
+        return allowed_docs
+
+    def closest_elsewhere(
+        self, query: Query, region: str | None = None, doc_ids: set[str] | None = None
+    ) -> Elsewhere | None:
+        """The question's closest sentence (by cosine) in the documents it does not name, over the
+        clauses nearest to it there; None when it names no place or document. A question another
+        city's text says better than anything of the named city's may ask what that city never set.
+        A follow-up's earlier places are not "elsewhere" when it asks something of its own ("那衡水呢？
+        对考证有什么支持？"): the last question's words it borrows match the last place's text by
+        construction. A bare "那衡水呢？" asks the last question again, and the last place is a fair
+        comparison."""
+        named = _named(query)
+        outside = self._allowed_docs(query, region, doc_ids) - named - set(query.earlier_docs)
+        if not named or not outside:
+            return None
+        # The nearest clauses of the whole index, less the named documents': no filter listing every
+        # other document (a country's collection has thousands).
+        codes = {self._doc_code[d] for d in outside}
+        nearest = [i for i in self._dense(query, None) if self._doc_of[i] in codes][:ELSEWHERE_CLAUSES]
+        qv = self.query_vector(query)
+        best: Elsewhere | None = None
+        for i in nearest:
+            sims = self._sentence_sims(i, qv)
+            if len(sims) and (best is None or sims.max() > best.similarity):
+                text = self.clauses[i].text
+                spans = sentence_spans(text)
+                start, end = spans[int(sims.argmax())] if len(spans) == len(sims) else (0, len(text))
+                best = Elsewhere(float(sims.max()), self._hit(i, 0.0, None, None), start, end)
+        return best
 
     def _dense(self, query: Query, mask: np.ndarray | None) -> list[int]:
         qv = self.query_vector(query)
@@ -243,3 +283,8 @@ class Retriever:
                 boost -= UNIT_BOOST
             out[i] = s * boost
         return out
+
+
+def _named(query: Query) -> set[str]:
+    """The documents a question names: by place, by title, by year and short name."""
+    return set(query.place_docs) | set(query.named_docs) | set(query.referred_docs)

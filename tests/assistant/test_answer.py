@@ -341,3 +341,45 @@ def test_sentences_of_one_document_name_it_once(fresh_settings, tmp_path):
         else:
             assert not head, segment  # the same article reads on
         previous = c.article
+
+
+def test_what_another_city_sets_and_the_named_one_does_not_is_refused_naming_it(fresh_settings, tmp_path):
+    """Two cities' rules made here: 北京's sets the term of the residents' committee, 青岛's that of
+    the owners' committee. Asked about 北京's owners' committee, the answer is not 北京's residents'
+    committee: it is refused, and the reason and the first related clause point to 青岛's rule."""
+    assistant = assistant_over(
+        fresh_settings,
+        tmp_path,
+        {
+            "北京居委会.txt": (
+                "北京市居民委员会工作规定\n"
+                "第一条 居民委员会每届任期五年，其成员可以连选连任。\n"
+                "第二条 居民委员会由主任、副主任和委员共五至九人组成。\n"
+                "第三条 居民委员会的办公用房由区人民政府统筹解决。\n"
+            ),
+            "青岛物业.txt": (
+                "青岛市住宅小区物业管理办法\n"
+                "第一条 业主委员会由业主大会选举产生。业主委员会每届任期三年，委员可以连选连任。\n"
+                "第二条 业主委员会应当自选举产生之日起三十日内向街道办事处备案。\n"
+                "第三条 物业服务企业应当每年向业主公布物业服务费用收支情况。\n"
+            ),
+        },
+    )
+    own = assistant.ask("北京市居民委员会每届任期几年？")
+    assert not own.refused and "五年" in own.text
+    other = assistant.ask("北京市业主委员会每届任期几年？")
+    assert other.refused and "五年" not in other.text, other.text
+    assert "青岛" in other.reason and "北京" in other.reason, other.reason
+    assert other.related[0].title == "青岛市住宅小区物业管理办法"
+    assert other.related[0].quote.startswith("业主委员会每届任期三年")  # the sentence, not the clause's start
+    asked_there = assistant.ask("青岛市业主委员会每届任期几年？")
+    assert not asked_there.refused and "三年" in asked_there.text
+    assert assistant.retriever.closest_elsewhere(assistant.analyze("业主委员会每届任期几年？")) is None
+    # "那北京呢？" asks the last question of 北京: 青岛's answer is the fair comparison, and 北京 has none.
+    history = [turn(USER, "青岛市业主委员会每届任期几年？"), turn(BOT, asked_there.text)]
+    same = assistant.ask("那北京呢？", history)
+    assert same.refused and "五年" not in same.text, same.text
+    # A follow-up asking something of its own borrows the last question's words, which 青岛's text
+    # matches by construction: 青岛 is not "elsewhere" for it.
+    own = assistant.ask("那北京呢？委员可以连选连任吗？", history)
+    assert not own.refused and "连选连任" in own.text and "北京" in own.text, own.reason
