@@ -34,7 +34,8 @@ def test_cross_validated_answers_meet_the_bar(dev_assistant, dev_scripts):
     assert sum(s.fact_recall for s in pos) / len(pos) >= 0.72
     assert sum(s.citation_hit for s in pos) / len(pos) >= 0.75
     assert sum(s.refused for s in pos) / len(pos) <= 0.10
-    assert sum(s.refused for s in neg) / len(neg) >= 0.20
+    # the bar for questions the texts do not answer
+    assert sum(s.refused for s in neg) / len(neg) >= 0.75
     length = median_length(scored)
     assert length is not None and length <= 250  # short answers, the clause one click away
 
@@ -49,7 +50,7 @@ def test_random_fold_assignments_keep_documents_apart_and_hold_the_bar(dev_assis
         assert sorted(i for _, test in split for i in test) == list(range(len(data)))
     assert [sorted(t) for _, t in splits[0]] != [sorted(t) for _, t in splits[1]]
     for fact, cite, false_refusals, refused in repeated_cv(items, dev_assistant, dev_scripts, 2, data):
-        assert fact >= 0.72 and cite >= 0.75 and false_refusals <= 0.10 and refused >= 0.20
+        assert fact >= 0.72 and cite >= 0.75 and false_refusals <= 0.10 and refused >= 0.75
 
 
 def test_extraction_meets_the_bar_on_policies_and_regulations(dev_store, dev_scripts):
