@@ -76,7 +76,7 @@ class AnswerModel:
             np.array(d["coef"]),
             float(d["intercept"]),
             float(d["threshold"]),
-            math.inf if d["elsewhere_margin"] is None else float(d["elsewhere_margin"]),
+            math.inf if d.get("elsewhere_margin") is None else float(d["elsewhere_margin"]),
         )
 
 

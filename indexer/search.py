@@ -246,8 +246,10 @@ class Retriever:
         construction. A bare "那衡水呢？" asks the last question again, and the last place is a fair
         comparison."""
         named = _named(query)
+        if not named:  # most questions: nothing to compare with, no document set built
+            return None
         outside = self._allowed_docs(query, region, doc_ids) - named - set(query.earlier_docs)
-        if not named or not outside:
+        if not outside:
             return None
         # The nearest clauses of the whole index, less the named documents': no filter listing every
         # other document (a country's collection has thousands).
