@@ -16,6 +16,7 @@ import numpy as np
 
 from assistant.orgs import has_unit
 from assistant.quantity import find_quantities
+from corpus.outline import ARTICLE_NUMBER
 from corpus.sentences import sentence_spans
 from indexer.model import Elsewhere, Hit
 from indexer.query import Kind, Query
@@ -29,7 +30,7 @@ CHAR = re.compile(r"[\u4e00-\u9fff0-9]")
 # The drafting formula that opens a document or regulation and says why it exists
 # (为了……，制定本条例 / 为……，现就……提出如下意见): it names the topic, it answers nothing.
 PREAMBLE = re.compile(
-    r"^(?:第[一二三四五六七八九十百]+条\s*)?为(?:了)?.{4,160}?(?:制定本|特制定|制定如下|现就|提出如下|提出以下)"
+    rf"^(?:{ARTICLE_NUMBER}\s*)?为(?:了)?.{{4,160}}?(?:制定本|特制定|制定如下|现就|提出如下|提出以下)"
 )
 QUOTED = re.compile(r"[“\"「『]([^”\"」』]{1,20})[”\"」』]")
 

@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass
 
 from corpus.model import Clause, Document
+from corpus.outline import ARTICLE_NUMBER
 
-ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇\d]+条")
+ARTICLE = re.compile("^" + ARTICLE_NUMBER)
 ITEM = re.compile(
     r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.](?!\d)|[一二三四五六七八九十]{1,3}、)"
 )

@@ -11,7 +11,7 @@ from corpus.catalog import Entry
 from corpus.clean import CleanText, clean, normalize_line, strip_markup
 from corpus.errors import UnreadableFile
 from corpus.load import read_source
-from corpus.metadata import extract_metadata, guess_region, place_aliases
+from corpus.metadata import doc_kind, extract_metadata, guess_region, markdown_title, place_aliases
 from corpus.model import Document
 from corpus.normalize import Mapped, detect_script
 from corpus.outline import Line, build_clauses, parse_outline
@@ -47,22 +47,23 @@ def build_documents(
         log.info("%s dropped %s", name, d)
     head = [strip_markup(normalize_line(Mapped.of(ln), script)).text for ln in src.text.splitlines()[:60]]
     head = [ln for ln in head if ln]
+    md_title, md_part = markdown_title(src.text.splitlines()[:10]) if src.fmt == "markdown" else ("", "")
     docs: list[Document] = []
     for part in parts:
         meta = extract_metadata([part.title, *[ln.text for ln in part.lines[:40]]] if part.number else head)
         entry = catalog.get((name, part.number), Entry(file=name))
         doc_id = slug(stem) + (f"-{part.number}" if part.number else "")
         joined = CleanText(part.lines, ()).joined()
-        title = entry.title or meta.title or part.title or stem
+        title = entry.title or (md_title if not part.number else "") or meta.title or part.title or stem
         region = entry.region or meta.region or guess_region(title)
         starts, pos = [], 0
         for ln in part.lines:
             starts.append(Line(ln.text, pos))
             pos += len(ln.text) + 1
-        skip = {t for t in (meta.title, title, part.title) if t} | {ln for ln in head[:3] if "关于" in ln}
+        skip = {t for t in (meta.title, title, part.title, md_part) if t} | {ln for ln in head[:3] if "关于" in ln}
         skip |= {ln.text for ln in part.lines[:12] if meta.title and meta.title in ln.text and len(ln.text) < 90}
         skip |= set(meta.header_lines)
-        drafts = parse_outline(starts, sorted(skip))
+        drafts = parse_outline(starts, sorted(skip), top=(md_part,) if md_part else ())
         clauses = build_clauses(doc_id, joined.text, joined.src, drafts, max_clause_chars)
         if not clauses:
             raise UnreadableFile(p, "no content found (only headings or header lines)")
@@ -85,9 +86,10 @@ def build_documents(
                 source_text=src.text,
                 clauses=clauses,
                 dropped=tuple(dropped),
-                kind=meta.kind,
+                kind=meta.kind if title == meta.title else doc_kind(title, meta.header_lines),
                 dates=meta.dates,
                 source_path=display_name(str(p.resolve())),
+                part=md_part,
             )
         )
     return docs

@@ -20,8 +20,14 @@ DATE_LABELLED = re.compile(
 DATE_LINE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［（(]\d{4}[〕\]］）)]\s*\d{1,4}\s*号$")
 PLACE = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,8}?(?:自治区|自治州|省|市|州|县|新区|区|街道|镇))")
-NATIONAL = re.compile(r"^(?:中华人民共和国|中共中央|国务院|中办|国办|民政部|中共中央办公厅|国务院办公厅)")
-NATIONAL_BODY = re.compile(r"全国人民代表大会|国务院令|中华人民共和国主席令|国务院办公厅|中共中央办公厅")
+NATIONAL = re.compile(
+    r"^(?:中华人民共和国|中共中央|国务院|中办|国办|民政部|中共中央办公厅|国务院办公厅|最高人民法院|最高人民检察院)"
+)
+NATIONAL_BODY = re.compile(
+    r"全国人民代表大会|国务院令|中华人民共和国主席令|国务院办公厅|中共中央办公厅|最高人民法院|最高人民检察院"
+)
+# A code published in parts names each part under the code's title: "# 中华人民共和国民法典" / "# 合同编".
+PART_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{0,10}(?:编|卷|篇|部分)|总则|附则)$")
 
 
 @dataclass(frozen=True)
@@ -42,9 +48,41 @@ class Metadata:
         return max(own or [d for e, d in self.dates if e == "published"] or [""])
 
 
+def markdown_title(lines: Sequence[str]) -> tuple[str, str]:
+    """(title, part) from a Markdown file's leading level-1 headings: "# 中华人民共和国民法典" then
+    "# 合同编" → ("中华人民共和国民法典", "合同编"); ("", "") when the file opens otherwise."""
+    h1: list[str] = []
+    for ln in lines:
+        s = ln.strip()
+        if not s:
+            continue
+        if not s.startswith("# "):
+            break
+        h1.append(re.sub(r"\s+", "", s[2:]))
+    if not h1:
+        return "", ""
+    part = h1[1] if len(h1) == 2 and PART_NAME.match(h1[1]) else ""
+    return h1[0], part
+
+
+def join_header_lines(lines: Sequence[str]) -> list[tuple[str, ...]]:
+    """Lines grouped so that a dated header line broken before its verb ("2019年8月26日 …《关于修改〈…〉"
+    + "〈…〉的决定》第三次修正") is one group with the line that ends it; other lines stand alone."""
+    out: list[tuple[str, ...]] = []
+    for ln in lines:
+        last = "".join(out[-1]) if out else ""
+        if len(out[-1] if out else ()) == 1 and EVENT_DATE.match(last) and not HEADER_LINE.match(last) \
+                and not EVENT_DATE.match(ln) and HEADER_LINE.match(last + ln):
+            out[-1] = (*out[-1], ln)
+        else:
+            out.append((ln,))
+    return out
+
+
 def extract_metadata(lines: Sequence[str]) -> Metadata:
     """Read metadata from a document's first lines (normalised, clutter not yet removed)."""
-    head = list(lines[:40])
+    groups = join_header_lines(lines[:40])
+    head = ["".join(g) for g in groups]
     date = number = ""
     for ln in head:
         m = DATE_LABELLED.search(ln)
@@ -60,12 +98,13 @@ def extract_metadata(lines: Sequence[str]) -> Metadata:
                 break
     header = tuple(ln for ln in head if HEADER_LINE.match(ln))
     dates = header_dates(header)
+    pieces = tuple(p for g in groups if HEADER_LINE.match("".join(g)) for p in g)
     title = _title([ln for ln in head if ln not in header])
     issuer = title.split("关于", 1)[0] if "关于" in title and not title.startswith("关于") else ""
     title = _inner_title(title)
     region = guess_region(title, issuer) or ("全国" if any(NATIONAL_BODY.search(ln) for ln in header) else "")
     meta = Metadata(title=title, date=date, number=number, issuer=issuer, region=region,
-                    kind=doc_kind(title, header), dates=dates, header_lines=header)
+                    kind=doc_kind(title, header), dates=dates, header_lines=pieces)
     if meta.version_date and not date:
         meta = Metadata(**{**meta.__dict__, "date": meta.version_date})
     return meta
@@ -87,7 +126,7 @@ def header_dates(lines: Sequence[str]) -> tuple[tuple[str, str], ...]:
 
 def doc_kind(title: str, header: Sequence[str] = ()) -> str:
     """法律 / 行政法规 / 条例 / 办法 / 规定 / 意见 / 方案 / 规划 / 通知 … from the title (and header)."""
-    if title.startswith("中华人民共和国") and title.endswith("法"):
+    if title.startswith("中华人民共和国") and title.endswith(("法", "法典")):
         return "法律"
     if any("国务院令" in ln for ln in header):
         return "行政法规"

@@ -15,11 +15,16 @@ from dataclasses import dataclass
 
 from corpus.model import Clause
 
-CN_NUM = "一二三四五六七八九十百零〇两"
+CN_NUM = "一二三四五六七八九十百千零〇两"
+# An article number as laws write it: 第一千二百一十五条, 第13条, and an inserted 第一百三十四条之一.
+ARTICLE_NUMBER = rf"第[{CN_NUM}\d]+条(?:之[{CN_NUM}]+)?"
 MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("chapter", re.compile(rf"^第[{CN_NUM}\d]+[章编]")),
+    # A code's parts nest: 第一编 › 第一分编 › 第一章 › 第一节 (the Civil Code, the Criminal Law).
+    ("part", re.compile(rf"^第[{CN_NUM}\d]+编")),
+    ("subpart", re.compile(rf"^第[{CN_NUM}\d]+分编")),
+    ("chapter", re.compile(rf"^第[{CN_NUM}\d]+章")),
     ("section", re.compile(rf"^第[{CN_NUM}\d]+节")),
-    ("article", re.compile(rf"^第[{CN_NUM}\d]+条")),
+    ("article", re.compile("^" + ARTICLE_NUMBER)),
     ("cn", re.compile(rf"^[{CN_NUM}]+[、，.．]")),
     ("paren_cn", re.compile(rf"^（[{CN_NUM}]+）")),
     ("num", re.compile(r"^\d{1,2}(?:[、]|\.(?!\d))")),
@@ -93,13 +98,21 @@ class _Draft:
     kind: str
 
 
-def parse_outline(lines: Sequence[Line], skip: Sequence[str] = ()) -> list[_Draft]:
+def parse_outline(lines: Sequence[Line], skip: Sequence[str] = (), top: tuple[str, ...] = ()) -> list[_Draft]:
     """Cut lines into clause drafts carrying heading paths.
 
     `skip` holds lines that are not content (the document's title lines): they never
     become clauses. Before the first heading, short unpunctuated lines (issuer, date) are
-    header matter and skipped too.
+    header matter and skipped too. `top` heads every path (the part of a code: 合同编).
     """
+    drafts = _parse(lines, skip)
+    if top:
+        for d in drafts:
+            d.path = top + tuple(p for p in d.path if p != PREAMBLE)
+    return drafts
+
+
+def _parse(lines: Sequence[Line], skip: Sequence[str]) -> list[_Draft]:
     drafts: list[_Draft] = []
     stack: list[tuple[str, str]] = []  # (kind, label)
     items: set[int] = set()  # stack depths holding a list item that is content, not a heading
@@ -253,3 +266,51 @@ def build_clauses(
             orig_end = src[e - 1] + 1 if e > s else src[s]
             clauses.append(Clause(cid, doc_id, d.path, text[s:e].replace("\n", " "), s, e, src[s], orig_end, d.kind))
     return tuple(clauses)
+
+
+ARTICLE = re.compile("^" + ARTICLE_NUMBER)
+CONTEXT_MAX = 100  # characters of an article's opening carried by its later paragraphs and items
+
+
+def _article_at(path: tuple[str, ...]) -> int | None:
+    return next((i for i in range(len(path) - 1, -1, -1) if ARTICLE.match(path[i])), None)
+
+
+def _first_sentence(text: str) -> str:
+    m = re.match(r"[^。；！？]+[。；！？]?", text)
+    return (m.group(0) if m else text)[:CONTEXT_MAX]
+
+
+def article_context(clauses: Sequence[Clause]) -> dict[str, str]:
+    """What a clause that does not open its article is about: for a later paragraph (款), the
+    article's first sentence; for a list item, the sentence introducing the list ("劳动者有下列情形之一
+    的，用人单位可以解除劳动合同："), else the article's first sentence. "（四）多次抢劫或者抢劫数额巨大的；"
+    alone says nothing of 抢劫罪's penalty; retrieval reads it with its article's opening."""
+    out: dict[str, str] = {}
+    opening: dict[tuple[str, ...], str] = {}
+    intro: dict[tuple[str, ...], str] = {}
+    for c in clauses:
+        idx = _article_at(c.heading_path)
+        if idx is None:
+            continue
+        article = c.heading_path[: idx + 1]
+        text = c.text.strip()
+        if len(c.heading_path) == idx + 1:  # a paragraph of the article
+            if ARTICLE.match(text):
+                opening[article] = _first_sentence(ARTICLE.sub("", text, count=1).strip())
+            else:
+                out[c.id] = opening.get(article, "")
+            last = re.split(r"(?<=[。；！？])", text.rstrip())
+            tail = last[-1] if last[-1] else (last[-2] if len(last) > 1 else "")
+            tail = ARTICLE.sub("", tail, count=1).strip()
+            intro[article] = tail[-CONTEXT_MAX:] if tail.endswith(("：", ":")) else ""
+        else:  # a list item
+            out[c.id] = intro.get(article) or opening.get(article, "")
+    return {k: v for k, v in out.items() if v}
+
+
+def article_of(path: Sequence[str]) -> str:
+    """The article ('第九条', '第一百三十四条之一') a heading path sits in; '' outside articles."""
+    i = _article_at(tuple(path))
+    m = ARTICLE.match(path[i]) if i is not None else None
+    return m.group(0) if m else ""

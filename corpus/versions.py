@@ -33,11 +33,12 @@ def instrument_key(title: str, region: str) -> tuple[str, str]:
 
 
 def instruments(docs: Iterable[D]) -> list[list[D]]:
-    """Documents grouped into instruments (same title and region), each group oldest first."""
-    groups: dict[tuple[str, str], list[D]] = defaultdict(list)
+    """Documents grouped into instruments (same title and region), each group oldest first. The parts
+    of a code published in parts (民法典 合同编, 侵权责任编) are not versions of each other."""
+    groups: dict[tuple[str, ...], list[D]] = defaultdict(list)
     for d in docs:
         if d.title:
-            groups[instrument_key(d.title, d.region)].append(d)
+            groups[(*instrument_key(d.title, d.region), getattr(d, "part", ""))].append(d)
     return [sorted(g, key=lambda d: d.date or "") for g in groups.values()]
 
 

@@ -216,3 +216,52 @@ def test_extra_documents_ingest_clean_with_heading_paths(fresh_settings):
     assert goal.heading_path == ("一、总体要求", "（三）总体目标")
     html_block = store.get("central_2021_jiceng_zhili")
     assert any(d.startswith("html-markup") for d in html_block.dropped)
+
+
+CODE_PART = """# 中华人民共和国民法典
+
+# {part}
+
+2020年5月28日 第十三届全国人民代表大会第三次会议通过
+
+<!-- INFO END -->
+
+## 第一章  一般规定
+
+{articles}
+"""
+
+
+def test_parts_of_a_code_are_titled_by_the_code_and_are_not_versions_of_each_other(fresh_settings, tmp_path: Path):
+    from corpus.versions import superseded, versioned
+
+    (tmp_path / "侵权责任编.md").write_text(CODE_PART.format(
+        part="侵权责任编", articles="第一千一百六十五条 行为人因过错侵害他人民事权益造成损害的，应当承担侵权责任。"), encoding="utf-8")
+    (tmp_path / "继承编.md").write_text(CODE_PART.format(
+        part="继承编", articles="第一千一百二十一条 继承从被继承人死亡时开始。"), encoding="utf-8")
+    store = DocumentStore(fresh_settings)
+    assert all(r.ok for r in store.ingest([tmp_path]))
+    docs = {d.part: d for d in store.documents()}
+    assert set(docs) == {"侵权责任编", "继承编"}
+    tort = docs["侵权责任编"]
+    assert (tort.title, tort.region, tort.kind, tort.date) == ("中华人民共和国民法典", "全国", "法律", "2020-05-28")
+    assert tort.clauses[0].heading_path == ("侵权责任编", "第一章一般规定", "第一千一百六十五条")
+    assert not superseded(docs.values()) and not versioned(docs.values())
+
+
+def test_a_judicial_interpretation_is_national_and_a_broken_header_line_still_dates_the_version(fresh_settings, tmp_path: Path):
+    (tmp_path / "规则.md").write_text(
+        "# 人民检察院刑事诉讼规则\n\n2019年12月2日 最高人民检察院第十三届检察委员会第二十八次会议通过\n\n<!-- INFO END -->\n\n"
+        "第一条 为保证人民检察院在刑事诉讼中严格依照法定程序办案，制定本规则。\n", encoding="utf-8")
+    (tmp_path / "土地.md").write_text(
+        "# 中华人民共和国土地管理法\n\n1986年6月25日 第六届全国人民代表大会常务委员会第十六次会议通过\n\n"
+        "2019年8月26日 第十三届全国人民代表大会常务委员会第十二次会议《关于修改〈中华人民共和国土地管理法〉\n\n"
+        "〈中华人民共和国城市房地产管理法〉的决定》第三次修正\n\n<!-- INFO END -->\n\n第一条 为了加强土地管理，制定本法。\n",
+        encoding="utf-8")
+    store = DocumentStore(fresh_settings)
+    assert all(r.ok for r in store.ingest([tmp_path]))
+    docs = {d.title: d for d in store.documents()}
+    assert docs["人民检察院刑事诉讼规则"].region == "全国"
+    land = docs["中华人民共和国土地管理法"]
+    assert land.date == "2019-08-26"
+    assert [c.text for c in land.clauses] == ["第一条为了加强土地管理，制定本法。"]

@@ -1,4 +1,12 @@
-from corpus.outline import Line, parse_outline, split_heading, split_long
+from corpus.outline import (
+    Line,
+    article_context,
+    article_of,
+    build_clauses,
+    parse_outline,
+    split_heading,
+    split_long,
+)
 
 
 def _lines(*texts: str) -> list[Line]:
@@ -52,3 +60,39 @@ def test_single_sentence_items_are_clauses_not_headings():
     lines = _lines("一、配备", "（一）每个社区配备专职网格员不少于7名。", "（三）创新基层治理机制，推进精准网格管理。", "（1）对小区外道路两侧车辆乱停乱放进行整治；")
     drafts = parse_outline(lines)
     assert [d.path[-1] for d in drafts] == ["（一）每个社区配备专职网格员不少于7名", "（1）对小区外道路两侧车辆乱停乱放进行整治"]
+
+
+def test_articles_numbered_in_thousands_and_inserted_articles_are_articles():
+    lines = _lines("第一千二百一十五条 挂靠车辆造成损害的，由挂靠人承担赔偿责任。", "第一百三十四条之一 在生产、作业中违反有关安全管理的规定的，处一年以下有期徒刑。")
+    assert [d.path for d in parse_outline(lines)] == [("第一千二百一十五条",), ("第一百三十四条之一",)]
+
+
+def test_parts_subparts_and_chapters_of_a_code_nest():
+    lines = _lines("第三编 合同", "第一分编 通则", "第一章 一般规定", "第四百六十三条 本编调整因合同产生的民事关系。",
+                   "第二分编 典型合同", "第九章 买卖合同", "第五百九十五条 买卖合同是出卖人转移标的物的所有权于买受人的合同。")
+    assert [d.path for d in parse_outline(lines)] == [
+        ("第三编 合同", "第一分编 通则", "第一章 一般规定", "第四百六十三条"),
+        ("第三编 合同", "第二分编 典型合同", "第九章 买卖合同", "第五百九十五条"),
+    ]
+
+
+def test_a_code_part_heads_every_path():
+    lines = _lines("第一章 一般规定", "第一千一百六十四条 本编调整因侵害民事权益产生的民事关系。")
+    assert [d.path for d in parse_outline(lines, top=("侵权责任编",))] == [("侵权责任编", "第一章 一般规定", "第一千一百六十四条")]
+
+
+def test_items_and_later_paragraphs_carry_their_articles_opening():
+    text = ["第三十九条 劳动者有下列情形之一的，用人单位可以解除劳动合同：", "（一）在试用期间被证明不符合录用条件的；",
+            "（二）严重违反用人单位的规章制度的。", "第四十条 用人单位应当提前三十日通知劳动者。其他内容。", "劳动者可以另行约定。"]
+    lines = _lines(*text)
+    joined = "\n".join(text)
+    clauses = build_clauses("d", joined, list(range(len(joined))), parse_outline(lines), 300)
+    ctx = article_context(clauses)
+    assert [ctx.get(c.id, "") for c in clauses] == [
+        "",
+        "劳动者有下列情形之一的，用人单位可以解除劳动合同：",
+        "劳动者有下列情形之一的，用人单位可以解除劳动合同：",
+        "",
+        "用人单位应当提前三十日通知劳动者。",
+    ]
+    assert [article_of(c.heading_path) for c in clauses] == ["第三十九条"] * 3 + ["第四十条"] * 2
