@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
-import re
-
-SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
+OPEN, CLOSE = "（(〔﹝【「《", "）)〕﹞】」》"
+ENDS = "。；！？"
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentences (ending at 。；！？) of a clause, as offsets; punctuation-only runs are not sentences."""
-    return [(m.start(), m.end()) for m in SENTENCE.finditer(text) if m.group(0).strip("。；！？ ")]
+    """Sentences (ending at 。；！？ outside brackets) of a clause, as offsets; punctuation-only runs
+    are not sentences. "（牵头单位：市民政局；责任单位：市财政局）" stays inside its sentence: cut at its
+    "；", the second half would be shown as a sentence starting "责任单位：…）"."""
+    spans: list[tuple[int, int]] = []
+    start, depth = 0, 0
+    # An unclosed bracket (a clause cut mid-parenthesis) would swallow every later sentence end.
+    nested = sum(map(text.count, OPEN)) == sum(map(text.count, CLOSE))
+    for i, ch in enumerate(text):
+        if not nested:
+            pass
+        elif ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth = max(depth - 1, 0)
+        if ch in ENDS and depth == 0:
+            spans.append((start, i + 1))
+            start = i + 1
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip(ENDS + " ")]
