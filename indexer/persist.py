@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from corpus.model import Clause, Document
+from corpus.outline import ARTICLE, article_context
 from corpus.sentences import sentence_spans
 from corpus.settings import Settings
 from indexer.cache import EmbeddingCache
@@ -33,7 +34,7 @@ from indexer.errors import IndexCorrupt, IndexMismatch, IndexMissing, IndexProbl
 from indexer.tokenize import Tokenizer, corpus_terms
 
 log = logging.getLogger(__name__)
-FORMAT_VERSION = 2  # 2: sentence vectors
+FORMAT_VERSION = 3  # 2: sentence vectors; 3: later paragraphs and list items read with their article's opening
 MAX_TEXT = 8000  # characters of a clause stored in a Milvus row (clauses are cut at ~300)
 MAX_META = 200
 
@@ -74,17 +75,31 @@ class LoadedIndex:
     sentence_rows: np.ndarray  # clause i's sentences are rows sentence_rows[i]:sentence_rows[i + 1]
 
 
-def passage_text(c: Clause) -> str:
-    """What gets embedded: the nearest headings give a clause its topic."""
-    return "；".join(c.heading_path[-2:]) + "：" + c.text
+def passage_text(c: Clause, context: str = "") -> str:
+    """What gets embedded: the nearest headings give a clause its topic. A later paragraph or a list
+    item of an article (`context`: `corpus.outline.article_context`) is read after the article's
+    opening, under the headings above the article (not its number, not the item's own label)."""
+    if not context:
+        return "；".join(c.heading_path[-2:]) + "：" + c.text
+    idx = next(i for i in range(len(c.heading_path) - 1, -1, -1) if ARTICLE.match(c.heading_path[i]))
+    return "；".join(c.heading_path[: idx + 1][-2:]) + "：" + context + "……" + c.text
 
 
-def bm25_units(c: Clause) -> list[str]:
+def bm25_units(c: Clause, context: str = "") -> list[str]:
     """BM25 scores sentences, not clauses: a one-sentence answer inside a long clause is not drowned
-    by length normalisation. Each sentence carries the clause's nearest heading."""
-    head = c.heading_path[-1] if c.heading_path else ""
+    by length normalisation. Each sentence carries the clause's nearest heading, or, inside an article,
+    the article's opening (`context`)."""
+    head = context or (c.heading_path[-1] if c.heading_path else "")
     sentences = [c.text[a:b] for a, b in sentence_spans(c.text)] or [c.text]
     return [head + " " + s for s in sentences]
+
+
+def contexts(docs: Sequence[Document]) -> dict[str, str]:
+    """`article_context` of every document's clauses, by clause id."""
+    out: dict[str, str] = {}
+    for d in docs:
+        out.update(article_context(d.clauses))
+    return out
 
 
 def sentence_texts(c: Clause) -> list[str]:
@@ -162,7 +177,8 @@ def build_index(
     tmp.mkdir()
     try:
         tokenizer = Tokenizer(corpus_terms(c.text for c in clauses))
-        units = [(ci, u) for ci, c in enumerate(clauses) for u in bm25_units(c)]
+        context = contexts(docs)
+        units = [(ci, u) for ci, c in enumerate(clauses) for u in bm25_units(c, context.get(c.id, ""))]
         corpus_tokens = [tokenizer.tokens(u) or ["∅"] for _, u in units]
         bm25s = _bm25s()
         bm25 = bm25s.BM25()
@@ -172,7 +188,7 @@ def build_index(
 
         cache = EmbeddingCache(settings.cache_dir, embedder.name)
         t_embed = time.perf_counter()
-        texts = [passage_text(c) for c in clauses]
+        texts = [passage_text(c, context.get(c.id, "")) for c in clauses]
         sent_texts = [t for c in clauses for t in sentence_texts(c)]
         todo, done = cache.missing(texts + sent_texts), [0]
         bar = None
