@@ -20,8 +20,8 @@ from dataclasses import replace
 import numpy as np
 
 from assistant.features import Candidate, candidates, elsewhere_gap
-from assistant.model import Answer, Citation
-from assistant.provision import Provision, article_label, complete
+from assistant.model import Answer, Citation, Turn
+from assistant.provision import ARTICLE, Provision, article_label, complete
 from assistant.roles import clause_units
 from assistant.selector import AnswerModel, default_model, eligible
 from corpus import DocumentStore
@@ -40,6 +40,7 @@ POOL = 8  # clauses whose sentences are candidates (10 for comparisons)
 LIKELY = 0.5  # a further sentence joins the answer when the model finds it more likely than not
 MAX_ANSWER_CHARS = 250
 MAX_ENTRIES = 6  # comparison entries
+MAX_SUPPORT = 2  # provisions after the lead line: the answer first, then at most two that support it
 MIN_SUBSTRING_WORD = 3  # an unseen word this long still counts as present when a text contains it
 
 
@@ -129,9 +130,12 @@ class Assistant:
 
         return cls(Retriever.open(settings, docs, show_progress=show_progress), docs, client_from(settings))
 
-    def analyze(self, question: str, history: Sequence[dict] = ()) -> Query:
-        """The question analysed once (follow-ups resolved against `history`)."""
-        return self.retriever.analyze(question, history)
+    def analyze(
+        self, question: str, history: Sequence[dict] = (), last: Query | None = None, last_answer: str = ""
+    ) -> Query:
+        """The question analysed once (a follow-up read against the last question as analysed, or
+        against a {"role", "content"} `history`)."""
+        return self.retriever.analyze(question, history, last, last_answer)
 
     def candidates(
         self, query: Query, region: str | None = None, doc_ids: set[str] | None = None
@@ -166,18 +170,57 @@ class Assistant:
         doc_ids: set[str] | None = None,
         query: Query | None = None,
     ) -> Answer:
-        """Answer a message in the context of the conversation so far. A message asking several
-        things ("公示几天？对名单有意见找谁？") is answered part by part, each later part read as a
-        follow-up of the earlier ones, and the answers joined."""
-        parts = question_parts(question) if query is None else [question]
-        if len(parts) == 1:
-            return self._ask_one(question, query or self.analyze(question, history), region, doc_ids)
-        turns = list(history)
-        answers = []
+        """Answer a message in the context of a {"role", "content"} history (the gold sets' and the
+        API's form); a conversation kept as `Turn`s goes through `turn`."""
+        if query is not None:
+            return self._ask_one(question, query, region, doc_ids)
+        last, last_answer = self.retriever.analyzer.replay(history) if history else (None, "")
+        return self._answer(question, last, last_answer, region, doc_ids)[1]
+
+    def turn(
+        self,
+        question: str,
+        turns: Sequence[Turn] = (),
+        region: str | None = None,
+        doc_ids: set[str] | None = None,
+    ) -> Turn:
+        """The next turn of a conversation: the question read against the last turn's `Query` and its
+        answer, answered, and kept as data for the turn after."""
+        last = turns[-1] if turns else None
+        query, answer = self._answer(
+            question, last.query if last else None, last.answer.text if last else "", region, doc_ids
+        )
+        return Turn(question, query, answer)
+
+    def restore(self, record: dict) -> Turn:
+        """A turn kept as data (`Turn.record`: a browser's storage, an export) as a `Turn` again."""
+        query = self.retriever.analyzer.restore(record)
+        text = str(record.get("answer", ""))
+        return Turn(query.question, query, Answer(query.question, query.text, text, (), False, query.kind.value))
+
+    def replay(self, history: Sequence[dict]) -> Turn | None:
+        """The last turn of a {"role", "content"} history, each follow-up read against the one before."""
+        last, answer = self.retriever.analyzer.replay(history)
+        if last is None:
+            return None
+        return Turn(last.question, last, Answer(last.question, last.text, answer, (), False, last.kind.value))
+
+    def _answer(
+        self, question: str, last: Query | None, last_answer: str, region: str | None, doc_ids: set[str] | None
+    ) -> tuple[Query, Answer]:
+        """A message asking several things ("公示几天？对名单有意见找谁？") is answered part by part, each
+        later part read as a follow-up of the earlier ones, and the answers joined. Returns the last
+        part's query (what a follow-up of this message is read against) and the answer."""
+        parts = question_parts(question)
+        answers: list[Answer] = []
+        query = last
         for part in parts:
-            answers.append(self._ask_one(part, self.analyze(part, turns), region, doc_ids))
-            turns += [{"role": "user", "content": part}, {"role": "assistant", "content": answers[-1].text}]
-        return joined(question, parts, answers)
+            query = self.analyze(part, last=query, last_answer=answers[-1].text if answers else last_answer)
+            answers.append(self._ask_one(part, query, region, doc_ids))
+        assert query is not None
+        if len(parts) == 1:
+            return query, answers[0]
+        return query, joined(question, parts, answers)
 
     def _ask_one(self, question: str, query: Query, region: str | None, doc_ids: set[str] | None) -> Answer:
         """Answer one question, analysed (follow-ups resolved) into `query`."""
@@ -262,6 +305,11 @@ class Assistant:
             previous = heading if query.kind is not Kind.COMPARISON else ("", "")
             if query.kind is Kind.RESPONSIBLE:
                 extra = self._units_line(cand.hit, prov, len(citations) + 1)
+                if extra and any(
+                    (c.clause_id, c.quote_start, c.quote_end) == (extra[0].clause_id, extra[0].quote_start, extra[0].quote_end)
+                    for c in citations
+                ):
+                    extra = None  # the same （牵头单位：…） span is already given
                 if extra:
                     citations.append(extra[0])
                     lines.append(extra[1])
@@ -306,6 +354,8 @@ class Assistant:
         chosen = [cands[best]]
         length = len(cands[best].text)
         for i in np.argsort(-probs)[1:4]:
+            if len(chosen) > MAX_SUPPORT:
+                break
             c = cands[int(i)]
             if probs[i] < max(LIKELY, self.model.threshold) or length + len(c.text) > MAX_ANSWER_CHARS:
                 continue
@@ -358,7 +408,7 @@ class Assistant:
             if titled and hit.title:
                 return f"{hit.region}《{hit.title}》{version}", "", text
             return (hit.region or hit.title) + version, "", text
-        article = re.match(r"第[^条]{1,8}条", prov.label)
+        article = ARTICLE.match(prov.label)
         if article and text.startswith(article.group(0)):
             text = text[len(article.group(0)) :].lstrip()
         doc_part = f"{hit.region}《{hit.title}》{version}" if hit.title else f"{hit.region}{version}"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from indexer.query import Query
+
 
 @dataclass(frozen=True)
 class Citation:
@@ -39,3 +41,24 @@ class Answer:
     reason: str = ""  # why refused, or why the LLM answer was not used
     generator: str = "extractive"
     used_history: bool = False  # the question was rewritten from the conversation
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One exchange of a conversation, kept as data: the question as typed, as analysed (its
+    standalone text, kind, asked units, places and documents) and the answer it got. The next
+    follow-up is read against `query`, never re-derived from rendered text."""
+
+    question: str
+    query: Query
+    answer: Answer
+
+    def record(self) -> dict:
+        """The turn as JSON (a browser's storage, an export): what `QueryAnalyzer.restore` needs."""
+        return {
+            "question": self.question,
+            "standalone": self.query.text,
+            "kind": self.query.kind.value,
+            "asks": self.query.asks,
+            "answer": self.answer.text,
+        }

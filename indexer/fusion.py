@@ -1,8 +1,14 @@
-"""Rank fusion."""
+"""Rank fusion, and the fused lists' weights (fitted by `policyqa eval fit-retrieval`)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+WEIGHTS_FILE = Path(__file__).parent / "rules" / "fusion.json"
 
 
 def rrf(rankings: Sequence[Sequence[int]], k: int = 60, weights: Sequence[float] | None = None,
@@ -28,3 +34,32 @@ def rrf(rankings: Sequence[Sequence[int]], k: int = 60, weights: Sequence[float]
                 if item not in present and ranking:
                     scores[item] += w / (k + len(ranking) + 1)
     return scores
+
+
+@dataclass(frozen=True)
+class FusionWeights:
+    """How much each ranked list counts in the fusion (BM25 is the unit). Fitted, never hand-set:
+    `policyqa eval fit-retrieval` picks the dense weight on the consultation and dev questions
+    and writes it, with its cross-validated report, to `rules/fusion.json`."""
+
+    bm25: float = 1.0
+    dense: float = 1.0
+
+    def as_tuple(self) -> tuple[float, float]:
+        return self.bm25, self.dense
+
+    def to_json(self, extra: dict | None = None) -> str:
+        return json.dumps({"bm25": self.bm25, "dense": self.dense, **(extra or {})}, ensure_ascii=False, indent=1)
+
+
+def load_weights(path: Path = WEIGHTS_FILE) -> FusionWeights:
+    """The fitted weights; equal weights when no file was fitted."""
+    if not path.exists():
+        return FusionWeights()
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return FusionWeights(float(raw["bm25"]), float(raw["dense"]))
+
+
+@cache
+def default_weights() -> FusionWeights:
+    return load_weights()

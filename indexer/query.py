@@ -10,13 +10,13 @@ import math
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
 from corpus.choice import Choice
 from corpus.normalize import normalize_query
-from indexer.followup import SLOT_CHARS, Rewrite, standalone_question, topic_chars
+from indexer.followup import SLOT_CHARS, Rewrite, rewrite, topic_chars
 from indexer.places import PlaceMatch, match_places
 from indexer.references import DocRef, referenced_documents
 from indexer.tokenize import Tokenizer, expand_query, function_words
@@ -65,6 +65,11 @@ def unit_rules() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
     return tuple((re.compile(u["asks"]), re.compile(u["answer"].replace("{num}", NUM))) for u in data["unit"])
 
 
+def asked_units(asks: str) -> tuple[re.Pattern[str], ...]:
+    """The quantities that answer what `asks` asks to be counted (rules/units.toml)."""
+    return tuple(u for pattern, u in unit_rules() if pattern.search(asks))
+
+
 @dataclass(frozen=True)
 class Query:
     """One analysed question. `text` is the standalone, normalised form that everything uses."""
@@ -89,6 +94,7 @@ class Query:
     # documents of the places the conversation named before, when a follow-up with words of its own
     # used it ("那衡水呢？对考证有什么支持？" after a question about 西咸新区: 西咸新区's)
     earlier_docs: tuple[str, ...] = ()
+    asks: str = ""  # the words the kind and the asked units were read from
 
     @property
     def weights(self) -> dict[str, float]:
@@ -135,9 +141,18 @@ class QueryAnalyzer:
         self.titles = titles or {}
         self.refs = refs or {}
 
-    def analyze(self, question: str, history: Sequence[dict] = ()) -> Query:
-        """Resolve follow-ups, normalise, classify, find places and weigh the topic terms."""
-        rw = standalone_question(normalize_query(question), history, self.place_names)
+    def analyze(
+        self, question: str, history: Sequence[dict] = (), last: Query | None = None, last_answer: str = ""
+    ) -> Query:
+        """Resolve follow-ups, normalise, classify, find places and weigh the topic terms.
+
+        A follow-up is read against the last question as it was analysed (`last`) and the answer it
+        got: "那衡水呢？" after "牵头单位是谁？" asks what that question asked (who leads), of 衡水.
+        `history` ({"role", "content"} turns, as the gold sets and the API give them) is analysed
+        turn by turn into that `last` when no `last` is given."""
+        if last is None and history:
+            last, last_answer = self.replay(history)
+        rw = rewrite(normalize_query(question), last.text if last else "", last_answer, self.place_names)
         text = normalize_query(rw.text)
         places: PlaceMatch = match_places(text, self.doc_places)
         expanded, substituted = expand_query(text)
@@ -145,13 +160,17 @@ class QueryAnalyzer:
         asks = self._asking_part(rw, text)
         cut = self.tokenizer.precise(substituted)  # one precise-mode cut: function words and topic words
         function = function_words(cut)
-        units = tuple(u for pattern, u in unit_rules() if pattern.search(asks))
-        asked_before = " ".join(t.get("content", "") for t in history if t.get("role") == "user")
-        earlier = match_places(asked_before, self.doc_places).doc_ids if rw.used_history and rw.own else ()
+        kind, units = detect_kind(asks), asked_units(asks)
+        if last is not None and rw.used_history and not rw.own:
+            # An ellipsis ("那衡水呢？", "还有别的要求吗？") asks again what the last question asked.
+            kind, units, asks = last.kind, last.units, last.asks
+        earlier: tuple[str, ...] = ()
+        if last is not None and rw.used_history and rw.own:
+            earlier = tuple(dict.fromkeys((*last.place_docs, *last.earlier_docs)))
         return Query(
             question=question,
             text=text,
-            kind=detect_kind(asks),
+            kind=kind,
             used_history=rw.used_history,
             places=places.names,
             place_docs=places.doc_ids,
@@ -169,7 +188,30 @@ class QueryAnalyzer:
             named_docs=named_documents(text, self.titles),
             referred_docs=referenced_documents(text, self.refs),
             earlier_docs=tuple(d for d in earlier if d not in places.doc_ids),
+            asks=asks,
         )
+
+    def restore(self, record: Mapping[str, str]) -> Query:
+        """A turn's question as analysed, from its record (`Turn.record`): its standalone text analysed
+        again, with the kind and the asked units it was read with (an ellipsis keeps what it asked)."""
+        q = self.analyze(str(record.get("standalone") or record.get("question", "")))
+        asks = str(record.get("asks") or q.asks)
+        kind = Kind.parse(record["kind"]) if record.get("kind") in {k.value for k in Kind} else q.kind
+        return replace(q, question=str(record.get("question", q.question)), kind=kind, asks=asks,
+                       units=asked_units(asks))
+
+    def replay(self, history: Sequence[dict]) -> tuple[Query | None, str]:
+        """The last question of a {"role", "content"} history as analysed (each follow-up against the
+        one before), and the answer it got."""
+        last: Query | None = None
+        answer = ""
+        for turn in history:
+            if turn.get("role") == "user":
+                last = self.analyze(str(turn.get("content", "")), last=last, last_answer=answer)
+                answer = ""
+            elif turn.get("role") == "assistant":
+                answer = str(turn.get("content", ""))
+        return last, answer
 
     @staticmethod
     def _asking_part(rw: Rewrite, text: str) -> str:

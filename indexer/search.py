@@ -14,7 +14,7 @@ from corpus.sentences import sentence_spans
 from corpus.settings import Settings
 from corpus.versions import superseded
 from indexer.embed import Embedder, make_embedder
-from indexer.fusion import rrf
+from indexer.fusion import FusionWeights, default_weights, rrf
 from indexer.model import Elsewhere, Hit, SearchResult
 from indexer.persist import LoadedIndex, build_index, index_problem, load_index
 from indexer.query import Kind, Query, QueryAnalyzer
@@ -27,7 +27,6 @@ DEPTH = 60  # candidates taken from each retriever before fusion
 # are about 1% per rank). The answer layer's learned model does the real re-ranking.
 UNIT_BOOST = 0.05
 ELSEWHERE_CLAUSES = 10  # clauses outside the named documents whose sentences `closest_elsewhere` reads
-RRF_WEIGHTS = (1.0, 0.5)  # BM25, dense: lexical first for legal text; dense half-weight as a recall net
 HAS_UNITS = re.compile(r"牵头单位|责任单位|责任部门|牵头部门")
 
 
@@ -40,9 +39,10 @@ class Mode(Choice):
 class Retriever:
     """Searches one loaded index. Build with `Retriever.open(settings, docs)`."""
 
-    def __init__(self, index: LoadedIndex, embedder: Embedder) -> None:
+    def __init__(self, index: LoadedIndex, embedder: Embedder, weights: FusionWeights | None = None) -> None:
         self.index = index
         self.embedder = embedder
+        self.weights = weights or default_weights()
         self.tokenizer = Tokenizer(index.manifest.get("extra_terms", []))
         self.clauses = index.clauses
         # Each clause's document as a small integer (a filter is one np.isin over them).
@@ -95,9 +95,12 @@ class Retriever:
         indptr = self.index.bm25.scores["indptr"]
         return float(indptr[tid + 1] - indptr[tid]) / max(int(self.index.bm25.scores["num_docs"]), 1)
 
-    def analyze(self, question: str, history: Sequence[dict] = ()) -> Query:
-        """The question analysed once, against this index's vocabulary and places."""
-        return self.analyzer.analyze(question, history)
+    def analyze(
+        self, question: str, history: Sequence[dict] = (), last: Query | None = None, last_answer: str = ""
+    ) -> Query:
+        """The question analysed once, against this index's vocabulary and places; a follow-up read
+        against the last question as analysed (`last`), or against a {"role", "content"} history."""
+        return self.analyzer.analyze(question, history, last, last_answer)
 
     def search(
         self,
@@ -131,7 +134,7 @@ class Retriever:
         elif mode is Mode.DENSE:
             scores = {i: 1.0 / (60 + r) for r, i in enumerate(dense_ids, 1)}
         else:
-            scores = rrf([bm25_ids, dense_ids], weights=RRF_WEIGHTS, missing_at_depth=True)
+            scores = rrf([bm25_ids, dense_ids], weights=self.weights.as_tuple(), missing_at_depth=True)
             scores = self._rescore(query, scores)
         ranked = sorted(scores, key=lambda i: -scores[i])
         if mode is Mode.HYBRID and query.kind is Kind.COMPARISON:

@@ -50,7 +50,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     assistant = _assistant(settings)
-    history: list[dict] = []
+    turns: list = []  # the conversation as data (assistant.model.Turn): a follow-up is read against the last
     print("政策问答 — 输入问题，空行或 Ctrl-D 退出", file=sys.stderr)
     while True:
         try:
@@ -59,11 +59,11 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
             break
         if not q:
             break
-        a = assistant.ask(q, history)
+        turns.append(assistant.turn(q, turns))
+        a = turns[-1].answer
         if a.used_history:
             print(f"（理解为：{a.standalone_question}）")
         print_answer(a)
-        history += [{"role": "user", "content": q}, {"role": "assistant", "content": a.text}]
     return 0
 
 

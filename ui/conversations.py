@@ -18,14 +18,17 @@ def _fresh(store: dict | None) -> dict:
     return store
 
 
-def record(store: dict | None, messages: list[dict]) -> dict:
-    """Keep the current conversation's messages; the first question names a new one."""
+def record(store: dict | None, messages: list[dict], turns: list[dict] | None = None) -> dict:
+    """Keep the current conversation's messages and its turns as data (`Turn.record`: what the next
+    follow-up is read against); the first question names a new one."""
     store = _fresh(store)
     if not messages:
         return store
     cid = store["current"] or f"c{int(time.time() * 1000)}-{os.urandom(3).hex()}"
     chat = store["chats"].get(cid) or {"title": plain_message(str(messages[0].get("content", "")))[:24] or "对话"}
     chat.update(messages=messages, updated=time.time())
+    if turns is not None:
+        chat["turns"] = turns
     store["chats"][cid] = chat
     store["current"] = cid
     return store
@@ -43,6 +46,12 @@ def open_chat(store: dict | None, cid: str | None) -> tuple[dict, list[dict]]:
         store["current"] = cid
         return store, list(store["chats"][cid]["messages"])
     return store, []
+
+
+def turns(store: dict | None) -> list[dict]:
+    """The current conversation's turns as data ([] for none, or for one saved before turns were kept)."""
+    store = _fresh(store)
+    return list(store["chats"].get(store["current"], {}).get("turns", []))
 
 
 def new_chat(store: dict | None) -> dict:

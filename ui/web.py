@@ -99,30 +99,38 @@ class WebApp:
 
     # ---- 问答 ---------------------------------------------------------------------------
     def chat(self, message: str, history: list[dict], regions: list[str] | None = None,
-             doc_ids: list[str] | None = None) -> tuple[list[dict], str, str]:
-        """One turn: the answer joins the chat with its own sources; the latest answer's cards go beside it."""
+             doc_ids: list[str] | None = None, records: list[dict] | None = None) -> tuple[list[dict], str, list[dict]]:
+        """One turn: the answer joins the chat with its own sources; the latest answer's cards go beside it.
+        `records` are the conversation's turns as data (`Turn.record`): a follow-up is read against the
+        last one's analysed question. A conversation saved without them is read from its plain text."""
         message = (message or "").strip()
         history = list(history or [])
+        records = list(records or [])
         if not message:
-            return history, "", ""
-        turns = [{"role": m["role"], "content": _plain(m["content"])} for m in history]
+            return history, "", records
         allowed = set(doc_ids or [])
         if regions:
             by_region = {d.id for d in self.assistant.docs.values() if d.region in regions}
             allowed = (allowed & by_region) if allowed else by_region
-        answer = self.assistant.ask(message, turns, doc_ids=allowed or None)
+        if records or not history:
+            last = self.assistant.restore(records[-1]) if records else None
+        else:
+            last = self.assistant.replay([{"role": m["role"], "content": _plain(m["content"])} for m in history])
+        turn = self.assistant.turn(message, [last] if last else [], doc_ids=allowed or None)
+        answer = turn.answer
         history += [{"role": "user", "content": escape(message)}, {"role": "assistant", "content": render.answer_message(answer)}]
-        return history, render.citation_cards(answer, self.assistant.docs), ""
+        return history, render.citation_cards(answer, self.assistant.docs), records + [turn.record()]
 
     def as_typed(self, question: str, history: list[dict], regions: list[str] | None = None,
-                 doc_ids: list[str] | None = None) -> tuple[list[dict], str]:
+                 doc_ids: list[str] | None = None, records: list[dict] | None = None) -> tuple[list[dict], str, list[dict]]:
         """Answer the last question as the user typed it, without the conversation, in place of the
         answer that read it as a follow-up."""
         history = list(history or [])
+        records = list(records or [])
         if not question or len(history) < 2:
-            return history, ""
-        fresh, cards, _ = self.chat(question, [], regions, doc_ids)
-        return history[:-1] + fresh[-1:], cards
+            return history, "", records
+        fresh, cards, fresh_records = self.chat(question, [], regions, doc_ids)
+        return history[:-1] + fresh[-1:], cards, records[:-1] + fresh_records[-1:]
 
     def export_chat(self, history: list[dict]) -> str | None:
         """The conversation with every answer's sources, as Markdown, for download."""
@@ -375,45 +383,50 @@ def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
                         cards = gr.HTML(elem_id="citations", label="出处")
                 saved = gr.BrowserState(dict(conversations.EMPTY), storage_key="policyqa-chats")  # survives a reload
                 asked = gr.State("")
+                records = gr.State([])  # the conversation's turns as data: what a follow-up is read against
 
-                def turn(message: str, history: list[dict], rs: list[str] | None, ds: list[str] | None, store: dict):  # noqa: ANN202
-                    out, cards_html, _ = app.chat(message, history, rs, ds)
+                def turn(message: str, history: list[dict], rs: list[str] | None, ds: list[str] | None, store: dict,
+                         recs: list[dict]):  # noqa: ANN202
+                    out, cards_html, recs = app.chat(message, history, rs, ds, recs)
                     rewritten = bool(out) and "理解为：" in _plain_text(out[-1]["content"])
-                    store = conversations.record(store, out)
+                    store = conversations.record(store, out, recs)
                     return (out, cards_html, "", gr.update(visible=rewritten), (message or "").strip(), store,
-                            gr.update(choices=conversations.choices(store), value=store["current"]))
+                            gr.update(choices=conversations.choices(store), value=store["current"]), recs)
 
                 for trigger in (send.click, box.submit):
                     # Answers take milliseconds: they bypass the queue, so a burst never meets "queue full".
-                    trigger(turn, [box, chatbot, regions, docs, saved], [chatbot, cards, box, typed, asked, saved, conv],
-                            api_name=False, queue=False)
-                typed.click(app.as_typed, [asked, chatbot, regions, docs], [chatbot, cards], api_name=False,
-                            queue=False).then(lambda h, st: (gr.update(visible=False), conversations.record(st, h)),
-                                              [chatbot, saved], [typed, saved], api_name=False, queue=False)
+                    trigger(turn, [box, chatbot, regions, docs, saved, records],
+                            [chatbot, cards, box, typed, asked, saved, conv, records], api_name=False, queue=False)
+                typed.click(app.as_typed, [asked, chatbot, regions, docs, records], [chatbot, cards, records],
+                            api_name=False, queue=False).then(
+                    lambda h, st, recs: (gr.update(visible=False), conversations.record(st, h, recs)),
+                    [chatbot, saved, records], [typed, saved], api_name=False, queue=False)
 
                 def pick_chat(cid: str | None, store: dict):  # noqa: ANN202
                     if not cid or cid == store.get("current"):
-                        return gr.update(), store, gr.update()
+                        return gr.update(), store, gr.update(), gr.update()
                     store, messages = conversations.open_chat(store, cid)
-                    return messages, store, ""  # the side cards belonged to the other conversation
+                    # the side cards belonged to the other conversation
+                    return messages, store, "", conversations.turns(store)
 
                 def after_delete(store: dict):  # noqa: ANN202
                     store, messages = conversations.delete(store)
                     return (messages, store, gr.update(choices=conversations.choices(store), value=store["current"] or None),
-                            "")
+                            "", conversations.turns(store))
 
-                conv.input(pick_chat, [conv, saved], [chatbot, saved, cards], api_name=False, queue=False)
+                conv.input(pick_chat, [conv, saved], [chatbot, saved, cards, records], api_name=False, queue=False)
                 conv_rename.click(lambda t, st: (conversations.rename(st, t), ""), [conv_title, saved], [saved, conv_title],
                                   api_name=False, queue=False).then(
                     lambda st: gr.update(choices=conversations.choices(st), value=st["current"] or None), saved, conv,
                     api_name=False, queue=False)
-                conv_delete.click(after_delete, saved, [chatbot, saved, conv, cards], api_name=False, queue=False)
+                conv_delete.click(after_delete, saved, [chatbot, saved, conv, cards, records], api_name=False, queue=False)
                 export.click(lambda h: gr.update(value=app.export_chat(h), visible=bool(h)), chatbot, chat_file,
                              api_name=False)
                 for f in (regions, docs):
                     f.change(app.filters, [regions, docs], active, api_name=False, queue=False)
-                clear.click(lambda st: ([], "", [], [], "", conversations.new_chat(st), "", gr.update(value=None)), saved,
-                            [chatbot, cards, regions, docs, active, saved, thanks, conv], api_name=False, queue=False)
+                clear.click(lambda st: ([], "", [], [], "", conversations.new_chat(st), "", gr.update(value=None), []), saved,
+                            [chatbot, cards, regions, docs, active, saved, thanks, conv, records], api_name=False,
+                            queue=False)
 
                 def on_like(history: list[dict], data: gr.LikeData) -> str:
                     liked = {"有用": True, "没用": False}.get(data.liked, data.liked) if isinstance(data.liked, str) else data.liked
@@ -422,9 +435,10 @@ def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
                 chatbot.like(on_like, chatbot, thanks, api_name=False, queue=False)
                 def restore(store: dict):  # noqa: ANN202
                     store, messages = conversations.open_chat(store, (store or {}).get("current"))
-                    return messages, gr.update(choices=conversations.choices(store), value=store["current"] or None)
+                    return (messages, gr.update(choices=conversations.choices(store), value=store["current"] or None),
+                            conversations.turns(store))
 
-                demo.load(restore, saved, [chatbot, conv], api_name=False, queue=False)
+                demo.load(restore, saved, [chatbot, conv, records], api_name=False, queue=False)
             with gr.Tab("对比", id="compare"):
                 with gr.Row():
                     topic = gr.Dropdown(["全部", *app.topics()], value="社区规模", label="主题")

@@ -45,3 +45,31 @@ def test_a_document_title_does_not_decide_what_is_asked() -> None:
     assert detect_kind("按《城市低保审批办法》，哪几类家庭可以申请？") is Kind.FACT
     assert detect_kind("《居民委员会选举程序规定》由哪个部门负责解释？") is Kind.RESPONSIBLE
     assert detect_kind("城市低保的审批办法是怎样的？") is Kind.PROCEDURE
+
+
+def test_an_ellipsis_asks_again_what_the_last_question_asked(seed_retriever) -> None:  # noqa: ANN001
+    # "那衡水呢？" after "牵头单位是谁？" asks who leads, of 衡水: the kind comes from the last question as
+    # analysed, not from its words glued to a counting question ("…至少要配几名…").
+    first = seed_retriever.analyze("凯里每个社区至少要配几名专职工作者？")
+    who = seed_retriever.analyze("牵头单位是谁？", last=first, last_answer="每个社区专职工作者不少于5人。")
+    assert first.kind is Kind.NUMBER and who.kind is Kind.RESPONSIBLE and who.used_history
+    switched = seed_retriever.analyze("那衡水呢？", last=who)
+    assert switched.kind is Kind.RESPONSIBLE and not switched.units
+    assert "衡水" in switched.text and "凯里" not in switched.text and switched.places
+    replayed = seed_retriever.analyze("那衡水呢？", [
+        {"role": "user", "content": "凯里每个社区至少要配几名专职工作者？"},
+        {"role": "assistant", "content": "每个社区专职工作者不少于5人。"},
+        {"role": "user", "content": "牵头单位是谁？"},
+        {"role": "assistant", "content": "市委组织部。"},
+    ])
+    assert (replayed.text, replayed.kind) == (switched.text, switched.kind)
+
+
+def test_a_turn_restored_from_its_record_is_read_as_it_was(seed_assistant) -> None:  # noqa: ANN001
+    first = seed_assistant.turn("凯里每个社区至少要配几名专职工作者？")
+    who = seed_assistant.turn("牵头单位是谁？", [first])
+    restored = seed_assistant.restore(who.record())
+    assert (restored.query.text, restored.query.kind, restored.query.asks) == (who.query.text, who.query.kind, who.query.asks)
+    after_reload = seed_assistant.turn("那衡水呢？", [restored])
+    in_memory = seed_assistant.turn("那衡水呢？", [first, who])
+    assert after_reload.query.text == in_memory.query.text and after_reload.answer.text == in_memory.answer.text

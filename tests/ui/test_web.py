@@ -126,13 +126,13 @@ def test_each_answer_keeps_its_sources_and_feedback_becomes_gold_candidates(web:
     from tests.conftest import ROOT
     from ui.render import plain_message
 
-    history, _, _ = web.chat("凯里每个社区至少要配几名专职工作者？", [])
+    history, _, records = web.chat("凯里每个社区至少要配几名专职工作者？", [])
     message = history[-1]["content"]
     assert "<span class='pq-cite' data-n='1'>[1]</span>" in message and "pq-sources" in message
     assert "凯里市加强和完善城乡社区治理的工作方案" in message.split("pq-sources", 1)[1]
     assert "pq-sources" not in plain_message(message) and "不少于5人" in plain_message(message)
-    history, _, _ = web.chat("牵头单位是谁？", history)  # the follow-up reads the first answer as plain text
-    assert "pq-sources" in history[-1]["content"] and len(history) == 4
+    history, _, records = web.chat("牵头单位是谁？", history, records=records)  # read against the first turn's data
+    assert "pq-sources" in history[-1]["content"] and len(history) == 4 and len(records) == 2
     assert web.feedback(history, 1, True) and web.feedback(history, 3, False, "没说清楚")
     assert web.feedback(history, 0, True) == ""  # a question is not an answer
     records = [json.loads(x) for x in (web.settings.data_dir / "feedback.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -164,12 +164,13 @@ def test_upload_errors_read_in_chinese(web: WebApp, tmp_path: Path):
 
 
 def test_a_rewritten_question_can_be_answered_as_typed_and_the_chat_exported(web: WebApp):
-    history, _, _ = web.chat("凯里每个社区至少要配几名专职工作者？", [])
-    history, _, _ = web.chat("牵头单位是谁？", history)
+    history, _, records = web.chat("凯里每个社区至少要配几名专职工作者？", [])
+    history, _, records = web.chat("牵头单位是谁？", history, records=records)
     assert "理解为" in history[-1]["content"]
-    again, _ = web.as_typed("牵头单位是谁？", history)
+    again, _, again_records = web.as_typed("牵头单位是谁？", history, records=records)
     assert len(again) == len(history) and "理解为" not in again[-1]["content"]
     assert again[:-1] == history[:-1]
+    assert again_records[0] == records[0] and again_records[1]["standalone"] == "牵头单位是谁？"
     path = Path(web.export_chat(history))
     text = path.read_text(encoding="utf-8")
     assert text.count("**问：**") == 2 and "不少于5人" in text and "- [1] 《凯里市" in text
