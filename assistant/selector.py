@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
@@ -22,6 +23,13 @@ from indexer.query import Kind, Query
 PENALTY = re.compile(r"罚款|罚金")
 ASKS_PENALTY = re.compile(r"罚|违反|违规|违法|法律责任|后果|处理|处分")
 MODEL_FILE = Path(__file__).parent / "rules" / "answer_model.json"
+
+
+class Featured(Protocol):
+    """Anything with a candidate's feature vector (a `Candidate`, or a row of saved fitting data)."""
+
+    @property
+    def features(self) -> tuple[float, ...]: ...
 
 
 class ModelMismatch(ValueError):
@@ -42,7 +50,7 @@ class AnswerModel:
     # candidate by more than this (`features.elsewhere_gap`): the named city does not say it
     elsewhere_margin: float = math.inf
 
-    def probabilities(self, cands: Sequence[Candidate]) -> np.ndarray:
+    def probabilities(self, cands: Sequence[Featured]) -> np.ndarray:
         if not cands:
             return np.zeros(0)
         x = np.array([c.features for c in cands], dtype=np.float64)

@@ -90,15 +90,16 @@ def evaluate_answers_cv(
     scripts: dict[str, str],
     seed: int | None = None,
     data: Sequence[Labelled] | None = None,
+    extra: Sequence[Labelled] = (),
 ) -> list[Scored]:
     """Each question answered by a model fitted without its document (grouped cross-validation;
     `seed` draws another assignment of documents to folds; `data`: the items' candidates, when
-    already collected)."""
+    already collected; `extra`: questions over another corpus, in every fold's training)."""
     from eval.fit import collect, cross_validated_models
 
     data = data if data is not None else collect(assistant, items, scripts)
     scored: list[Scored | None] = [None] * len(items)
-    for model, test in cross_validated_models(data, seed=seed):
+    for model, test in cross_validated_models(data, seed=seed, extra=extra):
         fold = Assistant(assistant.retriever, list(assistant.docs.values()), assistant.llm, model)
         fold.superseded = assistant.superseded
         for i in test:
@@ -129,13 +130,14 @@ def repeated_cv(
     scripts: dict[str, str],
     repeats: int,
     data: Sequence[Labelled] | None = None,
+    extra: Sequence[Labelled] = (),
 ) -> list[tuple[float, float, float, float]]:
     """`summary` of the grouped cross-validation under `repeats` random assignments of documents
     to folds: with 27 documents, which ones share a fold moves the figures by a few points."""
     from eval.fit import collect
 
     data = data if data is not None else collect(assistant, items, scripts)
-    return [summary(evaluate_answers_cv(items, assistant, scripts, seed, data)) for seed in range(repeats)]
+    return [summary(evaluate_answers_cv(items, assistant, scripts, seed, data, extra)) for seed in range(repeats)]
 
 
 def format_repeats(rows: Sequence[tuple[float, float, float, float]]) -> str:

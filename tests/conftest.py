@@ -92,3 +92,28 @@ def dev_assistant(dev_settings: Settings, dev_store: DocumentStore):
 
     docs = dev_store.documents()
     return Assistant(Retriever.open(dev_settings, docs, show_progress=False), docs)
+
+
+# Five of the consultation laws (~700 clauses) and the questions marked only with their articles:
+# the real consultation set, small enough to index in every test run.
+CONSULT_SUBSET = ("劳动合同法", "劳动合同法实施条例", "最高人民法院关于审理劳动争议案件适用法律问题的解释（一）", "著作权法",
+                  "著作权法实施条例")
+
+
+@pytest.fixture(scope="session")
+def consult_subset(tmp_path_factory: pytest.TempPathFactory):
+    """(assistant, questions, marked articles) over the consultation subset, with the real index (built once)."""
+    import re
+
+    from assistant.answer import Assistant
+    from eval.consult import GoldResolver, consult_settings, consult_store, load_consult
+    from indexer import Retriever
+
+    settings = consult_settings(load_settings(data_dir=tmp_path_factory.mktemp("consult-home")))
+    docs = consult_store(
+        settings, only=lambda name: re.sub(r"\(\d{4}-\d{2}-\d{2}\)\.md$", "", name) in CONSULT_SUBSET
+    ).documents()
+    items = [it for it in load_consult() if all(g.doc in CONSULT_SUBSET for g in it.gold)]
+    resolver = GoldResolver(docs)
+    gold = {it.id: resolver.resolve(it) for it in items}
+    return Assistant(Retriever.open(settings, docs, show_progress=False), docs), items, gold

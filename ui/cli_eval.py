@@ -36,6 +36,8 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from eval.corpus import dev_store, eval_settings
 
     settings = eval_settings(settings, args.home)
+    if args.stage in ("consult", "fit-retrieval"):
+        return _consult(args, settings)
     store = dev_store(settings)
     scripts = {d.id: d.script for d in store.documents()}
     if args.stage == "retrieval":
@@ -51,10 +53,12 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     if args.stage == "answers":
         from eval.answers import by_corpus, evaluate_answers, evaluate_answers_cv, format_answer_table
         from eval.fit import collect
+        from eval.snapshot import SNAPSHOT, load_snapshot
 
         items = _items(args)
         assistant = _assistant(settings, store)
         data = collect(assistant, items, scripts)  # every question's candidates, retrieved once
+        consult = load_snapshot() if SNAPSHOT.exists() else []  # in every fold's training, as shipped
         for title, scored in (
             (
                 "in-sample (the shipped model, fitted on these questions)",
@@ -63,7 +67,7 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
             (
                 "cross-validated (5 folds grouped by document; each question answered by a model that never saw its "
                 "document)",
-                evaluate_answers_cv(items, assistant, scripts, data=data),
+                evaluate_answers_cv(items, assistant, scripts, data=data, extra=consult),
             ),
         ):
             print(f"{title}:")
@@ -75,7 +79,7 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
             from eval.answers import format_repeats, repeated_cv
 
             print("cross-validated, documents assigned to folds at random (mean ± sd, range over repeats):")
-            print(format_repeats(repeated_cv(items, assistant, scripts, args.repeats, data)))
+            print(format_repeats(repeated_cv(items, assistant, scripts, args.repeats, data, consult)))
         return 0
     if args.stage == "refusals":
         from eval.spot import SPOT_CHECK, format_spot_check, load_questions, spot_check
@@ -88,23 +92,28 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
         from assistant.features import FEATURES
         from assistant.selector import MODEL_FILE, AnswerModel
+        from eval.consult import CONSULT_SET
         from eval.fit import collect, data_version, fit_with_threshold
         from eval.gold import DATA
+        from eval.snapshot import SNAPSHOT, save_snapshot
 
         n = len(FEATURES)
         blank = AnswerModel(FEATURES, np.zeros(n), np.ones(n), np.zeros(n), 0.0, 0.5)
         items = _items(args)
         data = collect(_assistant(settings, store, blank), items, scripts)
-        model, report = fit_with_threshold(data)
+        consult = _consult_candidates(settings, blank)
+        save_snapshot(consult, data_version([CONSULT_SET]))
+        print(f"wrote {SNAPSHOT} ({len(consult)} consultation questions)", file=sys.stderr)
+        model, report = fit_with_threshold(data + consult)
         paths = (
             [Path(p) for p in args.set] if args.set else [DATA / "qa_dev.jsonl", DATA / "qa_dev_more.jsonl"]
         )
         extra = {
             "fitted_by": "policyqa eval fit (eval/fit.py)",
-            "data_version": data_version(paths),
-            "questions": len(items),
-            "candidates": int(sum(len(d.cands) for d in data)),
-            "positives": int(sum(int(d.labels.sum()) for d in data)),
+            "data_version": data_version([*paths, CONSULT_SET]),
+            "questions": len(items) + len(consult),
+            "candidates": int(sum(len(d.cands) for d in data + consult)),
+            "positives": int(sum(int(d.labels.sum()) for d in data + consult)),
             "cross_validated": report,
         }
         out = Path(args.output) if args.output else MODEL_FILE
@@ -123,6 +132,116 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         print(format_extraction(evaluate_extraction(gold, found, origins, scripts)))
         return 0
     return 2
+
+
+def _consult(args: argparse.Namespace, settings: Settings) -> int:
+    """`eval consult`: article retrieval and answers on the consultation questions, beside the stock
+    pipeline; `eval fit-retrieval`: refit the fusion weights (consultations and dev questions)."""
+    from eval.consult import (
+        CONSULT_SET,
+        GoldResolver,
+        answer_score,
+        article_key,
+        consult_settings,
+        consult_store,
+        distinct_articles,
+        format_answers,
+        format_consult,
+        load_consult,
+        mean,
+        score,
+        stock_bm25,
+    )
+    from eval.fit_retrieval import fit, grid_scores
+    from indexer import Retriever
+    from indexer.search import Mode
+
+    csettings = consult_settings(settings)
+    docs = consult_store(csettings).documents()
+    items = load_consult(Path(args.set[0]) if args.set else CONSULT_SET)
+    resolver = GoldResolver(docs)
+    gold = {it.id: resolver.resolve(it) for it in items}
+    retriever = Retriever.open(csettings, docs, show_progress=sys.stderr.isatty())
+    if args.stage == "fit-retrieval":
+        from eval.corpus import dev_store
+        from eval.fit import data_version
+        from eval.gold import DATA
+        from indexer.fusion import WEIGHTS_FILE
+
+        store = dev_store(settings)
+        dev = _assistant(settings, store).retriever
+        scripts = {d.id: d.script for d in store.documents()}
+        grid = grid_scores(retriever, items, gold, dev, _dev_items(), scripts)
+        weights, report = fit(grid)
+        extra = {
+            "fitted_by": "policyqa eval fit-retrieval (eval/fit_retrieval.py)",
+            "data_version": data_version([CONSULT_SET, DATA / "qa_dev.jsonl", DATA / "qa_dev_more.jsonl"]),
+            "cross_validated": report,
+        }
+        out = Path(args.output) if args.output else WEIGHTS_FILE
+        out.write_text(weights.to_json(extra) + "\n", encoding="utf-8")
+        print(weights.to_json(extra))
+        print(f"wrote {out}", file=sys.stderr)
+        return 0
+    from assistant.answer import Assistant
+
+    stock = stock_bm25(docs)
+    rows = [("stock jieba + BM25 (articles)", mean([score(stock(it.question), gold[it.id]) for it in items]))]
+    for mode in (Mode.BM25, Mode.DENSE, Mode.HYBRID):
+        scored = []
+        for it in items:
+            hits = retriever.search(retriever.analyze(it.question), k=40, mode=mode).hits
+            scored.append(score(distinct_articles(article_key(h.clause) for h in hits), gold[it.id]))
+        rows.append((f"policyqa {mode.value}", mean(scored)))
+    grid = grid_scores(retriever, items, gold)
+    _, report = fit(grid)
+    print(format_consult(rows))
+    print(
+        f"hybrid MRR with the weight fitted on these questions {report['mrr_in_sample']['consult']:.3f}; "
+        f"cross-validated by law (each law's weight chosen on the others) {report['mrr_cross_validated']['consult']:.3f}"
+    )
+    shipped = Assistant(retriever, docs)
+    scores = [(
+        "the shipped model (fitted on these questions and the dev questions)",
+        [answer_score(shipped.ask(it.question), gold[it.id]) for it in items],
+    )]
+    from eval.corpus import dev_store
+    from eval.fit import collect, fit_with_threshold, folds
+    from eval.snapshot import collect_consult
+
+    store = dev_store(settings)
+    dev = collect(_assistant(settings, store), _dev_items(), {d.id: d.script for d in store.documents()})
+    data = collect_consult(shipped, items, gold)
+    held_out: list = [None] * len(items)
+    for train, test in folds(data):
+        model, _ = fit_with_threshold(dev + [data[i] for i in train])
+        fold = Assistant(retriever, docs, model=model)
+        for i in test:
+            held_out[i] = answer_score(fold.ask(items[i].question), gold[items[i].id])
+    scores.append(("cross-validated by law (each law answered by a model fitted without it)", held_out))
+    print(format_answers(scores))
+    return 0
+
+
+def _consult_candidates(settings: Settings, model) -> list:  # noqa: ANN001
+    """The consultation questions' candidates over the 61 laws (indexed in `<home>/consult` first)."""
+    from assistant.answer import Assistant
+    from eval.consult import GoldResolver, consult_settings, consult_store, load_consult
+    from eval.snapshot import collect_consult
+    from indexer import Retriever
+
+    csettings = consult_settings(settings)
+    docs = consult_store(csettings).documents()
+    items = load_consult()
+    resolver = GoldResolver(docs)
+    assistant = Assistant(Retriever.open(csettings, docs, show_progress=sys.stderr.isatty()), docs, model=model)
+    return collect_consult(assistant, items, {it.id: resolver.resolve(it) for it in items})
+
+
+def _dev_items() -> list:
+    from eval.gold import DATA, load_qa
+
+    return [it for p in (DATA / "qa_dev.jsonl", DATA / "qa_dev_more.jsonl") for it in load_qa(p)]
 
 
 def _feedback_candidates(settings: Settings, output: str | None) -> int:
@@ -166,7 +285,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "eval",
         help="measure retrieval, answers, refusals or extraction on the dev gold sets; fit the answer model",
     )
-    s.add_argument("stage", choices=["retrieval", "answers", "refusals", "extraction", "fit", "feedback"])
+    s.add_argument("stage", choices=["retrieval", "answers", "refusals", "extraction", "fit", "fit-retrieval", "consult", "feedback"])
     s.add_argument(
         "--set",
         nargs="*",
