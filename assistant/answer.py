@@ -41,6 +41,7 @@ LIKELY = 0.5  # a further sentence joins the answer when the model finds it more
 MAX_ANSWER_CHARS = 250
 MAX_ENTRIES = 6  # comparison entries
 MAX_SUPPORT = 2  # provisions after the lead line: the answer first, then at most two that support it
+NATIONAL = "全国"
 MIN_SUBSTRING_WORD = 3  # an unseen word this long still counts as present when a text contains it
 
 
@@ -281,6 +282,9 @@ class Assistant:
             chosen = self._per_document(query, cands, probs)
         else:
             chosen = self._best_sentences(cands, probs, best)
+            if not (query.places or query.named_docs or query.referred_docs):
+                # No place named: the national rule first, local ones after it, labelled with their place.
+                chosen.sort(key=lambda c: c.hit.region != NATIONAL)
         citations: list[Citation] = []
         lines: list[str] = []
         # Entries from documents of one region ("全国": two central documents) are told apart by title.
@@ -328,6 +332,10 @@ class Assistant:
                 if doc and doc_id not in self.superseded and doc.title not in cited:
                     cited.add(doc.title)
                     lines.append(f"《{doc.title}》：未找到相关规定。")
+        if query.kind is not Kind.COMPARISON and not query.places:
+            differ = self._disagreement(query, citations)
+            if differ:
+                lines.insert(0, differ)
         text = "\n".join(lines) if query.kind is Kind.COMPARISON else "".join(lines)
         answer = Answer(
             question,
@@ -344,6 +352,25 @@ class Assistant:
 
             return generate_verified(self.llm, answer, question)
         return answer
+
+    def _disagreement(self, query: Query, citations: Sequence[Citation]) -> str:
+        """One line saying that the cited documents of different places set different figures for
+        what was asked ("规定不一致：全国：五年[2]；北京市（1991年）：三年[1]。"), national first; "" when
+        they agree, state no figure in the asked unit, or come from one place."""
+        found: dict[str, tuple[str, int]] = {}
+        for c in citations:
+            figures = [m.group(0) for u in query.units for m in u.finditer(c.quote)]
+            if figures and c.region and c.region not in found:
+                found[c.region] = ("、".join(dict.fromkeys(figures)), c.n)
+        if len(found) < 2 or len({f for f, _ in found.values()}) < 2:
+            return ""
+        parts = []
+        for region in sorted(found, key=lambda r: r != NATIONAL):
+            figure, n = found[region]
+            doc = next((self.docs.get(c.doc_id) for c in citations if c.n == n), None)
+            year = f"（{doc.date[:4]}年）" if region != NATIONAL and doc and doc.date[:4].isdigit() else ""
+            parts.append(f"{region}{year}：{figure}[{n}]")
+        return "规定不一致：" + "；".join(parts) + "。\n"
 
     def _doc_places(self, doc_id: str) -> tuple[str, ...]:
         d = self.docs.get(doc_id)

@@ -383,3 +383,53 @@ def test_what_another_city_sets_and_the_named_one_does_not_is_refused_naming_it(
     # matches by construction: 青岛 is not "elsewhere" for it.
     own = assistant.ask("那北京呢？委员可以连选连任吗？", history)
     assert not own.refused and "连选连任" in own.text and "北京" in own.text, own.reason
+
+
+NATIONAL_LAW = """# 中华人民共和国示范居民委员会法
+
+1989年12月26日 第七届全国人民代表大会常务委员会第十一次会议通过
+
+<!-- INFO END -->
+
+第一条 为了加强居民委员会建设，制定本法。
+
+第二条 居民委员会主任和委员由本居住地区全体有选举权的居民选举产生。居民委员会每届任期五年，其成员可以连选连任。
+
+第三条 居民委员会的工作经费由地方人民政府规定并拨付。
+"""
+
+LOCAL_RULE = """# 北京市示范居民委员会办法
+
+1991年12月21日 北京市第九届人大常委会第三十一次会议通过
+
+<!-- INFO END -->
+
+第一条 为了实施示范居民委员会法，结合本市实际情况，制定本办法。
+
+第二条 居民委员会主任和委员由本居住地区全体有选举权的居民选举产生。居民委员会每届任期三年，其成员可以连选连任。
+
+第三条 居民委员会应当每季度召开一次居民会议。
+"""
+
+
+def test_a_question_naming_no_place_gets_the_national_rule_first_and_a_line_saying_the_places_differ(
+    fresh_settings, tmp_path
+):
+    assistant = assistant_over(fresh_settings, tmp_path, {"national.md": NATIONAL_LAW, "beijing.md": LOCAL_RULE})
+    a = assistant.ask("居委会每届任期几年？")
+    assert not a.refused
+    first, rest = a.text.split("\n", 1)
+    assert first.startswith("规定不一致：全国：五年[") and "北京市（1991年）：三年[" in first
+    assert rest.index("五年") < rest.index("三年")  # the national provision leads
+    by_n = {c.n: c for c in a.citations}
+    for region, figure in (("全国", "五年"), ("北京市", "三年")):
+        n = int(first.split(f"{figure}[", 1)[1].split("]", 1)[0])
+        assert by_n[n].region == region and figure in by_n[n].quote  # each figure points to its clause
+    beijing = assistant.ask("北京居委会每届任期几年？")
+    assert "规定不一致" not in beijing.text and "三年" in beijing.text and "五年" not in beijing.text
+
+
+def test_a_question_asking_for_days_is_not_answered_with_years(fresh_settings, tmp_path):
+    assistant = assistant_over(fresh_settings, tmp_path, {"national.md": NATIONAL_LAW})
+    a = assistant.ask("居委会委员一年有几天带薪假？")
+    assert a.refused and a.reason == "检索到的条款中没有问题所问的数量"
