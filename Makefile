@@ -44,6 +44,7 @@ LAWS ?= $(wildcard ../shared/corpora/laws.tar.xz)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench_retrieval.py
 	$(BIN)/python scripts/bench_answers.py $(if $(LAWS),--laws $(LAWS))
+	$(BIN)/python scripts/bench_consult.py
 
 clean:
 	rm -rf $(VENV) data
