@@ -355,8 +355,10 @@ class Assistant:
 
     def _disagreement(self, query: Query, citations: Sequence[Citation]) -> str:
         """One line saying that the cited documents of different places set different figures for
-        what was asked ("规定不一致：全国：五年[2]；北京市（1991年）：三年[1]。"), national first; "" when
-        they agree, state no figure in the asked unit, or come from one place."""
+        what was asked ("规定不一致：全国：五年[2]；北京市（办法）：三年[1]。"), national first, a local one
+        labelled with its kind of document (its year is in its own line's version; a year here would be
+        a number its clause does not state); "" when they agree, state no figure in the asked unit, or
+        come from one place."""
         found: dict[str, tuple[str, int]] = {}
         for c in citations:
             figures = [m.group(0) for u in query.units for m in u.finditer(c.quote)]
@@ -368,8 +370,8 @@ class Assistant:
         for region in sorted(found, key=lambda r: r != NATIONAL):
             figure, n = found[region]
             doc = next((self.docs.get(c.doc_id) for c in citations if c.n == n), None)
-            year = f"（{doc.date[:4]}年）" if region != NATIONAL and doc and doc.date[:4].isdigit() else ""
-            parts.append(f"{region}{year}：{figure}[{n}]")
+            kind = f"（{doc.kind}）" if region != NATIONAL and doc and doc.kind else ""
+            parts.append(f"{region}{kind}：{figure}[{n}]")
         return "规定不一致：" + "；".join(parts) + "。\n"
 
     def _doc_places(self, doc_id: str) -> tuple[str, ...]:

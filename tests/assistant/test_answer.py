@@ -419,7 +419,7 @@ def test_a_question_naming_no_place_gets_the_national_rule_first_and_a_line_sayi
     a = assistant.ask("居委会每届任期几年？")
     assert not a.refused
     first, rest = a.text.split("\n", 1)
-    assert first.startswith("规定不一致：全国：五年[") and "北京市（1991年）：三年[" in first
+    assert first.startswith("规定不一致：全国：五年[") and "北京市（办法）：三年[" in first
     assert rest.index("五年") < rest.index("三年")  # the national provision leads
     by_n = {c.n: c for c in a.citations}
     for region, figure in (("全国", "五年"), ("北京市", "三年")):
