@@ -46,11 +46,54 @@ def topic_order() -> list[str]:
     return [n for n, _ in taxonomy()] + [RESPONSIBILITY, OTHER]
 
 
+class NoMatchingRows(ValueError):
+    """A topic or word that no row is about; the message (in Chinese) names the topics there are."""
+
+
+def about(row: Indicator, word: str) -> bool:
+    """A row is about a topic it was filed under, or a word its indicator or quote uses (物业, 养老)."""
+    return row.topic == word or word in row.indicator or word in row.quote
+
+
 def select(
     rows: Sequence[Indicator], topics: Sequence[str] | None = None, doc_ids: Sequence[str] | None = None
 ) -> list[Indicator]:
-    """The rows of the chosen topics and documents, in document order within each topic."""
-    return [r for r in rows if (not topics or r.topic in topics) and (not doc_ids or r.doc_id in doc_ids)]
+    """The rows of the chosen topics (a topic's name or any word) and documents, in document order.
+    Raises `NoMatchingRows` when topics are given and no row of the documents is about any of them."""
+    out = [r for r in rows if (not doc_ids or r.doc_id in doc_ids) and (not topics or any(about(r, t) for t in topics))]
+    if topics and not out:
+        known = "、".join(dict.fromkeys(r.topic for r in rows if r.topic))
+        raise NoMatchingRows(
+            f"没有与“{'、'.join(topics)}”有关的指标。现有主题：{known or '（无）'}；也可以输入任意词语，按指标名称和原文筛选。"
+        )
+    return out
+
+
+def valued(rows: Sequence[Indicator]) -> list[Indicator]:
+    """The indicators proper: rows with a figure or a calendar deadline."""
+    return [r for r in rows if r.value is not None or r.deadline is not None]
+
+
+def duties(rows: Sequence[Indicator]) -> list[Indicator]:
+    """Who does what, without a figure: rows for the 职责分工 sheet, not the indicator table."""
+    return [r for r in rows if r.value is None and r.deadline is None]
+
+
+def split_rows(
+    rows: Sequence[Indicator], topics: Sequence[str] | None = None, doc_ids: Sequence[str] | None = None
+) -> tuple[list[Indicator], list[Indicator]]:
+    """(indicators, duties) of the chosen topics and documents. Topics that match no indicator are an
+    error (`NoMatchingRows`, naming the topics indicators are filed under), not an empty table."""
+    chosen = select(rows, None, doc_ids)
+    picked = [r for r in chosen if not topics or any(about(r, t) for t in topics)]
+    if topics and not valued(picked):
+        known = "、".join(dict.fromkeys(r.topic for r in valued(chosen) if r.topic))
+        extra = f"（另有 {len(picked)} 条职责分工提到它）" if picked else ""
+        raise NoMatchingRows(
+            f"没有与“{'、'.join(topics)}”有关的指标{extra}。现有主题：{known or '（无）'}；"
+            "也可以输入任意词语，按指标名称和原文筛选。"
+        )
+    return valued(picked), duties(picked)
 
 
 def build_table(

@@ -58,30 +58,34 @@ def to_csv(rows: Sequence[Indicator]) -> str:
     return buf.getvalue()
 
 
-def to_xlsx(rows: Sequence[Indicator], path: Path, overview: Table | None = None) -> Path:
+def to_xlsx(
+    rows: Sequence[Indicator], path: Path, overview: Table | None = None, duty_rows: Sequence[Indicator] = ()
+) -> Path:
     """Sheet 指标: one row per indicator; sheet 对比 (when given): the topic × document overview,
-    each cell's quotes in its comment."""
+    each cell's quotes in its comment; sheet 职责分工 (when given): who does what, without a figure."""
     from openpyxl import Workbook
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     wb = Workbook()
-    ws = wb.active
-    ws.title = "指标"
-    ws.append(COLUMNS)
-    for r in rows:
-        ws.append(record(r))
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
     top = Alignment(wrap_text=True, vertical="top")
-    for line in ws.iter_rows(min_row=2):
-        for cell in line:
-            cell.alignment = top
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(ws.max_row, 2)}"
-    for j, width in enumerate(WIDTHS, 1):
-        ws.column_dimensions[get_column_letter(j)].width = width
+    first = wb.active
+    first.title = "指标"
+    sheets = [(first, rows)] + ([(wb.create_sheet("职责分工"), duty_rows)] if duty_rows else [])
+    for ws, part in sheets:
+        ws.append(COLUMNS)
+        for r in part:
+            ws.append(record(r))
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        for line in ws.iter_rows(min_row=2):
+            for cell in line:
+                cell.alignment = top
+        ws.freeze_panes = "A2"
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(ws.max_row, 2)}"
+        for j, width in enumerate(WIDTHS, 1):
+            ws.column_dimensions[get_column_letter(j)].width = width
     if overview is not None:
         grid = wb.create_sheet("对比")
         grid.append(["主题", *(f"{region}《{title}》" for _, region, title in overview.columns)])

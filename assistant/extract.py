@@ -45,9 +45,14 @@ DEADLINE = re.compile(
 SEGMENT_BREAKS = "，。；：,;:、且"
 DETERMINERS = "这那哪每某任新上下本同另首"
 COMPARATOR_WORDS = r"不得低于|不得少于|不得超过|原则上不超过|一般不超过|不少于|不低于|不超过|不高于|不多于|至少|最少|最多|达到|控制在|超过|高于|低于|少于|多于|满|提前"
+# A calendar deadline with the state to reach by it ("于2020年底前，全面完成…建设", "确保2020年完成…",
+# "到2025年…实现全覆盖"): a dated commitment, its value the state.
 COMPLETION = re.compile(
-    r"(?:于|在|到)?((?:\d{4}|20XX)年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年底|底)?(?:前|之前))(?:完成|制定|建成|实现)"
+    r"(?:(?<=于|在|到)|(?<=确保|力争))((?:\d{4}|20XX)年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年底|底)?(?:前|之前)?)[，,]?\s*"
+    r"(?P<state>(?:全面|基本|全部)?(?:完成|建成|制定))"
+    r"|((?:\d{4}|20XX)年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年底|底)?(?:前|之前))[，,]?\s*(?P<state2>(?:全面|基本|全部)?(?:完成|制定|建成|实现))"
 )
+STATE = re.compile(r"(?:实现|达到)?全覆盖|全面(?:完成|建成|实现)|基本(?:建成|形成|实现|完成)|(?:均|全部)(?:建立|建成|完成)")
 SCOPE = re.compile(
     r"每个(?:城市|农村)?社区|城市社区|农村社区|每个村|各新城|每个新城|每个街道|每个区|每个乡镇"
 )
@@ -130,8 +135,18 @@ def _is_target(text: str, q: Quantity) -> bool:
     if text[q.end : q.end + 1] == "性" and q.text.startswith("一"):
         return False  # "一次性": an adverb
     after = text[q.end : q.end + 1]
-    if after == "的" and q.text.endswith(("以上", "以下")) and q.kind == "count":
-        return False  # "人口5000人以下的社区": a qualifier of the subject, not a target
+    share = q.unit in ("ratio", "%") or "分之" in q.text
+    predicate = text[: q.start].endswith(("在", "为", "以上", "以上、")) or re.search(r"\d$|[十百千万]$", text[: q.start])
+    if after == "的" and not share and not predicate and (
+        q.text.endswith(("以上", "以下")) or q.text.startswith("满") or text[: q.start].endswith("不足")
+    ):
+        return False  # "人口5000人以下的社区", "十八周岁以上的居民", "年满十八周岁的": a condition on the subject
+    if re.fullmatch(r"一(?:个|套|批|支|项|系列|种)", q.text) and not _comparator_before(text, max(q.start - 6, 0), q.start):
+        return False  # "形成一套制度", "培养一批骨干", "设立一个居民小组": an article, not a count
+    if q.text == "一次":
+        seg = text[max(text.rfind("，", 0, q.start), text.rfind("。", 0, q.start), 0) : q.start]
+        if "每" not in seg and not _comparator_before(seg, 0, len(seg)):
+            return False  # "实现一次采集": once, not a frequency ("每年举行一次" keeps it)
     if q.text.startswith("每") and q.kind == "count" and q.value in (10, 100, 1000, 10000):
         return False  # "每百户", "每万人": the denominator of a rate
     if text.count("《", 0, q.start) > text.count("》", 0, q.start):
@@ -215,7 +230,10 @@ class Passage:
 
     def row(self, s: int, e: int, units: Units | None = None, **fields: Any) -> Indicator:
         """An Indicator quoting text[s:e]; `units` default to the passage's own."""
-        u = self.units if units is None or not units.lead else units
+        # A list the passage itself states ("（牵头单位：…；责任单位：…）") names who answers for every figure
+        # in it; otherwise a sentence's own subject does ("各县（市、区）要…").
+        listed = self.units.lead and 0 <= self.units.start
+        u = self.units if units is None or not units.lead or listed else units
         base = Indicator(
             doc_id=self.doc.id,
             region=self.doc.region,
@@ -272,7 +290,7 @@ def extract_document(doc: Document) -> list[Indicator]:
             rows += _table_row(p, table_deadline, header)
         else:
             targets, valued = _target_rows(p)
-            dated, dated_sentences = _completion_rows(p)
+            dated, dated_sentences = _completion_rows(p, valued)
             rows += targets + dated + _assignment_rows(p, valued | dated_sentences)
     return rows
 
@@ -328,22 +346,35 @@ def _target_rows(p: Passage) -> tuple[list[Indicator], set[int]]:
     return rows, used
 
 
-def _completion_rows(p: Passage) -> tuple[list[Indicator], set[int]]:
-    """Calendar deadlines without a figure: "2025年底前完成…"."""
+def _completion_rows(p: Passage, valued: set[int]) -> tuple[list[Indicator], set[int]]:
+    """Dated commitments without a figure: "2025年底前完成…", "到2025年…实现全覆盖". The row's value is
+    the state (全面完成, 全覆盖); sentences that already gave a figure's row (`valued`) give none."""
     text, rows, used = p.text, [], set()
     for m in COMPLETION.finditer(text):
-        s, e = _segment(text, m.start(), m.end())
         sent_s, sent_e = _sentence(text, m.start())
+        if sent_s in valued:
+            continue
+        s, e = _segment(text, m.start(), m.end())
+        state = m.group("state") or m.group("state2")
+        deadline = m.group(1) or m.group(3)
         rows.append(
-            p.row(
-                s,
-                e,
-                sentence_units(text[sent_s:sent_e]),
-                indicator=text[m.end() - 2 : e].strip("，。"),
-                deadline=m.group(1),
-            )
+            p.row(s, e, sentence_units(text[sent_s:sent_e]), indicator=text[m.end() - len(state) : e].strip("，。"),
+                  deadline=deadline, value=state, value_text=state, quantity_kind="state")
         )
         used.add(sent_s)
+    for sent_s, sent_e in _sentences(text):
+        if sent_s in valued or sent_s in used:
+            continue
+        found = STATE.search(text, sent_s, sent_e)
+        dl = _deadline(text, sent_s, sent_e, found.start()) if found else None
+        if found and dl:
+            s, e = _segment(text, found.start(), found.end())
+            rows.append(
+                p.row(min(s, dl.start("d")), max(e, dl.end("d")), sentence_units(text[sent_s:sent_e]),
+                      indicator=text[s:found.start()].strip("，。 "), deadline=dl.group("d"),
+                      value=found.group(0), value_text=found.group(0), quantity_kind="state")
+            )
+            used.add(sent_s)
     return rows, used
 
 
@@ -380,6 +411,6 @@ def _heading_name(path: Sequence[str]) -> str:
     return re.sub(r"^[（(]?[一二三四五六七八九十\d]+[）)、.]?", "", path[-1]) if path else ""
 
 
-def extract_all(docs: Iterable[Document], embedder=None) -> list[Indicator]:  # noqa: ANN001
-    """All rows of all documents with topics; an `embedder` places rows the taxonomy misses."""
-    return assign_topics([row for d in docs for row in extract_document(d)], embedder)
+def extract_all(docs: Iterable[Document]) -> list[Indicator]:
+    """All rows of all documents with their topics."""
+    return assign_topics([row for d in docs for row in extract_document(d)])

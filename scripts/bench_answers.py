@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from assistant.answer import Assistant  # noqa: E402
-from assistant.extract import extract_all, extract_document  # noqa: E402
+from assistant.extract import extract_all  # noqa: E402
 from corpus import DocumentStore, load_settings  # noqa: E402
 from eval.corpus import dev_store, eval_settings  # noqa: E402
 from eval.gold import DATA, load_qa  # noqa: E402
@@ -82,19 +82,15 @@ def main() -> int:
     p50, p95 = percentiles(times)
 
     t = time.perf_counter()
-    rows = [r for d in docs for r in extract_document(d)]
+    rows = extract_all(docs)
     extract_s = time.perf_counter() - t
-    t = time.perf_counter()
-    extract_all(docs, retriever.embedder)
-    topics_s = time.perf_counter() - t - extract_s
 
     print(f"| corpus | {len(docs)} documents, {n_clauses} clauses |")
     print("|---|---|")
     print(f"| index build ({'embedding cache of --home reused' if args.home else 'cold: every clause embedded'}) | {build_s:.1f} s |")
     print(f"| warm answer, no LLM, {len(items)} questions | p50 {p50:.0f} ms, p95 {p95:.0f} ms, "
           f"{len(items) / (sum(times) / 1000):.1f} answers/s |")
-    print(f"| extraction (rules) | {extract_s:.2f} s, {len(rows)} rows, {n_clauses / extract_s:.0f} clauses/s |")
-    print(f"| topic placement by embedding | {max(topics_s, 0):.1f} s |")
+    print(f"| extraction with topics (rules) | {extract_s:.2f} s, {len(rows)} rows, {n_clauses / extract_s:.0f} clauses/s |")
     print(f"| peak RSS | {rss_mb():.0f} MB |")
     print(f"(median of {statistics.median(times):.1f} ms; home {home})", file=sys.stderr)
     return 0

@@ -130,6 +130,12 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         found = extract_all(docs)
         gold = load_extract_gold(Path(args.set[0]) if args.set else None)
         print(format_extraction(evaluate_extraction(gold, found, origins, scripts)))
+        if not args.set:
+            from eval.exhaustive import format_documents, load_items, score_documents
+
+            print()
+            print("precision and recall against exhaustive labels (every quantitative item of the document):")
+            print(format_documents(score_documents(load_items(), found, origins)))
         return 0
     return 2
 

@@ -17,11 +17,9 @@ FIELDS = ["doc_id", "region", "title", "version_date", "indicator", "comparator"
 
 def _rows(settings: Settings):  # noqa: ANN202
     from assistant.extract import extract_all
-    from indexer.embed import make_embedder
     from ui.cli import _store
 
-    embedder = make_embedder(settings.embedder, settings.st_query_prompt, settings.st_passage_prompt)
-    return extract_all(_store(settings).documents(), embedder)
+    return extract_all(_store(settings).documents())
 
 
 def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
@@ -45,7 +43,7 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_compare(args: argparse.Namespace, settings: Settings) -> int:
     """The overview grid (md) or one row per indicator (csv, xlsx); current versions unless
     documents are named or --all-versions is given."""
-    from assistant.compare import build_table, select, to_markdown
+    from assistant.compare import build_table, split_rows, to_markdown, valued
     from assistant.export import to_csv, to_xlsx
     from corpus.versions import superseded
     from ui.cli import _store
@@ -55,11 +53,12 @@ def cmd_compare(args: argparse.Namespace, settings: Settings) -> int:
         old = superseded(_store(settings).documents())
         rows = [r for r in rows if r.doc_id not in old]
     topics = [args.topic] if args.topic else None
-    table = build_table(rows, topics, args.docs or None)
-    rows = select(rows, topics, args.docs or None)
+    # the indicator table; who does what without a figure goes to 职责分工; an unknown topic is an error
+    table = build_table(valued(rows), topics, args.docs or None)  # every document with indicators keeps its column
+    rows, duty_rows = split_rows(rows, topics, args.docs or None)
     if args.format == "xlsx":
         out = Path(args.output or settings.exports_dir / "comparison.xlsx")
-        to_xlsx(rows, out, table)
+        to_xlsx(rows, out, table, duty_rows)
         print(out)
         return 0
     text = to_markdown(table) if args.format == "md" else to_csv(rows)

@@ -22,7 +22,7 @@ from pathlib import Path
 import gradio as gr
 
 from assistant.answer import Assistant
-from assistant.compare import build_table, select
+from assistant.compare import NoMatchingRows, build_table, select, split_rows, valued
 from assistant.export import COLUMNS, record, to_csv, to_xlsx
 from assistant.extract import extract_all
 from assistant.handout import build_handout, handout_docx, handout_markdown
@@ -83,7 +83,7 @@ class WebApp:
     def rows(self) -> list[Indicator]:
         assistant, version = self.assistant, self.live.version
         if self._rows is None or self._rows[0] != version:
-            self._rows = (version, extract_all(assistant.docs.values(), assistant.retriever.embedder))
+            self._rows = (version, extract_all(assistant.docs.values()))
         return self._rows[1]
 
     def index_status(self) -> str:
@@ -178,12 +178,16 @@ class WebApp:
         current = select(self.current_rows() if not doc_ids else self.rows(), None, doc_ids or None)
         if regions:
             current = [r for r in current if r.region in regions]
-        table = build_table(current, topics)
-        rows = select(current, topics)
+        try:  # the indicators; who does what without a figure: the 职责分工 sheet
+            rows, duty_rows = split_rows(current, topics)
+        except NoMatchingRows as e:
+            self._shown_rows = []
+            return f"<p class='pq-note'>{escape(str(e))}</p>", None, None, []
+        table = build_table(valued(current), topics)  # every document with indicators keeps its column
         stamp = time.strftime("%Y%m%d-%H%M%S")
         out = self.settings.exports_dir
         out.mkdir(parents=True, exist_ok=True)
-        xlsx = to_xlsx(rows, out / f"对比表-{stamp}.xlsx", table)
+        xlsx = to_xlsx(rows, out / f"对比表-{stamp}.xlsx", table, duty_rows)
         csv_path = out / f"对比表-{stamp}.csv"
         csv_path.write_text(to_csv(rows), encoding="utf-8-sig")
         self._shown_rows = rows

@@ -159,12 +159,34 @@ def test_a_regulation_row_names_its_article_and_writes_numbers_as_the_text_does(
     assert numbers("不少于三十日，2025年") == ["三十", "2025"]
 
 
-def test_rows_the_taxonomy_misses_are_placed_by_embedding_similarity(seed_store, seed_retriever):
-    from assistant.topics import OTHER
+@pytest.mark.parametrize("text", [
+    "为全面贯彻落实党的十九大和十九届二中、三中、四中全会精神，制定本方案。",  # meetings, not counts
+    "实现第一个百年奋斗目标后，向第二个百年奋斗目标进军的第一个五年。",  # periods named by their order
+    "这是高质量发展至关重要的五年。",  # a period, not a duration
+    "鼓励社会资本投资建设智慧社区，运用5G网络。",  # a technology's name
+    "细化工作规程，形成一套制度安排，培养一批骨干人才。",  # articles, not counts
+    "结合辖区住户情况，设立一个或多个社区居民委员会。",  # "one or more"
+    "推进数据资源综合采集，实现一次采集、多方利用。",  # once, not a frequency
+    "居民会议可以由全体十八周岁以上的居民参加。",  # a condition on the subject
+])
+def test_numbers_that_state_no_target_give_no_row(text):
+    assert values(text) == []
 
-    docs = seed_store.documents()
-    plain = extract_all(docs)
-    placed = extract_all(docs, seed_retriever.embedder)
-    assert sum(r.topic == OTHER for r in placed) < sum(r.topic == OTHER for r in plain)
-    assert [r.topic for r in placed if r.topic != OTHER] and all(
-        a.topic == b.topic for a, b in zip(plain, placed, strict=True) if a.topic != OTHER)
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("并处10万元以上50万元以下的罚款。", ["10万元以上50万元以下"]),  # a range's upper bound is not a condition
+    ("有五分之一以上的居民提议，应当召集居民会议。", ["五分之一以上"]),  # a share stays a threshold
+    ("（二）志愿服务期限在一个月以上的；", ["一个月以上"]),
+    ("居民会议每年至少举行二次。", ["二次"]),
+])
+def test_ranges_shares_and_predicates_stay_targets(text, expected):
+    assert [v for _, v, _ in values(text)] == expected
+
+
+def test_dated_commitments_carry_the_state_as_their_value():
+    rows = [(r.value, r.deadline) for r in extract_document(doc_of(
+        "由各新城于2019年年底前制定切实可行的改造提升工作方案，于2020年年底前完成改造提升任务。",
+        "到2025年，社区居家养老服务设施实现全覆盖。",
+        "到2022年底，各县市区所辖乡镇均建立新时代文明实践所。",
+    )) if r.value or r.deadline]
+    assert rows == [("制定", "2019年年底前"), ("完成", "2020年年底前"), ("实现全覆盖", "2025年"), ("均建立", "2022年底")]

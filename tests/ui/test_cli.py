@@ -64,3 +64,23 @@ def test_help_is_instant_and_lists_the_pipeline():
     assert time.perf_counter() - t < 3
     for cmd in ("ingest", "docs", "show", "index", "search", "ask", "chat", "eval"):
         assert cmd in out
+
+
+def test_compare_puts_duties_on_their_own_sheet_and_an_unknown_topic_is_an_error(copied_settings, capsys, tmp_path: Path):
+    import openpyxl
+
+    home = str(copied_settings.data_dir)
+    out = tmp_path / "cmp.xlsx"
+    code, _, _ = run(capsys, "--data-dir", home, "compare", "--format", "xlsx", "-o", str(out))
+    wb = openpyxl.load_workbook(out)
+    assert code == 0 and {"指标", "职责分工", "对比"} <= set(wb.sheetnames)
+    head = [c.value for c in wb["指标"][1]]
+    value, deadline = head.index("数值"), head.index("期限")
+    rows = list(wb["指标"].iter_rows(min_row=2, values_only=True))
+    duty = list(wb["职责分工"].iter_rows(min_row=2, values_only=True))
+    assert rows and all(r[value] or r[deadline] for r in rows)  # every indicator row carries a figure or a date
+    assert duty and not any(r[value] or r[deadline] for r in duty)
+    code, out_md, err = run(capsys, "--data-dir", home, "compare", "--topic", "物业费")
+    assert code == 2 and not out_md and "没有与“物业费”有关的指标" in err and "现有主题" in err
+    code, out_md, _ = run(capsys, "--data-dir", home, "compare", "--topic", "网格")  # any word filters
+    assert code == 0 and "网格" in out_md
