@@ -195,16 +195,12 @@ class Assistant:
 
     def restore(self, record: dict) -> Turn:
         """A turn kept as data (`Turn.record`: a browser's storage, an export) as a `Turn` again."""
-        query = self.retriever.analyzer.restore(record)
-        text = str(record.get("answer", ""))
-        return Turn(query.question, query, Answer(query.question, query.text, text, (), False, query.kind.value))
+        return _kept(self.retriever.analyzer.restore(record), str(record.get("answer", "")))
 
     def replay(self, history: Sequence[dict]) -> Turn | None:
         """The last turn of a {"role", "content"} history, each follow-up read against the one before."""
         last, answer = self.retriever.analyzer.replay(history)
-        if last is None:
-            return None
-        return Turn(last.question, last, Answer(last.question, last.text, answer, (), False, last.kind.value))
+        return _kept(last, answer) if last is not None else None
 
     def _answer(
         self, question: str, last: Query | None, last_answer: str, region: str | None, doc_ids: set[str] | None
@@ -504,6 +500,11 @@ class Assistant:
             h.origin,
             article,
         )
+
+
+def _kept(query: Query, answer: str) -> Turn:
+    """A turn known only by its analysed question and its answer's text (what a follow-up reads)."""
+    return Turn(query.question, query, Answer(query.question, query.text, answer, (), False, query.kind.value))
 
 
 def answer_json(a: Answer) -> dict:

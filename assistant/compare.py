@@ -62,21 +62,31 @@ def select(
     Raises `NoMatchingRows` when topics are given and no row of the documents is about any of them."""
     out = [r for r in rows if (not doc_ids or r.doc_id in doc_ids) and (not topics or any(about(r, t) for t in topics))]
     if topics and not out:
-        known = "、".join(dict.fromkeys(r.topic for r in rows if r.topic))
-        raise NoMatchingRows(
-            f"没有与“{'、'.join(topics)}”有关的指标。现有主题：{known or '（无）'}；也可以输入任意词语，按指标名称和原文筛选。"
-        )
+        raise _no_match(topics, rows)
     return out
 
 
+def _no_match(topics: Sequence[str], rows: Sequence[Indicator], extra: str = "") -> NoMatchingRows:
+    known = "、".join(dict.fromkeys(r.topic for r in rows if r.topic))
+    return NoMatchingRows(
+        f"没有与“{'、'.join(topics)}”有关的指标{extra}。现有主题：{known or '（无）'}；"
+        "也可以输入任意词语，按指标名称和原文筛选。"
+    )
+
+
+def is_indicator(row: Indicator) -> bool:
+    """An indicator proper: a row with a figure or a calendar deadline (else: who does what)."""
+    return row.value is not None or row.deadline is not None
+
+
 def valued(rows: Sequence[Indicator]) -> list[Indicator]:
-    """The indicators proper: rows with a figure or a calendar deadline."""
-    return [r for r in rows if r.value is not None or r.deadline is not None]
+    """The rows of the indicator table."""
+    return [r for r in rows if is_indicator(r)]
 
 
 def duties(rows: Sequence[Indicator]) -> list[Indicator]:
     """Who does what, without a figure: rows for the 职责分工 sheet, not the indicator table."""
-    return [r for r in rows if r.value is None and r.deadline is None]
+    return [r for r in rows if not is_indicator(r)]
 
 
 def split_rows(
@@ -86,14 +96,10 @@ def split_rows(
     error (`NoMatchingRows`, naming the topics indicators are filed under), not an empty table."""
     chosen = select(rows, None, doc_ids)
     picked = [r for r in chosen if not topics or any(about(r, t) for t in topics)]
-    if topics and not valued(picked):
-        known = "、".join(dict.fromkeys(r.topic for r in valued(chosen) if r.topic))
-        extra = f"（另有 {len(picked)} 条职责分工提到它）" if picked else ""
-        raise NoMatchingRows(
-            f"没有与“{'、'.join(topics)}”有关的指标{extra}。现有主题：{known or '（无）'}；"
-            "也可以输入任意词语，按指标名称和原文筛选。"
-        )
-    return valued(picked), duties(picked)
+    indicators = valued(picked)
+    if topics and not indicators:
+        raise _no_match(topics, valued(chosen), f"（另有 {len(picked)} 条职责分工提到它）" if picked else "")
+    return indicators, duties(picked)
 
 
 def build_table(

@@ -47,11 +47,13 @@ DETERMINERS = "这那哪每某任新上下本同另首"
 COMPARATOR_WORDS = r"不得低于|不得少于|不得超过|原则上不超过|一般不超过|不少于|不低于|不超过|不高于|不多于|至少|最少|最多|达到|控制在|超过|高于|低于|少于|多于|满|提前"
 # A calendar deadline with the state to reach by it ("于2020年底前，全面完成…建设", "确保2020年完成…",
 # "到2025年…实现全覆盖"): a dated commitment, its value the state.
+# The deadline needs 到/于/在/确保/力争 before it or 前 after it; "到2025年实现…" with no 前 is left to STATE,
+# which keeps what is reached (实现全覆盖).
 COMPLETION = re.compile(
-    r"(?:(?<=于|在|到)|(?<=确保|力争))((?:\d{4}|20XX)年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年底|底)?(?:前|之前)?)[，,]?\s*"
-    r"(?P<state>(?:全面|基本|全部)?(?:完成|建成|制定))"
-    r"|((?:\d{4}|20XX)年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年底|底)?(?:前|之前))[，,]?\s*(?P<state2>(?:全面|基本|全部)?(?:完成|制定|建成|实现))"
+    r"(?P<d>(?:\d{4}|20XX)年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年底|底)?(?:前|之前)?)[，,]?\s*"
+    r"(?P<state>(?:全面|基本|全部)?(?:完成|建成|制定|实现))"
 )
+DEADLINE_LEAD = ("于", "在", "到", "确保", "力争")
 STATE = re.compile(r"(?:实现|达到)?全覆盖|全面(?:完成|建成|实现)|基本(?:建成|形成|实现|完成)|(?:均|全部)(?:建立|建成|完成)")
 SCOPE = re.compile(
     r"每个(?:城市|农村)?社区|城市社区|农村社区|每个村|各新城|每个新城|每个街道|每个区|每个乡镇"
@@ -351,12 +353,14 @@ def _completion_rows(p: Passage, valued: set[int]) -> tuple[list[Indicator], set
     the state (全面完成, 全覆盖); sentences that already gave a figure's row (`valued`) give none."""
     text, rows, used = p.text, [], set()
     for m in COMPLETION.finditer(text):
+        deadline, state = m.group("d"), m.group("state")
+        before = deadline.endswith("前")
+        if not (before or (text[: m.start()].endswith(DEADLINE_LEAD) and not state.endswith("实现"))):
+            continue
         sent_s, sent_e = _sentence(text, m.start())
         if sent_s in valued:
             continue
         s, e = _segment(text, m.start(), m.end())
-        state = m.group("state") or m.group("state2")
-        deadline = m.group(1) or m.group(3)
         rows.append(
             p.row(s, e, sentence_units(text[sent_s:sent_e]), indicator=text[m.end() - len(state) : e].strip("，。"),
                   deadline=deadline, value=state, value_text=state, quantity_kind="state")

@@ -7,9 +7,8 @@ import re
 from dataclasses import dataclass
 
 from corpus.model import Clause, Document
-from corpus.outline import ARTICLE_NUMBER
+from corpus.outline import ARTICLE, article_index
 
-ARTICLE = re.compile("^" + ARTICLE_NUMBER)
 ITEM = re.compile(
     r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.](?!\d)|[一二三四五六七八九十]{1,3}、)"
 )
@@ -34,10 +33,6 @@ def cn_number(n: int) -> str:
     return (CN[tens] if tens > 1 else "") + "十" + (CN[ones] if ones else "")
 
 
-def _article_index(path: tuple[str, ...]) -> int | None:
-    return next((i for i in range(len(path) - 1, -1, -1) if ARTICLE.match(path[i])), None)
-
-
 def article_labels(doc: Document) -> dict[str, str]:
     """Every clause's '第九条第二款' ('第九条' for an article's first paragraph, '' outside articles), in one pass."""
     out: dict[str, str] = {}
@@ -45,7 +40,7 @@ def article_labels(doc: Document) -> dict[str, str]:
     prev_end: dict[tuple[str, ...], int] = {}
     for c in doc.clauses:
         path = c.heading_path
-        idx = _article_index(path)
+        idx = article_index(path)
         if idx is None:
             out[c.id] = ""
             continue
@@ -65,7 +60,7 @@ def article_label(doc: Document | None, clause: Clause) -> str:
     """'第九条第二款' for the second paragraph of article 9; '第九条' for its first; '' outside articles."""
     if doc is not None:
         return article_labels(doc).get(clause.id, "")
-    idx = _article_index(clause.heading_path)
+    idx = article_index(clause.heading_path)
     return ARTICLE.match(clause.heading_path[idx]).group(0) if idx is not None else ""  # type: ignore[union-attr]
 
 

@@ -272,7 +272,8 @@ ARTICLE = re.compile("^" + ARTICLE_NUMBER)
 CONTEXT_MAX = 100  # characters of an article's opening carried by its later paragraphs and items
 
 
-def _article_at(path: tuple[str, ...]) -> int | None:
+def article_index(path: Sequence[str]) -> int | None:
+    """Where in a heading path the article sits (the innermost 第X条), None outside articles."""
     return next((i for i in range(len(path) - 1, -1, -1) if ARTICLE.match(path[i])), None)
 
 
@@ -290,7 +291,7 @@ def article_context(clauses: Sequence[Clause]) -> dict[str, str]:
     opening: dict[tuple[str, ...], str] = {}
     intro: dict[tuple[str, ...], str] = {}
     for c in clauses:
-        idx = _article_at(c.heading_path)
+        idx = article_index(c.heading_path)
         if idx is None:
             continue
         article = c.heading_path[: idx + 1]
@@ -311,6 +312,6 @@ def article_context(clauses: Sequence[Clause]) -> dict[str, str]:
 
 def article_of(path: Sequence[str]) -> str:
     """The article ('第九条', '第一百三十四条之一') a heading path sits in; '' outside articles."""
-    i = _article_at(tuple(path))
+    i = article_index(path)
     m = ARTICLE.match(path[i]) if i is not None else None
     return m.group(0) if m else ""

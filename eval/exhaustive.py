@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.compare import is_indicator
 from assistant.indicator import Indicator
 from eval.gold import DATA, match_form
 
@@ -85,18 +86,13 @@ def _shows(row: Indicator, item: Item) -> bool:
     return bool(row.deadline) and match_form(item.deadline or "") == match_form(row.deadline or "")
 
 
-def valued(row: Indicator) -> bool:
-    """A row the indicator table shows: it carries a figure or a calendar deadline."""
-    return row.value is not None or row.deadline is not None
-
-
 def score_documents(items: Sequence[Item], rows: Sequence[Indicator], origins: dict[str, str]) -> list[DocScores]:
     """Per labelled document: precision of its valued rows and recall of its required items."""
     out = []
     for doc in dict.fromkeys(i.doc for i in items):
         its = [i for i in items if i.doc == doc]
         forms = [match_form(i.quote) for i in its]
-        mine = [r for r in rows if origins.get(r.doc_id) == doc and valued(r)]
+        mine = [r for r in rows if origins.get(r.doc_id) == doc and is_indicator(r)]
         taken: set[int] = set()
         correct = 0
         wrong = []

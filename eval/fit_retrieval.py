@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from eval.consult import ArticleKey, ConsultItem, article_key, distinct_articles
+from eval.consult import ArticleKey, ConsultItem, article_key, distinct_articles, score
 from eval.gold import QAItem
 from eval.retrieval import score_hits
 from indexer.fusion import FusionWeights
@@ -32,11 +32,6 @@ class GridScores:
     rr: np.ndarray  # questions × len(GRID)
     consult: np.ndarray  # bool: a consultation question (else a dev question)
     groups: tuple[str, ...]
-
-
-def _consult_rr(ranked: Sequence[ArticleKey], gold: Sequence[set[ArticleKey]]) -> float:
-    first = next((i for i, k in enumerate(ranked, 1) if any(k in g for g in gold)), 0)
-    return 1.0 / first if first else 0.0
 
 
 def grid_scores(
@@ -59,7 +54,7 @@ def grid_scores(
             for w in GRID:
                 consult_retriever.weights = FusionWeights(1.0, w)
                 hits = consult_retriever.search(q, k=DEPTH).hits
-                row.append(_consult_rr(distinct_articles(article_key(h.clause) for h in hits), consult_gold[it.id]))
+                row.append(score(distinct_articles(article_key(h.clause) for h in hits), consult_gold[it.id]).rr)
             rows.append(row)
             consult.append(True)
             groups.append("law:" + it.group)

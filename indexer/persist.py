@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from corpus.model import Clause, Document
-from corpus.outline import ARTICLE, article_context
+from corpus.outline import article_context, article_index
 from corpus.sentences import sentence_spans
 from corpus.settings import Settings
 from indexer.cache import EmbeddingCache
@@ -81,7 +81,7 @@ def passage_text(c: Clause, context: str = "") -> str:
     opening, under the headings above the article (not its number, not the item's own label)."""
     if not context:
         return "；".join(c.heading_path[-2:]) + "：" + c.text
-    idx = next(i for i in range(len(c.heading_path) - 1, -1, -1) if ARTICLE.match(c.heading_path[i]))
+    idx = article_index(c.heading_path) or 0
     return "；".join(c.heading_path[: idx + 1][-2:]) + "：" + context + "……" + c.text
 
 

@@ -15,10 +15,11 @@ from pathlib import Path
 from corpus.settings import Settings
 
 
-def _items(args: argparse.Namespace) -> list:
+def _items(args: argparse.Namespace | None = None) -> list:
+    """The gold sets given with --set, else the dev questions (qa_dev + qa_dev_more)."""
     from eval.gold import DATA, load_qa
 
-    paths = [Path(p) for p in args.set] if args.set else [DATA / "qa_dev.jsonl", DATA / "qa_dev_more.jsonl"]
+    paths = [Path(p) for p in args.set] if args and args.set else [DATA / "qa_dev.jsonl", DATA / "qa_dev_more.jsonl"]
     return [it for p in paths for it in load_qa(p)]
 
 
@@ -177,7 +178,7 @@ def _consult(args: argparse.Namespace, settings: Settings) -> int:
         store = dev_store(settings)
         dev = _assistant(settings, store).retriever
         scripts = {d.id: d.script for d in store.documents()}
-        grid = grid_scores(retriever, items, gold, dev, _dev_items(), scripts)
+        grid = grid_scores(retriever, items, gold, dev, _items(), scripts)
         weights, report = fit(grid)
         extra = {
             "fitted_by": "policyqa eval fit-retrieval (eval/fit_retrieval.py)",
@@ -216,7 +217,7 @@ def _consult(args: argparse.Namespace, settings: Settings) -> int:
     from eval.snapshot import collect_consult
 
     store = dev_store(settings)
-    dev = collect(_assistant(settings, store), _dev_items(), {d.id: d.script for d in store.documents()})
+    dev = collect(_assistant(settings, store), _items(), {d.id: d.script for d in store.documents()})
     data = collect_consult(shipped, items, gold)
     held_out: list = [None] * len(items)
     for train, test in folds(data):
@@ -242,12 +243,6 @@ def _consult_candidates(settings: Settings, model) -> list:  # noqa: ANN001
     resolver = GoldResolver(docs)
     assistant = Assistant(Retriever.open(csettings, docs, show_progress=sys.stderr.isatty()), docs, model=model)
     return collect_consult(assistant, items, {it.id: resolver.resolve(it) for it in items})
-
-
-def _dev_items() -> list:
-    from eval.gold import DATA, load_qa
-
-    return [it for p in (DATA / "qa_dev.jsonl", DATA / "qa_dev_more.jsonl") for it in load_qa(p)]
 
 
 def _feedback_candidates(settings: Settings, output: str | None) -> int:
