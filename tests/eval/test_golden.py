@@ -1,4 +1,4 @@
-"""Golden metrics, measured as the README reports them: the whole dev corpus indexed, answers
+"""Golden metrics, measured as docs/measured.md reports them: the whole dev corpus indexed, answers
 cross-validated by document. They may not drop silently."""
 
 from __future__ import annotations
