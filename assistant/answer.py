@@ -145,7 +145,7 @@ class Assistant:
         res = self.retriever.search(query, k=10, region=region, doc_ids=doc_ids)
         hits = list(res.hits)
         pool = hits[:10] if query.kind is Kind.COMPARISON else hits[:POOL]
-        sims = [self.retriever.sentence_similarities(query, h) for h in pool]
+        sims = [self.retriever.similarity(query, h) for h in pool]
         return hits, candidates(query, pool, self.superseded, sims, self.doc_texts)
 
     def elsewhere(

@@ -12,8 +12,6 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 from assistant.orgs import has_unit
 from assistant.quantity import find_quantities
 from corpus.outline import ARTICLE_NUMBER
@@ -58,7 +56,7 @@ FEATURES = (
     "superseded",
     "doc_named",
     "top_terms",
-    "sent_sim",
+    "clause_sim",
     "preamble",
     "quoted",
     "doc_coverage",
@@ -67,7 +65,7 @@ FEATURES = (
     "q_unit_anywhere",
     "q_best_coverage",
     "q_used_history",
-    "sent_sim_gap",
+    "clause_sim_gap",
 )
 
 
@@ -132,12 +130,12 @@ def candidates(
     query: Query,
     hits: Sequence[Hit],
     superseded: frozenset[str] = frozenset(),
-    sentence_sims: Sequence[np.ndarray] = (),
+    similarities: Sequence[float] = (),
     doc_texts: Mapping[str, str] | None = None,
     trim_to: int = 160,
 ) -> list[Candidate]:
-    """Every sentence of the given hits, with its features. `sentence_sims[i]` holds the question's
-    cosine with each sentence of hit i (from the index's sentence vectors); `doc_texts` the hits'
+    """Every sentence of the given hits, with its features. `similarities[i]` is the question's
+    cosine with hit i's clause (every sentence of it carries it); `doc_texts` the hits'
     documents' full texts (does the document use the question's words at all)."""
     weights = query.weights
     known = query.known_weights
@@ -167,7 +165,7 @@ def candidates(
         missing = max((w for t, w in known.items() if t not in body), default=0.0) / known_max
         quoted = sum(q in text for q in quotes) / len(quotes) if quotes else 0.0
         spans = sentence_spans(text)
-        sims = sentence_sims[rank - 1] if rank - 1 < len(sentence_sims) else np.zeros(0)
+        sim = similarities[rank - 1] if rank - 1 < len(similarities) else 0.0
         for k, (s, e) in enumerate(spans):
             sent = text[s:e]
             ts, te = trim(text, s, e, weights, trim_to)
@@ -197,7 +195,7 @@ def candidates(
                         float(h.clause.doc_id in superseded),
                         float(h.clause.doc_id in query.named_docs),
                         sum(t in body for t in rare) / len(rare) if rare else 0.0,
-                        float(sims[k]) if len(sims) == len(spans) else 0.0,
+                        float(sim),
                         float(bool(PREAMBLE.search(sent))),
                         quoted,
                         doc_cov,
@@ -210,7 +208,7 @@ def candidates(
     # asked unit, how well does the best one cover the question. These move the refusal decision.
     unit_anywhere = float(any(r[4][FEATURES.index("unit_match")] for r in rows))
     best_cov = max((r[4][FEATURES.index("cov_sentence")] for r in rows), default=0.0)
-    best_sim = max((r[4][FEATURES.index("sent_sim")] for r in rows), default=0.0)
+    best_sim = max((r[4][FEATURES.index("clause_sim")] for r in rows), default=0.0)
     return [
         Candidate(
             h,
@@ -222,7 +220,7 @@ def candidates(
                 unit_anywhere,
                 best_cov,
                 float(query.used_history),
-                f[FEATURES.index("sent_sim")] - best_sim,
+                f[FEATURES.index("clause_sim")] - best_sim,
             ),
         )
         for h, rank, ts, te, f in rows
@@ -234,7 +232,7 @@ def elsewhere_gap(cands: Sequence[Candidate], elsewhere: Elsewhere | None) -> fl
     its closest candidate (cosines); 0 when it is not closer or the question names nothing."""
     if elsewhere is None or not cands:
         return 0.0
-    return max(0.0, elsewhere.similarity - max(c.feature("sent_sim") for c in cands))
+    return max(0.0, elsewhere.similarity - max(c.feature("clause_sim") for c in cands))
 
 
 def trim(text: str, start: int, end: int, weights: dict[str, float], limit: int) -> tuple[int, int]:

@@ -36,6 +36,18 @@ class EmbeddingCache:
         """How many distinct texts are not cached yet."""
         return len({k for k in map(text_key, texts) if k not in self._vectors})
 
+    def lookup(self, texts: Sequence[str], dim: int) -> tuple[np.ndarray, int]:
+        """Cached vectors for `texts`, a zero row for each text not cached yet, and how many those are."""
+        out = np.zeros((len(texts), dim), dtype=np.float32)
+        missing = 0
+        for i, t in enumerate(texts):
+            v = self._vectors.get(text_key(t))
+            if v is None:
+                missing += 1
+            else:
+                out[i] = v
+        return out, missing
+
     def embed(
         self, texts: Sequence[str], embed_fn: Callable[[Sequence[str]], np.ndarray], batch: int = 32,
         progress: Callable[[int], None] | None = None, save_every_s: float = 60.0,

