@@ -31,8 +31,8 @@ browser:
 	  else echo "chromium missing: run 'sudo apt-get install chromium' (browser tests will be skipped)"; fi; \
 	fi
 
+# The server answers from BM25 at once and computes the clause vectors behind (the page says so).
 run: $(STAMP)
-	$(BIN)/policyqa index
 	GRADIO_ANALYTICS_ENABLED=False $(BIN)/policyqa serve --host 127.0.0.1 --port 7860
 
 test: $(TEST_STAMP) browser

@@ -1,9 +1,11 @@
 """The corpus a server answers from, kept in step with the data folder.
 
 Documents added by an upload or by the CLI are noticed by a cheap check (the documents folder's
-change time) and indexed in a background thread while the current index keeps serving; the new
-index is swapped in when it is complete. A server starts answering at once from the index on
-disk, even when it is behind the documents, and brings it up to date in the background.
+change time) and indexed in a background thread while the current index keeps serving. Indexing
+comes in two steps, each swapped in when complete: BM25 over every document first (seconds; new
+clauses have no vector yet), then the clause vectors. A server starts answering at once, from the
+index on disk when there is one, from a BM25-only build of the documents when there is none, and
+says in the page that answers may be incomplete until the vectors are in.
 """
 
 from __future__ import annotations
@@ -18,10 +20,9 @@ from corpus import DocumentStore
 from corpus.settings import Settings
 from indexer import Retriever
 from indexer.embed import make_embedder
-from indexer.persist import build_index, index_problem, load_index
+from indexer.persist import BEHIND, PENDING, build_index, index_problem, load_index
 
 log = logging.getLogger(__name__)
-BEHIND = "index out of date with the documents"
 
 
 class LiveCorpus:
@@ -43,12 +44,14 @@ class LiveCorpus:
         docs = self.store.documents()
         self._seen = self._stamp()
         problem = index_problem(settings, docs, self.embedder.name)
-        if problem == BEHIND:  # serve what is on disk now, catch up in the background
-            retriever = Retriever(load_index(settings, self.embedder.name), self.embedder)
-        else:  # nothing servable on disk: build first (Retriever.open says why when it is damage)
-            retriever = Retriever.open(settings, docs, self.embedder, show_progress=False)
+        if problem and problem not in (BEHIND, PENDING):  # nothing servable on disk: BM25 first
+            if problem.startswith("index damaged"):
+                log.warning("%s; rebuilding it from the documents", problem)
+            build_index(docs, settings, self.embedder, show_progress=False, embed=False)
+        retriever = Retriever(load_index(settings, self.embedder.name), self.embedder)
         self.assistant = Assistant(retriever, docs, self.llm)
-        if problem == BEHIND:
+        if problem:  # catch up in the background
+            self.status = "正在计算语义向量，答案可能不完整…"
             self.refresh()
 
     def _stamp(self) -> int:
@@ -85,27 +88,42 @@ class LiveCorpus:
             if timeout is not None:
                 return
 
+    @property
+    def complete(self) -> bool:
+        """Every clause served has its vector (answers use both retrievers)."""
+        return not self.assistant.retriever.pending
+
+    def _swap(self, docs: list, stamp: int) -> bool:
+        """Serve the index just built; True when another round is due (a change came in meanwhile)."""
+        retriever = Retriever(load_index(self.settings, self.embedder.name), self.embedder)
+        with self._lock:
+            self.assistant = Assistant(retriever, docs, self.llm)
+            self._seen = stamp
+            self.version += 1
+            again, self._again = self._again, False
+        if self._on_swap:
+            self._on_swap()
+        return again or self._stamp() != stamp
+
     def _rebuild(self) -> None:
         try:
             while True:
                 stamp = self._stamp()
                 self.store.reload()
                 docs = self.store.documents()
-                self.status = "索引更新中…"
+                if index_problem(self.settings, docs, self.embedder.name) == BEHIND:
+                    # the new documents searchable by BM25 at once, their vectors next
+                    self.status = "索引更新中：新文件先按关键词检索…"
+                    build_index(docs, self.settings, self.embedder, show_progress=False, embed=False)
+                    if self._swap(docs, stamp):
+                        continue
+                self.status = "正在计算语义向量，答案可能不完整…"
 
                 def progress(done: int, total: int) -> None:
-                    self.status = f"索引更新中：已处理 {done}/{total} 条新条款"
+                    self.status = f"正在计算语义向量：{done}/{total} 条条款，答案可能不完整"
 
                 build_index(docs, self.settings, self.embedder, show_progress=False, on_progress=progress)
-                retriever = Retriever(load_index(self.settings, self.embedder.name), self.embedder)
-                with self._lock:
-                    self.assistant = Assistant(retriever, docs, self.llm)
-                    self._seen = stamp
-                    self.version += 1
-                    again, self._again = self._again, False
-                if self._on_swap:
-                    self._on_swap()
-                if not again and self._stamp() == stamp:
+                if not self._swap(docs, stamp):
                     break
             self.status = f"索引已更新（{len(docs)} 篇文件）"
         except Exception as e:  # the old index keeps serving; the page says what failed

@@ -32,6 +32,7 @@ from corpus import DocumentStore
 from corpus.metadata import region_level
 from corpus.settings import Settings
 from corpus.versions import superseded, version_pairs
+from indexer.errors import IndexProblem
 from ui import conversations, render
 from ui.live import LiveCorpus
 
@@ -89,6 +90,10 @@ class WebApp:
     def index_status(self) -> str:
         return render.index_status(self.live.status, self.live.indexing)
 
+    def chat_status(self) -> str:
+        """Above the chat: said only while answers may miss what the index has not taken in yet."""
+        return "" if self.live.complete else self.index_status()
+
     def current_rows(self) -> list[Indicator]:
         """Rows of current versions only (an instrument's superseded versions left out)."""
         old = superseded(self.assistant.docs.values())
@@ -116,7 +121,12 @@ class WebApp:
             last = self.assistant.restore(records[-1]) if records else None
         else:
             last = self.assistant.replay([{"role": m["role"], "content": _plain(m["content"])} for m in history])
-        turn = self.assistant.turn(message, [last] if last else [], doc_ids=allowed or None)
+        try:
+            turn = self.assistant.turn(message, [last] if last else [], doc_ids=allowed or None)
+        except IndexProblem as e:  # e.g. the Milvus server restarting: say so, keep the conversation
+            log.warning("answering failed: %s", e)
+            reply = "检索服务暂时无法使用（向量库没有响应），请稍后再问一次。对话记录没有丢失。"
+            return history + [{"role": "user", "content": escape(message)}, {"role": "assistant", "content": reply}], "", records
         answer = turn.answer
         history += [{"role": "user", "content": escape(message)}, {"role": "assistant", "content": render.answer_message(answer)}]
         return history, render.citation_cards(answer, self.assistant.docs), records + [turn.record()]
@@ -364,6 +374,7 @@ def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
                 with gr.Row():
                     with gr.Column(scale=3):
                         active = gr.HTML(elem_id="active-filters")
+                        chat_state = gr.HTML(app.chat_status(), elem_id="chat-index-status")
                         chatbot = gr.Chatbot(show_label=False, height=460, elem_id="chatbot",
                                              placeholder="试试：" + "　".join(EXAMPLES[:2]), feedback_options=("有用", "没用"))
                         thanks = gr.HTML(elem_id="feedback-status")
@@ -522,14 +533,14 @@ def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
         def follow(version: int):  # noqa: ANN202
             app.live.check()  # documents the CLI added are picked up too
             if version == app.live.version:
-                return app.index_status(), version, *(gr.update() for _ in range(10))
+                return app.chat_status(), app.index_status(), version, *(gr.update() for _ in range(10))
             choices = app.doc_choices()
-            return (app.index_status(), app.live.version, app.library(), gr.update(choices=choices),
+            return (app.chat_status(), app.index_status(), app.live.version, app.library(), gr.update(choices=choices),
                     gr.update(choices=choices), gr.update(choices=choices), gr.update(choices=choices),
                     gr.update(choices=app.region_choices()), gr.update(choices=app.version_pairs()),
                     gr.update(choices=choices), gr.update(choices=choices), gr.update(choices=app.region_choices()))
 
-        targets = [index_state, seen, table, pick, docs, cmp_docs, h_docs, regions, pair, d_old, d_new, cmp_regions]
+        targets = [chat_state, index_state, seen, table, pick, docs, cmp_docs, h_docs, regions, pair, d_old, d_new, cmp_regions]
         demo.load(follow, seen, targets, api_name=False)
         gr.Timer(2.0).tick(follow, seen, targets, api_name=False, show_progress="hidden", queue=False)
         # A programmatic endpoint for load checks and scripts.

@@ -82,6 +82,19 @@ def test_a_server_whose_index_is_behind_answers_at_once_and_catches_up(copied_se
     assert any(c.doc_id.startswith("第三区办法") for c in web.live.assistant.retriever.clauses)
 
 
+def test_a_server_without_an_index_answers_from_bm25_at_once_and_fills_in_the_vectors(fresh_settings):
+    web = WebApp(fresh_settings)  # no index, no cached vectors: BM25 over the bundled corpus first
+    first = web.live.assistant.retriever
+    assert first.pending == len(first.clauses) > 300
+    assert "答案可能不完整" in web.chat_status()
+    history, cards, _ = web.chat("每个社区至少配几名专职工作者？", [])
+    assert "不少于5人" in history[-1]["content"] and "pq-card" in cards, history[-1]["content"]
+    web.live.wait()
+    done = web.live.assistant.retriever
+    assert done.pending == 0 and 300 < done.index.manifest["embedded"] <= len(done.clauses)  # texts repeat
+    assert web.chat_status() == "" and "索引已更新" in web.index_status()
+
+
 def test_two_versions_are_offered_and_compared(web: WebApp, tmp_path: Path):
     from tests.assistant.test_diff import NEW, OLD
 
