@@ -99,8 +99,10 @@ class MilvusDense:
     holds every document version some index version still uses; `keys` (row order of this version)
     select this version's rows (inner product on normalised vectors)."""
 
-    def __init__(self, milvus: Any, collection: str, dim: int, keys: list[str], doc_of: list[str]) -> None:  # noqa: ANN401
-        self.milvus, self.collection, self._dim = milvus, collection, dim
+    def __init__(
+        self, milvus: Any, collection: str, dim: int, keys: list[str], doc_of: list[str], uri: str = ""  # noqa: ANN401
+    ) -> None:
+        self.milvus, self.collection, self._dim, self.uri = milvus, collection, dim, uri
         self._row = {k: i for i, k in enumerate(keys)}
         self._doc_of = doc_of
 
@@ -133,7 +135,8 @@ class MilvusDense:
                 schema.add_field(name, DataType.VARCHAR, max_length=1024)
             index = milvus.prepare_index_params()
             index.add_index(FIELD, index_type="FLAT", metric_type="IP")
-            milvus.create_collection(collection, schema=schema, index_params=index)
+            # Strong: a search sees every row written before it (a just-indexed document is found)
+            milvus.create_collection(collection, schema=schema, index_params=index, consistency_level="Strong")
             stored_fps = set()
         stored = {fp[:FP_CHARS] for fp in stored_fps}
         todo = [i for i, fp in enumerate(fps) if fp[:FP_CHARS] not in stored]
@@ -155,7 +158,9 @@ class MilvusDense:
             milvus.flush(collection)
 
     @classmethod
-    def open(cls, milvus: Any, collection: str, dim: int, keys: list[str], doc_of: list[str]) -> MilvusDense:  # noqa: ANN401
+    def open(
+        cls, milvus: Any, collection: str, dim: int, keys: list[str], doc_of: list[str], uri: str = ""  # noqa: ANN401
+    ) -> MilvusDense:
         if not milvus.has_collection(collection):
             raise IndexCorrupt(f"Milvus collection {collection} is missing: run `policyqa index --rebuild`")
         milvus.load_collection(collection)
@@ -165,7 +170,7 @@ class MilvusDense:
                 f"Milvus collection {collection} holds {stored} vectors for {len(keys)} clauses: "
                 "run `policyqa index --rebuild`"
             )
-        return cls(milvus, collection, dim, keys, doc_of)
+        return cls(milvus, collection, dim, keys, doc_of, uri)
 
     @property
     def dim(self) -> int:
@@ -188,17 +193,39 @@ class MilvusDense:
             expr = f"doc_id in [{','.join(json.dumps(d, ensure_ascii=False) for d in docs)}]"
         # Rows of document versions a newer index version replaced may still be there (until the
         # replaced version's grace period ends): ask for a few more and keep this version's.
-        hits = self.milvus.search(
-            self.collection,
-            data=[np.asarray(query, dtype=np.float32).tolist()],
-            limit=k + SLACK,
-            filter=expr,
-            anns_field=FIELD,
-            search_params={"metric_type": "IP"},
-        )[0]
+        try:
+            hits = self._search(query, k + SLACK, expr)
+        except Exception:  # noqa: BLE001 - a restarted server has released the collection: load, retry once
+            try:
+                self.milvus.load_collection(self.collection)
+                hits = self._search(query, k + SLACK, expr)
+            except Exception as e:
+                raise MilvusUnavailable(
+                    f"Milvus at {self.uri or 'the configured address'} did not answer a search "
+                    f"({str(e)[:200]}): is the server running? Nothing is lost; ask again when it is back"
+                ) from e
         ok = None if allowed is None else set(allowed.tolist())
-        mine = [(self._row[h["key"]], h["distance"]) for h in hits if h["key"] in self._row]
+        keys = [_primary_key(h) for h in hits]
+        mine = [(self._row[k], h["distance"]) for k, h in zip(keys, hits, strict=True) if k in self._row]
         mine = [(i, d) for i, d in mine if ok is None or i in ok][:k]
         return np.array([i for i, _ in mine], dtype=np.int64), np.array(
             [d for _, d in mine], dtype=np.float32
         )
+
+    def _search(self, query: np.ndarray, limit: int, expr: str) -> list[dict]:
+        return self.milvus.search(
+            self.collection,
+            data=[np.asarray(query, dtype=np.float32).tolist()],
+            limit=limit,
+            filter=expr,
+            anns_field=FIELD,
+            search_params={"metric_type": "IP"},
+        )[0]
+
+
+def _primary_key(hit: dict) -> str:
+    """A search hit's primary key: Milvus Lite names it by its field ("key"), a server "id"."""
+    try:
+        return str(hit["key"])
+    except KeyError:
+        return str(hit["id"])

