@@ -40,6 +40,7 @@ POOL = 8  # clauses whose sentences are candidates (10 for comparisons)
 LIKELY = 0.5  # a further sentence joins the answer when the model finds it more likely than not
 MAX_ANSWER_CHARS = 250
 MAX_ENTRIES = 6  # comparison entries
+MAX_QUESTION = 1000  # characters: real consultations run to ~150; work per question stays bounded
 MAX_SUPPORT = 2  # provisions after the lead line: the answer first, then at most two that support it
 NATIONAL = "全国"
 MIN_SUBSTRING_WORD = 3  # an unseen word this long still counts as present when a text contains it
@@ -208,6 +209,11 @@ class Assistant:
         """A message asking several things ("公示几天？对名单有意见找谁？") is answered part by part, each
         later part read as a follow-up of the earlier ones, and the answers joined. Returns the last
         part's query (what a follow-up of this message is read against) and the answer."""
+        question = question.encode("utf-8", "replace").decode("utf-8")  # lone surrogates from a client
+        if len(question) > MAX_QUESTION:
+            query = self.analyze(question[:MAX_QUESTION])
+            reason = f"问题过长（{len(question)} 字）：请控制在 {MAX_QUESTION} 字以内，或分几次提问"
+            return query, Answer(question, query.text, reason + "。", (), True, query.kind.value, reason=reason)
         parts = question_parts(question)
         answers: list[Answer] = []
         query = last

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import gradio as gr
 
-from assistant.answer import Assistant
+from assistant.answer import MAX_QUESTION, Assistant
 from assistant.compare import NoMatchingRows, build_table, select, split_rows, valued
 from assistant.export import COLUMNS, record, to_csv, to_xlsx
 from assistant.extract import extract_all
@@ -379,7 +379,8 @@ def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
                                              placeholder="试试：" + "　".join(EXAMPLES[:2]), feedback_options=("有用", "没用"))
                         thanks = gr.HTML(elem_id="feedback-status")
                         with gr.Row():
-                            box = gr.Textbox(placeholder="输入问题，回车发送", show_label=False, scale=5, elem_id="question")
+                            box = gr.Textbox(placeholder="输入问题，回车发送", show_label=False, scale=5, elem_id="question",
+                                             max_length=MAX_QUESTION)
                             send = gr.Button("提问", variant="primary", scale=1, elem_id="ask")
                         typed = gr.Button("按原问题回答（不结合上文）", size="sm", visible=False, elem_id="as-typed")
                         gr.Examples(EXAMPLES, inputs=box, label="示例问题")

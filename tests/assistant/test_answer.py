@@ -433,3 +433,16 @@ def test_a_question_asking_for_days_is_not_answered_with_years(fresh_settings, t
     assistant = assistant_over(fresh_settings, tmp_path, {"national.md": NATIONAL_LAW})
     a = assistant.ask("居委会委员一年有几天带薪假？")
     assert a.refused and a.reason == "检索到的条款中没有问题所问的数量"
+
+
+def test_a_very_long_question_is_refused_with_its_reason_and_bounded_work(seed_assistant):
+    """100,000 characters pasted into the box: no minutes of analysis, a reason in Chinese."""
+    a = seed_assistant.ask("每个社区至少配几名专职工作者" * 7000)
+    assert a.refused and "问题过长（98000 字）" in a.text and "1000 字以内" in a.reason
+    turn = seed_assistant.turn("社区规模" * 300)  # the conversation keeps it as a turn like any other
+    assert turn.answer.refused and turn.query.text
+
+
+def test_a_question_with_a_lone_surrogate_is_answered(seed_assistant):
+    a = seed_assistant.ask("每个社区至少配几名专职工作者\ud800？")
+    assert a.citations or a.refused
