@@ -27,6 +27,9 @@ COLUMNS = (
     "原文",
     "条款位置",
 )
+# A cell starting with these is a formula to a spreadsheet (OWASP's CSV injection list): a document's
+# text or a title typed in the library must stay text.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 WIDTHS = (10, 36, 12, 12, 30, 8, 16, 8, 12, 28, 36, 70, 18)
 
 
@@ -50,12 +53,25 @@ def record(r: Indicator) -> tuple[str, ...]:
     )
 
 
+def neutral(text: str) -> str:
+    """Text a spreadsheet will not run: a leading formula character gets a leading apostrophe."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def to_csv(rows: Sequence[Indicator]) -> str:
     buf = io.StringIO()
     w = csv.writer(buf)
     w.writerow(COLUMNS)
-    w.writerows(record(r) for r in rows)
+    w.writerows(tuple(neutral(v) for v in record(r)) for r in rows)
     return buf.getvalue()
+
+
+def _as_text(ws) -> None:  # noqa: ANN001 - an openpyxl worksheet
+    """openpyxl stores a string starting with "=" as a formula; every cell here is text."""
+    for line in ws.iter_rows():
+        for cell in line:
+            if cell.data_type == "f":
+                cell.data_type = "s"
 
 
 def to_xlsx(
@@ -82,6 +98,7 @@ def to_xlsx(
         for line in ws.iter_rows(min_row=2):
             for cell in line:
                 cell.alignment = top
+        _as_text(ws)
         ws.freeze_panes = "A2"
         ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(ws.max_row, 2)}"
         for j, width in enumerate(WIDTHS, 1):
@@ -100,6 +117,7 @@ def to_xlsx(
                 if c.items:
                     note = "\n".join(f"{r.location}：{r.quote}" for r in c.items)
                     xc.comment = Comment(note[:1500], "policyqa")
+        _as_text(grid)
         grid.freeze_panes = "B2"
         grid.column_dimensions["A"].width = 14
         for j in range(2, len(overview.columns) + 2):

@@ -23,6 +23,7 @@ def _rows(settings: Settings):  # noqa: ANN202
 
 
 def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.export import neutral
     from assistant.indicator import indicator_json
 
     rows = [indicator_json(r) for r in _rows(settings)]
@@ -32,7 +33,8 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
         w = csv.DictWriter(sys.stdout, fieldnames=FIELDS, extrasaction="ignore")
         w.writeheader()
         for r in rows:
-            w.writerow({**r, "lead_units": "、".join(r["lead_units"]), "support_units": "、".join(r["support_units"])})
+            row = {**r, "lead_units": "、".join(r["lead_units"]), "support_units": "、".join(r["support_units"])}
+            w.writerow({k: neutral(v) if isinstance(v, str) else v for k, v in row.items()})
     else:
         for r in rows:
             print(f"{r['region']:8} {r['topic']:8} {r['value'] or '—':10} {r['deadline'] or '':12} "

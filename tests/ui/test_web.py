@@ -197,3 +197,30 @@ def test_the_comparison_can_be_narrowed_to_regions(web: WebApp):
     assert len(everything) > len(rows)
     i = next(i for i, r in enumerate(rows) if "600" in r[6])
     assert "600平方米" in web.indicator_detail([i, 0]) and "600平方米" in web.indicator_detail(None, rows[i])
+
+
+def test_exports_write_text_never_formulas(web: WebApp, tmp_path: Path):
+    """A clause and a title that would be spreadsheet formulas stay text in the XLSX and the CSV."""
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    f = tmp_path / "公式区办法.txt"
+    f.write_text(
+        '公式区社区办法\n一、配备\n=HYPERLINK("http://example.invalid","点击")每个社区配备专职网格员不少于8名。\n',
+        encoding="utf-8",
+    )
+    web.upload([str(f)])
+    web.live.wait()
+    doc_id = next(d for d, doc in web.assistant.docs.items() if doc.title == "公式区社区办法")
+    assert "已保存" in web.save_meta(doc_id, "=1+2", "公式区", "2024-05-01")
+    web.live.wait()
+    _, xlsx, csv_file, rows = web.compare(None, [doc_id])
+    assert rows and any(r[1] == "=1+2" for r in rows)  # the page shows the title as typed
+    cells = [c for ws in load_workbook(xlsx).worksheets for line in ws.iter_rows() for c in line]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    assert any(c.value == "=1+2" for c in cells)
+    text = Path(csv_file).read_text(encoding="utf-8-sig")
+    values = [v for line in csv.reader(io.StringIO(text)) for v in line]
+    assert "'=1+2" in values and not [v for v in values if v[:1] in ("=", "+", "-", "@")]
