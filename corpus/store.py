@@ -16,6 +16,7 @@ from corpus import corrections
 from corpus.catalog import load_catalog
 from corpus.errors import UnknownDocument, UnreadableFile
 from corpus.ingest import build_documents, display_name
+from corpus.locks import held
 from corpus.model import Clause, Document
 from corpus.settings import Settings
 
@@ -162,8 +163,18 @@ class DocumentStore:
         Ids never collide: a file whose id is taken by a document from another path gets the id plus
         a hash of its path; ingesting the same path again updates its document; a text already
         stored under another name is recognised as that document and not added twice."""
+        with held(self.lock_path, "documents"):  # ids are chosen against what is stored: one writer
+            return self._ingest(paths, catalog_path, on_result)
+
+    @property
+    def lock_path(self) -> Path:
+        return self.settings.data_dir / ".documents.lock"
+
+    def _ingest(self, paths: list[str | Path], catalog_path: Path | None,
+                on_result: Callable[[IngestResult], None] | None) -> list[IngestResult]:
         results = _Reported(on_result)
         remove_stale_temp_files(self.dir)
+        self._cache = None  # what another process stored meanwhile counts
         known = {d.id: d for d in self.documents()}
         by_text = {d.content_hash: d for d in known.values()}
         named = {Path(p) for p in paths}
@@ -211,20 +222,22 @@ class DocumentStore:
         """Correct a document's title, region or date; stored apart from the document, so a
         re-ingest keeps the correction. Returns the corrected document."""
         doc = self.get(doc_id)
-        all_fixes = corrections.load(self.corrections_path)
-        all_fixes[doc.id] = {**all_fixes.get(doc.id, {}), **corrections.validate(fields)}
-        atomic_write(self.corrections_path, json.dumps(all_fixes, ensure_ascii=False, indent=1))
-        self._touch()
+        with held(self.lock_path, "documents"):  # read, change, write: another writer waits
+            all_fixes = corrections.load(self.corrections_path)
+            all_fixes[doc.id] = {**all_fixes.get(doc.id, {}), **corrections.validate(fields)}
+            atomic_write(self.corrections_path, json.dumps(all_fixes, ensure_ascii=False, indent=1))
+            self._touch()
         return self.get(doc.id)
 
     def delete(self, doc_id: str) -> Document:
         """Remove a document (and its corrections) from the store; the index follows at its next build."""
         doc = self.get(doc_id)
-        (self.dir / f"{doc.id}.json").unlink(missing_ok=True)
-        fixes = corrections.load(self.corrections_path)
-        if fixes.pop(doc.id, None) is not None:
-            atomic_write(self.corrections_path, json.dumps(fixes, ensure_ascii=False, indent=1))
-        self._touch()
+        with held(self.lock_path, "documents"):
+            (self.dir / f"{doc.id}.json").unlink(missing_ok=True)
+            fixes = corrections.load(self.corrections_path)
+            if fixes.pop(doc.id, None) is not None:
+                atomic_write(self.corrections_path, json.dumps(fixes, ensure_ascii=False, indent=1))
+            self._touch()
         return doc
 
     def _touch(self) -> None:
@@ -239,13 +252,19 @@ class DocumentStore:
 
     def documents(self) -> list[Document]:
         """All ingested documents, sorted by id."""
-        if self._cache is None:
-            self._cache = {}
+        cache = self._cache
+        if cache is None:  # built aside and then published: a `reload` in another thread cannot break it
+            cache = {}
             fixes = corrections.load(self.corrections_path)
             for f in sorted(self.dir.glob("*.json")):
-                doc = document_from_json(f.read_text(encoding="utf-8"))
-                self._cache[doc.id] = corrections.apply(doc, fixes.get(doc.id, {}))
-        return list(self._cache.values())
+                try:
+                    doc = document_from_json(f.read_text(encoding="utf-8"))
+                except (ValueError, TypeError, KeyError, OSError) as e:  # one damaged file stops nothing else
+                    log.warning("%s is damaged and skipped (%s: %s): ingest its source again", f, type(e).__name__, e)
+                    continue
+                cache[doc.id] = corrections.apply(doc, fixes.get(doc.id, {}))
+            self._cache = cache
+        return list(cache.values())
 
     def get(self, doc_id: str) -> Document:
         """One document by id (or unique id prefix)."""

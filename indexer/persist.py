@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from corpus.locks import held
 from corpus.model import Clause, Document
 from corpus.outline import article_context, article_index
 from corpus.sentences import sentence_spans
@@ -139,7 +140,21 @@ def build_index(
     """Build a new index version from documents and swap it in; `on_progress(done, total)` follows
     the embedding of clauses not in the cache. With `embed=False` the version is built in seconds:
     BM25 over every clause, cached vectors where there are some, a zero vector (never returned by
-    dense search) for the rest, counted as `pending` in the manifest until a full build replaces it."""
+    dense search) for the rest, counted as `pending` in the manifest until a full build replaces it.
+    One build at a time per index (a server's and the CLI's): a second waits for the first."""
+    settings.index_dir.mkdir(parents=True, exist_ok=True)
+    with held(settings.index_dir / ".build.lock", "the index"):
+        return _build(docs, settings, embedder, show_progress, on_progress, embed)
+
+
+def _build(
+    docs: Sequence[Document],
+    settings: Settings,
+    embedder: Embedder,
+    show_progress: bool,
+    on_progress: Callable[[int, int], None] | None,
+    embed: bool,
+) -> BuildReport:
     t0 = time.perf_counter()
     clauses = [c for d in docs for c in d.clauses]
     root = settings.index_dir

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-from corpus import DocumentStore
+from corpus import DocumentStore, load_settings
 from tests.conftest import ROOT
 
 TEXT = "测试{}社区工作办法\n一、人员配备\n每个社区配备专职工作者不少于{}名。\n"
@@ -180,3 +181,83 @@ def test_corrections_survive_a_re_ingest_and_a_deleted_document_is_gone(tmp_path
         store.correct(r.doc_ids[0], date="去年")
     store.delete(r.doc_ids[0])
     assert DocumentStore(fresh_settings).documents() == []
+
+
+def _cli(home: Path, *args: str) -> subprocess.Popen:
+    env = {**os.environ, "POLICYQA_HOME": str(home)}
+    return subprocess.Popen([sys.executable, "-m", "ui.cli", *args], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_ingests_at_once_keep_every_document(tmp_path: Path):
+    """Writers ingesting files of the same names at once (a process each, as `policyqa ingest … &`
+    twice, and threads of one server): each waits for the other, every document stays."""
+    import threading
+
+    home = tmp_path / "home"
+    DocumentStore(load_settings(data_dir=home)).ensure_bundled()  # not part of the race
+    for i, place in enumerate("甲乙丙丁"):
+        for j in range(40):
+            write(tmp_path / f"p{i}" / f"公告{j:02}.txt", place, 100 * i + j)
+    procs = [_cli(home, "ingest", str(tmp_path / f"p{i}")) for i in range(2)]
+    threads = [
+        threading.Thread(target=DocumentStore(load_settings(data_dir=home)).ingest, args=([tmp_path / f"p{i}"],))
+        for i in (2, 3)
+    ]
+    for t in threads:
+        t.start()
+    outs = [p.communicate(timeout=300) for p in procs]
+    for t in threads:
+        t.join()
+    assert all(p.returncode == 0 for p in procs), outs
+    docs = [json.loads(f.read_text(encoding="utf-8")) for f in (home / "documents").glob("*.json")]
+    assert len([d for d in docs if d["title"].startswith("测试")]) == 160  # beside the bundled corpus
+
+
+def test_two_corrections_at_once_are_both_kept(tmp_path: Path):
+    home = tmp_path / "home"
+    store = DocumentStore(load_settings(data_dir=home))
+    [a] = store.ingest([write(tmp_path / "a.txt", "甲", 3)])
+    [b] = store.ingest([write(tmp_path / "b.txt", "乙", 4)])
+    procs = [_cli(home, "correct", a.doc_ids[0], "--region", "甲区"), _cli(home, "correct", b.doc_ids[0], "--region", "乙区")]
+    outs = [p.communicate(timeout=300) for p in procs]
+    assert all(p.returncode == 0 for p in procs), outs
+    store.reload()
+    assert {store.get(a.doc_ids[0]).region, store.get(b.doc_ids[0]).region} == {"甲区", "乙区"}
+
+
+def test_the_store_is_safe_for_readers_while_another_thread_reloads(tmp_path: Path, fresh_settings):
+    import threading
+
+    store = DocumentStore(fresh_settings)
+    store.ingest([write(tmp_path / f"{i}.txt", place, i + 2) for i, place in enumerate("甲乙丙丁")])
+    errors: list[BaseException] = []
+    stop = threading.Event()
+
+    def reload_forever() -> None:
+        while not stop.is_set():
+            store.reload()
+
+    t = threading.Thread(target=reload_forever)
+    t.start()
+    try:
+        for _ in range(300):
+            try:
+                assert len(store.documents()) == 4
+            except BaseException as e:  # noqa: BLE001 - collected, reported below
+                errors.append(e)
+    finally:
+        stop.set()
+        t.join()
+    assert not errors, errors[:3]
+
+
+def test_a_damaged_document_file_is_named_and_skipped(tmp_path: Path, fresh_settings, caplog):
+    store = DocumentStore(fresh_settings)
+    [a] = store.ingest([write(tmp_path / "a.txt", "甲", 3)])
+    [b] = store.ingest([write(tmp_path / "b.txt", "乙", 4)])
+    damaged = fresh_settings.documents_dir / f"{a.doc_ids[0]}.json"
+    damaged.write_bytes(damaged.read_bytes()[:50])
+    store.reload()
+    assert [d.id for d in store.documents()] == [b.doc_ids[0]]
+    assert f"{a.doc_ids[0]}.json is damaged and skipped" in caplog.text
