@@ -18,6 +18,13 @@ from corpus.html import html_to_text
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 SUPPORTED = "txt, md, docx, pdf, html"
+# What a file may become once unpacked: a small .docx can hold gigabytes of XML, a small PDF
+# thousands of pages sharing one stream. Far above any real policy document (the Civil Code's
+# document.xml is a few MB; a 300-page PDF is a long one).
+MAX_DOCX_PART = 30 * 2**20  # bytes of one XML part, unpacked
+MAX_DOCX_TOTAL = 200 * 2**20  # bytes of the whole package, unpacked
+MAX_DOCX_ENTRIES = 5000
+MAX_PDF_PAGES = 2000
 
 
 @dataclass(frozen=True)
@@ -142,8 +149,10 @@ def _docx_text(path: Path, data: bytes) -> str:
     """Paragraphs and table rows (cells joined by tabs), in body order."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            if "word/document.xml" not in zf.namelist():
+            entries = zf.infolist()
+            if "word/document.xml" not in {e.filename for e in entries}:
                 raise UnreadableFile(path, f"unsupported type (a zip archive, not a .docx); supported: {SUPPORTED}")
+            _check_docx_sizes(path, entries)
     except zipfile.BadZipFile as e:
         raise UnreadableFile(path, f"corrupt docx/zip: {e}") from e
     import docx
@@ -173,12 +182,33 @@ def _docx_text(path: Path, data: bytes) -> str:
     return text
 
 
+def _check_docx_sizes(path: Path, entries: list[zipfile.ZipInfo]) -> None:
+    """Refuse a package that unpacks to more than a document could be (sizes as its directory
+    declares them; zipfile never inflates a member past its declared size)."""
+    if len(entries) > MAX_DOCX_ENTRIES:
+        raise UnreadableFile(path, f"docx holds {len(entries)} parts (limit {MAX_DOCX_ENTRIES}): not read")
+    total = sum(e.file_size for e in entries)
+    if total > MAX_DOCX_TOTAL:
+        raise UnreadableFile(
+            path, f"docx unpacks to {total / 2**20:.0f} MB (limit {MAX_DOCX_TOTAL // 2**20} MB): not read"
+        )
+    big = max((e for e in entries if e.filename.endswith(".xml")), key=lambda e: e.file_size, default=None)
+    if big is not None and big.file_size > MAX_DOCX_PART:
+        raise UnreadableFile(
+            path,
+            f"docx text part {big.filename} unpacks to {big.file_size / 2**20:.0f} MB "
+            f"(limit {MAX_DOCX_PART // 2**20} MB): not read",
+        )
+
+
 def _pdf_text(path: Path, data: bytes) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise UnreadableFile(path, f"pdf has {len(reader.pages)} pages (limit {MAX_PDF_PAGES}): split it first")
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PdfReadError, ValueError, KeyError) as e:
         raise UnreadableFile(path, f"corrupt pdf: {e}") from e

@@ -265,3 +265,34 @@ def test_a_judicial_interpretation_is_national_and_a_broken_header_line_still_da
     land = docs["中华人民共和国土地管理法"]
     assert land.date == "2019-08-26"
     assert [c.text for c in land.clauses] == ["第一条为了加强土地管理，制定本法。"]
+
+
+def test_files_that_unpack_beyond_a_document_are_refused_with_the_limit_and_the_batch_goes_on(
+    tmp_path: Path, fresh_settings
+):
+    """A 40 KB .docx whose text part unpacks to 40 MB, a PDF of 2,001 pages: each refused in a line
+    naming the limit, quickly and without the memory they would take; the good file beside loads."""
+    import zipfile
+
+    from fpdf import FPDF
+
+    from corpus.load import MAX_DOCX_PART, MAX_PDF_PAGES
+
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    shutil.copy(BUNDLED / "xixian_2019_shequ_zhili_yijian.txt", folder / "good.txt")
+    body = "<w:p><w:r><w:t>社区</w:t></w:r></w:p>" * (MAX_DOCX_PART // 30)
+    with zipfile.ZipFile(folder / "bomb.docx", "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", f"<w:document><w:body>{body}</w:body></w:document>")
+    assert (folder / "bomb.docx").stat().st_size < 1_000_000
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=12)
+    for _ in range(MAX_PDF_PAGES + 1):
+        pdf.add_page()
+        pdf.cell(0, 10, "1. Scope.")
+    pdf.output(str(folder / "pages.pdf"))
+    results = {Path(r.path).name: r for r in DocumentStore(fresh_settings).ingest([folder])}
+    assert results["good.txt"].ok
+    assert "word/document.xml unpacks to" in results["bomb.docx"].error and "limit 30 MB" in results["bomb.docx"].error
+    assert f"pdf has {MAX_PDF_PAGES + 1} pages (limit {MAX_PDF_PAGES})" in results["pages.pdf"].error
