@@ -20,10 +20,15 @@ from corpus.split import split_parts
 log = logging.getLogger(__name__)
 
 
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def display_name(text: str) -> str:
     """A file name as text that can always be printed and stored: bytes that are not UTF-8 (kept by
-    Python as surrogates) are shown as \\xNN."""
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    Python as surrogates) are shown as \\xNN; control and direction characters (a newline that would
+    forge an `ok …` line, ESC colouring a terminal, a right-to-left override) as \\uNNNN escapes."""
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def slug(name: str) -> str:

@@ -261,3 +261,18 @@ def test_a_damaged_document_file_is_named_and_skipped(tmp_path: Path, fresh_sett
     store.reload()
     assert [d.id for d in store.documents()] == [b.doc_ids[0]]
     assert f"{a.doc_ids[0]}.json is damaged and skipped" in caplog.text
+
+
+def test_control_characters_in_file_names_are_printed_escaped(tmp_path: Path):
+    """A newline cannot forge an `ok …` line, ESC cannot colour the terminal, RLO cannot reverse text."""
+    folder = tmp_path / "in"
+    names = ["a\nok    forged.txt", "\x1b[31mred.txt", "b\u202etxt.exe.txt"]
+    for i, name in enumerate(names):
+        write(folder / name, "甲乙丙"[i], 3 + i)
+    p = _cli(tmp_path / "home", "ingest", str(folder))
+    out, err = p.communicate(timeout=300)
+    assert p.returncode == 0, err
+    lines = [ln for ln in out.splitlines() if ln.strip()]
+    assert len(lines) == 3 and all(ln.startswith("ok ") for ln in lines)
+    assert "\x1b" not in out and "\u202e" not in out
+    assert "a\\nok    forged.txt" in out and "\\x1b[31mred.txt" in out and "b\\u202etxt.exe.txt" in out
