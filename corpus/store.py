@@ -196,17 +196,23 @@ class DocumentStore:
                 results.append(IngestResult(shown, error=f"could not be ingested ({type(e).__name__}: {e})"))
                 continue
             ids, clauses, same_as = [], 0, []
-            for doc in docs:
-                twin = by_text.get(doc.content_hash)
-                if twin is not None and twin.source_path != doc.source_path:
-                    same_as.append(twin)
-                    ids.append(twin.id)
-                    continue
-                doc = _unique(doc, known)
-                atomic_write(self.dir / f"{doc.id}.json", document_to_json(doc))
-                known[doc.id] = by_text[doc.content_hash] = doc
-                ids.append(doc.id)
-                clauses += len(doc.clauses)
+            try:
+                for doc in docs:
+                    twin = by_text.get(doc.content_hash)
+                    if twin is not None and twin.source_path != doc.source_path:
+                        same_as.append(twin)
+                        ids.append(twin.id)
+                        continue
+                    doc = _unique(doc, known)
+                    atomic_write(self.dir / f"{doc.id}.json", document_to_json(doc))
+                    known[doc.id] = by_text[doc.content_hash] = doc
+                    ids.append(doc.id)
+                    clauses += len(doc.clauses)
+            except OSError as e:  # a full disk, a read-only folder: this file fails, the batch goes on
+                self._cache = None
+                log.warning("%s: could not be stored: %s", shown, e)
+                results.append(IngestResult(shown, error=f"could not be stored ({e.strerror or e})"))
+                continue
             self._cache = None
             notes = [f"same text as {t.source_file} ({t.id}), not added again" for t in same_as]
             notes += sorted({f"read as {d.encoding}" for d in docs if "replaced" in d.encoding})

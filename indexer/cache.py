@@ -29,7 +29,7 @@ class EmbeddingCache:
                 vecs = np.load(vec_f, allow_pickle=False)
                 if len(keys) == len(vecs):
                     self._vectors = dict(zip(keys, vecs, strict=True))
-            except (ValueError, OSError):
+            except (ValueError, TypeError, OSError):
                 self._vectors = {}  # a damaged cache only costs re-embedding
 
     def missing(self, texts: Sequence[str]) -> int:
@@ -75,7 +75,11 @@ class EmbeddingCache:
         self.dir.mkdir(parents=True, exist_ok=True)
         keys = list(self._vectors)
         tmp_v, tmp_k = self.dir / f"vectors.{os.getpid()}.tmp.npy", self.dir / f"keys.{os.getpid()}.tmp.json"
-        np.save(tmp_v, np.stack([self._vectors[k] for k in keys]) if keys else np.zeros((0, 1), np.float32))
-        tmp_k.write_text(json.dumps(keys), encoding="utf-8")
-        os.replace(tmp_v, self.dir / "vectors.npy")
-        os.replace(tmp_k, self.dir / "keys.json")
+        try:
+            np.save(tmp_v, np.stack([self._vectors[k] for k in keys]) if keys else np.zeros((0, 1), np.float32))
+            tmp_k.write_text(json.dumps(keys), encoding="utf-8")
+            os.replace(tmp_v, self.dir / "vectors.npy")
+            os.replace(tmp_k, self.dir / "keys.json")
+        finally:  # a full disk leaves no half-written temp file behind
+            tmp_v.unlink(missing_ok=True)
+            tmp_k.unlink(missing_ok=True)

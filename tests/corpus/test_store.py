@@ -276,3 +276,29 @@ def test_control_characters_in_file_names_are_printed_escaped(tmp_path: Path):
     assert len(lines) == 3 and all(ln.startswith("ok ") for ln in lines)
     assert "\x1b" not in out and "\u202e" not in out
     assert "a\\nok    forged.txt" in out and "\\x1b[31mred.txt" in out and "b\\u202etxt.exe.txt" in out
+
+
+def test_a_full_disk_fails_each_file_it_hits_by_name_and_leaves_nothing_half_written(tmp_path: Path):
+    """The process may write files of at most 24 KB (RLIMIT_FSIZE: what a disk filling up does to a
+    write, without mounting one): the long document fails with its reason, the others are stored."""
+    import resource
+    import signal
+
+    folder = tmp_path / "in"
+    write(folder / "a.txt", "甲", 3)
+    (folder / "long.txt").write_text("测试长社区工作办法\n" + "每个社区配备专职工作者不少于5名。\n" * 2000, encoding="utf-8")
+    write(folder / "z.txt", "丙", 5)
+    home = tmp_path / "home"
+
+    def small_files() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the write fails with EFBIG instead of a signal
+        resource.setrlimit(resource.RLIMIT_FSIZE, (24_000, 24_000))
+
+    env = {**os.environ, "POLICYQA_HOME": str(home)}
+    p = subprocess.run([sys.executable, "-m", "ui.cli", "ingest", str(folder)], cwd=ROOT, env=env,
+                       capture_output=True, text=True, timeout=300, preexec_fn=small_files)
+    assert p.returncode == 1 and "Traceback" not in p.stderr, p.stderr[-1500:]
+    lines = p.stdout.splitlines()
+    assert any(ln.startswith("FAIL") and "long.txt" in ln and "could not be stored" in ln for ln in lines)
+    assert sum(ln.startswith("ok") for ln in lines) == 2
+    assert not [f for f in (home / "documents").iterdir() if f.name.endswith(".tmp")]
