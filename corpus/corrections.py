@@ -50,4 +50,6 @@ def load(path: Path) -> dict[str, dict[str, str]]:
         return {}
     except ValueError as e:
         raise ValueError(f"corrections file {path} is damaged ({e}); fix or remove it") from e
+    if not isinstance(data, dict) or not all(isinstance(d, dict) for d in data.values()):
+        raise ValueError(f"corrections file {path} is damaged (not an object of objects); fix or remove it")
     return {str(k): {f: str(v) for f, v in d.items() if f in FIELDS} for k, d in data.items()}

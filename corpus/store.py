@@ -261,7 +261,11 @@ class DocumentStore:
         cache = self._cache
         if cache is None:  # built aside and then published: a `reload` in another thread cannot break it
             cache = {}
-            fixes = corrections.load(self.corrections_path)
+            try:
+                fixes = corrections.load(self.corrections_path)
+            except ValueError as e:  # documents still load, uncorrected; `correct` refuses until it is fixed
+                log.warning("%s; documents are shown without their corrections", e)
+                fixes = {}
             for f in sorted(self.dir.glob("*.json")):
                 try:
                     doc = document_from_json(f.read_text(encoding="utf-8"))

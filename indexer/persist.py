@@ -409,9 +409,12 @@ def current_version(settings: Settings) -> Path:
 def read_manifest(settings: Settings, path: Path | None = None) -> dict:
     path = path or current_version(settings)
     try:
-        return json.loads((path / "manifest.json").read_text(encoding="utf-8"))
+        manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as e:
         raise IndexCorrupt(f"index manifest unreadable in {path}: {e}") from e
+    if not isinstance(manifest, dict):
+        raise IndexCorrupt(f"index manifest in {path} is not an object ({type(manifest).__name__})")
+    return manifest
 
 
 def load_index(settings: Settings, embedder_name: str, verify: bool = True) -> LoadedIndex:

@@ -255,17 +255,22 @@ def _feedback_candidates(settings: Settings, output: str | None) -> int:
     for i, ln in enumerate(src.read_text(encoding="utf-8").splitlines(), 1):
         if not ln.strip():
             continue
-        r = json.loads(ln)
+        try:
+            r = json.loads(ln)
+            question, answer = r["question"], r["answer"]
+        except (ValueError, KeyError, TypeError) as e:  # one damaged line is named and skipped
+            print(f"{src}:{i}: skipped, not a feedback record ({type(e).__name__}: {e})", file=sys.stderr)
+            continue
         quotes = [q.split("：“", 1)[-1].rstrip("”") for q in r.get("sources", [])]
         lines.append(
             json.dumps(
                 {
                     "id": f"fb{i:04d}",
-                    "question": r["question"],
+                    "question": question,
                     "history": [],
                     "type": "from_feedback",
                     "status": "proposed" if r.get("liked") else "needs_label",
-                    "answer_given": r["answer"],
+                    "answer_given": answer,
                     "candidate_quotes": quotes,
                     "reason": r.get("reason", ""),
                 },

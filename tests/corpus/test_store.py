@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from corpus import DocumentStore, load_settings
 from tests.conftest import ROOT
 
@@ -302,3 +304,16 @@ def test_a_full_disk_fails_each_file_it_hits_by_name_and_leaves_nothing_half_wri
     assert any(ln.startswith("FAIL") and "long.txt" in ln and "could not be stored" in ln for ln in lines)
     assert sum(ln.startswith("ok") for ln in lines) == 2
     assert not [f for f in (home / "documents").iterdir() if f.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("content", ["[1, 2]", '{"a": 5}', "{broken"])
+def test_a_damaged_corrections_file_is_named_and_the_documents_still_load(tmp_path: Path, fresh_settings, content, caplog):
+    store = DocumentStore(fresh_settings)
+    [a] = store.ingest([write(tmp_path / "a.txt", "甲", 3)])
+    store.corrections_path.write_text(content, encoding="utf-8")
+    store.reload()
+    assert [d.id for d in store.documents()] == list(a.doc_ids)
+    assert "corrections.json is damaged" in caplog.text
+    with pytest.raises(ValueError, match="corrections.json is damaged"):
+        store.correct(a.doc_ids[0], region="乙区")  # nothing written over what the user may still fix
+    assert store.corrections_path.read_text(encoding="utf-8") == content

@@ -174,7 +174,7 @@ def test_a_rebuild_prints_no_library_debug_lines(copied_settings):
     assert "DEBUG" not in r.stdout + r.stderr
 
 
-@pytest.mark.parametrize("damage", ["truncated manifest", "current link deleted"])
+@pytest.mark.parametrize("damage", ["truncated manifest", "manifest not an object", "current link deleted"])
 def test_damage_the_checksums_cannot_see_is_reported_and_repaired(copied_settings, caplog, damage):
     import logging
 
@@ -182,6 +182,8 @@ def test_damage_the_checksums_cannot_see_is_reported_and_repaired(copied_setting
     if damage == "truncated manifest":
         manifest = current / "manifest.json"
         manifest.write_bytes(manifest.read_bytes()[:40])
+    elif damage == "manifest not an object":
+        (current / "manifest.json").write_text("[]", encoding="utf-8")
     else:
         current.unlink()
     docs = DocumentStore(copied_settings).documents()

@@ -151,9 +151,11 @@ def test_each_answer_keeps_its_sources_and_feedback_becomes_gold_candidates(web:
     records = [json.loads(x) for x in (web.settings.data_dir / "feedback.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [r["liked"] for r in records] == [True, False] and records[0]["question"].startswith("凯里")
     assert records[0]["sources"] and "不少于5人" in records[0]["answer"]
+    with (web.settings.data_dir / "feedback.jsonl").open("a", encoding="utf-8") as f:
+        f.write('{"question": "cut off\n')  # a line a crash left half-written: named, skipped
     r = subprocess.run([sys.executable, "-m", "ui.cli", "--data-dir", str(web.settings.data_dir), "eval", "feedback"],
                        cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert r.returncode == 0, r.stderr
+    assert r.returncode == 0 and "feedback.jsonl:3: skipped" in r.stderr, r.stderr
     candidates = [json.loads(x) for x in r.stdout.splitlines()]
     assert [c["status"] for c in candidates] == ["proposed", "needs_label"]
     assert any("不少于5人" in q for q in candidates[0]["candidate_quotes"])
