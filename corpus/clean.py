@@ -19,6 +19,9 @@ from corpus.normalize import (
 
 MARKDOWN_MARKUP = r"^#{1,6}\s*|\*\*|__|^>\s+"
 INLINE_TAG = r"</?[a-zA-Z][^<>]*>"
+# A tag broken over lines ("<span\nclass=…>五、…"): its line breaks become spaces (same length, so
+# offsets hold) and the tag goes with the line's other markup.
+SPLIT_TAG = re.compile(r"</?[a-zA-Z][^<>\n]{0,300}(?:\r?\n[^<>\n]{0,300}){1,5}>")
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,7 @@ def clean(source: str, script: Script) -> CleanText:
     rules = clutter_rules()
     offset = 0
     continuing: ClutterRule | None = None
+    source = SPLIT_TAG.sub(lambda m: m.group().replace("\r", " ").replace("\n", " "), source)
     for raw in source.splitlines(keepends=True):
         body = raw.rstrip("\r\n")
         line = normalize_line(Mapped.of(body, offset), script)

@@ -178,7 +178,10 @@ class DocumentStore:
         known = {d.id: d for d in self.documents()}
         by_text = {d.content_hash: d for d in known.values()}
         named = {Path(p) for p in paths}
+        own = self.settings.data_dir.resolve()
         for path in expand(paths):
+            if own in path.resolve().parents:  # a folder holding the data directory: not its own files
+                continue
             shown = display_name(str(path))
             reason = "" if path in named else skip_reason(path)
             if reason:

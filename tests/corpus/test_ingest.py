@@ -296,3 +296,17 @@ def test_files_that_unpack_beyond_a_document_are_refused_with_the_limit_and_the_
     assert results["good.txt"].ok
     assert "word/document.xml unpacks to" in results["bomb.docx"].error and "limit 30 MB" in results["bomb.docx"].error
     assert f"pdf has {MAX_PDF_PAGES + 1} pages (limit {MAX_PDF_PAGES})" in results["pages.pdf"].error
+
+
+def test_provisions_wrapped_in_tags_or_a_tag_split_over_lines_are_kept(tmp_path: Path, fresh_settings):
+    f = tmp_path / "某区居委会办法.md"
+    f.write_text(
+        "# 某区居委会办法\n\n四、居委会设主任一人。\n<span\nclass=\"x\">五、居委会成员不少于5人</span>\n"
+        "<p>（二）每个社区配备专职工作者不少于3名。</p>\n<div class=\"share\">分享到微信</div>\n",
+        encoding="utf-8",
+    )
+    [r] = DocumentStore(fresh_settings).ingest([f])
+    doc = DocumentStore(fresh_settings).get(r.doc_ids[0])
+    text = "\n".join(" ".join(c.heading_path) + " " + c.text for c in doc.clauses)
+    assert "居委会成员不少于5人" in text and "不少于3名" in text
+    assert "class=" not in text and "<" not in text and "分享到微信" not in text
