@@ -20,6 +20,7 @@ from html import escape
 from pathlib import Path
 
 import gradio as gr
+from starlette.middleware import Middleware
 
 from assistant.answer import MAX_QUESTION, Assistant
 from assistant.compare import NoMatchingRows, build_table, select, split_rows, valued
@@ -35,6 +36,7 @@ from corpus.versions import superseded, version_pairs
 from indexer.errors import IndexProblem
 from ui import conversations, render
 from ui.live import LiveCorpus
+from ui.login import ClientAddress
 
 log = logging.getLogger(__name__)
 LARGE_UPLOAD_CLAUSES = 2000  # about three minutes of embedding at the default embedder's ~11 clauses/s
@@ -569,5 +571,6 @@ def launch(settings: Settings, host: str = "127.0.0.1", port: int = 7860, auth: 
                 ssr_mode=False,
                 max_file_size=settings.max_file_bytes, allowed_paths=[],
                 blocked_paths=[str(settings.uploads_dir), str(settings.documents_dir), str(settings.data_dir)],
-                show_error=True, prevent_thread_lock=not block, footer_links=[])
+                show_error=True, prevent_thread_lock=not block, footer_links=[],
+                app_kwargs={"middleware": [Middleware(ClientAddress)]})
     return demo
