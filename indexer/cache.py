@@ -16,12 +16,31 @@ def text_key(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
+def _remove_dead_writers_files(folder: Path) -> None:
+    """Temp files of a save whose process died mid-write (`vectors.<pid>.tmp.npy`): removed."""
+    for f in folder.glob("*.tmp.*") if folder.is_dir() else ():
+        parts = f.name.split(".")
+        if len(parts) >= 3 and parts[1].isdigit() and not _alive(int(parts[1])):
+            f.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 class EmbeddingCache:
     """`keys.json` + `vectors.npy` under `<cache_dir>/<embedder hash>/`; plain files, no pickle."""
 
     def __init__(self, cache_dir: Path, embedder_name: str) -> None:
         self.dir = cache_dir / hashlib.sha1(embedder_name.encode()).hexdigest()[:12]
         self._vectors: dict[str, np.ndarray] = {}
+        _remove_dead_writers_files(self.dir)
         keys_f, vec_f = self.dir / "keys.json", self.dir / "vectors.npy"
         if keys_f.is_file() and vec_f.is_file():
             try:

@@ -369,7 +369,8 @@ def _plain(content) -> str:  # noqa: ANN001
 
 
 def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
-    with gr.Blocks(title="政策问答 policyqa", analytics_enabled=False) as demo:
+    # Gradio keeps a copy of every file posted to it (also straight to /gradio_api/upload): gone after an hour
+    with gr.Blocks(title="政策问答 policyqa", analytics_enabled=False, delete_cache=(600, 3600)) as demo:
         gr.Markdown("## 政策问答 · 城乡社区治理政策文件")
         with gr.Tabs():
             with gr.Tab("问答", id="chat"):

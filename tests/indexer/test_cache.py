@@ -48,3 +48,19 @@ def test_a_save_that_fails_leaves_no_temp_file(tmp_path, monkeypatch):
     with pytest.raises(OSError, match="No space left"):
         cache.save()
     assert not [f for f in cache.dir.iterdir() if ".tmp" in f.name]
+
+
+def test_temp_files_of_a_writer_that_died_are_removed(tmp_path):
+    import os
+    import subprocess
+
+    cache = EmbeddingCache(tmp_path, "m")
+    cache.dir.mkdir(parents=True)
+    dead = subprocess.Popen(["true"])
+    dead.wait()  # a pid no process has now
+    left = cache.dir / f"vectors.{dead.pid}.tmp.npy"
+    left.write_bytes(b"half")
+    mine = cache.dir / f"vectors.{os.getpid()}.tmp.npy"
+    mine.write_bytes(b"in progress")
+    EmbeddingCache(tmp_path, "m")
+    assert not left.exists() and mine.exists()
