@@ -20,11 +20,12 @@ def _remove_dead_writers_files(folder: Path) -> None:
     """Temp files of a save whose process died mid-write (`vectors.<pid>.tmp.npy`): removed."""
     for f in folder.glob("*.tmp.*") if folder.is_dir() else ():
         parts = f.name.split(".")
-        if len(parts) >= 3 and parts[1].isdigit() and not _alive(int(parts[1])):
+        if len(parts) >= 3 and parts[1].isdigit() and not pid_alive(int(parts[1])):
             f.unlink(missing_ok=True)
 
 
-def _alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this pid exists (a writer's temp files name their pid)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

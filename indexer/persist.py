@@ -29,7 +29,7 @@ from corpus.model import Clause, Document
 from corpus.outline import article_context, article_index
 from corpus.sentences import sentence_spans
 from corpus.settings import Settings
-from indexer.cache import EmbeddingCache
+from indexer.cache import EmbeddingCache, pid_alive
 from indexer.dense import DenseIndex, IndexKind
 from indexer.embed import Embedder
 from indexer.errors import IndexCorrupt, IndexMismatch, IndexMissing, IndexProblem
@@ -374,22 +374,12 @@ def _drop_milvus(version: Path) -> None:
         log.warning("could not remove Milvus rows of replaced index %s from %s", version, collection)
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def remove_dead_builds(root: Path) -> list[Path]:
     """Remove `.building-*` folders and `.current-*` links left by builds whose process has died."""
     removed = []
     for junk in [*root.glob(".building-*"), *root.glob(".current-*")]:
         pid = junk.name.rsplit("-", 1)[-1]
-        if pid.isdigit() and int(pid) != os.getpid() and not _pid_alive(int(pid)):
+        if pid.isdigit() and int(pid) != os.getpid() and not pid_alive(int(pid)):
             if junk.is_symlink() or junk.is_file():
                 junk.unlink(missing_ok=True)
             else:
