@@ -163,14 +163,15 @@ class DocumentStore:
         Ids never collide: a file whose id is taken by a document from another path gets the id plus
         a hash of its path; ingesting the same path again updates its document; a text already
         stored under another name is recognised as that document and not added twice."""
+        files = expand(paths)  # listed before the lock file exists (a folder may hold the data directory)
         with held(self.lock_path, "documents"):  # ids are chosen against what is stored: one writer
-            return self._ingest(paths, catalog_path, on_result)
+            return self._ingest(paths, files, catalog_path, on_result)
 
     @property
     def lock_path(self) -> Path:
         return self.settings.data_dir / ".documents.lock"
 
-    def _ingest(self, paths: list[str | Path], catalog_path: Path | None,
+    def _ingest(self, paths: list[str | Path], files: list[Path], catalog_path: Path | None,
                 on_result: Callable[[IngestResult], None] | None) -> list[IngestResult]:
         results = _Reported(on_result)
         remove_stale_temp_files(self.dir)
@@ -178,10 +179,7 @@ class DocumentStore:
         known = {d.id: d for d in self.documents()}
         by_text = {d.content_hash: d for d in known.values()}
         named = {Path(p) for p in paths}
-        own = self.settings.data_dir.resolve()
-        for path in expand(paths):
-            if own in path.resolve().parents:  # a folder holding the data directory: not its own files
-                continue
+        for path in files:
             shown = display_name(str(path))
             reason = "" if path in named else skip_reason(path)
             if reason:
