@@ -232,11 +232,12 @@ class Assistant:
             self._citation(i + 1, h, 0, min(len(h.clause.text), 80)) for i, h in enumerate(hits[:3])
         )
 
-        def refuse(reason: str, shown: tuple[Citation, ...] = related) -> Answer:
+        def refuse(reason: str, shown: tuple[Citation, ...] = related, said: str = "") -> Answer:
+            """`reason` for the record (the eval's spot check prints it), `said` (or the reason) in the answer."""
             return Answer(
                 question,
                 query.text,
-                REFUSAL,
+                f"{REFUSAL}原因：{said or reason}。",
                 (),
                 True,
                 query.kind.value,
@@ -275,11 +276,18 @@ class Assistant:
                 self._citation(1, closer.hit, closer.start, closer.end),
                 *(replace(c, n=c.n + 1) for c in related[:2]),
             )
-            return refuse(f"{named}的文件中没有针对这个问题的规定；{elsewhere}有更贴近的规定", nearest)
+            return refuse(
+                f"{named}的文件中没有针对这个问题的规定；{elsewhere}有更贴近的规定",
+                nearest,
+                said=f"{named}的文件中没有针对这个问题的规定；{closer.hit.region}的文件有更贴近的规定（见下）",
+            )
         probs = np.where(ok, self.model.probabilities(cands), 0.0)
         best = int(np.argmax(probs))
         if probs[best] < self.model.threshold:
-            return refuse(f"最相关的句子可信度过低（{probs[best]:.2f} < {self.model.threshold:.2f}）")
+            return refuse(
+                f"最相关的句子可信度过低（{probs[best]:.2f} < {self.model.threshold:.2f}）",
+                said="检索到的条款都不直接回答这个问题，下面是最接近的几条",
+            )
         if query.kind is Kind.COMPARISON:
             chosen = self._per_document(query, cands, probs)
         else:
