@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,9 @@ FIELD = "vector"
 FP_CHARS = 20  # of a document fingerprint (sha256 hex) in row keys: collisions are out of reach
 MAX_VARCHAR = 65535  # Milvus's longest VARCHAR (bytes): a clause text up to 8,000 characters fits
 SLACK = 16  # extra results asked for, in case some belong to document versions being replaced
+# Milvus's bounded staleness is 5 s: a version built more recently is searched with Strong
+# consistency (it sees every row the build wrote, ~200 ms a search), older ones Bounded (~ms).
+FRESH_S = 10.0
 
 
 class MilvusUnavailable(IndexProblem):
@@ -100,9 +104,11 @@ class MilvusDense:
     select this version's rows (inner product on normalised vectors)."""
 
     def __init__(
-        self, milvus: Any, collection: str, dim: int, keys: list[str], doc_of: list[str], uri: str = ""  # noqa: ANN401
+        self, milvus: Any, collection: str, dim: int, keys: list[str], doc_of: list[str], uri: str = "",  # noqa: ANN401
+        built_at: float = 0.0,
     ) -> None:
         self.milvus, self.collection, self._dim, self.uri = milvus, collection, dim, uri
+        self._strong_until = built_at + FRESH_S
         self._row = {k: i for i, k in enumerate(keys)}
         self._doc_of = doc_of
 
@@ -159,8 +165,10 @@ class MilvusDense:
 
     @classmethod
     def open(
-        cls, milvus: Any, collection: str, dim: int, keys: list[str], doc_of: list[str], uri: str = ""  # noqa: ANN401
+        cls, milvus: Any, collection: str, dim: int, keys: list[str], doc_of: list[str], uri: str = "",  # noqa: ANN401
+        built_at: float = 0.0,
     ) -> MilvusDense:
+        """`built_at`: when the index version was built (epoch seconds), for the consistency level."""
         if not milvus.has_collection(collection):
             raise IndexCorrupt(f"Milvus collection {collection} is missing: run `policyqa index --rebuild`")
         milvus.load_collection(collection)
@@ -170,7 +178,7 @@ class MilvusDense:
                 f"Milvus collection {collection} holds {stored} vectors for {len(keys)} clauses: "
                 "run `policyqa index --rebuild`"
             )
-        return cls(milvus, collection, dim, keys, doc_of, uri)
+        return cls(milvus, collection, dim, keys, doc_of, uri, built_at)
 
     @property
     def dim(self) -> int:
@@ -220,6 +228,7 @@ class MilvusDense:
             filter=expr,
             anns_field=FIELD,
             search_params={"metric_type": "IP"},
+            consistency_level="Strong" if time.time() < self._strong_until else "Bounded",
         )[0]
 
 

@@ -478,6 +478,7 @@ def _read_version(path: Path, manifest: dict) -> LoadedIndex:
             keys,
             [c.doc_id for c in clauses],
             info["uri"],
+            _epoch(manifest.get("built_at", "")),
         )
     else:
         dense = DenseIndex.load(path / "dense.faiss")
@@ -489,6 +490,14 @@ def _read_version(path: Path, manifest: dict) -> LoadedIndex:
     if len(vectors) != len(clauses):
         raise IndexCorrupt(f"index at {path} is inconsistent: {len(vectors)} clause vectors for {len(clauses)} clauses")
     return LoadedIndex(path, manifest, clauses, docs, bm25, clause_of, dense, vectors)
+
+
+def _epoch(stamp: str) -> float:
+    """A manifest's `built_at` (local time, to the second) as epoch seconds; 0 when absent."""
+    try:
+        return time.mktime(time.strptime(stamp, "%Y-%m-%dT%H:%M:%S"))
+    except ValueError:
+        return 0.0
 
 
 def is_current(settings: Settings, docs: Sequence[Document], embedder_name: str) -> bool:
