@@ -222,6 +222,12 @@ REASONS_ZH = (
     (r"^pdf has no text layer", "PDF 没有文字层（扫描件？），请先做 OCR 文字识别"),
     (r"^no content found", "没有找到正文（只有标题或文头）"),
     (r"^could not be ingested", "无法导入"),
+    (r"^\.(\w+) \((.+?)\) is not supported", r"不支持 .\1（\2）格式，请另存为 .docx 或 .pdf 后上传"),
+    (r"^docx holds (\d+) parts \(limit (\d+)\)", r"Word 文件包含 \1 个部件（上限 \2），未读取"),
+    (r"^docx unpacks to (\d+) MB \(limit (\d+) MB\)", r"Word 文件解压后 \1 MB（上限 \2 MB），未读取"),
+    (r"^docx text part \S+ unpacks to (\d+) MB \(limit (\d+) MB\)", r"Word 文件正文解压后 \1 MB（上限 \2 MB），未读取"),
+    (r"^pdf has (\d+) pages \(limit (\d+)\)", r"PDF 共 \1 页（上限 \2 页），请拆分后上传"),
+    (r"^could not be stored \((.*)\)", r"无法保存（\1），磁盘可能已满"),
 )
 
 

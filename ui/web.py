@@ -32,6 +32,7 @@ from assistant.topics import OTHER, RESPONSIBILITY, taxonomy
 from corpus import DocumentStore
 from corpus.metadata import region_level
 from corpus.settings import Settings
+from corpus.store import LEGACY, skip_reason
 from corpus.versions import superseded, version_pairs
 from indexer.errors import IndexProblem
 from ui import conversations, render
@@ -245,7 +246,8 @@ class WebApp:
             name = os.path.basename(str(p))
             suffix = os.path.splitext(name)[1].lower()
             if suffix not in UPLOAD_TYPES:
-                lines.append((name, False, f"不支持的类型 {suffix or '（无扩展名）'}；支持 {' '.join(UPLOAD_TYPES)}"))
+                legacy = render.reason_zh(skip_reason(Path(name))) if suffix in LEGACY else ""
+                lines.append((name, False, legacy or f"不支持的类型 {suffix or '（无扩展名）'}；支持 {' '.join(UPLOAD_TYPES)}"))
                 continue
             size = os.path.getsize(p)
             if size > self.settings.max_file_bytes:
@@ -481,7 +483,7 @@ def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
             with gr.Tab("文库", id="library"):
                 # Upload and its status first, then the library, then one document: nothing below the fold
                 # that the user is waiting for.
-                files = gr.File(file_count="multiple", file_types=UPLOAD_TYPES, label="上传文件（txt/docx/pdf/html，GBK 亦可）",
+                files = gr.File(file_count="multiple", label="上传文件（txt/docx/pdf/html，GBK 亦可）",
                                 elem_id="upload", height=120)
                 status = gr.HTML(elem_id="upload-status")
                 index_state = gr.HTML(app.index_status(), elem_id="index-status")

@@ -173,9 +173,12 @@ def test_upload_errors_read_in_chinese(web: WebApp, tmp_path: Path):
     blob.write_bytes(b"abc" * 100 + b"\x00" + b"abc")
     empty = tmp_path / "empty.md"
     empty.write_bytes(b"")
-    report, _ = web.upload([str(blob), str(empty)])
+    legacy = tmp_path / "旧通知.doc"
+    legacy.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
+    report, _ = web.upload([str(blob), str(empty), str(legacy)])
     assert "二进制文件" in report and "第 300 字节" in report and "空文件" in report
-    assert "binary" not in report and "empty file" not in report
+    assert "不支持 .doc（Word 97-2003）格式，请另存为 .docx 或 .pdf" in report
+    assert "binary" not in report and "empty file" not in report and "not supported" not in report
 
 
 def test_a_rewritten_question_can_be_answered_as_typed_and_the_chat_exported(web: WebApp):
