@@ -20,6 +20,9 @@ from corpus.split import split_parts
 log = logging.getLogger(__name__)
 
 
+# Clauses one file may become: the Civil Code is about 3,000; a file far beyond is a dump or a trap
+# (10,000 near-empty PDF pages took half an hour to index).
+MAX_CLAUSES = 20_000
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -97,4 +100,7 @@ def build_documents(
                 part=md_part,
             )
         )
+    clauses_in = sum(len(d.clauses) for d in docs)
+    if clauses_in > MAX_CLAUSES:
+        raise UnreadableFile(p, f"{clauses_in} clauses (limit {MAX_CLAUSES}): split the file")
     return docs

@@ -228,6 +228,7 @@ REASONS_ZH = (
     (r"^docx text part \S+ unpacks to (\d+) MB \(limit (\d+) MB\)", r"Word 文件正文解压后 \1 MB（上限 \2 MB），未读取"),
     (r"^pdf has (\d+) pages \(limit (\d+)\)", r"PDF 共 \1 页（上限 \2 页），请拆分后上传"),
     (r"^could not be stored \((.*)\)", r"无法保存（\1），磁盘可能已满"),
+    (r"^(\d+) clauses \(limit (\d+)\)", r"共 \1 条条款（上限 \2 条），请拆分文件"),
 )
 
 

@@ -310,3 +310,13 @@ def test_provisions_wrapped_in_tags_or_a_tag_split_over_lines_are_kept(tmp_path:
     text = "\n".join(" ".join(c.heading_path) + " " + c.text for c in doc.clauses)
     assert "居委会成员不少于5人" in text and "不少于3名" in text
     assert "class=" not in text and "<" not in text and "分享到微信" not in text
+
+
+def test_a_file_of_more_clauses_than_any_document_is_refused_with_the_limit(tmp_path: Path, fresh_settings, monkeypatch):
+    import corpus.ingest
+
+    monkeypatch.setattr(corpus.ingest, "MAX_CLAUSES", 50)  # the limit is 20,000: the same check, a small file
+    f = tmp_path / "dump.txt"
+    f.write_text("某市汇编\n" + "".join(f"第{i}条 社区应当配备工作人员。\n" for i in range(1, 80)), encoding="utf-8")
+    [r] = DocumentStore(fresh_settings).ingest([f])
+    assert not r.ok and "79 clauses (limit 50): split the file" in r.error
