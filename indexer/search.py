@@ -66,6 +66,7 @@ class Retriever:
             np.asarray(index.vectors, dtype=np.float32).any(axis=1) if self.pending else None
         )
         self._on_demand: dict[int, np.ndarray] = {}
+        self._contexts: dict[int, dict[str, str]] = {}
 
     @classmethod
     def open(
@@ -221,9 +222,10 @@ class Retriever:
         if self._has_vector is None or self._has_vector[row]:
             return float(np.asarray(self.index.vectors[row], dtype=np.float32) @ qv)
         if row not in self._on_demand:
-            code = self._doc_of[row]
-            siblings = [self.clauses[i] for i in np.flatnonzero(self._doc_of == code)]
-            text = passage_text(self.clauses[row], article_context(siblings).get(self.clauses[row].id, ""))
+            code = int(self._doc_of[row])
+            if code not in self._contexts:  # a document's article openings, read once
+                self._contexts[code] = article_context([self.clauses[i] for i in np.flatnonzero(self._doc_of == code)])
+            text = passage_text(self.clauses[row], self._contexts[code].get(self.clauses[row].id, ""))
             self._on_demand[row] = self.embedder.embed_passages([text])[0]
         return float(self._on_demand[row] @ qv)
 

@@ -117,6 +117,8 @@ class LiveCorpus:
                     build_index(docs, self.settings, self.embedder, show_progress=False, embed=False)
                     if self._swap(docs, stamp):
                         continue
+                    if self.complete:  # every vector was cached (a corrected title): nothing to embed
+                        break
                 self.status = "正在计算语义向量，答案可能不完整…"
 
                 def progress(done: int, total: int) -> None:
