@@ -1,27 +1,66 @@
 """Training handouts for the three-yearly full-coverage training: per topic, each document's key
-provisions quoted with citations, plus the comparison table; as Markdown and DOCX."""
+provisions as whole sentences with citations, a narrow comparison table per topic, the sources with
+their version dates; as Markdown and DOCX (A4, printable as is)."""
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.compare import Table, build_table, cite_map, to_markdown
+from assistant.compare import build_table
 from assistant.indicator import Indicator, verified
 from assistant.model import Answer
+from corpus.sentences import sentence_spans
+
+PER_DOCUMENT = 2  # key provisions (and table rows) per document and topic: the handout stays ~15 A4 pages
+TABLE_HEAD = ("地区", "指标", "数值", "时限", "条款")  # narrow enough for portrait A4
+
+
+@dataclass(frozen=True)
+class Provision:
+    """One key provision as a trainer reads it out: a whole sentence, cited."""
+
+    text: str  # the whole sentence(s) holding the row's quote; a table's row with its header
+    source: str  # 第X条 or the heading path
+    lead_units: tuple[str, ...]
+    table_row: bool = False  # a row of an indicator table, not a sentence
+
+
+@dataclass(frozen=True)
+class Source:
+    label: str  # region《title》
+    version_date: str
+    current: bool
 
 
 @dataclass(frozen=True)
 class Handout:
     title: str
-    topics: tuple[
-        tuple[str, tuple[tuple[str, tuple[Indicator, ...]], ...]], ...
-    ]  # topic → (document label → rows)
-    table: Table
+    topics: tuple[tuple[str, tuple[tuple[str, tuple[Provision, ...]], ...]], ...]  # topic → (document → provisions)
+    tables: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]  # topic → rows of `TABLE_HEAD`
+    sources: tuple[Source, ...]
     answers: tuple[Answer, ...] = ()
     date: str = field(default_factory=lambda: datetime.date.today().isoformat())
+
+
+def whole_sentence(r: Indicator) -> str:
+    """The sentence(s) of the row's clause holding its quote: a quote is often a fragment
+    ("不足5000名的至少配备1名）"); a handout reads whole sentences."""
+    if r.context:  # a table's row: the row, then the header it is read with
+        return f"{r.quote}（{r.context}）"
+    at = r.clause.find(r.quote)
+    if at < 0:
+        return r.quote
+    spans = [(s, e) for s, e in sentence_spans(r.clause) if s < at + len(r.quote) and e > at]
+    if not spans:
+        return r.quote
+    return r.clause[spans[0][0] : spans[-1][1]].strip()
+
+
+def _label(r: Indicator) -> str:
+    return f"{r.region}《{r.title}》"
 
 
 def build_handout(
@@ -29,32 +68,55 @@ def build_handout(
     topics: Sequence[str] | None = None,
     doc_ids: Sequence[str] | None = None,
     answers: Sequence[Answer] = (),
-    per_doc: int = 5,
+    superseded: Collection[str] = (),
 ) -> Handout:
-    """Key provisions per topic and document; a row whose figures are not in its quote is left out."""
+    """Per topic, each document's key provisions as whole sentences (each sentence once in the whole
+    handout), and the topic's comparison as a narrow table (a row per indicator); a row whose figures
+    are not in its quote is left out. Raises `NoMatchingRows` for topics no indicator is about."""
     table = build_table([r for r in rows if verified(r)], topics, doc_ids)
+    said: set[str] = set()
     sections = []
+    tables = []
+    used: dict[str, Indicator] = {}
     for topic, cells in table.rows:
         docs = []
-        for (_, region, title), cell in zip(table.columns, cells, strict=True):
-            if cell.items:
-                docs.append((f"{region}《{title}》", cell.items[:per_doc]))
+        lines = []
+        for (doc_id, _, _), cell in zip(table.columns, cells, strict=True):
+            provisions = []
+            for r in cell.items[:PER_DOCUMENT]:
+                used.setdefault(doc_id, r)
+                lines.append((r.region, r.indicator, r.value_text or r.value or "", r.deadline or "", r.location))
+                sentence = whole_sentence(r)
+                if sentence in said or len(provisions) >= PER_DOCUMENT:
+                    continue
+                said.add(sentence)
+                provisions.append(Provision(sentence, r.location, r.lead_units, bool(r.context)))
+            if provisions:
+                docs.append((_label(cell.items[0]), tuple(provisions)))
         sections.append((topic, tuple(docs)))
-    return Handout("社区工作者全覆盖培训材料：政策要点对照", tuple(sections), table, tuple(answers))
+        tables.append((topic, tuple(dict.fromkeys(lines))))
+    sources = tuple(Source(_label(r), r.version_date, doc_id not in superseded) for doc_id, r in used.items())
+    return Handout("社区工作者全覆盖培训材料：政策要点对照", tuple(sections), tuple(tables), sources, tuple(answers))
 
 
-def _provision(r: Indicator) -> str:
-    units = f"（牵头：{'、'.join(r.lead_units)}）" if r.lead_units else ""
-    return f"“{r.quote}”{units} —— {r.location}"
+def _provision(p: Provision) -> str:
+    units = f"（牵头：{'、'.join(p.lead_units)}）" if p.lead_units and not any(u in p.text for u in p.lead_units) else ""
+    return f"{p.text}{units}（{p.source}）" if p.source else f"{p.text}{units}"
+
+
+def _source(s: Source) -> str:
+    state = "现行" if s.current else "已被新版本替代"
+    return f"{s.label}，{s.version_date + '版，' if s.version_date else ''}{state}"
 
 
 def handout_markdown(h: Handout) -> str:
+    esc = lambda s: s.replace("|", "\\|").replace("\n", " ")  # noqa: E731
     out = [f"# {h.title}", "", f"生成日期：{h.date}", ""]
     for topic, docs in h.topics:
         out += [f"## {topic}", ""]
         for label, items in docs:
             out.append(f"### {label}")
-            out += [f"- {_provision(r)}" for r in items]
+            out += [f"- {_provision(p)}" for p in items]
             out.append("")
     if h.answers:
         out += ["## 常见问题", ""]
@@ -62,12 +124,18 @@ def handout_markdown(h: Handout) -> str:
             out += [f"**问：{a.question}**", "", f"答：{a.text}", ""]
             out += [f"- [{c.n}] {c.region}《{c.title}》{c.section}：“{c.quote}”" for c in a.citations]
             out.append("")
-    out += ["## 对比表", "", to_markdown(h.table)]
-    return "\n".join(out)
+    out += ["## 对比表", ""]
+    for topic, lines in h.tables:
+        out += [f"### {topic}", "", "| " + " | ".join(TABLE_HEAD) + " |", "|---" * len(TABLE_HEAD) + "|"]
+        out += ["| " + " | ".join(esc(c) or "—" for c in line) + " |" for line in lines]
+        out.append("")
+    out += ["## 文件来源", ""] + [f"- {_source(s)}" for s in h.sources]
+    return "\n".join(out) + "\n"
 
 
 def handout_docx(h: Handout, path: Path) -> Path:
-    """A Word document on A4 with real headings (Heading 1–3), a real table, the date and page numbers."""
+    """A Word document on A4 with real headings (Heading 1–3), one narrow table per topic, the sources
+    with their version dates, the date and page numbers."""
     import docx
     from docx.shared import Cm, Pt
 
@@ -75,8 +143,8 @@ def handout_docx(h: Handout, path: Path) -> Path:
     d.styles["Normal"].font.size = Pt(10.5)
     for section in d.sections:
         section.page_width, section.page_height = Cm(21), Cm(29.7)
-        section.left_margin = section.right_margin = Cm(2.5)
-        section.top_margin = section.bottom_margin = Cm(2.5)
+        section.left_margin = section.right_margin = Cm(2.2)
+        section.top_margin = section.bottom_margin = Cm(2.2)
         _page_footer(section.footer.paragraphs[0], h.date)
     d.add_heading(h.title, level=0)
     d.add_paragraph(f"生成日期：{h.date}")
@@ -84,32 +152,33 @@ def handout_docx(h: Handout, path: Path) -> Path:
         d.add_heading(topic, level=1)
         for label, items in docs:
             d.add_heading(label, level=2)
-            for r in items:
-                d.add_paragraph(_provision(r), style="List Bullet")
+            for p in items:
+                d.add_paragraph(_provision(p), style="List Bullet")
     if h.answers:
         d.add_heading("常见问题", level=1)
         for a in h.answers:
             d.add_heading(f"问：{a.question}", level=2)
             d.add_paragraph(f"答：{a.text}")
             for c in a.citations:
-                d.add_paragraph(
-                    f"[{c.n}] {c.region}《{c.title}》{c.section}：“{c.quote}”", style="List Bullet"
-                )
+                d.add_paragraph(f"[{c.n}] {c.region}《{c.title}》{c.section}：“{c.quote}”", style="List Bullet")
     d.add_heading("对比表", level=1)
-    t = h.table
-    cite = cite_map(t)
-    grid = d.add_table(rows=1 + len(t.rows), cols=1 + len(t.columns))
-    grid.style = "Table Grid"
-    grid.cell(0, 0).text = "主题"
-    for j, (_, region, _) in enumerate(t.columns, 1):
-        grid.cell(0, j).text = region
-    for i, (topic, cells) in enumerate(t.rows, 1):
-        grid.cell(i, 0).text = topic
-        for j, cell in enumerate(cells, 1):
-            grid.cell(i, j).text = cell.text(cite) or "—"
-    d.add_heading("出处", level=2)
-    for i, r in enumerate(t.sources, 1):
-        d.add_paragraph(f"{i}. {r.region}《{r.title}》{r.location}：“{r.quote}”")
+    for topic, lines in h.tables:
+        d.add_heading(topic, level=2)
+        grid = d.add_table(rows=1 + len(lines), cols=len(TABLE_HEAD))
+        grid.style = "Table Grid"
+        for j, head in enumerate(TABLE_HEAD):
+            grid.cell(0, j).text = head
+        for i, line in enumerate(lines, 1):
+            for j, value in enumerate(line):
+                grid.cell(i, j).text = value or "—"
+        for row in grid.rows:
+            for cell in row.cells:
+                for para in cell.paragraphs:
+                    for run in para.runs:
+                        run.font.size = Pt(9)
+    d.add_heading("文件来源", level=1)
+    for s in h.sources:
+        d.add_paragraph(_source(s), style="List Bullet")
     path.parent.mkdir(parents=True, exist_ok=True)
     d.save(path)
     return path

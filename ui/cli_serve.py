@@ -74,7 +74,9 @@ def cmd_handout(args: argparse.Namespace, settings: Settings) -> int:
 
     docs = _store(settings).documents()
     old = set() if args.docs else superseded(docs)  # current versions unless documents are named
-    h = build_handout(extract_all(d for d in docs if d.id not in old), args.topics or None, args.docs or None)
+    h = build_handout(
+        extract_all(d for d in docs if d.id not in old), args.topics or None, args.docs or None, superseded=superseded(docs)
+    )
     out = Path(args.output)
     if out.suffix == ".docx":
         handout_docx(h, out)

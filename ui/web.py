@@ -338,7 +338,8 @@ class WebApp:
     # ---- 培训材料 -------------------------------------------------------------------------
     def handout(self, topics: list[str] | None, doc_ids: list[str] | None, questions: str = "") -> tuple[str, str, str]:
         answers = [self.assistant.ask(q.strip()) for q in (questions or "").splitlines() if q.strip()]
-        h = build_handout(self.current_rows() if not doc_ids else self.rows(), topics or None, doc_ids or None, answers)
+        rows = self.current_rows() if not doc_ids else self.rows()
+        h = build_handout(rows, topics or None, doc_ids or None, answers, superseded(self.assistant.docs.values()))
         md = handout_markdown(h)
         stamp = time.strftime("%Y%m%d-%H%M%S")
         out = self.settings.exports_dir
