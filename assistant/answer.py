@@ -22,7 +22,7 @@ import numpy as np
 from assistant.features import Candidate, candidates, elsewhere_gap
 from assistant.model import Answer, Citation, Turn
 from assistant.provision import ARTICLE, Provision, article_label, complete
-from assistant.roles import clause_units
+from assistant.roles import assigns_responsibility, clause_units
 from assistant.selector import AnswerModel, default_model, eligible
 from corpus import DocumentStore
 from corpus.model import Clause, Document
@@ -190,13 +190,15 @@ class Assistant:
         answer, answered, and kept as data for the turn after."""
         last = turns[-1] if turns else None
         query, answer = self._answer(
-            question, last.query if last else None, last.answer.text if last else "", region, doc_ids
+            question, last.query if last else None, last.answer.text if last else "", region, doc_ids,
+            last.docs if last else (),
         )
-        return Turn(question, query, answer)
+        return Turn(question, query, answer, tuple(dict.fromkeys(c.doc_id for c in answer.citations)))
 
     def restore(self, record: dict) -> Turn:
         """A turn kept as data (`Turn.record`: a browser's storage, an export) as a `Turn` again."""
-        return _kept(self.retriever.analyzer.restore(record), str(record.get("answer", "")))
+        docs = tuple(str(d) for d in record.get("docs") or () if str(d) in self.docs)
+        return replace(_kept(self.retriever.analyzer.restore(record), str(record.get("answer", ""))), docs=docs)
 
     def replay(self, history: Sequence[dict]) -> Turn | None:
         """The last turn of a {"role", "content"} history, each follow-up read against the one before."""
@@ -204,11 +206,19 @@ class Assistant:
         return _kept(last, answer) if last is not None else None
 
     def _answer(
-        self, question: str, last: Query | None, last_answer: str, region: str | None, doc_ids: set[str] | None
+        self,
+        question: str,
+        last: Query | None,
+        last_answer: str,
+        region: str | None,
+        doc_ids: set[str] | None,
+        last_docs: Sequence[str] = (),
     ) -> tuple[Query, Answer]:
         """A message asking several things ("公示几天？对名单有意见找谁？") is answered part by part, each
         later part read as a follow-up of the earlier ones, and the answers joined. Returns the last
-        part's query (what a follow-up of this message is read against) and the answer."""
+        part's query (what a follow-up of this message is read against) and the answer. A follow-up
+        asking something new of the last answer ("牵头单位是谁？" after a staffing figure) is answered
+        from the documents that answer cited (`last_docs`) when they answer it."""
         question = question.encode("utf-8", "replace").decode("utf-8")  # lone surrogates from a client
         if len(question) > MAX_QUESTION:
             query = self.analyze(question[:MAX_QUESTION])
@@ -218,8 +228,14 @@ class Assistant:
         answers: list[Answer] = []
         query = last
         for part in parts:
+            previous = query
             query = self.analyze(part, last=query, last_answer=answers[-1].text if answers else last_answer)
-            answers.append(self._ask_one(part, query, region, doc_ids))
+            answer = None
+            scope = set(last_docs) & doc_ids if doc_ids else set(last_docs)
+            if scope and not answers and _asks_of_last(query, previous):
+                answer = self._ask_one(part, query, region, scope)
+                answer = None if answer.refused else answer
+            answers.append(answer or self._ask_one(part, query, region, doc_ids))
         assert query is not None
         if len(parts) == 1:
             return query, answers[0]
@@ -267,6 +283,16 @@ class Assistant:
         if not ok.any():
             # An answer to "how many people" must quote a number of people; none of the clauses has one.
             return refuse("检索到的条款中没有问题所问的数量")
+        if query.kind is Kind.RESPONSIBLE:
+            # "Who leads" is answered by a sentence naming a body, or a clause (or its section) listing
+            # its units; a sentence of the topic that names nobody does not answer it.
+            ok &= np.array([self._names_responsible(c) for c in cands], dtype=bool)
+            if not ok.any():
+                named = "、".join(query.places)
+                return refuse(
+                    "检索到的条款中没有写明负责或牵头的单位",
+                    said=f"{named}的文件中，相关条款没有写明负责或牵头的单位" if named else "",
+                )
         gap, closer = self.elsewhere(query, cands, region, doc_ids)
         if closer is not None and gap > self.model.elsewhere_margin:
             # "北京市业主委员会任期" when 北京's texts only set 居民委员会's: say where it is set instead.
@@ -301,33 +327,34 @@ class Assistant:
         regions = Counter(region for _, region in {(c.hit.clause.doc_id, c.hit.region) for c in chosen})
         previous = ("", "")
         shown: set[str] = set()  # clauses the answer already quotes (a list with its items, an intro)
+        units_given: set[str] = set()  # unit lists already given (one section's list serves its clauses)
         for cand in chosen:
-            n = len(citations) + 1
             doc = self.docs.get(cand.hit.clause.doc_id)
             prov = complete(doc, cand.hit.clause, cand.start, cand.end)
             if len(prov.clause_ids) > 1 and set(prov.clause_ids) <= shown:
                 continue  # an item of a list already given whole
             if prov.clause_ids[0] in shown and prov.clause_ids[0] != cand.hit.clause.id:
                 prov = complete(doc, cand.hit.clause, cand.start, cand.end, with_intro=False)
+            if query.kind is Kind.RESPONSIBLE and prov.text.strip().strip("（）()。") in units_given:
+                continue  # the （牵头单位：…） trailer itself, already given as the answer
             shown.update(prov.clause_ids)
+            titled = regions[cand.hit.region] > 1
+            if query.kind is Kind.RESPONSIBLE:
+                # "Who leads": the unit list the provision's clause or section states is the answer, first.
+                extra = self._units_line(cand.hit, prov, len(citations) + 1)
+                if extra and extra[2] not in units_given:
+                    units_given.add(extra[2])
+                    doc_part = self._heading(cand.hit, prov, titled)[0]
+                    citations.append(extra[0])
+                    lines.append(extra[1] if doc_part == previous[0] else f"{doc_part}：{extra[1]}")
+                    previous = (doc_part, "")
+            n = len(citations) + 1
             cit = self._provision_citation(n, cand.hit, prov, cand.start)
             citations.append(cit)
-            titled = regions[cand.hit.region] > 1
             line, heading = self._line(cand.hit, prov, n, titled, previous)
             lines.append(line)
             # Sentences of one answer read on from each other; a comparison's entries each stand alone.
             previous = heading if query.kind is not Kind.COMPARISON else ("", "")
-            if query.kind is Kind.RESPONSIBLE:
-                extra = self._units_line(cand.hit, prov, len(citations) + 1)
-                if extra and any(
-                    (c.clause_id, c.quote_start, c.quote_end) == (extra[0].clause_id, extra[0].quote_start, extra[0].quote_end)
-                    for c in citations
-                ):
-                    extra = None  # the same （牵头单位：…） span is already given
-                if extra:
-                    citations.append(extra[0])
-                    lines.append(extra[1])
-                    previous = ("", "")
         if query.kind is Kind.COMPARISON:
             covered = {c.region for c in citations} | {
                 p for c in citations for p in self._doc_places(c.doc_id)
@@ -453,7 +480,7 @@ class Assistant:
         doc_part = f"{hit.region}《{hit.title}》{version}" if hit.title else f"{hit.region}{version}"
         return doc_part, prov.label, text
 
-    def _units_line(self, hit: Hit, prov: Provision, n: int) -> tuple[Citation, str] | None:
+    def _units_line(self, hit: Hit, prov: Provision, n: int) -> tuple[Citation, str, str] | None:
         """For 'who is responsible' questions: the unit list the clause (or its section's opening) states,
         when the chosen sentence does not already name it."""
         doc = self.docs.get(hit.clause.doc_id)
@@ -467,8 +494,26 @@ class Assistant:
                     return None
                 h = Hit(clause, hit.score, hit.title, hit.region, hit.origin)
                 cit = self._citation(n, h, units.start, units.end)
-                return cit, f"{span.strip('（）()')}。[{n}]"
+                return cit, f"{span.strip('（）()')}。[{n}]", span.strip("（）()。")
         return None
+
+    def _names_responsible(self, cand: Candidate) -> bool:
+        """The sentence, read with its article's or list's opening (由民政部门依法查处：…（二）…), names the
+        body responsible, or its clause or section lists units."""
+        doc = self.docs.get(cand.hit.clause.doc_id)
+        text = complete(doc, cand.hit.clause, cand.start, cand.end).text if doc else cand.text
+        return assigns_responsibility(text) or self._states_units(cand.hit)
+
+    def _states_units(self, hit: Hit) -> bool:
+        """The clause, its continuation or its section's opening lists units (（牵头单位：…）)."""
+        doc = self.docs.get(hit.clause.doc_id)
+        if doc is None:
+            return False
+        for clause in (hit.clause, *self._section_openers(doc, hit.clause)):
+            units = clause_units(clause.text)
+            if units.start >= 0 and (units.lead or units.support):
+                return True
+        return False
 
     def _section_openers(self, doc: Document, clause: Clause) -> list[Clause]:
         """Clauses that open the sections enclosing `clause` (where a unit list for the whole section sits),
@@ -514,6 +559,17 @@ class Assistant:
             h.origin,
             article,
         )
+
+
+def _asks_of_last(query: Query, last: Query | None) -> bool:
+    """A follow-up that names no place or document of its own and asks another kind of thing than the
+    last question (who leads, by when) asks it of what the last answer quoted."""
+    return (
+        last is not None
+        and query.used_history
+        and query.kind is not last.kind
+        and not (query.places or query.named_docs or query.referred_docs)
+    )
 
 
 def _kept(query: Query, answer: str) -> Turn:

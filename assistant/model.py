@@ -52,6 +52,7 @@ class Turn:
     question: str
     query: Query
     answer: Answer
+    docs: tuple[str, ...] = ()  # the documents the answer cites (a follow-up asking "牵头单位是谁？" asks of them)
 
     def record(self) -> dict:
         """The turn as JSON (a browser's storage, an export): what `QueryAnalyzer.restore` needs."""
@@ -61,4 +62,5 @@ class Turn:
             "kind": self.query.kind.value,
             "asks": self.query.asks,
             "answer": self.answer.text,
+            "docs": list(self.docs),
         }

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from assistant.orgs import clean_unit, leading_unit
+from assistant.orgs import PREPOSITION, clean_unit, has_unit, leading_unit
 
 RULES = Path(__file__).parent / "rules" / "roles.toml"
 
@@ -91,6 +91,8 @@ def sentence_roles(sentence: str) -> Roles:
     for m in SUBJECT.finditer(sentence):
         subject = m.group(1)
         subject = re.split(r"由", subject)[-1]
+        if PREPOSITION.match(subject):
+            continue  # "按照市委、市政府…部署": an adverbial, not who acts
         lead += split_names(subject)
     for m in PARTNER.finditer(sentence):
         support += split_names(m.group(1))
@@ -101,6 +103,16 @@ def sentence_roles(sentence: str) -> Roles:
         lead += [opener] if opener else []
     lead = list(dict.fromkeys(lead))
     return Roles(tuple(lead), tuple(u for u in dict.fromkeys(support) if u not in lead))
+
+
+# What a body does when a text makes it answerable for a matter (负责人 is a person, not a duty).
+ANSWERABLE = re.compile(r"负责(?!人)|牵头|主管|备案|审批|核准|批准|查处|处罚|责令|监督管理")
+
+
+def assigns_responsibility(text: str) -> bool:
+    """The text says which body is responsible: a lead unit by its grammar (由X负责, X应当…), or a
+    body named beside what it is answerable for (县级党委组织部门备案管理)."""
+    return bool(sentence_roles(text).lead) or (has_unit(text) and bool(ANSWERABLE.search(text)))
 
 
 @dataclass(frozen=True)

@@ -74,6 +74,22 @@ def test_two_turn_conversation_asks_another_slot_of_the_same_clause(seed_assista
     assert "市委组织部" in follow.text
 
 
+def test_follow_up_asks_the_new_slot_of_the_documents_the_last_answer_cited(seed_assistant: Assistant):
+    """"牵头单位是谁？" after a staffing figure asks who leads *that* provision: its unit list comes first,
+    once; restored from its record (a reload), the conversation goes on the same way."""
+    first = seed_assistant.turn("每个社区至少配几名专职工作者？")
+    assert first.docs and first.docs[0] in {c.doc_id for c in first.answer.citations}
+    follow = seed_assistant.turn("牵头单位是谁？", [first])
+    assert follow.answer.citations[0].doc_id in first.docs
+    assert follow.answer.text.split("[1]")[0].count("牵头单位：") == 1
+    assert follow.answer.text.count("牵头单位：") == 1
+    again = seed_assistant.turn("牵头单位是谁？", [seed_assistant.restore(first.record())])
+    assert again.answer.text == follow.answer.text
+    hengshui = seed_assistant.turn("那衡水呢？", [follow])
+    assert hengshui.answer.refused or all(c.region == "衡水市" for c in hengshui.answer.citations)
+    assert hengshui.answer.refused or "单位" in hengshui.answer.text.split("[1]")[0]
+
+
 def test_place_switch_follow_up(seed_assistant: Assistant):
     history = [
         turn(USER, "西咸新区社区规模原则上不得低于多少户？"),
