@@ -11,6 +11,7 @@ from pathlib import Path
 
 from assistant.compare import Table
 from assistant.indicator import Indicator
+from assistant.keys import indicator_keys
 
 COLUMNS = (
     "地区",
@@ -77,8 +78,10 @@ def _as_text(ws) -> None:  # noqa: ANN001 - an openpyxl worksheet
 def to_xlsx(
     rows: Sequence[Indicator], path: Path, overview: Table | None = None, duty_rows: Sequence[Indicator] = ()
 ) -> Path:
-    """Sheet 指标: one row per indicator; sheet 对比 (when given): the topic × document overview,
-    each cell's quotes in its comment; sheet 职责分工 (when given): who does what, without a figure."""
+    """Sheet 指标: one row per indicator; sheet 指标对照: indicators several documents set, lined up
+    (`assistant/keys.py`: a row per indicator, a column per document, one value per cell, the quote in
+    its comment); sheet 对比 (when given): the topic × document overview, each cell's quotes in its
+    comment; sheet 职责分工 (when given): who does what, without a figure."""
     from openpyxl import Workbook
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font
@@ -122,6 +125,36 @@ def to_xlsx(
         grid.column_dimensions["A"].width = 14
         for j in range(2, len(overview.columns) + 2):
             grid.column_dimensions[get_column_letter(j)].width = 40
+    lined = [k for k in indicator_keys(rows) if k.documents >= 2]
+    if lined:
+        # one row per indicator several documents set, one column per document, one value per cell
+        docs = list(dict.fromkeys((r.doc_id, r.region, r.title) for k in lined for r in k.rows))
+        across = wb.create_sheet("指标对照", 1)
+        across.append(["指标（原文，…为数值）", "单位", *(f"{region}《{title}》" for _, region, title in docs)])
+        for cell in across[1]:
+            cell.font = Font(bold=True)
+            cell.alignment = top
+        for k in lined:
+            by_doc = {r.doc_id: r for r in k.rows}
+            across.append([k.label, k.unit, *(_value(by_doc[d]) if d in by_doc else "—" for d, _, _ in docs)])
+            for j, (d, _, _) in enumerate(docs, start=3):
+                if d in by_doc:
+                    r = by_doc[d]
+                    xc = across.cell(row=across.max_row, column=j)
+                    xc.comment = Comment(f"{r.location}：{r.quote}"[:1500], "policyqa")
+            for cell in across[across.max_row]:
+                cell.alignment = top
+        _as_text(across)
+        across.freeze_panes = "C2"
+        across.column_dimensions["A"].width = 40
+        for j in range(3, len(docs) + 3):
+            across.column_dimensions[get_column_letter(j)].width = 18
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
     return path
+
+
+def _value(r: Indicator) -> str:
+    """A cell of 指标对照: the figure as written, with its deadline."""
+    value = r.value_text or r.value or ""
+    return f"{value}（{r.deadline}）" if r.deadline else value

@@ -10,9 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.compare import build_table
-from assistant.indicator import Indicator, verified
+from assistant.indicator import Indicator, verified, whole_sentence
 from assistant.model import Answer
-from corpus.sentences import sentence_spans
 
 PER_DOCUMENT = 2  # key provisions (and table rows) per document and topic: the handout stays ~15 A4 pages
 TABLE_HEAD = ("地区", "指标", "数值", "时限", "条款")  # narrow enough for portrait A4
@@ -43,20 +42,6 @@ class Handout:
     sources: tuple[Source, ...]
     answers: tuple[Answer, ...] = ()
     date: str = field(default_factory=lambda: datetime.date.today().isoformat())
-
-
-def whole_sentence(r: Indicator) -> str:
-    """The sentence(s) of the row's clause holding its quote: a quote is often a fragment
-    ("不足5000名的至少配备1名）"); a handout reads whole sentences."""
-    if r.context:  # a table's row: the row, then the header it is read with
-        return f"{r.quote}（{r.context}）"
-    at = r.clause.find(r.quote)
-    if at < 0:
-        return r.quote
-    spans = [(s, e) for s, e in sentence_spans(r.clause) if s < at + len(r.quote) and e > at]
-    if not spans:
-        return r.quote
-    return r.clause[spans[0][0] : spans[-1][1]].strip()
 
 
 def _label(r: Indicator) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from corpus.sentences import sentence_spans
+
 
 @dataclass(frozen=True)
 class Indicator:
@@ -52,6 +54,20 @@ def verified(i: Indicator) -> bool:
     """Every number the row shows (value, deadline) is written in its quote or its context."""
     source = i.context + "\n" + i.quote
     return all(n in source for part in (i.value, i.deadline) if part for n in numbers(part))
+
+
+def whole_sentence(r: Indicator) -> str:
+    """The sentence(s) of the row's clause holding its quote: a quote is often a fragment
+    ("不足5000名的至少配备1名）"); a handout reads whole sentences."""
+    if r.context:  # a table's row: the row, then the header it is read with
+        return f"{r.quote}（{r.context}）"
+    at = r.clause.find(r.quote)
+    if at < 0:
+        return r.quote
+    spans = [(s, e) for s, e in sentence_spans(r.clause) if s < at + len(r.quote) and e > at]
+    if not spans:
+        return r.quote
+    return r.clause[spans[0][0] : spans[-1][1]].strip()
 
 
 def indicator_json(i: Indicator) -> dict:
