@@ -19,6 +19,7 @@ from indexer.fusion import FusionWeights, default_weights, rrf
 from indexer.model import Elsewhere, Hit, SearchResult
 from indexer.persist import LoadedIndex, build_index, index_problem, load_index, passage_text
 from indexer.query import Kind, Query, QueryAnalyzer
+from indexer.question_map import QuestionMap, default_question_map
 from indexer.references import DocRef
 from indexer.tokenize import Tokenizer
 
@@ -67,6 +68,16 @@ class Retriever:
         )
         self._on_demand: dict[int, np.ndarray] = {}
         self._contexts: dict[int, dict[str, str]] = {}
+        self.question_map: QuestionMap | None = None
+        self._mapped_docs: set[str] = set()
+        self.use_question_map(default_question_map())
+
+    def use_question_map(self, qmap: QuestionMap | None) -> None:
+        """Map questions (`indexer/question_map.py`) when the map was fitted on this embedder's
+        vectors and on questions about some of these documents; otherwise never."""
+        fits = qmap is not None and qmap.embedder == self.embedder.name
+        self._mapped_docs = {d.id for d in self.index.docs.values() if fits and qmap and d.title in qmap.titles}
+        self.question_map = qmap if self._mapped_docs else None
 
     @classmethod
     def open(
@@ -138,13 +149,12 @@ class Retriever:
             return SearchResult(query.text, (), places, unknown)
         bm25_ids = self._bm25(list(query.bm25_tokens), mask) if mode is not Mode.DENSE else []
         dense_ids = self._dense(query, mask) if mode is not Mode.BM25 else []
-        if mode is Mode.BM25:
-            scores = {i: 1.0 / (60 + r) for r, i in enumerate(bm25_ids, 1)}
-        elif mode is Mode.DENSE:
-            scores = {i: 1.0 / (60 + r) for r, i in enumerate(dense_ids, 1)}
-        else:
-            scores = rrf([bm25_ids, dense_ids], weights=self.weights.as_tuple(), missing_at_depth=True)
-            scores = self._rescore(query, scores)
+        scores = self._fuse(query, mode, bm25_ids, dense_ids)
+        if self.question_map is not None and dense_ids and scores:
+            # the question's first result is in a document the map knows: search with the map
+            if self.clauses[max(scores, key=scores.__getitem__)].doc_id in self._mapped_docs:
+                dense_ids = self._dense(query, mask, mapped=True)
+                scores = self._fuse(query, mode, bm25_ids, dense_ids, self.question_map.dense_weight)
         ranked = sorted(scores, key=lambda i: -scores[i])
         if mode is Mode.HYBRID and query.kind is Kind.COMPARISON:
             ranked = self._diversify(ranked, scores)
@@ -157,6 +167,18 @@ class Retriever:
         return SearchResult(
             query.text, hits, places, unknown, tuple(sorted(allowed_docs)) if mask is not None else ()
         )
+
+    def _fuse(
+        self, query: Query, mode: Mode, bm25_ids: list[int], dense_ids: list[int], dense_weight: float | None = None
+    ) -> dict[int, float]:
+        """The two lists fused (RRF, the fitted weights; a mapped dense list with its own weight)."""
+        if mode is Mode.BM25:
+            return {i: 1.0 / (60 + r) for r, i in enumerate(bm25_ids, 1)}
+        if mode is Mode.DENSE:
+            return {i: 1.0 / (60 + r) for r, i in enumerate(dense_ids, 1)}
+        weights = (self.weights.bm25, self.weights.dense if dense_weight is None else dense_weight)
+        scores = rrf([bm25_ids, dense_ids], weights=weights, missing_at_depth=True)
+        return self._rescore(query, scores)
 
     def _diversify(self, ranked: list[int], scores: dict[int, float]) -> list[int]:
         """For 'each place…' questions: each document's best clause first (among clauses scoring at
@@ -287,10 +309,12 @@ class Retriever:
                 best = Elsewhere(sim, self._hit(i, 0.0, None, None), start, end)
         return best
 
-    def _dense(self, query: Query, mask: np.ndarray | None) -> list[int]:
+    def _dense(self, query: Query, mask: np.ndarray | None, mapped: bool = False) -> list[int]:
         if self.pending >= len(self.clauses):  # no vectors yet: BM25 alone, no question embedded
             return []
         qv = self.query_vector(query)
+        if mapped and self.question_map is not None:
+            qv = self.question_map(qv)
         if self._has_vector is not None:
             mask = self._has_vector if mask is None else mask & self._has_vector
         allowed = np.flatnonzero(mask) if mask is not None else None
