@@ -187,7 +187,8 @@ def diff_markdown(d: VersionDiff) -> str:
 
 
 def diff_docx(d: VersionDiff, path: Path) -> Path:
-    """A Word table on A4 landscape: 变化, 旧版, 新版 with the changed words coloured."""
+    """A Word table on A4 landscape: 变化, 旧版, 新版; deleted words struck through, inserted words
+    underlined (and coloured), a legend above the table, page numbers below."""
     import docx
     from docx.enum.section import WD_ORIENT
     from docx.shared import Cm, Pt, RGBColor
@@ -202,6 +203,15 @@ def diff_docx(d: VersionDiff, path: Path) -> Path:
         f"旧版 {d.old.date or '日期未注明'}，新版 {d.new.date or '日期未注明'}：修改 {d.count('修改')} 条，"
         f"新增 {d.count('新增')} 条，删除 {d.count('删除')} 条，未变 {d.unchanged} 条。"
     )
+    # Marked so that a black-and-white print still tells them apart, not by colour alone.
+    legend = doc.add_paragraph("图例：")
+    _mark(legend.add_run("删除的文字"), "old", RGBColor(0xB0, 0x00, 0x20))
+    legend.add_run("（旧版，删除线）；")
+    _mark(legend.add_run("新增的文字"), "new", RGBColor(0x00, 0x70, 0x30))
+    legend.add_run("（新版，下划线）。")
+    from assistant.word import page_footer
+
+    page_footer(section.footer.paragraphs[0], f"《{d.new.title}》新旧对照")
     table = doc.add_table(rows=1, cols=3)
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, ("变化", "旧版条文", "新版条文"), strict=True):
@@ -217,11 +227,20 @@ def diff_docx(d: VersionDiff, path: Path) -> Path:
             for text, changed in side_runs(c, side):
                 run = p.add_run(text)
                 if changed:
-                    run.font.color.rgb = colour
-                    run.bold = True
+                    _mark(run, side, colour)
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(path)
     return path
+
+
+def _mark(run, side: str, colour) -> None:  # noqa: ANN001 - python-docx run and colour
+    """A changed run: deleted words struck through, inserted words underlined, both bold and coloured."""
+    run.font.color.rgb = colour
+    run.bold = True
+    if side == "old":
+        run.font.strike = True
+    else:
+        run.underline = True
 
 
 def side_runs(c: Change, side: str) -> list[tuple[str, bool]]:

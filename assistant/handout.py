@@ -12,6 +12,7 @@ from pathlib import Path
 from assistant.compare import build_table
 from assistant.indicator import Indicator, verified, whole_sentence
 from assistant.model import Answer
+from assistant.word import page_footer
 
 PER_DOCUMENT = 2  # key provisions (and table rows) per document and topic: the handout stays ~15 A4 pages
 TABLE_HEAD = ("地区", "指标", "数值", "时限", "条款")  # narrow enough for portrait A4
@@ -130,7 +131,7 @@ def handout_docx(h: Handout, path: Path) -> Path:
         section.page_width, section.page_height = Cm(21), Cm(29.7)
         section.left_margin = section.right_margin = Cm(2.2)
         section.top_margin = section.bottom_margin = Cm(2.2)
-        _page_footer(section.footer.paragraphs[0], h.date)
+        page_footer(section.footer.paragraphs[0], h.date)
     d.add_heading(h.title, level=0)
     d.add_paragraph(f"生成日期：{h.date}")
     for topic, docs in h.topics:
@@ -167,26 +168,3 @@ def handout_docx(h: Handout, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     d.save(path)
     return path
-
-
-def _page_footer(paragraph, date: str) -> None:  # noqa: ANN001
-    """'第 N 页 · date', N a Word PAGE field (filled in by the reader's word processor)."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph.add_run("第 ")
-    for kind in ("begin", "instr", "separate", "text", "end"):
-        if kind == "instr":
-            el = OxmlElement("w:instrText")
-            el.set(qn("xml:space"), "preserve")
-            el.text = " PAGE "
-        elif kind == "text":
-            el = OxmlElement("w:t")
-            el.text = "1"
-        else:
-            el = OxmlElement("w:fldChar")
-            el.set(qn("w:fldCharType"), kind)
-        paragraph.add_run()._r.append(el)
-    paragraph.add_run(f" 页 · {date}")

@@ -82,8 +82,17 @@ def test_cli_finds_the_previous_version_and_writes_json_and_docx(tmp_path: Path,
     assert r.returncode == 0, r.stderr
     import docx
 
-    table = docx.Document(out).tables[0]
+    document = docx.Document(out)
+    table = document.tables[0]
     assert table.cell(0, 0).text == "变化" and any("十五日" in row.cells[2].text for row in table.rows)
+    # told apart in black and white: deletions struck through, insertions underlined, with a legend
+    changed_row = next(row for row in table.rows if "十五日" in row.cells[2].text)
+    old_runs = [r for p in changed_row.cells[1].paragraphs for r in p.runs if r.bold]
+    new_runs = [r for p in changed_row.cells[2].paragraphs for r in p.runs if r.bold]
+    assert old_runs and all(r.font.strike for r in old_runs) and any("三十" in r.text for r in old_runs)
+    assert new_runs and all(r.underline for r in new_runs) and any("十五" in r.text for r in new_runs)
+    assert any(p.text.startswith("图例：") and "删除线" in p.text and "下划线" in p.text for p in document.paragraphs)
+    assert "PAGE" in document.sections[0].footer.paragraphs[0]._p.xml
     r = subprocess.run([*base, old.id], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert r.returncode == 2 and "no earlier version" in r.stderr
 
