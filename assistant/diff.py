@@ -49,6 +49,7 @@ class Change:
             "new": side(self.new),
             "marked": self.marked,
             "numbers": list(self.numbers),
+            "wording_only": self.wording_only,
         }
 
     @property
@@ -73,6 +74,26 @@ class Change:
         return tuple(dict.fromkeys(out))
 
 
+    @property
+    def wording_only(self) -> bool:
+        """A revision of wording, not of substance (文字修改): no figure changed, and every change short
+        and free of the words that carry a rule's force (应当, 不得, 可以, 禁止 …): a renamed law or
+        body (物权法 → 民法典, 规划 → 规划资源), punctuation (乡镇 → 乡、镇)."""
+        if self.kind != "修改" or self.old is None or self.new is None or self.numbers:
+            return False
+        a, b = self.old.body, self.new.body
+        for changed, a1, a2, b1, b2 in changed_spans(a, b):
+            if not changed:
+                continue
+            edit = a[a1:a2] + b[b1:b2]
+            if len(a[a1:a2]) > WORDING_SPAN or len(b[b1:b2]) > WORDING_SPAN or FORCE.search(edit):
+                return False
+        return True
+
+
+WORDING_SPAN = 8  # a change of more characters than this on either side rewrites, not renames
+# Words whose change alters what a rule requires: modality, negation, scope and condition.
+FORCE = re.compile(r"应当|应|必须|不得|禁止|可以|可|不|未|无|非|须|均|或者|并且|以上|以下|以内|超过|不少于|不超过|除")
 KINDS_EN = {"修改": "changed", "新增": "added", "删除": "removed"}
 
 

@@ -177,18 +177,23 @@ BUSY_SCRIPT = """
 """
 
 
-def diff_html(d: VersionDiff) -> str:
-    """新旧对照 as a table: removed words struck through in red, added words in green."""
+def diff_html(d: VersionDiff, substantive_only: bool = False) -> str:
+    """新旧对照 as a table: removed words struck through, added words underlined; wording-only
+    revisions (文字修改: a renamed law or body) marked as such, or left out with `substantive_only`."""
     def side(c, which: str) -> str:  # noqa: ANN001
         tag = "del" if which == "old" else "ins"
         return "".join(f"<{tag}>{escape(t)}</{tag}>" if changed else escape(t) for t, changed in side_runs(c, which))
 
-    rows = [f"<p>旧版 {escape(d.old.date or '日期未注明')} → 新版 {escape(d.new.date or '日期未注明')}：修改 {d.count('修改')} 条，"
+    wording = sum(c.wording_only for c in d.changes)
+    shown = [c for c in d.changes if not (substantive_only and c.wording_only)]
+    rows = [f"<p>旧版 {escape(d.old.date or '日期未注明')} → 新版 {escape(d.new.date or '日期未注明')}：修改 {d.count('修改')} 条"
+            f"（其中文字修改 {wording} 条{'，未列出' if substantive_only and wording else ''}），"
             f"新增 {d.count('新增')} 条，删除 {d.count('删除')} 条，未变 {d.unchanged} 条。</p>",
             "<table class='pq-diff'><tr><th>变化</th><th>旧版</th><th>新版</th></tr>"]
-    for c in d.changes:
+    for c in shown:
         label = escape((c.new or c.old).label)
-        rows.append(f"<tr><td>{escape(c.kind)}<br><small>{label}</small></td><td>{side(c, 'old')}</td><td>{side(c, 'new')}</td></tr>")
+        kind = "文字修改" if c.wording_only else c.kind
+        rows.append(f"<tr><td>{escape(kind)}<br><small>{label}</small></td><td>{side(c, 'old')}</td><td>{side(c, 'new')}</td></tr>")
     return "<div class='pq-table'>" + "".join(rows) + "</table></div>"
 
 

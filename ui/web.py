@@ -317,8 +317,11 @@ class WebApp:
         return [(f"{new.region}｜{new.title}：{old.date} → {new.date}", f"{old.id}|{new.id}")
                 for old, new in version_pairs(self.assistant.docs.values())]
 
-    def diff(self, pair: str | None, old_id: str | None = None, new_id: str | None = None) -> tuple[str, str | None]:
-        """The 新旧对照 of a version pair (or of two documents picked by hand) and its Word file."""
+    def diff(
+        self, pair: str | None, old_id: str | None = None, new_id: str | None = None, substantive_only: bool = False
+    ) -> tuple[str, str | None]:
+        """The 新旧对照 of a version pair (or of two documents picked by hand) and its Word file;
+        `substantive_only` leaves wording-only revisions (文字修改) out of the page."""
         from assistant.diff import diff_docx, diff_versions
 
         if pair:
@@ -333,7 +336,7 @@ class WebApp:
         out = self.settings.exports_dir
         out.mkdir(parents=True, exist_ok=True)
         path = diff_docx(d, out / f"新旧对照-{time.strftime('%Y%m%d-%H%M%S')}.docx")
-        return render.diff_html(d), self._download(path)
+        return render.diff_html(d, substantive_only), self._download(path)
 
     # ---- 培训材料 -------------------------------------------------------------------------
     def handout(self, topics: list[str] | None, doc_ids: list[str] | None, questions: str = "") -> tuple[str, str, str]:
@@ -519,9 +522,11 @@ def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
                     d_old = gr.Dropdown(app.doc_choices(), value=None, label="或自选：旧版", elem_id="diff-old")
                     d_new = gr.Dropdown(app.doc_choices(), value=None, label="新版", elem_id="diff-new")
                     d_btn = gr.Button("对照", variant="primary", elem_id="diff-btn")
-                d_html = gr.HTML(elem_id="diff-table")
+                d_substance = gr.Checkbox(False, label="只看实质修改（不列改名、标点等文字修改）", elem_id="diff-substantive")
                 d_docx = gr.File(label="Word 下载", elem_id="diff-docx")
-                d_btn.click(app.diff, [pair, d_old, d_new], [d_html, d_docx], api_name=False)
+                d_html = gr.HTML(elem_id="diff-table")
+                d_btn.click(app.diff, [pair, d_old, d_new, d_substance], [d_html, d_docx], api_name=False)
+                d_substance.change(app.diff, [pair, d_old, d_new, d_substance], [d_html, d_docx], api_name=False)
             with gr.Tab("培训材料", id="handout"):
                 with gr.Row():
                     h_topics = gr.CheckboxGroup(app.topics(), value=["社区规模", "工作者配备", "培训"], label="主题")

@@ -111,3 +111,12 @@ def test_the_shanghai_property_rules_2018_to_2020(tmp_path: Path, fresh_settings
     assert any("六十日" in n for n in changed["第四十六条"].numbers)
     assert all(c.old is None or c.new is None or c.old.body != c.new.body for c in d.changes)
     assert d.unchanged > 60 and len(d.changes) < 20
+    # 物权法 → 民法典 and 规划 → 规划资源 are wording; new thresholds and notice periods are substance
+    assert changed["第一条"].wording_only and changed["第五十八条"].wording_only
+    assert not changed["第十八条"].wording_only and not changed["第四十六条"].wording_only
+    assert not any(c.wording_only for c in d.changes if c.kind != "修改")
+    from ui.render import diff_html
+
+    substance = diff_html(d, substantive_only=True)
+    assert "第十八条" in substance and "第五十八条" not in substance and "文字修改" in substance
+    assert "第五十八条" in diff_html(d)

@@ -109,6 +109,8 @@ def test_two_versions_are_offered_and_compared(web: WebApp, tmp_path: Path):
     html, docx_path = web.diff(pair)
     assert "<del>三十</del>" in html and "<ins>十五</ins>" in html and "新增 1 条" in html
     assert docx_path and docx_path.endswith(".docx")
+    substance, _ = web.diff(pair, substantive_only=True)  # 三十日 → 十五日 is substance: still listed
+    assert "<del>三十</del>" in substance and "文字修改 0 条" in substance
     assert "请选择" in web.diff(None)[0]
 
 
