@@ -161,11 +161,17 @@ BUSY_SCRIPT = """
   document.addEventListener("click", (e) => {
     const cite = e.target.closest(".pq-cite");
     if (!cite) return;
-    const n = cite.dataset.n;
+    // Gradio's sanitiser drops data-* attributes: n is read from the marker's own text, and source n
+    // is the n-th of *this* answer's list; the side cards belong to the latest answer only.
+    const n = parseInt((cite.textContent.match(/\d+/) || ["0"])[0], 10);
     const msg = cite.closest(".message-row, .message, [data-testid='bot']") || document;
     const box = msg.querySelector("details.pq-sources");
     if (box) box.open = true;
-    const targets = [msg.querySelector(`.pq-src[data-n='${n}']`), document.querySelector(`#citations .pq-card[data-n='${n}']`)];
+    const answers = [...document.querySelectorAll("#chatbot details.pq-sources, #chatbot .pq-cite")]
+      .map((el) => el.closest(".message-row, .message, [data-testid='bot']")).filter(Boolean);
+    const latest = answers.length && answers[answers.length - 1] === msg;
+    const targets = [box ? box.querySelectorAll("li.pq-src")[n - 1] : null,
+                     latest ? document.querySelectorAll("#citations .pq-card")[n - 1] : null];
     targets.filter(Boolean).forEach((t, i) => {
       if (i === 0) t.scrollIntoView({behavior: "smooth", block: "center"});
       t.classList.add("pq-flash");

@@ -264,6 +264,9 @@ def test_the_chat_survives_a_reload_citations_click_and_new_chat_clears_filters(
     page.locator("#chatbot .pq-cite").first.click()
     page.wait_for_selector("#chatbot details.pq-sources[open] .pq-src", timeout=10_000)
     assert "凯里市" in page.inner_text("#chatbot details.pq-sources")
+    # [1] leads to source 1 of that answer, and to its card beside the chat
+    page.wait_for_selector("#chatbot details.pq-sources li.pq-src:nth-of-type(1).pq-flash", timeout=5_000)
+    page.wait_for_selector("#citations .pq-card.pq-flash", timeout=5_000)
     page.wait_for_timeout(1500)  # the conversation is written to the browser's storage
     page.reload()
     page.wait_for_selector("#question textarea", timeout=60_000)
