@@ -35,9 +35,12 @@ def record(store: dict | None, messages: list[dict], turns: list[dict] | None = 
 
 
 def choices(store: dict | None) -> list[tuple[str, str]]:
-    """(title, id), most recent first."""
+    """("title · month-day hour:minute" of its last answer, id), most recent first."""
     chats = _fresh(store)["chats"]
-    return [(c["title"], cid) for cid, c in sorted(chats.items(), key=lambda kv: -kv[1].get("updated", 0))]
+    return [
+        (f"{c['title']} · {time.strftime('%m-%d %H:%M', time.localtime(c['updated']))}" if c.get("updated") else c["title"], cid)
+        for cid, c in sorted(chats.items(), key=lambda kv: -kv[1].get("updated", 0))
+    ]
 
 
 def open_chat(store: dict | None, cid: str | None) -> tuple[dict, list[dict]]:

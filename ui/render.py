@@ -8,6 +8,7 @@ from html import escape, unescape
 
 from assistant.compare import Table, cite_map
 from assistant.diff import VersionDiff, side_runs
+from assistant.export import COLUMNS
 from assistant.model import Answer, Citation
 from corpus.model import Document
 
@@ -48,6 +49,20 @@ def _context(c: Citation, doc: Document | None) -> str:
         x = doc.clauses[j]
         parts.append(f"<p><b>{_highlight(c)}</b></p>" if j == idx else f"<p>{escape(x.text)}</p>")
     return "<div class='pq-context'>" + "".join(parts) + "</div>"
+
+
+# The indicator rows on screen: what is measured, the figure and who leads come first (visible without
+# scrolling at 1366 px); the export keeps its own column order.
+ROW_VIEW = ("地区", "指标", "数值", "单位", "期限", "牵头单位", "文件", "版本日期", "主题", "比较符", "责任单位", "原文", "条款位置")
+
+
+def row_view(values: Sequence[str]) -> list[str]:
+    """An export record (`assistant.export.COLUMNS` order) in `ROW_VIEW` order."""
+    by_name = dict(zip(COLUMNS, values, strict=True))
+    return [by_name[c] for c in ROW_VIEW]
+
+
+PENDING = "<span class='pq-pending'>正在回答…</span>"  # the chat's placeholder while a question is answered
 
 
 def answer_message(answer: Answer) -> str:
@@ -140,7 +155,7 @@ def index_status(status: str, running: bool) -> str:
 
 # When the server sheds load, Gradio's page says "This application is currently busy" in English and
 # gives up. This says it in Chinese and presses the last action button again (three tries, 3 s apart).
-BUSY_SCRIPT = """
+BUSY_SCRIPT = r"""
 <script>
 (() => {
   const BUSY = "This application is currently busy";

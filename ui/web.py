@@ -24,7 +24,7 @@ from starlette.middleware import Middleware
 
 from assistant.answer import MAX_QUESTION, Assistant
 from assistant.compare import NoMatchingRows, build_table, select, split_rows, valued
-from assistant.export import COLUMNS, record, to_csv, to_xlsx
+from assistant.export import record, to_csv, to_xlsx
 from assistant.extract import extract_all
 from assistant.handout import build_handout, handout_docx, handout_markdown
 from assistant.indicator import Indicator
@@ -205,14 +205,15 @@ class WebApp:
         csv_path.write_text(to_csv(rows), encoding="utf-8-sig")
         self._shown_rows = rows
         return (render.table_html(table), self._download(xlsx), self._download(csv_path),
-                [list(record(r)) for r in rows])
+                [render.row_view(record(r)) for r in rows])
 
     def indicator_detail(self, index: int | list[int] | None, values: list | None = None) -> str:
         """The clause an indicator row was read from, with its document and place. The row is found
         by its values when the table has been sorted in the browser, else by its position."""
         rows = getattr(self, "_shown_rows", [])
         if values:
-            match = next((r for r in rows if list(record(r)) == [str(v) if v is not None else "" for v in values]), None)
+            shown = [str(v) if v is not None else "" for v in values]
+            match = next((r for r in rows if render.row_view(record(r)) == shown), None)
             if match is not None:
                 return render.indicator_html(match)
         i = index[0] if isinstance(index, list | tuple) else index
@@ -410,8 +411,17 @@ def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
                 asked = gr.State("")
                 records = gr.State([])  # the conversation's turns as data: what a follow-up is read against
 
+                def pending(message: str, history: list[dict]) -> list[dict]:
+                    """The question shows at once, with "正在回答…" where its answer will be."""
+                    if not (message or "").strip():
+                        return history
+                    return [*history, {"role": "user", "content": escape(message.strip())},
+                            {"role": "assistant", "content": render.PENDING}]
+
                 def turn(message: str, history: list[dict], rs: list[str] | None, ds: list[str] | None, store: dict,
                          recs: list[dict]):  # noqa: ANN202
+                    if history and "pq-pending" in _plain_text(history[-1].get("content", "")):
+                        history = history[:-2]  # the placeholder `pending` showed
                     out, cards_html, recs = app.chat(message, history, rs, ds, recs)
                     rewritten = bool(out) and "理解为：" in _plain_text(out[-1]["content"])
                     store = conversations.record(store, out, recs)
@@ -420,8 +430,9 @@ def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
 
                 for trigger in (send.click, box.submit):
                     # Answers take milliseconds: they bypass the queue, so a burst never meets "queue full".
-                    trigger(turn, [box, chatbot, regions, docs, saved, records],
-                            [chatbot, cards, box, typed, asked, saved, conv, records], api_name=False, queue=False)
+                    trigger(pending, [box, chatbot], chatbot, api_name=False, queue=False).then(
+                        turn, [box, chatbot, regions, docs, saved, records],
+                        [chatbot, cards, box, typed, asked, saved, conv, records], api_name=False, queue=False)
                 typed.click(app.as_typed, [asked, chatbot, regions, docs, records], [chatbot, cards, records],
                             api_name=False, queue=False).then(
                     lambda h, st, recs: (gr.update(visible=False), conversations.record(st, h, recs)),
@@ -475,7 +486,7 @@ def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
                     xlsx = gr.File(label="Excel 下载", elem_id="xlsx-file")
                     csv_file = gr.File(label="CSV 下载", elem_id="csv-file")
                 gr.Markdown("**逐项指标**（点击表头排序，点击一行查看原文）")
-                grid = gr.Dataframe(headers=list(COLUMNS), interactive=False, wrap=True, elem_id="indicator-rows",
+                grid = gr.Dataframe(headers=list(render.ROW_VIEW), interactive=False, wrap=True, elem_id="indicator-rows",
                                     max_height=420)
                 detail = gr.HTML(elem_id="indicator-detail")
                 cmp_btn.click(app.compare, [topic, cmp_docs, cmp_regions], [cmp_html, xlsx, csv_file, grid], api_name=False)

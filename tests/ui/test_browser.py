@@ -90,6 +90,7 @@ def ask(pg, question: str, n_answers: int) -> None:
     pg.click("#ask")
     pg.wait_for_function(f"document.querySelectorAll('#chatbot .message-row, #chatbot [data-testid=\"bot\"]').length >= {n_answers}"
                          " || document.querySelectorAll('#chatbot .bot').length >= " + str(n_answers), timeout=60_000)
+    pg.wait_for_function("!document.querySelector('#chatbot').innerText.includes('正在回答')", timeout=60_000)
     pg.wait_for_selector("#citations .pq-card", timeout=60_000)
 
 
@@ -192,7 +193,7 @@ def test_handout_downloads_docx_with_headings_and_table(page, tmp_path):
     d = docx.Document(path)
     headings = [p.text for p in d.paragraphs if p.style.name.startswith("Heading")]
     assert "社区规模" in headings and "工作者配备" in headings
-    assert d.tables and d.tables[0].cell(0, 0).text == "主题"
+    assert d.tables and d.tables[0].cell(0, 0).text == "地区" and all(len(t.columns) <= 8 for t in d.tables)
     section = d.sections[0]
     assert round(section.page_width.cm, 1) == 21.0 and round(section.page_height.cm, 1) == 29.7
     footer = section.footer.paragraphs[0]._p.xml
@@ -307,3 +308,19 @@ def test_conversations_are_listed_switched_and_deleted(page):
     shot(page, "conversations")
     page.click("#conv-delete")
     page.wait_for_function("document.querySelector('#chatbot').innerText.includes('100%')", timeout=10_000)
+
+
+def test_a_question_shows_at_once_with_an_answering_line_then_its_answer(page):
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    page.wait_for_selector("#question textarea", timeout=60_000)
+    page.evaluate("""() => {
+        window.__seen = false;
+        new MutationObserver(() => {
+            if (document.querySelector('#chatbot').innerText.includes('正在回答')) window.__seen = true;
+        }).observe(document.querySelector('#chatbot'), {childList: true, subtree: true, characterData: true});
+    }""")
+    ask(page, "凯里每个社区至少要配几名专职工作者？", 1)
+    page.wait_for_function("document.querySelector('#chatbot').innerText.includes('不少于5人')", timeout=30_000)
+    assert page.evaluate("window.__seen")
+    assert "正在回答" not in page.inner_text("#chatbot")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import time
+
 from ui import conversations as conv
 
 
@@ -12,7 +15,9 @@ def msgs(q: str) -> list[dict]:
 def test_conversations_are_kept_named_switched_renamed_and_deleted():
     store = conv.record(None, msgs("每个社区至少配几名专职工作者？"))
     first = store["current"]
-    assert conv.choices(store) == [("每个社区至少配几名专职工作者？", first)]
+    (label, cid), = conv.choices(store)
+    assert cid == first and re.fullmatch(r"每个社区至少配几名专职工作者？ · \d\d-\d\d \d\d:\d\d", label)  # dated
+    assert label.endswith(time.strftime("%m-%d %H:%M", time.localtime(store["chats"][first]["updated"])))
     store = conv.record(store, msgs("每个社区至少配几名专职工作者？") + msgs("牵头单位是谁？"))
     assert len(store["chats"][first]["messages"]) == 4 and len(store["chats"]) == 1
     store = conv.new_chat(store)
@@ -22,7 +27,7 @@ def test_conversations_are_kept_named_switched_renamed_and_deleted():
     store, messages = conv.open_chat(store, first)
     assert store["current"] == first and len(messages) == 4
     store = conv.rename(store, "  配备标准  ")
-    assert ("配备标准", first) in conv.choices(store)
+    assert any(label.startswith("配备标准 · ") and cid == first for label, cid in conv.choices(store))
     store, messages = conv.delete(store)
     assert first not in store["chats"] and store["current"] == second and messages[0]["content"] == "衡水的覆盖率目标？"
     store, messages = conv.delete(store)
