@@ -229,9 +229,16 @@ class WebApp:
         return str(staged)
 
     # ---- 文库 ---------------------------------------------------------------------------
-    def library(self) -> list[list]:
-        return [[d.title, d.region, region_level(d.region) or "—", d.kind or "—", d.date or "—", len(d.clauses), d.id]
-                for d in self.assistant.docs.values()]
+    def library(self, search: str = "") -> list[list]:
+        """The library's rows; `search` keeps the documents whose title, place, kind, date or file name
+        holds every word of it ("上海 物业", "2020")."""
+        words = (search or "").split()
+        rows = []
+        for d in self.assistant.docs.values():
+            text = " ".join((d.title, d.region, *d.places, d.kind, d.date, d.number, Path(d.source_file).name))
+            if all(w in text for w in words):
+                rows.append([d.title, d.region, region_level(d.region) or "—", d.kind or "—", d.date or "—", len(d.clauses), d.id])
+        return rows
 
     def outline(self, doc_id: str | None) -> str:
         doc = self.assistant.docs.get(doc_id or "")
@@ -502,8 +509,10 @@ def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
                                 elem_id="upload", height=120)
                 status = gr.HTML(elem_id="upload-status")
                 index_state = gr.HTML(app.index_status(), elem_id="index-status")
+                lib_search = gr.Textbox(show_label=False, placeholder="搜索文库：标题、地区、类型、日期或文件名", elem_id="library-search")
                 table = gr.Dataframe(app.library(), headers=["标题", "地区", "级别", "类型", "日期", "条数", "ID"], interactive=False,
                                      elem_id="library-table", max_height=320)
+                lib_search.change(app.library, lib_search, table, api_name=False, queue=False)
                 pick = gr.Dropdown(app.doc_choices(), value=None, label="打开文件（查看目录、更正信息或删除）", elem_id="doc-pick")
                 with gr.Row():
                     m_title = gr.Textbox(label="标题", elem_id="meta-title", scale=3)

@@ -157,6 +157,11 @@ def test_upload_gbk_text_then_find_its_clause(page, tmp_path):
     assert "测试区社区工作办法" in page.inner_text("#library-table")
     assert "测试区社区办法.txt" in page.inner_text("#upload-status")  # the user's own file name
     shot(page, "library-after-upload")
+    page.fill("#library-search textarea", "测试区")  # the library's search narrows the list as one types
+    page.wait_for_function("!document.querySelector('#library-table').innerText.includes('衡水')", timeout=10_000)
+    assert "测试区社区工作办法" in page.inner_text("#library-table")
+    page.fill("#library-search textarea", "")
+    page.wait_for_function("document.querySelector('#library-table').innerText.includes('衡水')", timeout=10_000)
     bad = tmp_path / "evil.exe"
     bad.write_bytes(b"MZ\x00\x00")
     page.get_by_role("tab", name="问答").click()

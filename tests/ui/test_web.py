@@ -62,6 +62,9 @@ def test_documents_the_cli_adds_are_picked_up_without_a_restart(web: WebApp, tmp
     web.live.wait()
     assert web.live.version > before
     assert "另一区社区办法" in {title for title, *_ in web.library()}
+    # the library's search: every word must be in the title, place, kind, date or file name
+    assert {title for title, *_ in web.library("另一区 办法")} == {"另一区社区办法"}
+    assert web.library("没有这样的文件") == [] and len(web.library("  ")) == len(web.library())
 
 
 def test_user_input_is_escaped_in_the_chat(web: WebApp):
