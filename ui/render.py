@@ -155,6 +155,7 @@ def index_status(status: str, running: bool) -> str:
 
 # When the server sheds load, Gradio's page says "This application is currently busy" in English and
 # gives up. This says it in Chinese and presses the last action button again (three tries, 3 s apart).
+# It also labels Gradio's icon buttons in Chinese, and leads [n] to its source.
 BUSY_SCRIPT = r"""
 <script>
 (() => {
@@ -172,6 +173,23 @@ BUSY_SCRIPT = r"""
   };
   new MutationObserver((ms) => ms.forEach((m) => m.addedNodes.forEach(fix))).observe(document.body,
     {childList: true, subtree: true});
+  // Icon buttons Gradio labels in English whatever the browser's language (screen readers, tooltips).
+  const LABELS = {"Copy message": "复制回答", "Copied message": "已复制", "Copy": "复制", "Copied": "已复制",
+                  "Feedback": "反馈", "Like": "有用", "Dislike": "没用", "Retry": "重新回答", "Clear": "清空",
+                  "Undo": "撤销", "Edit": "编辑", "Download": "下载", "Share": "分享", "Fullscreen": "全屏",
+                  "Copy conversation": "复制整段对话", "chatbot conversation": "对话"};
+  const PREFIXES = [["user's message: ", "提问："], ["bot's message: ", "回答："]];
+  const relabel = () => document.querySelectorAll("[aria-label], [title]").forEach((el) => {
+    for (const attr of ["aria-label", "title"]) {
+      const v = el.getAttribute(attr);
+      if (v === null) continue;
+      const p = PREFIXES.find(([en]) => v.startsWith(en));
+      const zh = LABELS[v] || (p ? p[1] + v.slice(p[0].length) : null);
+      if (zh) el.setAttribute(attr, zh);
+    }
+  });
+  new MutationObserver(relabel).observe(document.body,
+    {childList: true, subtree: true, attributes: true, attributeFilter: ["aria-label", "title"]});
   // [n] in an answer: open that answer's sources, scroll to source n and flash it (and its card).
   document.addEventListener("click", (e) => {
     const cite = e.target.closest(".pq-cite");

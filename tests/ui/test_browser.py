@@ -329,3 +329,15 @@ def test_a_question_shows_at_once_with_an_answering_line_then_its_answer(page):
     page.wait_for_function("document.querySelector('#chatbot').innerText.includes('不少于5人')", timeout=30_000)
     assert page.evaluate("window.__seen")
     assert "正在回答" not in page.inner_text("#chatbot")
+
+
+def test_icon_buttons_are_labelled_in_chinese(page):
+    ask(page, "凯里每个社区至少要配几名专职工作者？", 1)
+    page.wait_for_timeout(500)
+    labels = page.evaluate("""() => [...document.querySelectorAll('#chatbot [aria-label], #chatbot [title]')]
+        .flatMap((el) => [el.getAttribute('aria-label'), el.getAttribute('title')]).filter(Boolean)""")
+    english = {"Copy message", "Feedback", "Like", "Dislike", "Retry", "Copy", "Clear", "Copy conversation",
+               "chatbot conversation"}
+    assert labels and not english & set(labels), labels
+    assert not [v for v in labels if v.startswith(("user's message", "bot's message"))]
+    assert {"复制回答", "有用", "没用"} & set(labels), labels
