@@ -137,6 +137,12 @@ def test_unanswerable_questions_are_refused_with_related_clauses(seed_assistant:
     assert a.refused and a.citations == ()
     assert "未找到" in a.text and not re.search(r"\d", a.text)
     assert a.reason and "原因：" in a.text  # the reason is said in the answer, not only recorded
+    # 可能相关: whole sentences as the documents write them, not cut mid-sentence
+    assert a.related
+    for c in a.related:
+        assert c.text[c.quote_start : c.quote_end] == c.quote
+        assert c.quote_start == 0 or c.text[c.quote_start - 1] in "。；！？"
+        assert c.quote_end == len(c.text) or c.text[c.quote_end - 1] in "。；！？"
 
 
 def test_every_answer_sentence_cites_and_every_number_is_in_its_clause(seed_assistant: Assistant):
