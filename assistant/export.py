@@ -21,6 +21,7 @@ COLUMNS = (
     "指标",
     "比较符",
     "数值",
+    "基期值",
     "单位",
     "期限",
     "牵头单位",
@@ -31,7 +32,7 @@ COLUMNS = (
 # A cell starting with these is a formula to a spreadsheet (OWASP's CSV injection list): a document's
 # text or a title typed in the library must stay text.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-WIDTHS = (10, 36, 12, 12, 30, 8, 16, 8, 12, 28, 36, 70, 18)
+WIDTHS = (10, 36, 12, 12, 30, 8, 16, 14, 8, 12, 28, 36, 70, 18)
 
 
 def record(r: Indicator) -> tuple[str, ...]:
@@ -45,6 +46,7 @@ def record(r: Indicator) -> tuple[str, ...]:
         r.indicator,
         r.comparator or "",
         r.value or "",
+        r.baseline,
         r.unit or "",
         r.deadline or "",
         "、".join(r.lead_units),

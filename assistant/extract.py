@@ -299,11 +299,15 @@ def extract_document(doc: Document) -> list[Indicator]:
 
 def _table_row(p: Passage, deadline: str | None, header: str) -> list[Indicator]:
     """The target column is the last figure of the row; cells may be bare numbers ("… 18 预期性").
-    The year comes from the header ("2025年目标值"), which the row then quotes as its context."""
+    The year comes from the header ("2025年目标值"), which the row then quotes as its context; a
+    base-year column ("2020年基期值") gives the figure before the target as the baseline."""
     values = list(re.finditer(r"\d+(?:\.\d+)?\s*(?:%|平方米|户|人|名|个|万元|元)?", _masked(p.text)))
     if not values:
         return []
     v = values[-1]
+    # a base-year column before the target ("2020年基期值 2025年目标值"): the figure before the target
+    base = re.search(r"(\d{4})\s*年?\s*(?:基期|基准|现状)", header)
+    baseline = f"{values[-2].group(0).strip()}（{base.group(1)}年）" if base and len(values) >= 2 else ""
     return [
         p.row(
             0,
@@ -312,7 +316,8 @@ def _table_row(p: Passage, deadline: str | None, header: str) -> list[Indicator]
             value=v.group(0).strip(),
             unit=re.sub(r"[\d.\s]", "", v.group(0)) or None,
             deadline=deadline,
-            context=header if deadline else "",
+            context=header if deadline or baseline else "",
+            baseline=baseline,
         )
     ]
 

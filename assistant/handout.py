@@ -15,7 +15,7 @@ from assistant.model import Answer
 from assistant.word import page_footer
 
 PER_DOCUMENT = 2  # key provisions (and table rows) per document and topic: the handout stays ~15 A4 pages
-TABLE_HEAD = ("地区", "指标", "数值", "时限", "条款")  # narrow enough for portrait A4
+TABLE_HEAD = ("地区", "指标", "基期", "数值", "时限", "条款")  # narrow enough for portrait A4
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ def build_handout(
             provisions = []
             for r in cell.items[:PER_DOCUMENT]:
                 used.setdefault(doc_id, r)
-                lines.append((r.region, r.indicator, r.value_text or r.value or "", r.deadline or "", r.location))
+                lines.append((r.region, r.indicator, r.baseline, r.value_text or r.value or "", r.deadline or "", r.location))
                 sentence = whole_sentence(r)
                 if sentence in said or len(provisions) >= PER_DOCUMENT:
                     continue

@@ -35,6 +35,7 @@ class Indicator:
     version_date: str = ""  # the document's version date (YYYY-MM-DD), "" when it states none
     article: str = ""  # 第X条第Y款 when the clause sits in an article
     context: str = ""  # text the row's meaning depends on, quoted before it: a table row's header
+    baseline: str = ""  # a plan table's base-year value with its year: "100%（2020年）"
 
     @property
     def location(self) -> str:
@@ -51,9 +52,9 @@ def numbers(text: str) -> list[str]:
 
 
 def verified(i: Indicator) -> bool:
-    """Every number the row shows (value, deadline) is written in its quote or its context."""
+    """Every number the row shows (value, deadline, baseline) is written in its quote or its context."""
     source = i.context + "\n" + i.quote
-    return all(n in source for part in (i.value, i.deadline) if part for n in numbers(part))
+    return all(n in source for part in (i.value, i.deadline, i.baseline) if part for n in numbers(part))
 
 
 def whole_sentence(r: Indicator) -> str:
@@ -81,6 +82,7 @@ def indicator_json(i: Indicator) -> dict:
         "comparator": i.comparator,
         "value": i.value,
         "value_text": i.value_text,
+        "baseline": i.baseline,
         "unit": i.unit,
         "scope": i.scope,
         "deadline": i.deadline,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from corpus.settings import Settings
 
-FIELDS = ["doc_id", "region", "title", "version_date", "indicator", "comparator", "value", "value_text", "unit", "scope",
+FIELDS = ["doc_id", "region", "title", "version_date", "indicator", "comparator", "value", "value_text", "baseline", "unit", "scope",
           "deadline", "lead_units", "support_units", "quote", "context", "clause", "start", "end", "topic", "section",
           "article", "clause_id"]
 

@@ -53,7 +53,7 @@ def _context(c: Citation, doc: Document | None) -> str:
 
 # The indicator rows on screen: what is measured, the figure and who leads come first (visible without
 # scrolling at 1366 px); the export keeps its own column order.
-ROW_VIEW = ("地区", "指标", "数值", "单位", "期限", "牵头单位", "文件", "版本日期", "主题", "比较符", "责任单位", "原文", "条款位置")
+ROW_VIEW = ("地区", "指标", "数值", "基期值", "单位", "期限", "牵头单位", "文件", "版本日期", "主题", "比较符", "责任单位", "原文", "条款位置")
 
 
 def row_view(values: Sequence[str]) -> list[str]:

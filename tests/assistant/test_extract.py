@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from assistant.compare import build_table, to_markdown
-from assistant.export import COLUMNS, to_csv, to_xlsx
+from assistant.export import COLUMNS, record, to_csv, to_xlsx
 from assistant.extract import extract_all, extract_document
-from assistant.indicator import numbers
+from assistant.indicator import numbers, verified
 from assistant.roles import clause_units, sentence_units, split_names
 from corpus.model import Clause, Document
 
@@ -83,6 +83,11 @@ def test_table_rows_take_the_target_column_and_its_year(seed_store):
     rows = extract_document(seed_store.get("hengshui_2022_shequ_fuwu_14th_plan"))
     rural = next(r for r in rows if r.quote.startswith("农村社区综合服务设施覆盖率"))
     assert rural.value == "80%" and rural.deadline == "2025年"
+    # the base-year column is kept apart from the target ("65% 80%" was read as the target only)
+    assert rural.baseline == "65%（2020年）" and verified(rural)
+    single = next(r for r in rows if r.quote.startswith("每万名城镇常住人口拥有社区工作者"))
+    assert single.value == "18" and single.baseline == ""  # one figure: the target, no baseline guessed
+    assert record(rural)[COLUMNS.index("基期值")] == "65%（2020年）"
 
 
 @pytest.fixture(scope="module")
@@ -107,14 +112,17 @@ def test_xlsx_has_one_row_per_indicator_with_header_filter_and_overview(all_rows
     wb = load_workbook(path)
     ws = wb["指标"]
     assert tuple(c.value for c in ws[1]) == COLUMNS
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == f"A1:M{len(rows) + 1}"
-    assert ws.max_row == len(rows) + 1 and ws.column_dimensions["L"].width >= 40
+    from openpyxl.utils import get_column_letter
+
+    last, quote = get_column_letter(len(COLUMNS)), get_column_letter(COLUMNS.index("原文") + 1)
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == f"A1:{last}{len(rows) + 1}"
+    assert ws.max_row == len(rows) + 1 and ws.column_dimensions[quote].width >= 40
     col = {name: i for i, name in enumerate(COLUMNS)}
     lines = [[c.value or "" for c in line] for line in ws.iter_rows(min_row=2)]
     hengshui = [v for v in lines if v[col["地区"]] == "衡水市" and v[col["数值"]]]
     assert any("600平方米" in v[col["数值"]] and v[col["比较符"]] for v in hengshui)
     for v in lines:  # every number a row shows is in its quote
-        for name in ("数值", "期限"):
+        for name in ("数值", "基期值", "期限"):
             assert all(n in v[col["原文"]] for n in numbers(v[col[name]])), (name, v)
     grid = wb["对比"]
     assert grid["A1"].value == "主题" and grid.freeze_panes == "B2"

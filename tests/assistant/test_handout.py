@@ -11,6 +11,7 @@ import pytest
 from assistant.compare import NoMatchingRows
 from assistant.extract import extract_all
 from assistant.handout import build_handout, handout_docx, handout_markdown
+from assistant.indicator import numbers
 from corpus import DocumentStore
 
 LINE_CHARS, PAGE_LINES = 44, 46  # 10.5 pt on A4 inside 2.2 cm margins
@@ -70,8 +71,9 @@ def test_every_figure_in_the_tables_is_in_its_document_and_sources_carry_their_v
         texts[d.region] = texts.get(d.region, "") + d.text
     assert h.tables
     for _, lines in h.tables:
-        for region, _, value, _, _ in lines:
+        for region, _, baseline, value, _, _ in lines:
             assert value in texts[region], (region, value)
+            assert all(n in texts[region] for n in numbers(baseline)), (region, baseline)
     md = handout_markdown(h)
     assert h.sources and "## 文件来源" in md and "现行" in md
     dated = [s for s in h.sources if s.version_date]
