@@ -176,7 +176,12 @@ class Retriever:
             return {i: 1.0 / (60 + r) for r, i in enumerate(bm25_ids, 1)}
         if mode is Mode.DENSE:
             return {i: 1.0 / (60 + r) for r, i in enumerate(dense_ids, 1)}
-        weights = (self.weights.bm25, self.weights.dense if dense_weight is None else dense_weight)
+        weights = self.weights.as_tuple()
+        if dense_weight is not None:
+            # the mapped list's own weight against BM25's, the sum kept: a fused score reads on the same
+            # scale either way (the answer selector was fitted on it); RRF's order depends on the ratio only
+            scale = sum(weights) / (self.weights.bm25 + dense_weight)
+            weights = (self.weights.bm25 * scale, dense_weight * scale)
         scores = rrf([bm25_ids, dense_ids], weights=weights, missing_at_depth=True)
         return self._rescore(query, scores)
 
