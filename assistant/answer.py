@@ -479,40 +479,37 @@ class Assistant:
         doc_part = f"{hit.region}《{hit.title}》{version}" if hit.title else f"{hit.region}{version}"
         return doc_part, prov.label, text
 
-    def _units_line(self, hit: Hit, prov: Provision, n: int) -> tuple[Citation, str, str] | None:
-        """For 'who is responsible' questions: the unit list the clause (or its section's opening) states,
-        when the chosen sentence does not already name it."""
+    def _unit_list(self, hit: Hit) -> tuple[Clause, int, int] | None:
+        """The clause (the hit's own, its continuation or its section's opening) that lists units
+        (（牵头单位：…；责任单位：…）), with the list's span; None when none does."""
         doc = self.docs.get(hit.clause.doc_id)
         if doc is None:
             return None
         for clause in (hit.clause, *self._section_openers(doc, hit.clause)):
             units = clause_units(clause.text)
             if units.start >= 0 and (units.lead or units.support):
-                span = clause.text[units.start : units.end]
-                if span in prov.text:
-                    return None
-                h = Hit(clause, hit.score, hit.title, hit.region, hit.origin)
-                cit = self._citation(n, h, units.start, units.end)
-                return cit, f"{span.strip('（）()')}。[{n}]", span.strip("（）()。")
+                return clause, units.start, units.end
         return None
+
+    def _units_line(self, hit: Hit, prov: Provision, n: int) -> tuple[Citation, str, str] | None:
+        """For 'who is responsible' questions: the unit list the clause (or its section's opening) states,
+        when the chosen sentence does not already name it."""
+        found = self._unit_list(hit)
+        if found is None:
+            return None
+        clause, start, end = found
+        span = clause.text[start:end]
+        if span in prov.text:
+            return None
+        cit = self._citation(n, Hit(clause, hit.score, hit.title, hit.region, hit.origin), start, end)
+        return cit, f"{span.strip('（）()')}。[{n}]", span.strip("（）()。")
 
     def _names_responsible(self, cand: Candidate) -> bool:
         """The sentence, read with its article's or list's opening (由民政部门依法查处：…（二）…), names the
         body responsible, or its clause or section lists units."""
         doc = self.docs.get(cand.hit.clause.doc_id)
         text = complete(doc, cand.hit.clause, cand.start, cand.end).text if doc else cand.text
-        return assigns_responsibility(text) or self._states_units(cand.hit)
-
-    def _states_units(self, hit: Hit) -> bool:
-        """The clause, its continuation or its section's opening lists units (（牵头单位：…）)."""
-        doc = self.docs.get(hit.clause.doc_id)
-        if doc is None:
-            return False
-        for clause in (hit.clause, *self._section_openers(doc, hit.clause)):
-            units = clause_units(clause.text)
-            if units.start >= 0 and (units.lead or units.support):
-                return True
-        return False
+        return assigns_responsibility(text) or self._unit_list(cand.hit) is not None
 
     def _section_openers(self, doc: Document, clause: Clause) -> list[Clause]:
         """Clauses that open the sections enclosing `clause` (where a unit list for the whole section sits),
