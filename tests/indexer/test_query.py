@@ -1,6 +1,6 @@
 """Query analysis against the real seed index: which words of a question carry topic weight."""
 
-from indexer.query import Kind, detect_kind
+from indexer.query import Kind, asked_units, detect_kind
 from indexer.tokenize import Tokenizer, function_words
 
 
@@ -73,3 +73,12 @@ def test_a_turn_restored_from_its_record_is_read_as_it_was(seed_assistant) -> No
     after_reload = seed_assistant.turn("那衡水呢？", [restored])
     in_memory = seed_assistant.turn("那衡水呢？", [first, who])
     assert after_reload.query.text == in_memory.query.text and after_reload.answer.text == in_memory.answer.text
+
+
+def test_how_many_must_attend_or_agree_is_answered_by_a_share_or_a_count():
+    """居民会议要多少人到场 is set as 过半数 出席; 每个社区配几名 only by a count of people."""
+    attend = asked_units("居民会议要多少人到场才能开")
+    assert any(u.search("过半数出席") for u in attend) and any(u.search("三分之二以上的业主同意") for u in attend)
+    assert any(u.search("不少于5人") for u in attend)
+    staff = asked_units("每个社区至少配几名专职工作者")
+    assert any(u.search("不少于5人") for u in staff) and not any(u.search("过半数") for u in staff)
