@@ -292,7 +292,7 @@ def test_feedback_on_an_answer_is_stored(page, server):
 
     _, home = server
     ask(page, "凯里每个社区至少要配几名专职工作者？", 1)
-    page.locator("#chatbot button[aria-label='Feedback']").last.click()
+    page.locator("#chatbot button[aria-label='反馈']").last.click()
     page.locator("#chatbot button", has_text="有用").first.click()
     page.wait_for_function("document.querySelector('#feedback-status').innerText.includes('谢谢')", timeout=10_000)
     records = [json.loads(x) for x in (home / "feedback.jsonl").read_text(encoding="utf-8").splitlines()]
