@@ -97,7 +97,19 @@ def eligible(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
         ok &= np.array([bool(c.feature("unit_match")) for c in cands], dtype=bool)
         if any("元" in u.pattern for u in query.units) and not ASKS_PENALTY.search(query.text):
             ok &= np.array([not PENALTY.search(c.text) for c in cands], dtype=bool)
+    asked = {(m.group(2), m.group(1)) for m in ORDINAL.finditer(query.question or query.text)}
+    if asked:
+        ok &= np.array([_names_the_asked_item(asked, c.text) for c in cands], dtype=bool)
     return ok
+
+
+# "第三类资助对象" asks for that item: a sentence listing 第一类 and 第二类 but not 第三类 does not answer it.
+ORDINAL = re.compile(r"第([一二三四五六七八九十百\d]+)(类|档|级|项|种|批|等|期|阶段)")
+
+
+def _names_the_asked_item(asked: set[tuple[str, str]], text: str) -> bool:
+    listed = {(m.group(2), m.group(1)) for m in ORDINAL.finditer(text)}
+    return all((kind, n) in listed or not any(k == kind for k, _ in listed) for kind, n in asked)
 
 
 @cache
