@@ -18,9 +18,9 @@ def _fresh(store: dict | None) -> dict:
     return store
 
 
-def record(store: dict | None, messages: list[dict], turns: list[dict] | None = None) -> dict:
-    """Keep the current conversation's messages and its turns as data (`Turn.record`: what the next
-    follow-up is read against); the first question names a new one."""
+def record(store: dict | None, messages: list[dict], turns: list[dict] | None = None, cards: str | None = None) -> dict:
+    """Keep the current conversation's messages, its turns as data (`Turn.record`: what the next
+    follow-up is read against) and its latest answer's source cards; the first question names a new one."""
     store = _fresh(store)
     if not messages:
         return store
@@ -29,6 +29,8 @@ def record(store: dict | None, messages: list[dict], turns: list[dict] | None = 
     chat.update(messages=messages, updated=time.time())
     if turns is not None:
         chat["turns"] = turns
+    if cards is not None:
+        chat["cards"] = cards
     store["chats"][cid] = chat
     store["current"] = cid
     return store
@@ -55,6 +57,13 @@ def turns(store: dict | None) -> list[dict]:
     """The current conversation's turns as data ([] for none, or for one saved before turns were kept)."""
     store = _fresh(store)
     return list(store["chats"].get(store["current"], {}).get("turns", []))
+
+
+def cards(store: dict | None) -> str:
+    """The source cards of the current conversation's latest answer ("" for none)."""
+    store = _fresh(store)
+    value = store["chats"].get(store["current"], {}).get("cards", "")
+    return value if isinstance(value, str) else ""
 
 
 def new_chat(store: dict | None) -> dict:

@@ -431,7 +431,7 @@ def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
                         history = history[:-2]  # the placeholder `pending` showed
                     out, cards_html, recs = app.chat(message, history, rs, ds, recs)
                     rewritten = bool(out) and "理解为：" in _plain_text(out[-1]["content"])
-                    store = conversations.record(store, out, recs)
+                    store = conversations.record(store, out, recs, cards_html)
                     return (out, cards_html, "", gr.update(visible=rewritten), (message or "").strip(), store,
                             gr.update(choices=conversations.choices(store), value=store["current"]), recs)
 
@@ -442,15 +442,15 @@ def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
                         [chatbot, cards, box, typed, asked, saved, conv, records], api_name=False, queue=False)
                 typed.click(app.as_typed, [asked, chatbot, regions, docs, records], [chatbot, cards, records],
                             api_name=False, queue=False).then(
-                    lambda h, st, recs: (gr.update(visible=False), conversations.record(st, h, recs)),
-                    [chatbot, saved, records], [typed, saved], api_name=False, queue=False)
+                    lambda h, st, recs, cs: (gr.update(visible=False), conversations.record(st, h, recs, cs)),
+                    [chatbot, saved, records, cards], [typed, saved], api_name=False, queue=False)
 
                 def pick_chat(cid: str | None, store: dict):  # noqa: ANN202
                     if not cid or cid == store.get("current"):
                         return gr.update(), store, gr.update(), gr.update()
                     store, messages = conversations.open_chat(store, cid)
-                    # the side cards belonged to the other conversation
-                    return messages, store, "", conversations.turns(store)
+                    # the side cards of that conversation's latest answer
+                    return messages, store, conversations.cards(store), conversations.turns(store)
 
                 def after_delete(store: dict):  # noqa: ANN202
                     store, messages = conversations.delete(store)
@@ -479,9 +479,9 @@ def build_app(app: WebApp):  # noqa: ANN201 - gr.Blocks
                 def restore(store: dict):  # noqa: ANN202
                     store, messages = conversations.open_chat(store, (store or {}).get("current"))
                     return (messages, gr.update(choices=conversations.choices(store), value=store["current"] or None),
-                            conversations.turns(store))
+                            conversations.turns(store), conversations.cards(store))
 
-                demo.load(restore, saved, [chatbot, conv, records], api_name=False, queue=False)
+                demo.load(restore, saved, [chatbot, conv, records, cards], api_name=False, queue=False)
             with gr.Tab("对比", id="compare"):
                 with gr.Row():
                     topic = gr.Dropdown(["全部", *app.topics()], value="社区规模", label="主题")

@@ -277,6 +277,9 @@ def test_the_chat_survives_a_reload_citations_click_and_new_chat_clears_filters(
     page.reload()
     page.wait_for_selector("#question textarea", timeout=60_000)
     page.wait_for_function("document.querySelector('#chatbot').innerText.includes('不少于5人')", timeout=30_000)
+    # the latest answer's source cards come back beside it
+    page.wait_for_function("document.querySelector('#citations').innerText.includes('凯里市加强和完善城乡社区治理的工作方案')",
+                           timeout=30_000)
     region = page.locator("#chat-regions input")
     region.click()
     page.get_by_role("option", name="衡水市").click()

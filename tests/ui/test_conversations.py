@@ -37,3 +37,16 @@ def test_conversations_are_kept_named_switched_renamed_and_deleted():
 def test_damaged_or_missing_storage_starts_empty():
     assert conv.choices(None) == [] and conv.choices({"weird": 1}) == []
     assert conv.open_chat([], "x") == ({"current": "", "chats": {}}, [])
+
+
+def test_each_conversation_keeps_its_latest_answers_cards():
+    store = conv.record(None, msgs("凯里每个社区至少配几名专职工作者？"), [], "<div class='pq-card'>凯里</div>")
+    first = store["current"]
+    store = conv.record(store, msgs("凯里每个社区至少配几名专职工作者？") + msgs("那衡水呢？"))  # no new cards given
+    assert conv.cards(store) == "<div class='pq-card'>凯里</div>"
+    store = conv.new_chat(store)
+    assert conv.cards(store) == ""
+    store = conv.record(store, msgs("衡水的覆盖率目标？"), [], "<div class='pq-card'>衡水</div>")
+    store, _ = conv.open_chat(store, first)
+    assert "凯里" in conv.cards(store)
+    assert conv.cards({"current": "x", "chats": {"x": {"messages": [], "cards": 5}}}) == ""  # damaged storage
