@@ -26,7 +26,7 @@ from assistant.roles import assigns_responsibility, clause_units
 from assistant.selector import AnswerModel, default_model, eligible
 from corpus import DocumentStore
 from corpus.model import Clause, Document
-from corpus.sentences import sentence_spans
+from corpus.sentences import best_sentence
 from corpus.settings import Settings
 from corpus.versions import versioned
 from indexer import Hit, Retriever
@@ -245,7 +245,8 @@ class Assistant:
     def _ask_one(self, question: str, query: Query, region: str | None, doc_ids: set[str] | None) -> Answer:
         """Answer one question, analysed (follow-ups resolved) into `query`."""
         hits, cands = self.candidates(query, region, doc_ids)
-        related = tuple(self._citation(i + 1, h, *_closest_sentence(query, h.clause.text)) for i, h in enumerate(hits[:3]))
+        # 可能相关: each clause's whole sentence closest to the question
+        related = tuple(self._citation(i + 1, h, *best_sentence(h.clause.text, query.weights)) for i, h in enumerate(hits[:3]))
 
         def refuse(reason: str, shown: tuple[Citation, ...] = related, said: str = "") -> Answer:
             """`reason` for the record (the eval's spot check prints it), `said` (or the reason) in the answer."""
@@ -555,13 +556,6 @@ class Assistant:
             h.origin,
             article,
         )
-
-
-def _closest_sentence(query: Query, text: str) -> tuple[int, int]:
-    """The whole sentence of a clause holding most of the question's topic terms (可能相关 shows it)."""
-    spans = sentence_spans(text) or [(0, len(text))]
-    weights = query.weights
-    return max(spans, key=lambda se: sum(w for t, w in weights.items() if t in text[se[0] : se[1]]))
 
 
 def _asks_of_last(query: Query, last: Query | None) -> bool:

@@ -17,13 +17,15 @@ from dataclasses import dataclass
 from functools import cache
 
 from assistant.indicator import Indicator, whole_sentence
+from corpus.outline import ARTICLE_NUMBER, CN_NUM
 from corpus.sentences import sentence_spans
+from indexer.tokenize import Tokenizer
 
 SAME_WORDS = 0.75  # share of words two quotes must have in common to measure the same thing
 MIN_WORDS = 2  # a quote with fewer content words ("处…罚款") does not say what it measures
-NUMERAL = re.compile(r"^[\d.零〇一二两三四五六七八九十百千万亿%％]+$")
+NUMERAL = re.compile(rf"^[\d.{CN_NUM}万亿%％]+$")
 PENALTY = re.compile(r"罚款|罚金")
-LIST_MARK = re.compile(r"^(?:第[零〇一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[一二三四五六七八九十]+、)\s*")
+LIST_MARK = re.compile(rf"^(?:{ARTICLE_NUMBER}|[（(][{CN_NUM}\d]+[)）]|\d+[.、．]|[{CN_NUM}]+、)\s*")
 
 
 @dataclass(frozen=True)
@@ -38,35 +40,39 @@ class Key:
 
 
 @cache
-def _cutter():  # noqa: ANN202 - a jieba Tokenizer of its own (never the module-level one)
-    import jieba
+def _tokenizer() -> Tokenizer:
+    return Tokenizer()
 
-    from indexer.tokenize import stopwords
 
-    return jieba.Tokenizer(), stopwords()
+def _sentence(r: Indicator) -> tuple[str, int, int]:
+    """The row's whole sentence without its list marker, and where its figure is written there (the
+    first occurrence inside the row's quote: a sentence may state 五分之一以上 twice); (-1, -1) if absent."""
+    text = LIST_MARK.sub("", whole_sentence(r))
+    figure = r.value_text if r.value_text and r.value_text in text else (r.value or "")
+    quote_at = max(text.find(r.quote), 0)
+    at = text.find(figure, quote_at) if figure else -1
+    at = text.find(figure) if figure and at < 0 else at
+    return text, at, (at + len(figure) if at >= 0 else -1)
 
 
 def measured_words(r: Indicator) -> frozenset[str]:
     """The content words of the sentence holding the row's figure, the figure left out ("决定前款第五项
     至第七项规定的事项，应当经…四分之三以上" is not "决定前款其他事项，应当经…过半数"); a fine is measured by
-    the violation its article states first ("违反本条例第X条规定…的，…逾期不改正的，处…罚款").'"""
-    cutter, stop = _cutter()
-    text = LIST_MARK.sub("", whole_sentence(r))
-    figure = r.value_text if r.value_text and r.value_text in text else (r.value or "")
-    text = text.replace(figure, " ", 1) if figure else text
+    the violation its article states first ("违反本条例第X条规定…的，…逾期不改正的，处…罚款")."""
+    text, start, end = _sentence(r)
+    text = text[:start] + " " + text[end:] if start >= 0 else text
     if PENALTY.search(r.quote):
         spans = sentence_spans(r.clause)
         text += " " + (r.clause[spans[0][0] : spans[0][1]] if spans else "")
-    return frozenset(
-        w for w in cutter.lcut(text) if len(w) >= 2 and w not in stop and not NUMERAL.match(w) and re.search(r"\w", w)
-    )
+    tok = _tokenizer()
+    return frozenset(w for w in tok.content(tok.precise(text)) if len(w) >= 2 and not NUMERAL.match(w))
 
 
 def _label(r: Indicator) -> str:
     """The row's sentence with its figure as "…": "筹备组应当自成立之日起…组织召开首次业主大会会议"."""
-    text = LIST_MARK.sub("", whole_sentence(r)).rstrip("。；")
-    figure = r.value_text if r.value_text and r.value_text in text else (r.value or "")
-    return text.replace(figure, "…", 1) if figure and figure in text else text
+    text, start, end = _sentence(r)
+    text = text[:start] + "…" + text[end:] if start >= 0 else text
+    return text.rstrip("。；")
 
 
 def indicator_keys(rows: Sequence[Indicator]) -> list[Key]:

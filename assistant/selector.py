@@ -18,6 +18,7 @@ from typing import Protocol
 import numpy as np
 
 from assistant.features import FEATURES, Candidate
+from corpus.outline import CN_NUM
 from indexer.query import Kind, Query
 
 PENALTY = re.compile(r"罚款|罚金")
@@ -104,7 +105,7 @@ def eligible(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
 
 
 # "第三类资助对象" asks for that item: a sentence listing 第一类 and 第二类 but not 第三类 does not answer it.
-ORDINAL = re.compile(r"第([一二三四五六七八九十百\d]+)(类|档|级|项|种|批|等|期|阶段)")
+ORDINAL = re.compile(rf"第([{CN_NUM}\d]+)(类|档|级|项|种|批|等|期|阶段)")
 
 
 def _names_the_asked_item(asked: set[tuple[str, str]], text: str) -> bool:

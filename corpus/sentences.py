@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 OPEN, CLOSE = "（(〔﹝【「《", "）)〕﹞】」》"
 ENDS = "。；！？"
 
@@ -26,3 +28,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             start = i + 1
     spans.append((start, len(text)))
     return [(a, b) for a, b in spans if text[a:b].strip(ENDS + " ")]
+
+
+def best_sentence(text: str, weights: Mapping[str, float]) -> tuple[int, int]:
+    """The span of the sentence of `text` holding the most weight of the given terms (the whole text
+    when it has no sentence end)."""
+    spans = sentence_spans(text) or [(0, len(text))]
+    return max(spans, key=lambda se: sum(w for t, w in weights.items() if t in text[se[0] : se[1]]))

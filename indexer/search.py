@@ -11,7 +11,7 @@ import numpy as np
 from corpus.choice import Choice
 from corpus.model import Document
 from corpus.outline import article_context
-from corpus.sentences import sentence_spans
+from corpus.sentences import best_sentence
 from corpus.settings import Settings
 from corpus.versions import superseded
 from indexer.embed import Embedder, make_embedder
@@ -309,8 +309,7 @@ class Retriever:
             if best is None or sim > best.similarity:
                 text = self.clauses[i].text
                 # the clause's sentence holding most of the question's terms is the one shown
-                spans = sentence_spans(text) or [(0, len(text))]
-                start, end = max(spans, key=lambda se: sum(w for t, w in query.weights.items() if t in text[se[0] : se[1]]))
+                start, end = best_sentence(text, query.weights)
                 best = Elsewhere(sim, self._hit(i, 0.0, None, None), start, end)
         return best
 
