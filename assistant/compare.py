@@ -131,13 +131,17 @@ def cite_map(t: Table) -> dict[int, int]:
     return {id(r): i + 1 for i, r in enumerate(t.sources)}
 
 
+def md_cell(text: str) -> str:
+    """Text as one Markdown table cell: pipes escaped, line breaks as spaces."""
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
 def to_markdown(t: Table) -> str:
     cite = cite_map(t)
-    esc = lambda s: s.replace("|", "\\|").replace("\n", " ")  # noqa: E731
-    head = "| 主题 | " + " | ".join(esc(f"{region}《{title}》") for _, region, title in t.columns) + " |"
+    head = "| 主题 | " + " | ".join(md_cell(f"{region}《{title}》") for _, region, title in t.columns) + " |"
     lines = [head, "|---" * (len(t.columns) + 1) + "|"]
     for topic, cells in t.rows:
-        lines.append(f"| {topic} | " + " | ".join(esc(c.text(cite)) or "—" for c in cells) + " |")
+        lines.append(f"| {topic} | " + " | ".join(md_cell(c.text(cite)) or "—" for c in cells) + " |")
     lines.append("\n**出处**\n")
     for i, r in enumerate(t.sources, 1):
         lines.append(f"{i}. {r.region}《{r.title}》{r.location}：“{r.quote}”")

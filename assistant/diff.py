@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.compare import md_cell
 from assistant.provision import ARTICLE
 from corpus.model import Document
 
@@ -197,12 +198,11 @@ def diff_markdown(d: VersionDiff) -> str:
         f"修改 {d.count('修改')} 条，新增 {d.count('新增')} 条，删除 {d.count('删除')} 条，未变 {d.unchanged} 条。\n\n"
         "〔删：…〕为删去的文字，【增：…】为新增的文字。\n"
     )
-    esc = lambda s: s.replace("|", "\\|").replace("\n", " ")  # noqa: E731
     lines = [head, "| 变化 | 旧版 | 新版 | 对照 | 数字变化 |", "|---|---|---|---|---|"]
     for c in d.changes:
         lines.append(
-            f"| {c.kind} | {esc(c.old.label) if c.old else '—'} | {esc(c.new.label) if c.new else '—'} | "
-            f"{esc(c.marked)} | {esc('；'.join(c.numbers)) or '—'} |"
+            f"| {c.kind} | {md_cell(c.old.label) if c.old else '—'} | {md_cell(c.new.label) if c.new else '—'} | "
+            f"{md_cell(c.marked)} | {md_cell('；'.join(c.numbers)) or '—'} |"
         )
     return "\n".join(lines) + "\n"
 

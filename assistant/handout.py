@@ -9,7 +9,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.compare import build_table
+from assistant.compare import build_table, md_cell
 from assistant.indicator import Indicator, verified, whole_sentence
 from assistant.model import Answer
 from assistant.word import page_footer
@@ -73,7 +73,7 @@ def build_handout(
                 used.setdefault(doc_id, r)
                 lines.append((r.region, r.indicator, r.baseline, r.value_text or r.value or "", r.deadline or "", r.location))
                 sentence = whole_sentence(r)
-                if sentence in said or len(provisions) >= PER_DOCUMENT:
+                if sentence in said:
                     continue
                 said.add(sentence)
                 provisions.append(Provision(sentence, r.location, r.lead_units, bool(r.context)))
@@ -96,7 +96,6 @@ def _source(s: Source) -> str:
 
 
 def handout_markdown(h: Handout) -> str:
-    esc = lambda s: s.replace("|", "\\|").replace("\n", " ")  # noqa: E731
     out = [f"# {h.title}", "", f"生成日期：{h.date}", ""]
     for topic, docs in h.topics:
         out += [f"## {topic}", ""]
@@ -113,7 +112,7 @@ def handout_markdown(h: Handout) -> str:
     out += ["## 对比表", ""]
     for topic, lines in h.tables:
         out += [f"### {topic}", "", "| " + " | ".join(TABLE_HEAD) + " |", "|---" * len(TABLE_HEAD) + "|"]
-        out += ["| " + " | ".join(esc(c) or "—" for c in line) + " |" for line in lines]
+        out += ["| " + " | ".join(md_cell(c) or "—" for c in line) + " |" for line in lines]
         out.append("")
     out += ["## 文件来源", ""] + [f"- {_source(s)}" for s in h.sources]
     return "\n".join(out) + "\n"
