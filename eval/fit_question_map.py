@@ -58,10 +58,11 @@ def train_matrix(questions: np.ndarray, clauses: np.ndarray, positives: Sequence
 @dataclass
 class MapData:
     """What fitting reads: each question's vector, its positive clause rows, the documents of its
-    marked articles, its law (the group) and its gold article keys."""
+    marked articles, its law (the group) and its gold article keys; the clause vectors, read once."""
 
     items: list[ConsultItem]
     vectors: np.ndarray
+    clauses: np.ndarray
     positives: list[list[int]]
     docs: list[set[str]]
     gold: dict[str, list[set[ArticleKey]]]
@@ -77,15 +78,12 @@ def map_data(retriever: Retriever, items: Sequence[ConsultItem], gold: dict[str,
     vectors = np.array([retriever.query_vector(retriever.analyze(it.question)) for it in kept], dtype=np.float32)
     positives = [sorted({r for g in gold[it.id] for k in g for r in rows_of.get(k, [])}) for it in kept]
     docs = [{k[0] for g in gold[it.id] for k in g} for it in kept]
-    return MapData(kept, vectors, positives, docs, gold)
-
-
-def _clause_vectors(retriever: Retriever) -> np.ndarray:
-    return np.asarray(retriever.index.vectors, dtype=np.float32)
+    clauses = np.asarray(retriever.index.vectors, dtype=np.float32)
+    return MapData(kept, vectors, clauses, positives, docs, gold)
 
 
 def map_for(retriever: Retriever, data: MapData, rows: np.ndarray, penalty: float) -> QuestionMap:
-    matrix = train_matrix(data.vectors[rows], _clause_vectors(retriever), [data.positives[i] for i in rows], penalty)
+    matrix = train_matrix(data.vectors[rows], data.clauses, [data.positives[i] for i in rows], penalty)
     titles = {retriever.index.docs[d].title for i in rows for d in data.docs[i]}
     return QuestionMap(matrix, retriever.embedder.name, frozenset(titles))
 
@@ -111,11 +109,6 @@ def question_folds(n: int) -> list[tuple[np.ndarray, np.ndarray]]:
     from sklearn.model_selection import KFold
 
     return [(tr, te) for tr, te in KFold(FOLDS, shuffle=True, random_state=0).split(np.zeros((n, 1)))]
-
-
-def fold_maps(retriever: Retriever, data: MapData, penalty: float) -> list[tuple[np.ndarray, QuestionMap]]:
-    """Each fold's held-out questions and the map fitted without them."""
-    return [(test, map_for(retriever, data, train, penalty)) for train, test in question_folds(len(data.items))]
 
 
 def fit(retriever: Retriever, data: MapData) -> tuple[QuestionMap, dict]:
