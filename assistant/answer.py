@@ -193,13 +193,22 @@ class Assistant:
         query, answer = self._answer(
             question, last.query if last else None, last.answer.text if last else "", region, doc_ids,
             last.docs if last else (),
+            last.clauses if last else (),
         )
-        return Turn(question, query, answer, tuple(dict.fromkeys(c.doc_id for c in answer.citations)))
+        return Turn(
+            question,
+            query,
+            answer,
+            tuple(dict.fromkeys(c.doc_id for c in answer.citations)),
+            tuple(dict.fromkeys(c.clause_id for c in answer.citations)),
+        )
 
     def restore(self, record: dict) -> Turn:
         """A turn kept as data (`Turn.record`: a browser's storage, an export) as a `Turn` again."""
         docs = tuple(str(d) for d in record.get("docs") or () if str(d) in self.docs)
-        return replace(_kept(self.retriever.analyzer.restore(record), str(record.get("answer", ""))), docs=docs)
+        clauses = tuple(str(c) for c in record.get("clauses") or ())
+        turn = _kept(self.retriever.analyzer.restore(record), str(record.get("answer", "")))
+        return replace(turn, docs=docs, clauses=clauses)
 
     def replay(self, history: Sequence[dict]) -> Turn | None:
         """The last turn of a {"role", "content"} history, each follow-up read against the one before."""
@@ -214,12 +223,14 @@ class Assistant:
         region: str | None,
         doc_ids: set[str] | None,
         last_docs: Sequence[str] = (),
+        last_clauses: Sequence[str] = (),
     ) -> tuple[Query, Answer]:
         """A message asking several things ("公示几天？对名单有意见找谁？") is answered part by part, each
         later part read as a follow-up of the earlier ones, and the answers joined. Returns the last
         part's query (what a follow-up of this message is read against) and the answer. A follow-up
         asking something new of the last answer ("牵头单位是谁？" after a staffing figure) is answered
-        from the documents that answer cited (`last_docs`) when they answer it."""
+        from the documents that answer cited (`last_docs`) when they answer it, by the sections of the
+        clauses it cited (`last_clauses`) when one of their sentences may answer."""
         question = question.encode("utf-8", "replace").decode("utf-8")  # lone surrogates from a client
         if len(question) > MAX_QUESTION:
             query = self.analyze(question[:MAX_QUESTION])
@@ -234,7 +245,7 @@ class Assistant:
             answer = None
             scope = set(last_docs) & doc_ids if doc_ids else set(last_docs)
             if scope and not answers and _asks_of_last(query, previous):
-                answer = self._ask_one(part, query, region, scope)
+                answer = self._ask_one(part, query, region, scope, self._sections(last_clauses))
                 answer = None if answer.refused else answer
             answers.append(answer or self._ask_one(part, query, region, doc_ids))
         assert query is not None
@@ -242,8 +253,23 @@ class Assistant:
             return query, answers[0]
         return query, joined(question, parts, answers)
 
-    def _ask_one(self, question: str, query: Query, region: str | None, doc_ids: set[str] | None) -> Answer:
-        """Answer one question, analysed (follow-ups resolved) into `query`."""
+    def _sections(self, clause_ids: Sequence[str]) -> frozenset[tuple[str, tuple[str, ...]]]:
+        """The (document, heading path) of each clause id that is still in the corpus."""
+        wanted = set(clause_ids)
+        return frozenset(
+            (c.doc_id, c.heading_path) for d in self.docs.values() for c in d.clauses if wanted and c.id in wanted
+        )
+
+    def _ask_one(
+        self,
+        question: str,
+        query: Query,
+        region: str | None,
+        doc_ids: set[str] | None,
+        prefer: frozenset[tuple[str, tuple[str, ...]]] = frozenset(),
+    ) -> Answer:
+        """Answer one question, analysed (follow-ups resolved) into `query`; when a sentence of a
+        `prefer`red section (the last answer's) may answer, the answer comes from those sections."""
         hits, cands = self.candidates(query, region, doc_ids)
         # 可能相关: each clause's whole sentence closest to the question
         related = tuple(self._citation(i + 1, h, *best_sentence(h.clause.text, query.weights)) for i, h in enumerate(hits[:3]))
@@ -307,7 +333,13 @@ class Assistant:
                 nearest,
                 said=f"{named}的文件中没有针对这个问题的规定；{closer.hit.region}的文件有更贴近的规定（见下）",
             )
-        probs = np.where(ok, self.model.probabilities(cands), 0.0)
+        p = self.model.probabilities(cands)
+        if prefer:
+            # a follow-up of the last answer ("牵头单位是谁？"): its own sections answer when they can
+            own = ok & np.array([(c.hit.clause.doc_id, c.hit.clause.heading_path) in prefer for c in cands], dtype=bool)
+            if own.any() and float(p[own].max()) >= self.model.threshold:
+                ok = own
+        probs = np.where(ok, p, 0.0)
         best = int(np.argmax(probs))
         if probs[best] < self.model.threshold:
             return refuse(
@@ -560,13 +592,13 @@ class Assistant:
 
 def _asks_of_last(query: Query, last: Query | None) -> bool:
     """A follow-up that names no place or document of its own and asks another kind of thing than the
-    last question (who leads, by when) asks it of what the last answer quoted."""
-    return (
-        last is not None
-        and query.used_history
-        and query.kind is not last.kind
-        and not (query.places or query.named_docs or query.referred_docs)
-    )
+    last question (who leads, by when) asks it of what the last answer quoted. The places and documents
+    its standalone form borrowed from the last question are not its own."""
+    if last is None or not query.used_history or query.kind is last.kind:
+        return False
+    own_places = any(p in query.question for p in query.places)
+    own_docs = set(query.named_docs) - set(last.named_docs) or set(query.referred_docs) - set(last.referred_docs)
+    return not own_places and not own_docs
 
 
 def _kept(query: Query, answer: str) -> Turn:

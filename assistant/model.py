@@ -53,6 +53,7 @@ class Turn:
     query: Query
     answer: Answer
     docs: tuple[str, ...] = ()  # the documents the answer cites (a follow-up asking "牵头单位是谁？" asks of them)
+    clauses: tuple[str, ...] = ()  # the clauses it cites (their sections answer such a follow-up first)
 
     def record(self) -> dict:
         """The turn as JSON (a browser's storage, an export): what `QueryAnalyzer.restore` needs."""
@@ -63,4 +64,5 @@ class Turn:
             "asks": self.query.asks,
             "answer": self.answer.text,
             "docs": list(self.docs),
+            "clauses": list(self.clauses),
         }
