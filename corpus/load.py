@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,7 @@ MAX_DOCX_PART = 30 * 2**20  # bytes of one XML part, unpacked
 MAX_DOCX_TOTAL = 200 * 2**20  # bytes of the whole package, unpacked
 MAX_DOCX_ENTRIES = 5000
 MAX_PDF_PAGES = 2000
+MAX_PDF_SECONDS = 120.0  # reading a PDF's text layer (2,000 ordinary pages take well under a minute)
 
 
 @dataclass(frozen=True)
@@ -209,7 +211,16 @@ def _pdf_text(path: Path, data: bytes) -> str:
         reader = PdfReader(io.BytesIO(data))
         if len(reader.pages) > MAX_PDF_PAGES:
             raise UnreadableFile(path, f"pdf has {len(reader.pages)} pages (limit {MAX_PDF_PAGES}): split it first")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = []
+        started = time.monotonic()
+        for n, page in enumerate(reader.pages, 1):
+            pages.append(page.extract_text() or "")
+            if time.monotonic() - started > MAX_PDF_SECONDS:
+                raise UnreadableFile(
+                    path,
+                    f"pdf text took over {MAX_PDF_SECONDS:.0f} s to read (stopped at page {n} of "
+                    f"{len(reader.pages)}): split it or save it as .docx",
+                )
     except (PdfReadError, ValueError, KeyError) as e:
         raise UnreadableFile(path, f"corrupt pdf: {e}") from e
     text = "\n".join(pages)

@@ -271,6 +271,7 @@ REASONS_ZH = (
     (r"^docx unpacks to (\d+) MB \(limit (\d+) MB\)", r"Word 文件解压后 \1 MB（上限 \2 MB），未读取"),
     (r"^docx text part \S+ unpacks to (\d+) MB \(limit (\d+) MB\)", r"Word 文件正文解压后 \1 MB（上限 \2 MB），未读取"),
     (r"^pdf has (\d+) pages \(limit (\d+)\)", r"PDF 共 \1 页（上限 \2 页），请拆分后上传"),
+    (r"^pdf text took over (\d+) s to read \(stopped at page (\d+) of (\d+)\)", r"PDF 读取超过 \1 秒（读到第 \2 页，共 \3 页），请拆分或另存为 .docx 后上传"),
     (r"^could not be stored \((.*)\)", r"无法保存（\1），磁盘可能已满"),
     (r"^(\d+) clauses \(limit (\d+)\)", r"共 \1 条条款（上限 \2 条），请拆分文件"),
 )

@@ -298,6 +298,29 @@ def test_files_that_unpack_beyond_a_document_are_refused_with_the_limit_and_the_
     assert f"pdf has {MAX_PDF_PAGES + 1} pages (limit {MAX_PDF_PAGES})" in results["pages.pdf"].error
 
 
+def test_a_pdf_slower_to_read_than_the_time_limit_is_refused_with_the_limit(tmp_path: Path, fresh_settings, monkeypatch):
+    """Reading a PDF's text stops at the time limit (120 s; here 0 s: the same check on a small file),
+    refused in a line naming it, in Chinese on the page; the batch goes on."""
+    from fpdf import FPDF
+
+    import corpus.load
+    from ui.render import reason_zh
+
+    monkeypatch.setattr(corpus.load, "MAX_PDF_SECONDS", 0.0)
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=12)
+    for _ in range(3):
+        pdf.add_page()
+        pdf.cell(0, 10, "1. Scope of the rules for community services.")
+    pdf.output(str(tmp_path / "slow.pdf"))
+    shutil.copy(BUNDLED / "xixian_2019_shequ_zhili_yijian.txt", tmp_path / "good.txt")
+    results = {Path(r.path).name: r for r in DocumentStore(fresh_settings).ingest([tmp_path])}
+    assert results["good.txt"].ok and not results["slow.pdf"].ok
+    error = results["slow.pdf"].error
+    assert "pdf text took over 0 s to read (stopped at page 1 of 3)" in error, error
+    assert reason_zh(error).startswith("PDF 读取超过 0 秒（读到第 1 页，共 3 页）")
+
+
 def test_provisions_wrapped_in_tags_or_a_tag_split_over_lines_are_kept(tmp_path: Path, fresh_settings):
     f = tmp_path / "某区居委会办法.md"
     f.write_text(
