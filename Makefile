@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test install install-test browser lint bench clean
+.PHONY: run test install install-test browser bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -35,8 +35,12 @@ browser:
 run: $(STAMP)
 	GRADIO_ANALYTICS_ENABLED=False $(BIN)/policyqa serve --host 127.0.0.1 --port 7860
 
+CHECKED := corpus indexer assistant ui eval tests scripts
+
 test: $(TEST_STAMP) browser
-	$(BIN)/ruff check corpus indexer assistant ui eval tests scripts
+	$(BIN)/ruff format --check $(CHECKED)
+	$(BIN)/ruff check $(CHECKED)
+	$(BIN)/mypy corpus indexer assistant ui eval
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q
 
 LAWS ?= $(wildcard ../shared/corpora/laws.tar.xz)

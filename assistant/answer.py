@@ -111,7 +111,7 @@ class Assistant:
         self,
         retriever: Retriever,
         docs: Sequence[Document],
-        llm=None,  # noqa: ANN001
+        llm=None,
         model: AnswerModel | None = None,
     ) -> None:
         self.retriever = retriever
@@ -191,7 +191,11 @@ class Assistant:
         answer, answered, and kept as data for the turn after."""
         last = turns[-1] if turns else None
         query, answer = self._answer(
-            question, last.query if last else None, last.answer.text if last else "", region, doc_ids,
+            question,
+            last.query if last else None,
+            last.answer.text if last else "",
+            region,
+            doc_ids,
             last.docs if last else (),
             last.clauses if last else (),
         )
@@ -233,9 +237,9 @@ class Assistant:
         clauses it cited (`last_clauses`) when one of their sentences may answer."""
         question = question.encode("utf-8", "replace").decode("utf-8")  # lone surrogates from a client
         if len(question) > MAX_QUESTION:
-            query = self.analyze(question[:MAX_QUESTION])
+            cut = self.analyze(question[:MAX_QUESTION])
             reason = f"问题过长（{len(question)} 字）：请控制在 {MAX_QUESTION} 字以内，或分几次提问"
-            return query, Answer(question, query.text, reason + "。", (), True, query.kind.value, reason=reason)
+            return cut, Answer(question, cut.text, reason + "。", (), True, cut.kind.value, reason=reason)
         parts = question_parts(question)
         answers: list[Answer] = []
         query = last
@@ -257,7 +261,10 @@ class Assistant:
         """The (document, heading path) of each clause id that is still in the corpus."""
         wanted = set(clause_ids)
         return frozenset(
-            (c.doc_id, c.heading_path) for d in self.docs.values() for c in d.clauses if wanted and c.id in wanted
+            (c.doc_id, c.heading_path)
+            for d in self.docs.values()
+            for c in d.clauses
+            if wanted and c.id in wanted
         )
 
     def _ask_one(
@@ -272,7 +279,10 @@ class Assistant:
         `prefer`red section (the last answer's) may answer, the answer comes from those sections."""
         hits, cands = self.candidates(query, region, doc_ids)
         # 可能相关: each clause's whole sentence closest to the question
-        related = tuple(self._citation(i + 1, h, *best_sentence(h.clause.text, query.weights)) for i, h in enumerate(hits[:3]))
+        related = tuple(
+            self._citation(i + 1, h, *best_sentence(h.clause.text, query.weights))
+            for i, h in enumerate(hits[:3])
+        )
 
         def refuse(reason: str, shown: tuple[Citation, ...] = related, said: str = "") -> Answer:
             """`reason` for the record (the eval's spot check prints it), `said` (or the reason) in the answer."""
@@ -336,7 +346,9 @@ class Assistant:
         p = self.model.probabilities(cands)
         if prefer:
             # a follow-up of the last answer ("牵头单位是谁？"): its own sections answer when they can
-            own = ok & np.array([(c.hit.clause.doc_id, c.hit.clause.heading_path) in prefer for c in cands], dtype=bool)
+            own = ok & np.array(
+                [(c.hit.clause.doc_id, c.hit.clause.heading_path) in prefer for c in cands], dtype=bool
+            )
             if own.any() and float(p[own].max()) >= self.model.threshold:
                 ok = own
         probs = np.where(ok, p, 0.0)
@@ -597,13 +609,17 @@ def _asks_of_last(query: Query, last: Query | None) -> bool:
     if last is None or not query.used_history or query.kind is last.kind:
         return False
     own_places = any(p in query.question for p in query.places)
-    own_docs = set(query.named_docs) - set(last.named_docs) or set(query.referred_docs) - set(last.referred_docs)
+    own_docs = set(query.named_docs) - set(last.named_docs) or set(query.referred_docs) - set(
+        last.referred_docs
+    )
     return not own_places and not own_docs
 
 
 def _kept(query: Query, answer: str) -> Turn:
     """A turn known only by its analysed question and its answer's text (what a follow-up reads)."""
-    return Turn(query.question, query, Answer(query.question, query.text, answer, (), False, query.kind.value))
+    return Turn(
+        query.question, query, Answer(query.question, query.text, answer, (), False, query.kind.value)
+    )
 
 
 def answer_json(a: Answer) -> dict:

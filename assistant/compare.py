@@ -60,7 +60,11 @@ def select(
 ) -> list[Indicator]:
     """The rows of the chosen topics (a topic's name or any word) and documents, in document order.
     Raises `NoMatchingRows` when topics are given and no row of the documents is about any of them."""
-    out = [r for r in rows if (not doc_ids or r.doc_id in doc_ids) and (not topics or any(about(r, t) for t in topics))]
+    out = [
+        r
+        for r in rows
+        if (not doc_ids or r.doc_id in doc_ids) and (not topics or any(about(r, t) for t in topics))
+    ]
     if topics and not out:
         raise _no_match(topics, rows)
     return out
@@ -114,7 +118,8 @@ def build_table(
     cell_rows: dict[tuple[str, str], list[Indicator]] = defaultdict(list)
     for r in select(rows, topics, doc_ids):
         cell_rows[(r.topic, r.doc_id)].append(r)
-    table_rows, sources = [], []
+    table_rows = []
+    sources: list[Indicator] = []
     for topic in topic_order():
         cells = []
         for doc_id, _, _ in cols:

@@ -74,7 +74,6 @@ class Change:
                 out.append(f"{'、'.join(olds) or '—'} → {'、'.join(news) or '—'}")
         return tuple(dict.fromkeys(out))
 
-
     @property
     def wording_only(self) -> bool:
         """A revision of wording, not of substance (文字修改): no figure changed, and every change short
@@ -94,7 +93,9 @@ class Change:
 
 WORDING_SPAN = 8  # a change of more characters than this on either side rewrites, not renames
 # Words whose change alters what a rule requires: modality, negation, scope and condition.
-FORCE = re.compile(r"应当|应|必须|不得|禁止|可以|可|不|未|无|非|须|均|或者|并且|以上|以下|以内|超过|不少于|不超过|除")
+FORCE = re.compile(
+    r"应当|应|必须|不得|禁止|可以|可|不|未|无|非|须|均|或者|并且|以上|以下|以内|超过|不少于|不超过|除"
+)
 KINDS_EN = {"修改": "changed", "新增": "added", "删除": "removed"}
 
 
@@ -250,11 +251,11 @@ def diff_docx(d: VersionDiff, path: Path) -> Path:
                 if changed:
                     _mark(run, side, colour)
     path.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(path)
+    doc.save(str(path))
     return path
 
 
-def _mark(run, side: str, colour) -> None:  # noqa: ANN001 - python-docx run and colour
+def _mark(run, side: str, colour) -> None:  # python-docx run and colour
     """A changed run: deleted words struck through, inserted words underlined, both bold and coloured."""
     run.font.color.rgb = colour
     run.bold = True

@@ -69,7 +69,7 @@ def to_csv(rows: Sequence[Indicator]) -> str:
     return buf.getvalue()
 
 
-def _as_text(ws) -> None:  # noqa: ANN001 - an openpyxl worksheet
+def _as_text(ws) -> None:  # an openpyxl worksheet
     """openpyxl stores a string starting with "=" as a formula; every cell here is text."""
     for line in ws.iter_rows():
         for cell in line:
@@ -132,7 +132,9 @@ def to_xlsx(
         # one row per indicator several documents set, one column per document, one value per cell
         docs = list(dict.fromkeys((r.doc_id, r.region, r.title) for k in lined for r in k.rows))
         across = wb.create_sheet("指标对照", 1)
-        across.append(["指标（原文，…为数值）", "单位", *(f"{region}《{title}》" for _, region, title in docs)])
+        across.append(
+            ["指标（原文，…为数值）", "单位", *(f"{region}《{title}》" for _, region, title in docs)]
+        )
         for cell in across[1]:
             cell.font = Font(bold=True)
             cell.alignment = top

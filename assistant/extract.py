@@ -54,7 +54,9 @@ COMPLETION = re.compile(
     r"(?P<state>(?:全面|基本|全部)?(?:完成|建成|制定|实现))"
 )
 DEADLINE_LEAD = ("于", "在", "到", "确保", "力争")
-STATE = re.compile(r"(?:实现|达到)?全覆盖|全面(?:完成|建成|实现)|基本(?:建成|形成|实现|完成)|(?:均|全部)(?:建立|建成|完成)")
+STATE = re.compile(
+    r"(?:实现|达到)?全覆盖|全面(?:完成|建成|实现)|基本(?:建成|形成|实现|完成)|(?:均|全部)(?:建立|建成|完成)"
+)
 SCOPE = re.compile(
     r"每个(?:城市|农村)?社区|城市社区|农村社区|每个村|各新城|每个新城|每个街道|每个区|每个乡镇"
 )
@@ -138,12 +140,19 @@ def _is_target(text: str, q: Quantity) -> bool:
         return False  # "一次性": an adverb
     after = text[q.end : q.end + 1]
     share = q.unit in ("ratio", "%") or "分之" in q.text
-    predicate = text[: q.start].endswith(("在", "为", "以上", "以上、")) or re.search(r"\d$|[十百千万]$", text[: q.start])
-    if after == "的" and not share and not predicate and (
-        q.text.endswith(("以上", "以下")) or q.text.startswith("满") or text[: q.start].endswith("不足")
+    predicate = text[: q.start].endswith(("在", "为", "以上", "以上、")) or re.search(
+        r"\d$|[十百千万]$", text[: q.start]
+    )
+    if (
+        after == "的"
+        and not share
+        and not predicate
+        and (q.text.endswith(("以上", "以下")) or q.text.startswith("满") or text[: q.start].endswith("不足"))
     ):
         return False  # "人口5000人以下的社区", "十八周岁以上的居民", "年满十八周岁的": a condition on the subject
-    if re.fullmatch(r"一(?:个|套|批|支|项|系列|种)", q.text) and not _comparator_before(text, max(q.start - 6, 0), q.start):
+    if re.fullmatch(r"一(?:个|套|批|支|项|系列|种)", q.text) and not _comparator_before(
+        text, max(q.start - 6, 0), q.start
+    ):
         return False  # "形成一套制度", "培养一批骨干", "设立一个居民小组": an article, not a count
     if q.text == "一次":
         seg = text[max(text.rfind("，", 0, q.start), text.rfind("。", 0, q.start), 0) : q.start]
@@ -367,8 +376,16 @@ def _completion_rows(p: Passage, valued: set[int]) -> tuple[list[Indicator], set
             continue
         s, e = _segment(text, m.start(), m.end())
         rows.append(
-            p.row(s, e, sentence_units(text[sent_s:sent_e]), indicator=text[m.end() - len(state) : e].strip("，。"),
-                  deadline=deadline, value=state, value_text=state, quantity_kind="state")
+            p.row(
+                s,
+                e,
+                sentence_units(text[sent_s:sent_e]),
+                indicator=text[m.end() - len(state) : e].strip("，。"),
+                deadline=deadline,
+                value=state,
+                value_text=state,
+                quantity_kind="state",
+            )
         )
         used.add(sent_s)
     for sent_s, sent_e in _sentences(text):
@@ -379,9 +396,16 @@ def _completion_rows(p: Passage, valued: set[int]) -> tuple[list[Indicator], set
         if found and dl:
             s, e = _segment(text, found.start(), found.end())
             rows.append(
-                p.row(min(s, dl.start("d")), max(e, dl.end("d")), sentence_units(text[sent_s:sent_e]),
-                      indicator=text[s:found.start()].strip("，。 "), deadline=dl.group("d"),
-                      value=found.group(0), value_text=found.group(0), quantity_kind="state")
+                p.row(
+                    min(s, dl.start("d")),
+                    max(e, dl.end("d")),
+                    sentence_units(text[sent_s:sent_e]),
+                    indicator=text[s : found.start()].strip("，。 "),
+                    deadline=dl.group("d"),
+                    value=found.group(0),
+                    value_text=found.group(0),
+                    quantity_kind="state",
+                )
             )
             used.add(sent_s)
     return rows, used

@@ -38,7 +38,9 @@ class Source:
 @dataclass(frozen=True)
 class Handout:
     title: str
-    topics: tuple[tuple[str, tuple[tuple[str, tuple[Provision, ...]], ...]], ...]  # topic → (document → provisions)
+    topics: tuple[
+        tuple[str, tuple[tuple[str, tuple[Provision, ...]], ...]], ...
+    ]  # topic → (document → provisions)
     tables: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]  # topic → rows of `TABLE_HEAD`
     sources: tuple[Source, ...]
     answers: tuple[Answer, ...] = ()
@@ -71,7 +73,16 @@ def build_handout(
             provisions = []
             for r in cell.items[:PER_DOCUMENT]:
                 used.setdefault(doc_id, r)
-                lines.append((r.region, r.indicator, r.baseline, r.value_text or r.value or "", r.deadline or "", r.location))
+                lines.append(
+                    (
+                        r.region,
+                        r.indicator,
+                        r.baseline,
+                        r.value_text or r.value or "",
+                        r.deadline or "",
+                        r.location,
+                    )
+                )
                 sentence = whole_sentence(r)
                 if sentence in said:
                     continue
@@ -82,11 +93,17 @@ def build_handout(
         sections.append((topic, tuple(docs)))
         tables.append((topic, tuple(dict.fromkeys(lines))))
     sources = tuple(Source(_label(r), r.version_date, doc_id not in superseded) for doc_id, r in used.items())
-    return Handout("社区工作者全覆盖培训材料：政策要点对照", tuple(sections), tuple(tables), sources, tuple(answers))
+    return Handout(
+        "社区工作者全覆盖培训材料：政策要点对照", tuple(sections), tuple(tables), sources, tuple(answers)
+    )
 
 
 def _provision(p: Provision) -> str:
-    units = f"（牵头：{'、'.join(p.lead_units)}）" if p.lead_units and not any(u in p.text for u in p.lead_units) else ""
+    units = (
+        f"（牵头：{'、'.join(p.lead_units)}）"
+        if p.lead_units and not any(u in p.text for u in p.lead_units)
+        else ""
+    )
     return f"{p.text}{units}（{p.source}）" if p.source else f"{p.text}{units}"
 
 
@@ -145,7 +162,9 @@ def handout_docx(h: Handout, path: Path) -> Path:
             d.add_heading(f"问：{a.question}", level=2)
             d.add_paragraph(f"答：{a.text}")
             for c in a.citations:
-                d.add_paragraph(f"[{c.n}] {c.region}《{c.title}》{c.section}：“{c.quote}”", style="List Bullet")
+                d.add_paragraph(
+                    f"[{c.n}] {c.region}《{c.title}》{c.section}：“{c.quote}”", style="List Bullet"
+                )
     d.add_heading("对比表", level=1)
     for topic, lines in h.tables:
         d.add_heading(topic, level=2)
@@ -165,5 +184,5 @@ def handout_docx(h: Handout, path: Path) -> Path:
     for s in h.sources:
         d.add_paragraph(_source(s), style="List Bullet")
     path.parent.mkdir(parents=True, exist_ok=True)
-    d.save(path)
+    d.save(str(path))
     return path

@@ -86,12 +86,19 @@ def indicator_keys(rows: Sequence[Indicator]) -> list[Key]:
             continue
         unit = r.unit or r.quantity_kind or ""  # a share (no unit) only lines up with a share
         for seed, g_unit, members in groups:
-            if g_unit == unit and all(m.doc_id != r.doc_id for m in members) and _jaccard(seed, words) >= SAME_WORDS:
+            if (
+                g_unit == unit
+                and all(m.doc_id != r.doc_id for m in members)
+                and _jaccard(seed, words) >= SAME_WORDS
+            ):
                 members.append(r)
                 break
         else:
             groups.append((words, unit, [r]))
-    keys = [Key(min((_label(m) for m in members), key=len), members[0].unit or "", tuple(members)) for _, _, members in groups]
+    keys = [
+        Key(min((_label(m) for m in members), key=len), members[0].unit or "", tuple(members))
+        for _, _, members in groups
+    ]
     return sorted(keys, key=lambda k: -k.documents)
 
 

@@ -17,7 +17,9 @@ import urllib.request
 from assistant.model import Answer
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
-UNIT_NAME = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:局|委员会|委|部|办公室|办|中心|政府|街道办事处|党委|所|院|厅)")
+UNIT_NAME = re.compile(
+    r"[\u4e00-\u9fff]{2,14}?(?:局|委员会|委|部|办公室|办|中心|政府|街道办事处|党委|所|院|厅)"
+)
 SYSTEM = (
     "你是政策文件问答助手。只能依据用户给出的编号条款回答，用简体中文，一两句话。"
     "每句话末尾用[编号]标明出处，例如[1]。数字、单位名称必须照抄条款原文。"
@@ -38,9 +40,15 @@ class LLMClient:
 
     def chat(self, messages: list[dict]) -> str:
         body = json.dumps({"model": self.model, "messages": messages, "temperature": 0}).encode("utf-8")
-        req = urllib.request.Request(self.base_url.rstrip("/") + "/chat/completions", data=body, method="POST",
-                                     headers={"Content-Type": "application/json",
-                                              **({"Authorization": f"Bearer {self.api_key}"} if self.api_key else {})})
+        req = urllib.request.Request(
+            self.base_url.rstrip("/") + "/chat/completions",
+            data=body,
+            method="POST",
+            headers={
+                "Content-Type": "application/json",
+                **({"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}),
+            },
+        )
         try:
             with urllib.request.urlopen(req, timeout=self.timeout) as resp:
                 data = json.loads(resp.read().decode("utf-8"))
@@ -49,7 +57,7 @@ class LLMClient:
             raise LLMError(f"{type(e).__name__}: {e}") from e
 
 
-def client_from(settings) -> LLMClient | None:  # noqa: ANN001 - corpus.settings.Settings
+def client_from(settings) -> LLMClient | None:  # corpus.settings.Settings
     """The configured endpoint, or None when no LLM is configured."""
     if not settings.llm_base_url:
         return None
@@ -58,7 +66,10 @@ def client_from(settings) -> LLMClient | None:  # noqa: ANN001 - corpus.settings
 
 def build_messages(question: str, answer: Answer) -> list[dict]:
     clauses = "\n".join(f"[{c.n}] 《{c.title}》{c.section}：{c.text}" for c in answer.citations)
-    return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": f"条款：\n{clauses}\n\n问题：{question}"}]
+    return [
+        {"role": "system", "content": SYSTEM},
+        {"role": "user", "content": f"条款：\n{clauses}\n\n问题：{question}"},
+    ]
 
 
 def verify(reply: str, answer: Answer) -> tuple[str, list[str]]:
@@ -76,7 +87,9 @@ def verify(reply: str, answer: Answer) -> tuple[str, list[str]]:
             continue
         cited = "".join(by_n[i] for i in ids)
         plain = re.sub(r"\[\d+\]", "", sent)
-        bad = [x for x in NUMBER.findall(plain) if x not in cited] + [u for u in UNIT_NAME.findall(plain) if u not in cited]
+        bad = [x for x in NUMBER.findall(plain) if x not in cited] + [
+            u for u in UNIT_NAME.findall(plain) if u not in cited
+        ]
         if bad:
             problems.append(f"not in cited clauses {bad}: {sent[:40]}")
             continue

@@ -52,7 +52,9 @@ class Turn:
     question: str
     query: Query
     answer: Answer
-    docs: tuple[str, ...] = ()  # the documents the answer cites (a follow-up asking "牵头单位是谁？" asks of them)
+    docs: tuple[
+        str, ...
+    ] = ()  # the documents the answer cites (a follow-up asking "牵头单位是谁？" asks of them)
     clauses: tuple[str, ...] = ()  # the clauses it cites (their sections answer such a follow-up first)
 
     def record(self) -> dict:

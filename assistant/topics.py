@@ -21,7 +21,9 @@ def taxonomy() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 @cache
 def _topics() -> list[dict]:
-    return tomllib.loads((Path(__file__).parent / "rules" / "topics.toml").read_text(encoding="utf-8"))["topic"]
+    return tomllib.loads((Path(__file__).parent / "rules" / "topics.toml").read_text(encoding="utf-8"))[
+        "topic"
+    ]
 
 
 def topic_of(row: Indicator) -> str | None:

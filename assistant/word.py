@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-def page_footer(paragraph, note: str) -> None:  # noqa: ANN001
+def page_footer(paragraph, note: str) -> None:
     """'第 N 页 · note', N a Word PAGE field (filled in by the reader's word processor)."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement

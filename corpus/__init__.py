@@ -5,4 +5,13 @@ from corpus.model import Clause, Document
 from corpus.settings import Settings, load_settings
 from corpus.store import DocumentStore, IngestResult
 
-__all__ = ["Clause", "Document", "DocumentStore", "IngestResult", "Settings", "UnknownDocument", "UnreadableFile", "load_settings"]
+__all__ = [
+    "Clause",
+    "Document",
+    "DocumentStore",
+    "IngestResult",
+    "Settings",
+    "UnknownDocument",
+    "UnreadableFile",
+    "load_settings",
+]

@@ -35,7 +35,9 @@ class ClutterRule:
 def clutter_rules() -> tuple[ClutterRule, ...]:
     """The editable clutter rules (rules/clutter.toml)."""
     data = tomllib.loads((RULES / "clutter.toml").read_text(encoding="utf-8"))
-    return tuple(ClutterRule(r["name"], re.compile(r["pattern"]), r.get("continues", False)) for r in data["rule"])
+    return tuple(
+        ClutterRule(r["name"], re.compile(r["pattern"]), r.get("continues", False)) for r in data["rule"]
+    )
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,12 @@ def clean(source: str, script: Script) -> CleanText:
         if not line.text:
             continue
         rule = next((r for r in rules if r.pattern.search(line.text)), None)
-        if rule is None and continuing is not None and len(line.text) <= 30 and not re.search(r"[，。；：]", line.text):
+        if (
+            rule is None
+            and continuing is not None
+            and len(line.text) <= 30
+            and not re.search(r"[，。；：]", line.text)
+        ):
             rule = continuing
         continuing = rule if rule is not None and rule.continues else None
         if rule is not None:

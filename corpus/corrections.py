@@ -37,7 +37,7 @@ def apply(doc: Document, fields: dict[str, str]) -> Document:
     """The document with its corrections; a corrected region brings the names questions use for it."""
     if not fields:
         return doc
-    doc = replace(doc, **{k: v for k, v in fields.items() if k in FIELDS})
+    doc = replace(doc, **{k: v for k, v in fields.items() if k in FIELDS})  # type: ignore[arg-type]  # FIELDS are str fields
     if "region" in fields:
         doc = replace(doc, places=tuple(place_aliases(doc.region)))
     return doc

@@ -3,9 +3,39 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
-BLOCK_TAGS = ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "section", "article", "td", "table"]
-NOISE_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "iframe", "form", "svg", "canvas", "button", "select"]
+BLOCK_TAGS = [
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "tr",
+    "br",
+    "section",
+    "article",
+    "td",
+    "table",
+]
+NOISE_TAGS = [
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "iframe",
+    "form",
+    "svg",
+    "canvas",
+    "button",
+    "select",
+]
 
 
 def html_to_text(html: str) -> str:
@@ -19,7 +49,7 @@ def html_to_text(html: str) -> str:
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup(NOISE_TAGS):
         tag.decompose()
-    scores: dict[int, tuple[int, object]] = {}
+    scores: dict[int, tuple[int, Any]] = {}
     for p in soup.find_all("p"):
         parent = p.parent
         n = len(p.get_text(strip=True))

@@ -68,8 +68,12 @@ def build_documents(
         for ln in part.lines:
             starts.append(Line(ln.text, pos))
             pos += len(ln.text) + 1
-        skip = {t for t in (meta.title, title, part.title, md_part) if t} | {ln for ln in head[:3] if "关于" in ln}
-        skip |= {ln.text for ln in part.lines[:12] if meta.title and meta.title in ln.text and len(ln.text) < 90}
+        skip = {t for t in (meta.title, title, part.title, md_part) if t} | {
+            ln for ln in head[:3] if "关于" in ln
+        }
+        skip |= {
+            ln.text for ln in part.lines[:12] if meta.title and meta.title in ln.text and len(ln.text) < 90
+        }
         skip |= set(meta.header_lines)
         drafts = parse_outline(starts, sorted(skip), top=(md_part,) if md_part else ())
         clauses = build_clauses(doc_id, joined.text, joined.src, drafts, max_clause_chars)

@@ -71,7 +71,11 @@ def read_source(path: str | Path, max_bytes: int = 20 * 1024 * 1024) -> SourceTe
 
 def decode_bytes(path: Path, data: bytes) -> tuple[str, str]:
     """Decode text bytes: BOMs first, then strict UTF-8, UTF-16 without BOM, GB18030, then a detector."""
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, enc in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             return _strict(path, data, enc), enc
     sample = data[:4096]
@@ -124,7 +128,9 @@ def _with_replacements(path: Path, data: bytes) -> tuple[str, str]:
     bad, text, enc, first = best
     if (bad <= 16 or bad * 1000 <= len(text)) and _mostly_readable(text):
         return text, f"{enc} ({bad} damaged byte sequence(s) replaced, first at byte {first})"
-    raise UnreadableFile(path, f"undecodable: not UTF-8, UTF-16 or GB18030 text (first bad byte at offset {first})")
+    raise UnreadableFile(
+        path, f"undecodable: not UTF-8, UTF-16 or GB18030 text (first bad byte at offset {first})"
+    )
 
 
 def _strict(path: Path, data: bytes, enc: str) -> str:
@@ -153,7 +159,9 @@ def _docx_text(path: Path, data: bytes) -> str:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             entries = zf.infolist()
             if "word/document.xml" not in {e.filename for e in entries}:
-                raise UnreadableFile(path, f"unsupported type (a zip archive, not a .docx); supported: {SUPPORTED}")
+                raise UnreadableFile(
+                    path, f"unsupported type (a zip archive, not a .docx); supported: {SUPPORTED}"
+                )
             _check_docx_sizes(path, entries)
     except zipfile.BadZipFile as e:
         raise UnreadableFile(path, f"corrupt docx/zip: {e}") from e
@@ -210,7 +218,9 @@ def _pdf_text(path: Path, data: bytes) -> str:
     try:
         reader = PdfReader(io.BytesIO(data))
         if len(reader.pages) > MAX_PDF_PAGES:
-            raise UnreadableFile(path, f"pdf has {len(reader.pages)} pages (limit {MAX_PDF_PAGES}): split it first")
+            raise UnreadableFile(
+                path, f"pdf has {len(reader.pages)} pages (limit {MAX_PDF_PAGES}): split it first"
+            )
         pages = []
         started = time.monotonic()
         for n, page in enumerate(reader.pages, 1):

@@ -10,10 +10,31 @@ TITLE_WORDS = re.compile(r"关于|方案|意见|规划|办法|通知|条例|决�
 # A regulation's header: "2024年3月29日 …会议通过", "…国务院令第379号公布", "…第一次修订". One line may
 # hold several dated events ("…批准根据2001年5月29日…修正").
 EVENT_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
-EVENTS = (("通过", "adopted"), ("修订", "revised"), ("修正", "amended"), ("批准", "approved"), ("公布", "published"),
-          ("发布", "published"), ("施行", "effective"))
+EVENTS = (
+    ("通过", "adopted"),
+    ("修订", "revised"),
+    ("修正", "amended"),
+    ("批准", "approved"),
+    ("公布", "published"),
+    ("发布", "published"),
+    ("施行", "effective"),
+)
 HEADER_LINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日.{0,200}?(?:通过|修订|修正|批准|公布|施行|发布)")
-KINDS = ("法律", "行政法规", "条例", "办法", "规定", "细则", "意见", "方案", "规划", "通知", "决定", "纲要", "计划")
+KINDS = (
+    "法律",
+    "行政法规",
+    "条例",
+    "办法",
+    "规定",
+    "细则",
+    "意见",
+    "方案",
+    "规划",
+    "通知",
+    "决定",
+    "纲要",
+    "计划",
+)
 DATE_LABELLED = re.compile(
     r"(?:发布日期|发布时间|成文日期|印发日期|实施时间|发文日期|日期)[:：]?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
 )
@@ -38,7 +59,9 @@ class Metadata:
     issuer: str = ""
     region: str = ""
     kind: str = ""
-    dates: tuple[tuple[str, str], ...] = ()  # (event, YYYY-MM-DD): adopted, revised, amended, approved, published, effective
+    dates: tuple[
+        tuple[str, str], ...
+    ] = ()  # (event, YYYY-MM-DD): adopted, revised, amended, approved, published, effective
     header_lines: tuple[str, ...] = ()  # the dated header lines, which are metadata, not provisions
 
     @property
@@ -71,8 +94,13 @@ def join_header_lines(lines: Sequence[str]) -> list[tuple[str, ...]]:
     out: list[tuple[str, ...]] = []
     for ln in lines:
         last = "".join(out[-1]) if out else ""
-        if len(out[-1] if out else ()) == 1 and EVENT_DATE.match(last) and not HEADER_LINE.match(last) \
-                and not EVENT_DATE.match(ln) and HEADER_LINE.match(last + ln):
+        if (
+            len(out[-1] if out else ()) == 1
+            and EVENT_DATE.match(last)
+            and not HEADER_LINE.match(last)
+            and not EVENT_DATE.match(ln)
+            and HEADER_LINE.match(last + ln)
+        ):
             out[-1] = (*out[-1], ln)
         else:
             out.append((ln,))
@@ -103,8 +131,16 @@ def extract_metadata(lines: Sequence[str]) -> Metadata:
     issuer = title.split("关于", 1)[0] if "关于" in title and not title.startswith("关于") else ""
     title = _inner_title(title)
     region = guess_region(title, issuer) or ("全国" if any(NATIONAL_BODY.search(ln) for ln in header) else "")
-    meta = Metadata(title=title, date=date, number=number, issuer=issuer, region=region,
-                    kind=doc_kind(title, header), dates=dates, header_lines=pieces)
+    meta = Metadata(
+        title=title,
+        date=date,
+        number=number,
+        issuer=issuer,
+        region=region,
+        kind=doc_kind(title, header),
+        dates=dates,
+        header_lines=pieces,
+    )
     if meta.version_date and not date:
         meta = Metadata(**{**meta.__dict__, "date": meta.version_date})
     return meta
@@ -135,10 +171,21 @@ def doc_kind(title: str, header: Sequence[str] = ()) -> str:
 
 def _title(head: Sequence[str]) -> str:
     for i, ln in enumerate(head):
-        if TITLE_WORDS.search(ln) and len(ln) <= 80 and "。" not in ln and not ln.startswith("《") and not EVENT_DATE.match(ln):
+        if (
+            TITLE_WORDS.search(ln)
+            and len(ln) <= 80
+            and "。" not in ln
+            and not ln.startswith("《")
+            and not EVENT_DATE.match(ln)
+        ):
             nxt = head[i + 1] if i + 1 < len(head) else ""
             # A title broken over two lines: "…关于印发…建设" + "“十四五”规划的通知".
-            if nxt and len(ln) + len(nxt) <= 80 and re.search(r"(的通知|意见|方案|规划|办法)$", nxt) and "。" not in nxt:
+            if (
+                nxt
+                and len(ln) + len(nxt) <= 80
+                and re.search(r"(的通知|意见|方案|规划|办法)$", nxt)
+                and "。" not in nxt
+            ):
                 return ln + nxt
             return ln
     return ""
@@ -175,7 +222,11 @@ def region_level(region: str) -> str:
         return "街道"
     if region in MUNICIPALITIES or region.endswith(("省", "自治区")):
         return "省"
-    if region.endswith(("区", "县", "旗")) and not region.endswith("新区") or re.search(r"[市州].+[区县]", region):
+    if (
+        region.endswith(("区", "县", "旗"))
+        and not region.endswith("新区")
+        or re.search(r"[市州].+[区县]", region)
+    ):
         return "区县"
     if region.endswith(("市", "州", "盟", "新区")):
         return "市"

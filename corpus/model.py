@@ -53,7 +53,9 @@ class Document:
     dropped: tuple[str, ...] = field(default=())  # clutter lines removed, "rule: line"
     kind: str = ""  # 法律 / 行政法规 / 条例 / 办法 / 规定 / 意见 / 方案 / 规划 / 通知 …
     dates: tuple[tuple[str, str], ...] = field(default=())  # (event, YYYY-MM-DD) from the text's own header
-    source_path: str = ""  # the ingested file's absolute path (undecodable bytes as \\xNN): same path, same document
+    source_path: str = (
+        ""  # the ingested file's absolute path (undecodable bytes as \\xNN): same path, same document
+    )
     part: str = ""  # the part of a code published in parts (民法典 合同编); "" for a whole document
 
     def clause(self, clause_id: str) -> Clause | None:

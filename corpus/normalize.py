@@ -31,7 +31,6 @@ class Script(Choice):
     TAIWAN = "taiwan"
 
 
-
 @dataclass(frozen=True)
 class Mapped:
     """Text plus, per character, the index of the source character it came from."""
@@ -133,7 +132,18 @@ def replace_mapped(m: Mapped, old: str, new: str) -> Mapped:
 _WIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}
 _WIDTH |= {chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)}
 _WIDTH |= {chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)}
-_WIDTH |= {"％": "%", "．": ".", "＋": "+", "－": "-", "／": "/", "＜": "<", "＞": ">", "＝": "=", "(": "（", ")": "）"}
+_WIDTH |= {
+    "％": "%",
+    "．": ".",
+    "＋": "+",
+    "－": "-",
+    "／": "/",
+    "＜": "<",
+    "＞": ">",
+    "＝": "=",
+    "(": "（",
+    ")": "）",
+}
 _CN_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
 
@@ -188,9 +198,33 @@ def nfkc_for_match(text: str) -> str:
 
 _MATCH_TABLE = str.maketrans(
     {
-        "〔": "(", "〕": ")", "﹝": "(", "﹞": ")", "［": "(", "］": ")", "【": "(", "】": ")", "[": "(", "]": ")",
-        "，": ",", "、": ",", "；": ";", "：": ":", "。": ".", "“": '"', "”": '"', "「": '"', "」": '"',
-        "‘": "'", "’": "'", "—": "-", "–": "-", "－": "-", "～": "~", "\u3000": "", "\xa0": "",
+        "〔": "(",
+        "〕": ")",
+        "﹝": "(",
+        "﹞": ")",
+        "［": "(",
+        "］": ")",
+        "【": "(",
+        "】": ")",
+        "[": "(",
+        "]": ")",
+        "，": ",",
+        "、": ",",
+        "；": ";",
+        "：": ":",
+        "。": ".",
+        "“": '"',
+        "”": '"',
+        "「": '"',
+        "」": '"',
+        "‘": "'",
+        "’": "'",
+        "—": "-",
+        "–": "-",
+        "－": "-",
+        "～": "~",
+        "\u3000": "",
+        "\xa0": "",
     }
 )
 
@@ -203,7 +237,10 @@ def delete_mapped(m: Mapped, pattern: str) -> Mapped:
             keep[i] = False
     if all(keep):
         return m
-    return Mapped("".join(c for c, k in zip(m.text, keep, strict=True) if k), tuple(s for s, k in zip(m.src, keep, strict=True) if k))
+    return Mapped(
+        "".join(c for c, k in zip(m.text, keep, strict=True) if k),
+        tuple(s for s, k in zip(m.src, keep, strict=True) if k),
+    )
 
 
 def normalize_query(text: str) -> str:

@@ -139,9 +139,15 @@ def _parse(lines: Sequence[Line], skip: Sequence[str]) -> list[_Draft]:
             is_item = False
             if kind == "article":  # 第X条: the label is the number; the text is the clause
                 label, has_body = marker, True
-            elif not has_body and (is_item_sentence(kind, text[len(marker) :]) or _childless(lines, i, [k for k, _ in stack])
-                                   or (kind == last_item_kind and text.endswith(("。", "；"))
-                                       and not _opens_level(lines, i, [k for k, _ in stack]))):
+            elif not has_body and (
+                is_item_sentence(kind, text[len(marker) :])
+                or _childless(lines, i, [k for k, _ in stack])
+                or (
+                    kind == last_item_kind
+                    and text.endswith(("。", "；"))
+                    and not _opens_level(lines, i, [k for k, _ in stack])
+                )
+            ):
                 # The last item of a list ("（二）调解纠纷。") is an item like its siblings, even when a
                 # paragraph follows it.
                 has_body = is_item = True
@@ -211,7 +217,9 @@ def _table(run: list[Line], path: tuple[str, ...]) -> list[_Draft]:
         else:
             rows[-1].append(ln)
     caption = rows[0][0].text
-    out = [_Draft(path + (caption,), rows[0][0].start, rows[0][-1].start + len(rows[0][-1].text), "table_header")]
+    out = [
+        _Draft(path + (caption,), rows[0][0].start, rows[0][-1].start + len(rows[0][-1].text), "table_header")
+    ]
     for row in rows[1:]:
         out.append(_Draft(path + (caption,), row[0].start, row[-1].start + len(row[-1].text), "table_row"))
     return out
@@ -264,7 +272,9 @@ def build_clauses(
                 cid = f"{doc_id}:{digest}-{n}"
             used.add(cid)
             orig_end = src[e - 1] + 1 if e > s else src[s]
-            clauses.append(Clause(cid, doc_id, d.path, text[s:e].replace("\n", " "), s, e, src[s], orig_end, d.kind))
+            clauses.append(
+                Clause(cid, doc_id, d.path, text[s:e].replace("\n", " "), s, e, src[s], orig_end, d.kind)
+            )
     return tuple(clauses)
 
 

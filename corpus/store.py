@@ -8,7 +8,7 @@ import logging
 import os
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -112,8 +112,15 @@ def _same_file(a: Document, b: Document) -> bool:
     return a.source_path == b.source_path if a.source_path else a.source_file == b.source_file
 
 
-LEGACY = {".doc": "Word 97-2003", ".wps": "WPS", ".xls": "Excel 97-2003", ".et": "WPS 表格", ".ppt": "PowerPoint 97-2003",
-          ".dps": "WPS 演示", ".rtf": "RTF"}
+LEGACY = {
+    ".doc": "Word 97-2003",
+    ".wps": "WPS",
+    ".xls": "Excel 97-2003",
+    ".et": "WPS 表格",
+    ".ppt": "PowerPoint 97-2003",
+    ".dps": "WPS 演示",
+    ".rtf": "RTF",
+}
 
 
 def skip_reason(path: Path) -> str:
@@ -128,7 +135,7 @@ def skip_reason(path: Path) -> str:
     return ""
 
 
-def expand(paths: list[str | Path]) -> list[Path]:
+def expand(paths: Sequence[str | Path]) -> list[Path]:
     """Files named, and every file inside folders named (sorted; a folder's catalog.toml is its metadata)."""
     out: list[Path] = []
     for p in map(Path, paths):
@@ -156,8 +163,12 @@ class DocumentStore:
         atomic_write(marker, "ingested\n")
         return results
 
-    def ingest(self, paths: list[str | Path], catalog_path: Path | None = None,
-               on_result: Callable[[IngestResult], None] | None = None) -> list[IngestResult]:
+    def ingest(
+        self,
+        paths: Sequence[str | Path],
+        catalog_path: Path | None = None,
+        on_result: Callable[[IngestResult], None] | None = None,
+    ) -> list[IngestResult]:
         """Ingest files/folders; one bad file never stops the others nor leaves a half-written document.
 
         Ids never collide: a file whose id is taken by a document from another path gets the id plus
@@ -171,8 +182,13 @@ class DocumentStore:
     def lock_path(self) -> Path:
         return self.settings.data_dir / ".documents.lock"
 
-    def _ingest(self, paths: list[str | Path], files: list[Path], catalog_path: Path | None,
-                on_result: Callable[[IngestResult], None] | None) -> list[IngestResult]:
+    def _ingest(
+        self,
+        paths: Sequence[str | Path],
+        files: list[Path],
+        catalog_path: Path | None,
+        on_result: Callable[[IngestResult], None] | None,
+    ) -> list[IngestResult]:
         results = _Reported(on_result)
         remove_stale_temp_files(self.dir)
         self._cache = None  # what another process stored meanwhile counts
@@ -187,7 +203,9 @@ class DocumentStore:
                 continue
             try:
                 catalog = load_catalog(catalog_path or path.parent / "catalog.toml")
-                docs = build_documents(path, catalog, self.settings.max_file_bytes, self.settings.max_clause_chars)
+                docs = build_documents(
+                    path, catalog, self.settings.max_file_bytes, self.settings.max_clause_chars
+                )
             except UnreadableFile as e:
                 log.warning("%s", e)
                 results.append(IngestResult(shown, error=e.reason))
@@ -271,7 +289,9 @@ class DocumentStore:
                 try:
                     doc = document_from_json(f.read_text(encoding="utf-8"))
                 except (ValueError, TypeError, KeyError, OSError) as e:  # one damaged file stops nothing else
-                    log.warning("%s is damaged and skipped (%s: %s): ingest its source again", f, type(e).__name__, e)
+                    log.warning(
+                        "%s is damaged and skipped (%s: %s): ingest its source again", f, type(e).__name__, e
+                    )
                     continue
                 cache[doc.id] = corrections.apply(doc, fixes.get(doc.id, {}))
             self._cache = cache
@@ -286,4 +306,3 @@ class DocumentStore:
         if len(matches) == 1:
             return matches[0]
         raise UnknownDocument(f"no document {doc_id!r}; known: {', '.join(docs)}")
-

@@ -63,8 +63,12 @@ def versioned(docs: Iterable[Dated]) -> frozenset[str]:
 
 def version_pairs(docs: Iterable[D]) -> list[tuple[D, D]]:
     """(previous, next) for every document that has an older dated version, oldest pairs first."""
-    return [(a, b) for group in instruments(docs) for a, b in zip(_dated(group), _dated(group)[1:], strict=False)
-            if a.date < b.date]
+    return [
+        (a, b)
+        for group in instruments(docs)
+        for a, b in zip(_dated(group), _dated(group)[1:], strict=False)
+        if a.date < b.date
+    ]
 
 
 def previous_version(docs: Iterable[D], new: D) -> D | None:

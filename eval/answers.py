@@ -137,7 +137,9 @@ def repeated_cv(
     from eval.fit import collect
 
     data = data if data is not None else collect(assistant, items, scripts)
-    return [summary(evaluate_answers_cv(items, assistant, scripts, seed, data, extra)) for seed in range(repeats)]
+    return [
+        summary(evaluate_answers_cv(items, assistant, scripts, seed, data, extra)) for seed in range(repeats)
+    ]
 
 
 def format_repeats(rows: Sequence[tuple[float, float, float, float]]) -> str:

@@ -76,7 +76,9 @@ def consult_store(
             tar.extractall(folder, members=members, filter="data")
         failed = [r for r in store.ingest([folder]) if not r.ok]
         if failed:
-            raise RuntimeError("consultation laws did not ingest: " + "; ".join(f"{r.path}: {r.error}" for r in failed))
+            raise RuntimeError(
+                "consultation laws did not ingest: " + "; ".join(f"{r.path}: {r.error}" for r in failed)
+            )
         marker.write_text("ingested\n", encoding="utf-8")
     return store
 
@@ -140,7 +142,9 @@ def distinct_articles(keys: Iterable[ArticleKey | None]) -> list[ArticleKey]:
 
 def mean(scores: Sequence[Scores]) -> Scores:
     n = max(len(scores), 1)
-    return Scores(sum(s.hit5 for s in scores) / n, sum(s.recall5 for s in scores) / n, sum(s.rr for s in scores) / n)
+    return Scores(
+        sum(s.hit5 for s in scores) / n, sum(s.recall5 for s in scores) / n, sum(s.rr for s in scores) / n
+    )
 
 
 def stock_bm25(docs: Sequence[Document]) -> Callable[[str], list[ArticleKey]]:
@@ -185,7 +189,7 @@ class AnswerScore:
     chars: int  # its length as read (0 when refused)
 
 
-def answer_score(answer, gold: Sequence[set[ArticleKey]]) -> AnswerScore:  # noqa: ANN001
+def answer_score(answer, gold: Sequence[set[ArticleKey]]) -> AnswerScore:
     from assistant.provision import ARTICLE
 
     if answer.refused:
@@ -202,7 +206,10 @@ def format_answers(rows: Sequence[tuple[str, Sequence[AnswerScore]]]) -> str:
     """Citation hit, lead-citation hit, false refusals and median length, one row per model."""
     import statistics
 
-    out = ["| answers | cite a marked article | lead with one | refused | median length |", "|---|---|---|---|---|"]
+    out = [
+        "| answers | cite a marked article | lead with one | refused | median length |",
+        "|---|---|---|---|---|",
+    ]
     for name, scores in rows:
         n = max(len(scores), 1)
         lengths = [s.chars for s in scores if not s.refused]

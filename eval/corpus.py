@@ -31,7 +31,9 @@ def dev_store(settings: Settings) -> DocumentStore:
     if not marker.exists():
         failed = [r for r in store.ingest(list(dev_files())) if not r.ok]
         if failed:
-            raise RuntimeError("dev corpus did not ingest: " + "; ".join(f"{r.path}: {r.error}" for r in failed))
+            raise RuntimeError(
+                "dev corpus did not ingest: " + "; ".join(f"{r.path}: {r.error}" for r in failed)
+            )
         marker.write_text("ingested\n", encoding="utf-8")
     return store
 

@@ -62,7 +62,16 @@ def load_items(path: Path = EXHAUSTIVE) -> list[Item]:
     for ln in path.read_text(encoding="utf-8").splitlines():
         if ln.strip():
             r = json.loads(ln)
-            out.append(Item(r["doc"], r["quote"], r.get("value"), r.get("deadline"), bool(r.get("optional")), r["split"]))
+            out.append(
+                Item(
+                    r["doc"],
+                    r["quote"],
+                    r.get("value"),
+                    r.get("deadline"),
+                    bool(r.get("optional")),
+                    r["split"],
+                )
+            )
     return out
 
 
@@ -86,7 +95,9 @@ def _shows(row: Indicator, item: Item) -> bool:
     return bool(row.deadline) and match_form(item.deadline or "") == match_form(row.deadline or "")
 
 
-def score_documents(items: Sequence[Item], rows: Sequence[Indicator], origins: dict[str, str]) -> list[DocScores]:
+def score_documents(
+    items: Sequence[Item], rows: Sequence[Indicator], origins: dict[str, str]
+) -> list[DocScores]:
     """Per labelled document: precision of its valued rows and recall of its required items."""
     out = []
     for doc in dict.fromkeys(i.doc for i in items):
@@ -99,7 +110,11 @@ def score_documents(items: Sequence[Item], rows: Sequence[Indicator], origins: d
         for r in mine:
             q = match_form(r.quote)
             # the item it shares most words with, among those whose value it shows
-            fits = [(_overlap(f, q), k) for k, (i, f) in enumerate(zip(its, forms, strict=True)) if k not in taken and _shows(r, i)]
+            fits = [
+                (_overlap(f, q), k)
+                for k, (i, f) in enumerate(zip(its, forms, strict=True))
+                if k not in taken and _shows(r, i)
+            ]
             k = max((x for x in fits if x[0]), default=(0, None))[1]
             if k is None:
                 wrong.append(f"{r.value or r.deadline} ← {r.quote[:40]}")
@@ -107,8 +122,17 @@ def score_documents(items: Sequence[Item], rows: Sequence[Indicator], origins: d
                 taken.add(k)
                 correct += 1
         required = [k for k, i in enumerate(its) if not i.optional]
-        out.append(DocScores(doc, its[0].split, len(mine), correct, len(required), sum(k in taken for k in required),
-                             tuple(wrong)))
+        out.append(
+            DocScores(
+                doc,
+                its[0].split,
+                len(mine),
+                correct,
+                len(required),
+                sum(k in taken for k in required),
+                tuple(wrong),
+            )
+        )
     return out
 
 
@@ -121,5 +145,7 @@ def format_documents(scores: Sequence[DocScores]) -> str:
         if part:
             rows, correct = sum(s.rows for s in part), sum(s.correct for s in part)
             items, found = sum(s.items for s in part), sum(s.found for s in part)
-            lines.append(f"| **all {split}** | | {rows} | {correct / max(rows, 1):.2f} | {items} | {found / max(items, 1):.2f} |")
+            lines.append(
+                f"| **all {split}** | | {rows} | {correct / max(rows, 1):.2f} | {items} | {found / max(items, 1):.2f} |"
+            )
     return "\n".join(lines)

@@ -42,8 +42,16 @@ def load_extract_gold(path: Path | None = None) -> list[GoldRow]:
     for ln in (path or DATA / "extract_dev.jsonl").read_text(encoding="utf-8").splitlines():
         if ln.strip():
             r = json.loads(ln)
-            rows.append(GoldRow(r["doc"], r["quote"], r.get("value"), r.get("deadline"), tuple(r.get("lead_units") or ()),
-                                tuple(r.get("support_units") or ())))
+            rows.append(
+                GoldRow(
+                    r["doc"],
+                    r["quote"],
+                    r.get("value"),
+                    r.get("deadline"),
+                    tuple(r.get("lead_units") or ()),
+                    tuple(r.get("support_units") or ()),
+                )
+            )
     return rows
 
 
@@ -57,11 +65,20 @@ def _f1(pred: set[str], gold: set[str]) -> tuple[int, int, int]:
     return len(pred & gold), len(pred), len(gold)
 
 
-def evaluate_extraction(gold: Sequence[GoldRow], rows: Sequence[Indicator], origins: dict[str, str],
-                        scripts: dict[str, str]) -> ExtractionScores:
+def evaluate_extraction(
+    gold: Sequence[GoldRow], rows: Sequence[Indicator], origins: dict[str, str], scripts: dict[str, str]
+) -> ExtractionScores:
     """`origins`/`scripts` map doc ids to their source file and script, to compare like with like."""
-    norm_rows = [(r, match_form(r.quote), match_form(r.clause), origins.get(r.doc_id, ""), scripts.get(r.doc_id, "simplified"))
-                 for r in rows]
+    norm_rows = [
+        (
+            r,
+            match_form(r.quote),
+            match_form(r.clause),
+            origins.get(r.doc_id, ""),
+            scripts.get(r.doc_id, "simplified"),
+        )
+        for r in rows
+    ]
     v_hit = v_total = d_hit = d_total = 0
     prec_ok = prec_total = 0
     lead = [0, 0, 0]
@@ -87,7 +104,10 @@ def evaluate_extraction(gold: Sequence[GoldRow], rows: Sequence[Indicator], orig
         if g.deadline:
             d_total += 1
             d_hit += bool(best and best.deadline and match_form(best.deadline) == match_form(g.deadline))
-        for acc, pred, gset in ((lead, best.lead_units if best else (), g.lead), (sup, best.support_units if best else (), g.support)):
+        for acc, pred, gset in (
+            (lead, best.lead_units if best else (), g.lead),
+            (sup, best.support_units if best else (), g.support),
+        ):
             tp, np_, ng = _f1({match_form(u) for u in pred}, {match_form(u, script) for u in gset})
             acc[0] += tp
             acc[1] += np_
@@ -98,12 +118,21 @@ def evaluate_extraction(gold: Sequence[GoldRow], rows: Sequence[Indicator], orig
         r = a[0] / a[2] if a[2] else 1.0
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    return ExtractionScores(v_hit / max(v_total, 1), prec_ok / max(prec_total, 1), d_hit / max(d_total, 1), f1(lead), f1(sup),
-                            len(gold), len(rows))
+    return ExtractionScores(
+        v_hit / max(v_total, 1),
+        prec_ok / max(prec_total, 1),
+        d_hit / max(d_total, 1),
+        f1(lead),
+        f1(sup),
+        len(gold),
+        len(rows),
+    )
 
 
 def format_extraction(s: ExtractionScores) -> str:
-    return ("| metric | value |\n|---|---|\n"
-            f"| value recall | {s.value_recall:.2f} |\n| value precision | {s.value_precision:.2f} |\n"
-            f"| deadline accuracy | {s.deadline_accuracy:.2f} |\n| lead-unit F1 | {s.lead_f1:.2f} |\n"
-            f"| support-unit F1 | {s.support_f1:.2f} |\n| gold rows | {s.n_gold} |\n| extracted rows | {s.n_rows} |")
+    return (
+        "| metric | value |\n|---|---|\n"
+        f"| value recall | {s.value_recall:.2f} |\n| value precision | {s.value_precision:.2f} |\n"
+        f"| deadline accuracy | {s.deadline_accuracy:.2f} |\n| lead-unit F1 | {s.lead_f1:.2f} |\n"
+        f"| support-unit F1 | {s.support_f1:.2f} |\n| gold rows | {s.n_gold} |\n| extracted rows | {s.n_rows} |"
+    )

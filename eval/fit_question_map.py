@@ -32,7 +32,9 @@ FOLDS = 5
 DEPTH = 40  # hits read per question (enough for 5 distinct articles)
 
 
-def train_matrix(questions: np.ndarray, clauses: np.ndarray, positives: Sequence[Sequence[int]], penalty: float) -> np.ndarray:
+def train_matrix(
+    questions: np.ndarray, clauses: np.ndarray, positives: Sequence[Sequence[int]], penalty: float
+) -> np.ndarray:
     """The residual map (dim × dim) pulling each question towards its positive clauses."""
     import torch
 
@@ -68,14 +70,18 @@ class MapData:
     gold: dict[str, list[set[ArticleKey]]]
 
 
-def map_data(retriever: Retriever, items: Sequence[ConsultItem], gold: dict[str, list[set[ArticleKey]]]) -> MapData:
+def map_data(
+    retriever: Retriever, items: Sequence[ConsultItem], gold: dict[str, list[set[ArticleKey]]]
+) -> MapData:
     keys = [article_key(c) for c in retriever.clauses]
     rows_of: dict[ArticleKey, list[int]] = {}
     for i, k in enumerate(keys):
         if k:
             rows_of.setdefault(k, []).append(i)
     kept = [it for it in items if any(gold[it.id])]
-    vectors = np.array([retriever.query_vector(retriever.analyze(it.question)) for it in kept], dtype=np.float32)
+    vectors = np.array(
+        [retriever.query_vector(retriever.analyze(it.question)) for it in kept], dtype=np.float32
+    )
     positives = [sorted({r for g in gold[it.id] for k in g for r in rows_of.get(k, [])}) for it in kept]
     docs = [{k[0] for g in gold[it.id] for k in g} for it in kept]
     clauses = np.asarray(retriever.index.vectors, dtype=np.float32)
@@ -88,7 +94,9 @@ def map_for(retriever: Retriever, data: MapData, rows: np.ndarray, penalty: floa
     return QuestionMap(matrix, retriever.embedder.name, frozenset(titles))
 
 
-def _rr(retriever: Retriever, data: MapData, rows: np.ndarray, qmap: QuestionMap | None) -> tuple[np.ndarray, np.ndarray]:
+def _rr(
+    retriever: Retriever, data: MapData, rows: np.ndarray, qmap: QuestionMap | None
+) -> tuple[np.ndarray, np.ndarray]:
     """hit@5 and reciprocal rank of each question in `rows`, searched as served with `qmap`."""
     saved = retriever.question_map
     retriever.use_question_map(qmap)
@@ -151,7 +159,9 @@ def fit(retriever: Retriever, data: MapData) -> tuple[QuestionMap, dict]:
     report = {
         "penalties": list(PENALTIES),
         "dense_weights": list(DENSE_WEIGHTS),
-        "mrr_by_pair_by_question": {f"{p}/{w}": round(float(v), 4) for (p, w), v in zip(pairs, rr.mean(axis=0), strict=True)},
+        "mrr_by_pair_by_question": {
+            f"{p}/{w}": round(float(v), 4) for (p, w), v in zip(pairs, rr.mean(axis=0), strict=True)
+        },
         "fold_pairs": [list(pw) for pw in chosen],
         "penalty": best_penalty,
         "dense_weight": best_weight,

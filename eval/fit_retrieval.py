@@ -54,7 +54,9 @@ def grid_scores(
             for w in GRID:
                 consult_retriever.weights = FusionWeights(1.0, w)
                 hits = consult_retriever.search(q, k=DEPTH).hits
-                row.append(score(distinct_articles(article_key(h.clause) for h in hits), consult_gold[it.id]).rr)
+                row.append(
+                    score(distinct_articles(article_key(h.clause) for h in hits), consult_gold[it.id]).rr
+                )
             rows.append(row)
             consult.append(True)
             groups.append("law:" + it.group)
@@ -103,7 +105,11 @@ def fit(g: GridScores) -> tuple[FusionWeights, dict]:
         "grid": list(GRID),
         "mrr_by_weight": {
             "consult": [round(float(v), 4) for v in g.rr[g.consult].mean(axis=0)],
-            **({"dev": [round(float(v), 4) for v in g.rr[~g.consult].mean(axis=0)]} if (~g.consult).any() else {}),
+            **(
+                {"dev": [round(float(v), 4) for v in g.rr[~g.consult].mean(axis=0)]}
+                if (~g.consult).any()
+                else {}
+            ),
         },
         "fold_weights": chosen,
         "mrr_cross_validated": {

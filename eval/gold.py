@@ -34,9 +34,16 @@ def load_qa(path: Path | None = None) -> list[QAItem]:
     for ln in (path or DATA / "qa_dev.jsonl").read_text(encoding="utf-8").splitlines():
         if ln.strip():
             r = json.loads(ln)
-            items.append(QAItem(r["id"], r["question"], tuple(r.get("history", [])),
-                                tuple(GoldQuote(g["doc"], g["quote"]) for g in r.get("gold", [])),
-                                tuple(r.get("facts", [])), r.get("type", "")))
+            items.append(
+                QAItem(
+                    r["id"],
+                    r["question"],
+                    tuple(r.get("history", [])),
+                    tuple(GoldQuote(g["doc"], g["quote"]) for g in r.get("gold", [])),
+                    tuple(r.get("facts", [])),
+                    r.get("type", ""),
+                )
+            )
     return items
 
 

@@ -29,7 +29,9 @@ def score_hits(item: QAItem, hits: Sequence[Hit], scripts: dict[str, str]) -> tu
     first = 0
     for rank, h in enumerate(hits, 1):
         for gi, g in enumerate(item.gold):
-            if gi not in covered_at and covers(h.clause.text, h.origin, g, scripts.get(h.clause.doc_id, "simplified")):
+            if gi not in covered_at and covers(
+                h.clause.text, h.origin, g, scripts.get(h.clause.doc_id, "simplified")
+            ):
                 covered_at[gi] = rank
                 first = first or rank
     recalls = [sum(1 for r in covered_at.values() if r <= k) / len(item.gold) for k in (1, 5, 10)]
@@ -37,7 +39,10 @@ def score_hits(item: QAItem, hits: Sequence[Hit], scripts: dict[str, str]) -> tu
 
 
 def evaluate_retrieval(
-    items: Sequence[QAItem], retriever: Retriever, rewrite: Callable[[QAItem], Query | str], scripts: dict[str, str]
+    items: Sequence[QAItem],
+    retriever: Retriever,
+    rewrite: Callable[[QAItem], Query | str],
+    scripts: dict[str, str],
 ) -> list[Row]:
     rows: list[Row] = []
     for mode in (Mode.BM25, Mode.DENSE, Mode.HYBRID):
@@ -51,12 +56,26 @@ def evaluate_retrieval(
             per_type["ALL"].append(scored)
         for t, vals in sorted(per_type.items(), key=lambda kv: (kv[0] != "ALL", kv[0])):
             n = len(vals)
-            rows.append(Row(mode.value, t, n, *(sum(v[0][j] for v in vals) / n for j in range(3)), sum(v[1] for v in vals) / n))
+            rows.append(
+                Row(
+                    mode.value,
+                    t,
+                    n,
+                    sum(v[0][0] for v in vals) / n,
+                    sum(v[0][1] for v in vals) / n,
+                    sum(v[0][2] for v in vals) / n,
+                    sum(v[1] for v in vals) / n,
+                )
+            )
     return rows
 
 
 def format_rows(rows: Sequence[Row]) -> str:
-    out = ["| type | n | " + " | ".join(f"{m} R@1 | {m} R@5 | {m} R@10 | {m} MRR" for m in ("bm25", "dense", "hybrid")) + " |"]
+    out = [
+        "| type | n | "
+        + " | ".join(f"{m} R@1 | {m} R@5 | {m} R@10 | {m} MRR" for m in ("bm25", "dense", "hybrid"))
+        + " |"
+    ]
     out.append("|---" * (2 + 12) + "|")
     by = {(r.mode, r.type): r for r in rows}
     for t in dict.fromkeys(r.type for r in rows):

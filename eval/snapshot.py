@@ -37,7 +37,9 @@ class FeatureRow:
 
 
 def _item(it: ConsultItem) -> QAItem:
-    return QAItem(it.id, it.question, (), tuple(GoldQuote(g.doc, g.quote) for g in it.gold), (), "consultation")
+    return QAItem(
+        it.id, it.question, (), tuple(GoldQuote(g.doc, g.quote) for g in it.gold), (), "consultation"
+    )
 
 
 def collect_consult(
@@ -52,21 +54,30 @@ def collect_consult(
             [int(any(article_key(c.hit.clause) in g for g in gold[it.id])) for c in cands], dtype=int
         )
         out.append(
-            Labelled(_item(it), tuple(cands), labels, "law:" + it.group, eligible(query, cands), 0.0, "consult")
+            Labelled(
+                _item(it), tuple(cands), labels, "law:" + it.group, eligible(query, cands), 0.0, "consult"
+            )
         )
     return out
 
 
 def save_snapshot(data: Sequence[Labelled], version: str, path: Path = SNAPSHOT) -> None:
     """Feature rows, labels, eligibility and each row's question, compressed, with the feature names."""
-    rows = [(i, c.features, int(lab), bool(ok)) for i, d in enumerate(data)
-            for c, lab, ok in zip(d.cands, d.labels, d.eligible, strict=True)]
+    rows = [
+        (i, c.features, int(lab), bool(ok))
+        for i, d in enumerate(data)
+        for c, lab, ok in zip(d.cands, d.labels, d.eligible, strict=True)
+    ]
     meta = {
         "features": list(FEATURES),
         "data_version": version,
         "questions": [
-            {"id": d.item.id, "question": d.item.question, "group": d.group,
-             "gold": [[g.doc, g.quote] for g in d.item.gold]}
+            {
+                "id": d.item.id,
+                "question": d.item.question,
+                "group": d.group,
+                "gold": [[g.doc, g.quote] for g in d.item.gold],
+            }
             for d in data
         ],
     }
@@ -89,19 +100,23 @@ def load_snapshot(path: Path = SNAPSHOT) -> list[Labelled]:
     with np.load(path, allow_pickle=False) as z:
         meta = json.loads(str(z["meta"]))
         if meta["features"] != list(FEATURES):
-            raise StaleSnapshot(f"{path} was collected with features {meta['features']}: run `policyqa eval fit`")
+            raise StaleSnapshot(
+                f"{path} was collected with features {meta['features']}: run `policyqa eval fit`"
+            )
         feats, labels, ok, question = z["features"], z["labels"], z["eligible"], z["question"]
     out = []
     for i, q in enumerate(meta["questions"]):
         rows = np.flatnonzero(question == i)
         gold = tuple(GoldQuote(doc, quote) for doc, quote in q["gold"])
-        out.append(Labelled(
-            QAItem(q["id"], q["question"], (), gold, (), "consultation"),
-            tuple(FeatureRow(tuple(float(x) for x in feats[r])) for r in rows),
-            labels[rows].astype(int),
-            q["group"],
-            ok[rows],
-            0.0,
-            "consult",
-        ))
+        out.append(
+            Labelled(
+                QAItem(q["id"], q["question"], (), gold, (), "consultation"),
+                tuple(FeatureRow(tuple(float(x) for x in feats[r])) for r in rows),
+                labels[rows].astype(int),
+                q["group"],
+                ok[rows],
+                0.0,
+                "consult",
+            )
+        )
     return out

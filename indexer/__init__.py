@@ -4,4 +4,13 @@ from indexer.errors import IndexCorrupt, IndexMismatch, IndexMissing, IndexProbl
 from indexer.model import Hit, SearchResult
 from indexer.search import Mode, Retriever
 
-__all__ = ["Hit", "IndexCorrupt", "IndexMismatch", "IndexMissing", "IndexProblem", "Mode", "Retriever", "SearchResult"]
+__all__ = [
+    "Hit",
+    "IndexCorrupt",
+    "IndexMismatch",
+    "IndexMissing",
+    "IndexProblem",
+    "Mode",
+    "Retriever",
+    "SearchResult",
+]

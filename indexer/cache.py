@@ -69,8 +69,12 @@ class EmbeddingCache:
         return out, missing
 
     def embed(
-        self, texts: Sequence[str], embed_fn: Callable[[Sequence[str]], np.ndarray], batch: int = 32,
-        progress: Callable[[int], None] | None = None, save_every_s: float = 60.0,
+        self,
+        texts: Sequence[str],
+        embed_fn: Callable[[Sequence[str]], np.ndarray],
+        batch: int = 32,
+        progress: Callable[[int], None] | None = None,
+        save_every_s: float = 60.0,
     ) -> tuple[np.ndarray, int]:
         """Vectors for `texts` (cached or computed in batches) and how many were computed. Work is
         saved every `save_every_s` seconds, so a crash in a long build loses at most that much."""
@@ -96,7 +100,9 @@ class EmbeddingCache:
         keys = list(self._vectors)
         tmp_v, tmp_k = self.dir / f"vectors.{os.getpid()}.tmp.npy", self.dir / f"keys.{os.getpid()}.tmp.json"
         try:
-            np.save(tmp_v, np.stack([self._vectors[k] for k in keys]) if keys else np.zeros((0, 1), np.float32))
+            np.save(
+                tmp_v, np.stack([self._vectors[k] for k in keys]) if keys else np.zeros((0, 1), np.float32)
+            )
             tmp_k.write_text(json.dumps(keys), encoding="utf-8")
             os.replace(tmp_v, self.dir / "vectors.npy")
             os.replace(tmp_k, self.dir / "keys.json")

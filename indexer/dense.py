@@ -24,7 +24,7 @@ class IndexKind(Choice):
 class DenseIndex:
     """A FAISS index over L2-normalised vectors (so inner product = cosine)."""
 
-    def __init__(self, index) -> None:  # noqa: ANN001 - faiss.Index has no stubs
+    def __init__(self, index) -> None:  # faiss.Index has no stubs
         self.index = index
 
     @classmethod

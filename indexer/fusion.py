@@ -11,8 +11,12 @@ from pathlib import Path
 WEIGHTS_FILE = Path(__file__).parent / "rules" / "fusion.json"
 
 
-def rrf(rankings: Sequence[Sequence[int]], k: int = 60, weights: Sequence[float] | None = None,
-        missing_at_depth: bool = False) -> dict[int, float]:
+def rrf(
+    rankings: Sequence[Sequence[int]],
+    k: int = 60,
+    weights: Sequence[float] | None = None,
+    missing_at_depth: bool = False,
+) -> dict[int, float]:
     """Reciprocal rank fusion: score(d) = Σ w_i / (k + rank_i(d)), ranks from 1.
 
     Cormack, Clarke & Büttcher (SIGIR 2009), "Reciprocal Rank Fusion outperforms Condorcet and
@@ -49,7 +53,9 @@ class FusionWeights:
         return self.bm25, self.dense
 
     def to_json(self, extra: dict | None = None) -> str:
-        return json.dumps({"bm25": self.bm25, "dense": self.dense, **(extra or {})}, ensure_ascii=False, indent=1)
+        return json.dumps(
+            {"bm25": self.bm25, "dense": self.dense, **(extra or {})}, ensure_ascii=False, indent=1
+        )
 
 
 def load_weights(path: Path = WEIGHTS_FILE) -> FusionWeights:

@@ -42,7 +42,7 @@ class MilvusUnavailable(IndexProblem):
 _CLIENTS: dict[str, Any] = {}
 
 
-def client(uri: str, token: str = "") -> Any:  # noqa: ANN401 - pymilvus has no stubs
+def client(uri: str, token: str = "") -> Any:  # pymilvus has no stubs
     """The process's MilvusClient for a file path (Milvus Lite) or an http(s) URI (a server), opened
     once; a clear error when it cannot be reached."""
     if uri in _CLIENTS:
@@ -75,7 +75,7 @@ def close_all() -> None:
                 from milvus_lite.server_manager import server_manager_instance
 
                 server_manager_instance.release_server(uri)
-        except Exception:  # noqa: BLE001, S110 - closing is best effort
+        except Exception:  # closing is best effort
             pass
     _CLIENTS.clear()
 
@@ -104,7 +104,13 @@ class MilvusDense:
     select this version's rows (inner product on normalised vectors)."""
 
     def __init__(
-        self, milvus: Any, collection: str, dim: int, keys: list[str], doc_of: list[str], uri: str = "",  # noqa: ANN401
+        self,
+        milvus: Any,
+        collection: str,
+        dim: int,
+        keys: list[str],
+        doc_of: list[str],
+        uri: str = "",
         built_at: float = 0.0,
     ) -> None:
         self.milvus, self.collection, self._dim, self.uri = milvus, collection, dim, uri
@@ -142,7 +148,9 @@ class MilvusDense:
             index = milvus.prepare_index_params()
             index.add_index(FIELD, index_type="FLAT", metric_type="IP")
             # Strong: a search sees every row written before it (a just-indexed document is found)
-            milvus.create_collection(collection, schema=schema, index_params=index, consistency_level="Strong")
+            milvus.create_collection(
+                collection, schema=schema, index_params=index, consistency_level="Strong"
+            )
             stored_fps = set()
         stored = {fp[:FP_CHARS] for fp in stored_fps}
         todo = [i for i, fp in enumerate(fps) if fp[:FP_CHARS] not in stored]
@@ -156,7 +164,7 @@ class MilvusDense:
         return SyncReport(len(todo), len({fields[i]["doc_id"] for i in todo}))
 
     @staticmethod
-    def forget(milvus: Any, collection: str, fps: set[str]) -> None:  # noqa: ANN401
+    def forget(milvus: Any, collection: str, fps: set[str]) -> None:
         """Delete the rows of document versions no index version uses any more."""
         if fps and milvus.has_collection(collection):
             listed = ",".join(json.dumps(fp[:FP_CHARS]) for fp in sorted(fps))
@@ -165,7 +173,13 @@ class MilvusDense:
 
     @classmethod
     def open(
-        cls, milvus: Any, collection: str, dim: int, keys: list[str], doc_of: list[str], uri: str = "",  # noqa: ANN401
+        cls,
+        milvus: Any,
+        collection: str,
+        dim: int,
+        keys: list[str],
+        doc_of: list[str],
+        uri: str = "",
         built_at: float = 0.0,
     ) -> MilvusDense:
         """`built_at`: when the index version was built (epoch seconds), for the consistency level."""
@@ -203,7 +217,7 @@ class MilvusDense:
         # replaced version's grace period ends): ask for a few more and keep this version's.
         try:
             hits = self._search(query, k + SLACK, expr)
-        except Exception:  # noqa: BLE001 - a restarted server has released the collection: load, retry once
+        except Exception:  # a restarted server has released the collection: load, retry once
             try:
                 self.milvus.load_collection(self.collection)
                 hits = self._search(query, k + SLACK, expr)

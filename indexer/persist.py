@@ -36,7 +36,9 @@ from indexer.errors import IndexCorrupt, IndexMismatch, IndexMissing, IndexProbl
 from indexer.tokenize import Tokenizer, corpus_terms
 
 log = logging.getLogger(__name__)
-FORMAT_VERSION = 4  # 3: items read with their article's opening; 4: one vector per clause, no sentence vectors
+FORMAT_VERSION = (
+    4  # 3: items read with their article's opening; 4: one vector per clause, no sentence vectors
+)
 MAX_TEXT = 8000  # characters of a clause stored in a Milvus row (clauses are cut at ~300)
 MAX_META = 200
 
@@ -121,7 +123,7 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _bm25s():  # noqa: ANN202
+def _bm25s():
     """bm25s, with the DEBUG level it sets on its logger at import lowered to the application's."""
     import bm25s
 
@@ -488,7 +490,9 @@ def _read_version(path: Path, manifest: dict) -> LoadedIndex:
         )
     vectors = np.load(path / "clause_vectors.npy", mmap_mode="r", allow_pickle=False)
     if len(vectors) != len(clauses):
-        raise IndexCorrupt(f"index at {path} is inconsistent: {len(vectors)} clause vectors for {len(clauses)} clauses")
+        raise IndexCorrupt(
+            f"index at {path} is inconsistent: {len(vectors)} clause vectors for {len(clauses)} clauses"
+        )
     return LoadedIndex(path, manifest, clauses, docs, bm25, clause_of, dense, vectors)
 
 

@@ -41,5 +41,7 @@ def match_places(question: str, doc_places: Mapping[str, Iterable[str]]) -> Plac
             found.append(alias)
             docs |= alias_docs[alias]
             masked = masked.replace(alias, "□" * len(alias))
-    unknown = tuple(sorted(name for name in gazetteer() if name in masked and not any(name in a for a in alias_docs)))
+    unknown = tuple(
+        sorted(name for name in gazetteer() if name in masked and not any(name in a for a in alias_docs))
+    )
     return PlaceMatch(tuple(found), tuple(sorted(docs)), unknown)

@@ -197,8 +197,9 @@ class QueryAnalyzer:
         q = self.analyze(str(record.get("standalone") or record.get("question", "")))
         asks = str(record.get("asks") or q.asks)
         kind = Kind.parse(record["kind"]) if record.get("kind") in {k.value for k in Kind} else q.kind
-        return replace(q, question=str(record.get("question", q.question)), kind=kind, asks=asks,
-                       units=asked_units(asks))
+        return replace(
+            q, question=str(record.get("question", q.question)), kind=kind, asks=asks, units=asked_units(asks)
+        )
 
     def replay(self, history: Sequence[dict]) -> tuple[Query | None, str]:
         """The last question of a {"role", "content"} history as analysed (each follow-up against the

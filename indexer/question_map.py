@@ -39,9 +39,18 @@ class QuestionMap:
     def save(self, path: Path, report: dict) -> None:
         """The matrix (float16) and what it was fitted on; `report` (cross-validation, data version)
         goes beside it as JSON, readable without numpy."""
-        meta = {"embedder": self.embedder, "dense_weight": self.dense_weight, "titles": sorted(self.titles), **report}
-        np.savez_compressed(path, matrix=self.matrix.astype(np.float16), meta=np.array(json.dumps(meta, ensure_ascii=False)))
-        path.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        meta = {
+            "embedder": self.embedder,
+            "dense_weight": self.dense_weight,
+            "titles": sorted(self.titles),
+            **report,
+        }
+        np.savez_compressed(
+            path, matrix=self.matrix.astype(np.float16), meta=np.array(json.dumps(meta, ensure_ascii=False))
+        )
+        path.with_suffix(".json").write_text(
+            json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
 
 
 def load_question_map(path: Path = MAP_FILE) -> QuestionMap | None:
@@ -51,7 +60,10 @@ def load_question_map(path: Path = MAP_FILE) -> QuestionMap | None:
     with np.load(path, allow_pickle=False) as z:
         meta = json.loads(str(z["meta"]))
         return QuestionMap(
-            z["matrix"].astype(np.float32), meta["embedder"], frozenset(meta["titles"]), float(meta.get("dense_weight", 1.0))
+            z["matrix"].astype(np.float32),
+            meta["embedder"],
+            frozenset(meta["titles"]),
+            float(meta.get("dense_weight", 1.0)),
         )
 
 

@@ -68,13 +68,17 @@ def referenced_documents(text: str, docs: Mapping[str, DocRef], min_coverage: fl
             continue  # "方案" alone names nothing
         pool = dict(docs)
         if national:  # a national document; those with no region only when none is marked 全国
-            pool = {i: d for i, d in docs.items() if d.region == "全国"} or {i: d for i, d in docs.items() if not d.region}
+            pool = {i: d for i, d in docs.items() if d.region == "全国"} or {
+                i: d for i, d in docs.items() if not d.region
+            }
         if kind != "文件":
             pool = {i: d for i, d in pool.items() if kind in d.title}
         groups = [[i for i, d in pool.items() if y in _years(d)] for y in years] if years else [list(pool)]
         for ids in groups:
-            scored = sorted(((len(_pairs(name) & _pairs(docs[i].title)) / max(len(_pairs(name)), 1), i) for i in ids),
-                            reverse=True)
+            scored = sorted(
+                ((len(_pairs(name) & _pairs(docs[i].title)) / max(len(_pairs(name)), 1), i) for i in ids),
+                reverse=True,
+            )
             if not scored:
                 continue
             best, runner_up = scored[0][0], (scored[1][0] if len(scored) > 1 else -1.0)

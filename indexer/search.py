@@ -63,8 +63,8 @@ class Retriever:
         # A version built before its vectors (`build_index(embed=False)`): the clauses still waiting
         # have zero vectors, which dense search must not return.
         self.pending = int(index.manifest.get("pending", 0))
-        self._has_vector = (
-            np.asarray(index.vectors, dtype=np.float32).any(axis=1) if self.pending else None
+        self._has_vector: np.ndarray | None = (
+            np.asarray(np.asarray(index.vectors, dtype=np.float32).any(axis=1)) if self.pending else None
         )
         self._on_demand: dict[int, np.ndarray] = {}
         self._contexts: dict[int, dict[str, str]] = {}
@@ -76,7 +76,9 @@ class Retriever:
         """Map questions (`indexer/question_map.py`) when the map was fitted on this embedder's
         vectors and on questions about some of these documents; otherwise never."""
         fits = qmap is not None and qmap.embedder == self.embedder.name
-        self._mapped_docs = {d.id for d in self.index.docs.values() if fits and qmap and d.title in qmap.titles}
+        self._mapped_docs = {
+            d.id for d in self.index.docs.values() if fits and qmap and d.title in qmap.titles
+        }
         self.question_map = qmap if self._mapped_docs else None
 
     @classmethod
@@ -169,7 +171,12 @@ class Retriever:
         )
 
     def _fuse(
-        self, query: Query, mode: Mode, bm25_ids: list[int], dense_ids: list[int], dense_weight: float | None = None
+        self,
+        query: Query,
+        mode: Mode,
+        bm25_ids: list[int],
+        dense_ids: list[int],
+        dense_weight: float | None = None,
     ) -> dict[int, float]:
         """The two lists fused (RRF, the fitted weights; a mapped dense list with its own weight)."""
         if mode is Mode.BM25:
@@ -251,7 +258,9 @@ class Retriever:
         if row not in self._on_demand:
             code = int(self._doc_of[row])
             if code not in self._contexts:  # a document's article openings, read once
-                self._contexts[code] = article_context([self.clauses[i] for i in np.flatnonzero(self._doc_of == code)])
+                self._contexts[code] = article_context(
+                    [self.clauses[i] for i in np.flatnonzero(self._doc_of == code)]
+                )
             text = passage_text(self.clauses[row], self._contexts[code].get(self.clauses[row].id, ""))
             self._on_demand[row] = self.embedder.embed_passages([text])[0]
         return float(self._on_demand[row] @ qv)

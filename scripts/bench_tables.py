@@ -37,7 +37,7 @@ def rss_mb() -> float:
     return 0.0
 
 
-def timed(fn, runs: int) -> tuple[list[float], object]:  # noqa: ANN001
+def timed(fn, runs: int) -> tuple[list[float], object]:
     out, result = [], None
     for _ in range(runs):
         t = time.perf_counter()
@@ -77,10 +77,16 @@ def main() -> int:
     n = len(rows)  # type: ignore[arg-type]
     print("| step | p50 s | p95 s | throughput |")
     print("|---|---|---|---|")
-    print(f"| floor: every clause read once (one regex) | {p(floor, .5):.3f} | {p(floor, .95):.3f} | {clauses / p(floor, .5):,.0f} clauses/s |")
-    print(f"| extract (every row) | {p(ext, .5):.3f} | {p(ext, .95):.3f} | {clauses / p(ext, .5):,.0f} clauses/s, {n} rows |")
-    print(f"| compare --format xlsx (current versions) | {p(cmp, .5):.3f} | {p(cmp, .95):.3f} | {shown} indicator rows |")
-    print(f"peak RSS {rss_mb():.0f} MB; extract = {p(ext, .5) / max(p(floor, .5), 1e-9):.0f}x the floor")
+    print(
+        f"| floor: every clause read once (one regex) | {p(floor, 0.5):.3f} | {p(floor, 0.95):.3f} | {clauses / p(floor, 0.5):,.0f} clauses/s |"
+    )
+    print(
+        f"| extract (every row) | {p(ext, 0.5):.3f} | {p(ext, 0.95):.3f} | {clauses / p(ext, 0.5):,.0f} clauses/s, {n} rows |"
+    )
+    print(
+        f"| compare --format xlsx (current versions) | {p(cmp, 0.5):.3f} | {p(cmp, 0.95):.3f} | {shown} indicator rows |"
+    )
+    print(f"peak RSS {rss_mb():.0f} MB; extract = {p(ext, 0.5) / max(p(floor, 0.5), 1e-9):.0f}x the floor")
     return 0
 
 

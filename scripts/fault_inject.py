@@ -26,13 +26,20 @@ ROOT = Path(__file__).resolve().parents[1]
 TEXT = "测试{}社区工作办法\n一、人员配备\n（一）每个社区配备专职工作者不少于{}名。\n（二）社区服务用房面积不低于{}平方米。\n"
 
 
-def cli(home: Path, *args: str, **kw) -> subprocess.Popen:  # noqa: ANN003
+def cli(home: Path, *args: str, **kw) -> subprocess.Popen:
     env = {**os.environ, "POLICYQA_HOME": str(home), "HF_HUB_OFFLINE": "1"}
-    return subprocess.Popen([sys.executable, "-m", "ui.cli", *args], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
+    return subprocess.Popen(
+        [sys.executable, "-m", "ui.cli", *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **kw,
+    )
 
 
-def run(home: Path, *args: str, **kw) -> tuple[int, str, str]:  # noqa: ANN003
+def run(home: Path, *args: str, **kw) -> tuple[int, str, str]:
     p = cli(home, *args, **kw)
     out, err = p.communicate(timeout=900)
     return p.returncode, out, err
@@ -58,7 +65,11 @@ def documents_sound(home: Path) -> tuple[bool, int]:
 
 
 def temp_files(home: Path) -> list[Path]:
-    return [p for p in home.rglob("*") if p.name.endswith((".tmp", ".tmp.npy", ".tmp.json")) or ".building-" in p.name]
+    return [
+        p
+        for p in home.rglob("*")
+        if p.name.endswith((".tmp", ".tmp.npy", ".tmp.json")) or ".building-" in p.name
+    ]
 
 
 def concurrent_ingests(work: Path, trials: int) -> list[tuple[str, bool, str]]:
@@ -69,8 +80,13 @@ def concurrent_ingests(work: Path, trials: int) -> list[tuple[str, bool, str]]:
         procs = [cli(home, "ingest", str(f)) for f in folders]
         codes = [p.wait(timeout=900) for p in procs]
         sound, n = documents_sound(home)
-        out.append((f"4 ingests at once, 40 same-named files each (trial {t + 1})",
-                    sound and n == 160 and codes == [0] * 4, f"{n} of 160 documents kept, exit codes {codes}"))
+        out.append(
+            (
+                f"4 ingests at once, 40 same-named files each (trial {t + 1})",
+                sound and n == 160 and codes == [0] * 4,
+                f"{n} of 160 documents kept, exit codes {codes}",
+            )
+        )
     return out
 
 
@@ -81,8 +97,11 @@ def killed(work: Path, trials: int, rng: random.Random, command: str) -> list[tu
         if command == "index":
             run(home, "docs")  # the bundled corpus ingested
         folder = files(work / f"k{command}{t}", 2000 if command == "ingest" else 200, "戊")
-        p = cli(home, *(["ingest", str(folder)] if command == "ingest" else ["index", "--rebuild"]),
-                start_new_session=True)
+        p = cli(
+            home,
+            *(["ingest", str(folder)] if command == "ingest" else ["index", "--rebuild"]),
+            start_new_session=True,
+        )
         delay = rng.uniform(1.0, 4.0) if command == "ingest" else rng.uniform(2.0, 20.0)
         time.sleep(delay)
         os.killpg(p.pid, signal.SIGKILL)
@@ -92,8 +111,10 @@ def killed(work: Path, trials: int, rng: random.Random, command: str) -> list[tu
         code_ask, answer, err_ask = run(home, "ask", "每个社区至少配几名专职工作者？")
         left = temp_files(home)
         held = sound and code_docs == 0 and code_ask == 0 and not left
-        detail = (f"killed after {delay:.1f} s; {n} documents stored, all parse: {sound}; docs exit {code_docs}, "
-                  f"ask exit {code_ask}; temp files left after the next commands: {len(left)}")
+        detail = (
+            f"killed after {delay:.1f} s; {n} documents stored, all parse: {sound}; docs exit {code_docs}, "
+            f"ask exit {code_ask}; temp files left after the next commands: {len(left)}"
+        )
         if not held:
             detail += f"; {(err_docs + err_ask)[-300:]}"
         out.append((f"kill -9 during `policyqa {command}` (trial {t + 1})", held, detail))
@@ -103,8 +124,12 @@ def killed(work: Path, trials: int, rng: random.Random, command: str) -> list[tu
 def full_disk(work: Path) -> list[tuple[str, bool, str]]:
     mnt = work / "small-disk"
     mnt.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mnt)],
-                             capture_output=True).returncode == 0
+    mounted = (
+        subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mnt)], capture_output=True
+        ).returncode
+        == 0
+    )
     if not mounted:
         return [("full disk on a 1 MB tmpfs", False, "could not mount a tmpfs here (not root?): not tried")]
     try:
@@ -117,10 +142,22 @@ def full_disk(work: Path) -> list[tuple[str, bool, str]]:
         sound, n = documents_sound(home)
         named = all("could not be stored" in ln for ln in failed)
         left = temp_files(home)
-        held = sound and n == ok_n and ok_n + len(failed) == 300 and named and "Traceback" not in err and not left
-        return [("ingest 300 files onto a 1 MB tmpfs", held,
-                 f"{ok_n} stored, {len(failed)} failed by name ({failed[0][:90] if failed else '-'}); "
-                 f"all documents parse: {sound}; temp files left: {len(left)}; exit {code}")]
+        held = (
+            sound
+            and n == ok_n
+            and ok_n + len(failed) == 300
+            and named
+            and "Traceback" not in err
+            and not left
+        )
+        return [
+            (
+                "ingest 300 files onto a 1 MB tmpfs",
+                held,
+                f"{ok_n} stored, {len(failed)} failed by name ({failed[0][:90] if failed else '-'}); "
+                f"all documents parse: {sound}; temp files left: {len(left)}; exit {code}",
+            )
+        ]
     finally:
         subprocess.run(["umount", str(mnt)], capture_output=True)
 

@@ -13,8 +13,13 @@ import statistics
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-QUESTIONS = ["每个社区至少配几名专职工作者？", "各地对社区规模（户数）有什么要求？", "衡水的城市社区综合服务设施覆盖率目标是多少？",
-             "凯里推行一村一法律顾问，归哪个部门牵头？", "西咸新区新建小区入住率达到多少要成立居委会？"]
+QUESTIONS = [
+    "每个社区至少配几名专职工作者？",
+    "各地对社区规模（户数）有什么要求？",
+    "衡水的城市社区综合服务设施覆盖率目标是多少？",
+    "凯里推行一村一法律顾问，归哪个部门牵头？",
+    "西咸新区新建小区入住率达到多少要成立居委会？",
+]
 
 
 def main() -> None:
@@ -58,9 +63,11 @@ def main() -> None:
     def p(xs: list[float], q: float) -> float:
         return xs[int(q * (len(xs) - 1))] if xs else float("nan")
 
-    print(f"{args.n} concurrent users × {args.per_user} questions in {wall:.1f}s ({len(lat) / wall:.1f} answers/s): "
-          f"connect p50 {statistics.median(connects):.0f} ms; answer p50 {p(lat, 0.5):.0f} ms, p95 {p(lat, 0.95):.0f} ms; "
-          f"errors {len(errors)}")
+    print(
+        f"{args.n} concurrent users × {args.per_user} questions in {wall:.1f}s ({len(lat) / wall:.1f} answers/s): "
+        f"connect p50 {statistics.median(connects):.0f} ms; answer p50 {p(lat, 0.5):.0f} ms, p95 {p(lat, 0.95):.0f} ms; "
+        f"errors {len(errors)}"
+    )
     for e in errors[:5]:
         print("  ", e)
 

@@ -52,7 +52,7 @@ def copied_settings(seed_settings: Settings, seed_retriever, tmp_path: Path) -> 
     return load_settings(data_dir=dst)
 
 
-def _bind_reusable(port: int):  # noqa: ANN202 - a socket or None, as the launcher's own probe
+def _bind_reusable(port: int):  # a socket or None, as the launcher's own probe
     import socket
 
     sock = socket.socket()
@@ -141,8 +141,13 @@ def dev_assistant(dev_settings: Settings, dev_store: DocumentStore):
 
 # Five of the consultation laws (~700 clauses) and the questions marked only with their articles:
 # the real consultation set, small enough to index in every test run.
-CONSULT_SUBSET = ("劳动合同法", "劳动合同法实施条例", "最高人民法院关于审理劳动争议案件适用法律问题的解释（一）", "著作权法",
-                  "著作权法实施条例")
+CONSULT_SUBSET = (
+    "劳动合同法",
+    "劳动合同法实施条例",
+    "最高人民法院关于审理劳动争议案件适用法律问题的解释（一）",
+    "著作权法",
+    "著作权法实施条例",
+)
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,7 @@ from corpus.settings import Settings
 from corpus.store import IngestResult
 
 
-def iter_jsonl(arg: str):  # noqa: ANN201
+def iter_jsonl(arg: str):
     """Rows of a JSONL file ("-" for stdin), blank lines skipped."""
     src = sys.stdin if arg == "-" else open(arg, encoding="utf-8")
     with src:
@@ -39,8 +39,11 @@ def _store(settings: Settings) -> DocumentStore:
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     def report(r: IngestResult) -> None:  # each file's line as soon as it is done
         if r.ok:
-            print(f"ok    {r.path}: {len(r.doc_ids)} document(s), {r.clauses} clauses ({', '.join(r.doc_ids)})"
-                  + (f"; {r.note}" if r.note else ""), flush=True)
+            print(
+                f"ok    {r.path}: {len(r.doc_ids)} document(s), {r.clauses} clauses ({', '.join(r.doc_ids)})"
+                + (f"; {r.note}" if r.note else ""),
+                flush=True,
+            )
         else:
             print(f"FAIL  {r.path}: {r.error}", flush=True)
 
@@ -58,10 +61,20 @@ def cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
     docs = _store(settings).documents()
     rows = [
         {
-            "id": d.id, "title": d.title, "region": d.region, "level": region_level(d.region), "date": d.date,
-            "kind": d.kind, "number": d.number,
-            "issuer": d.issuer, "encoding": d.encoding, "format": d.fmt, "script": d.script,
-            "clauses": len(d.clauses), "source_file": d.source_file, "origin": d.origin,
+            "id": d.id,
+            "title": d.title,
+            "region": d.region,
+            "level": region_level(d.region),
+            "date": d.date,
+            "kind": d.kind,
+            "number": d.number,
+            "issuer": d.issuer,
+            "encoding": d.encoding,
+            "format": d.fmt,
+            "script": d.script,
+            "clauses": len(d.clauses),
+            "source_file": d.source_file,
+            "origin": d.origin,
         }
         for d in docs
     ]
@@ -69,24 +82,34 @@ def cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     for r in rows:
-        print(f"{r['id']:45} {r['region']:10} {r['level'] or '—':4} {r['date'] or '—':10} {r['kind'] or '—':4} "
-              f"{r['clauses']:4}  {r['title']}")
+        print(
+            f"{r['id']:45} {r['region']:10} {r['level'] or '—':4} {r['date'] or '—':10} {r['kind'] or '—':4} "
+            f"{r['clauses']:4}  {r['title']}"
+        )
     return 0
 
 
 def cmd_correct(args: argparse.Namespace, settings: Settings) -> int:
-    fields = {k: v for k, v in (("title", args.title), ("region", args.region), ("date", args.date)) if v is not None}
+    fields = {
+        k: v
+        for k, v in (("title", args.title), ("region", args.region), ("date", args.date))
+        if v is not None
+    }
     if not fields:
         raise ValueError("nothing to correct: give --title, --region and/or --date")
     doc = _store(settings).correct(args.doc, **fields)
-    print(f"{doc.id}: {doc.title} | {doc.region or '—'} | {doc.date or '—'} (kept across re-ingests; "
-          "the index follows at the next `policyqa index` or in a running server)")
+    print(
+        f"{doc.id}: {doc.title} | {doc.region or '—'} | {doc.date or '—'} (kept across re-ingests; "
+        "the index follows at the next `policyqa index` or in a running server)"
+    )
     return 0
 
 
 def cmd_delete(args: argparse.Namespace, settings: Settings) -> int:
     doc = _store(settings).delete(args.doc)
-    print(f"deleted {doc.id} ({doc.title}); the index follows at the next `policyqa index` or in a running server")
+    print(
+        f"deleted {doc.id} ({doc.title}); the index follows at the next `policyqa index` or in a running server"
+    )
     return 0
 
 
@@ -95,8 +118,17 @@ def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         out = {k: v for k, v in asdict(doc).items() if k not in ("text", "source_text", "clauses")}
         out["clauses"] = [
-            {"id": c.id, "heading_path": list(c.heading_path), "section": c.section, "text": c.text,
-             "start": c.start, "end": c.end, "orig_start": c.orig_start, "orig_end": c.orig_end, "kind": c.kind}
+            {
+                "id": c.id,
+                "heading_path": list(c.heading_path),
+                "section": c.section,
+                "text": c.text,
+                "start": c.start,
+                "end": c.end,
+                "orig_start": c.orig_start,
+                "orig_end": c.orig_end,
+                "kind": c.kind,
+            }
             for c in doc.clauses
         ]
         print(json.dumps(out, ensure_ascii=False, indent=2))
@@ -120,7 +152,9 @@ def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="policyqa", description="政策问答: cited answers from Chinese policy documents")
+    p = argparse.ArgumentParser(
+        prog="policyqa", description="政策问答: cited answers from Chinese policy documents"
+    )
     p.add_argument("--data-dir", help="state directory (default: $POLICYQA_HOME or ./data)")
     p.add_argument("-v", "--verbose", action="store_true")
     sub = p.add_subparsers(dest="command", required=True)
@@ -158,13 +192,21 @@ def build_parser() -> argparse.ArgumentParser:
 def _extra_commands() -> list[Callable[[argparse._SubParsersAction], None]]:
     from ui import cli_ask, cli_diff, cli_eval, cli_extract, cli_search, cli_serve
 
-    return [cli_search.register, cli_ask.register, cli_extract.register, cli_diff.register, cli_serve.register,
-            cli_eval.register]
+    return [
+        cli_search.register,
+        cli_ask.register,
+        cli_extract.register,
+        cli_diff.register,
+        cli_serve.register,
+        cli_eval.register,
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
     settings = load_settings(data_dir=args.data_dir)
     try:
         return int(args.func(args, settings) or 0)

@@ -9,14 +9,14 @@ import sys
 from corpus.settings import Settings
 
 
-def _assistant(settings: Settings):  # noqa: ANN202 - import kept lazy
+def _assistant(settings: Settings):  # import kept lazy
     from assistant.answer import Assistant
     from ui.cli import _store
 
     return Assistant.open(settings, _store(settings))
 
 
-def print_answer(a) -> None:  # noqa: ANN001
+def print_answer(a) -> None:
     print(a.text)
     for c in a.citations:
         print(f"  [{c.n}] 《{c.title}》 {c.region} · {c.section}\n      “{c.quote}”")

@@ -20,17 +20,29 @@ def cmd_diff(args: argparse.Namespace, settings: Settings) -> int:
     if args.new:
         old, new = first, store.get(args.new)
     else:
-        old, new = previous_version(store.documents(), first), first
-        if old is None:
-            raise ValueError(f"no earlier version of 《{first.title}》 ({first.region or '地区未注明'}) is ingested; "
-                             "name both documents: policyqa diff OLD NEW")
+        earlier, new = previous_version(store.documents(), first), first
+        if earlier is None:
+            raise ValueError(
+                f"no earlier version of 《{first.title}》 ({first.region or '地区未注明'}) is ingested; "
+                "name both documents: policyqa diff OLD NEW"
+            )
+        old = earlier
     if old.date and new.date and old.date > new.date:
         old, new = new, old  # compare from the older to the newer whatever the order given
     d = diff_versions(old, new)
     if args.json:
-        text = json.dumps({"old": old.id, "new": new.id, "old_date": old.date, "new_date": new.date,
-                           "unchanged": d.unchanged, "changes": [c.as_json() for c in d.changes]},
-                          ensure_ascii=False, indent=1)
+        text = json.dumps(
+            {
+                "old": old.id,
+                "new": new.id,
+                "old_date": old.date,
+                "new_date": new.date,
+                "unchanged": d.unchanged,
+                "changes": [c.as_json() for c in d.changes],
+            },
+            ensure_ascii=False,
+            indent=1,
+        )
     else:
         text = diff_markdown(d)
     if args.output and args.output.endswith((".docx", ".xlsx")):

@@ -19,11 +19,15 @@ def _items(args: argparse.Namespace | None = None) -> list:
     """The gold sets given with --set, else the dev questions (qa_dev + qa_dev_more)."""
     from eval.gold import DATA, load_qa
 
-    paths = [Path(p) for p in args.set] if args and args.set else [DATA / "qa_dev.jsonl", DATA / "qa_dev_more.jsonl"]
+    paths = (
+        [Path(p) for p in args.set]
+        if args and args.set
+        else [DATA / "qa_dev.jsonl", DATA / "qa_dev_more.jsonl"]
+    )
     return [it for p in paths for it in load_qa(p)]
 
 
-def _assistant(settings: Settings, store, model=None):  # noqa: ANN001, ANN202
+def _assistant(settings: Settings, store, model=None):
     from assistant.answer import Assistant
     from indexer import Retriever
 
@@ -179,11 +183,14 @@ def _consult(args: argparse.Namespace, settings: Settings) -> int:
 
         qmap, report = fit_map(retriever, map_data(retriever, items, gold))
         out = Path(args.output) if args.output else MAP_FILE
-        qmap.save(out, {
-            "fitted_by": "policyqa eval fit-question-map (eval/fit_question_map.py)",
-            "data_version": data_version([CONSULT_SET, CONSULT_LAWS]),
-            "cross_validated": report,
-        })
+        qmap.save(
+            out,
+            {
+                "fitted_by": "policyqa eval fit-question-map (eval/fit_question_map.py)",
+                "data_version": data_version([CONSULT_SET, CONSULT_LAWS]),
+                "cross_validated": report,
+            },
+        )
         print(json.dumps(report, ensure_ascii=False, indent=1))
         print(f"wrote {out}", file=sys.stderr)
         return 0
@@ -221,7 +228,11 @@ def _consult(args: argparse.Namespace, settings: Settings) -> int:
         for it in items:
             hits = retriever.search(retriever.analyze(it.question), k=40, mode=mode).hits
             scored.append(score(distinct_articles(article_key(h.clause) for h in hits), gold[it.id]))
-        name = "with the question map fitted on these questions (in-sample)" if mapped else "without the question map"
+        name = (
+            "with the question map fitted on these questions (in-sample)"
+            if mapped
+            else "without the question map"
+        )
         rows.append((f"policyqa {mode.value}, {name}", mean(scored)))
     retriever.use_question_map(None)
     grid = grid_scores(retriever, items, gold)
@@ -241,10 +252,12 @@ def _consult(args: argparse.Namespace, settings: Settings) -> int:
             f"held out by law {cv['cross_validated_by_law']['hit5']:.3f}/{cv['cross_validated_by_law']['mrr']:.3f}"
         )
     shipped = Assistant(retriever, docs)
-    scores = [(
-        "the shipped model (fitted on these questions and the dev questions)",
-        [answer_score(shipped.ask(it.question), gold[it.id]) for it in items],
-    )]
+    scores = [
+        (
+            "the shipped model (fitted on these questions and the dev questions)",
+            [answer_score(shipped.ask(it.question), gold[it.id]) for it in items],
+        )
+    ]
     from eval.corpus import dev_store
     from eval.fit import collect, fit_with_threshold, folds
     from eval.snapshot import collect_consult
@@ -260,10 +273,16 @@ def _consult(args: argparse.Namespace, settings: Settings) -> int:
 
         from eval.fit_question_map import map_data, map_for, question_folds
 
-        penalty = float(json.loads(MAP_FILE.with_suffix(".json").read_text(encoding="utf-8"))["cross_validated"]["penalty"])
+        penalty = float(
+            json.loads(MAP_FILE.with_suffix(".json").read_text(encoding="utf-8"))["cross_validated"][
+                "penalty"
+            ]
+        )
         mdata = map_data(retriever, items, gold)
         row_of = {it.id: j for j, it in enumerate(mdata.items)}
-    splits = [("by law (each law answered by a model fitted without it)", list(folds(data)))]
+    splits: list[tuple[str, list]] = [
+        ("by law (each law answered by a model fitted without it)", list(folds(data)))
+    ]
     if shipped_map is not None:
         splits.append(("by question (other questions about the same laws)", question_folds(len(items))))
     for name, split in splits:
@@ -271,8 +290,8 @@ def _consult(args: argparse.Namespace, settings: Settings) -> int:
         for train, test in split:
             model, _ = fit_with_threshold(dev + [data[i] for i in train])
             if shipped_map is not None:
-                rows = np.array([row_of[items[i].id] for i in train if items[i].id in row_of])
-                fitted = map_for(retriever, mdata, rows, penalty)
+                train_rows = np.array([row_of[items[i].id] for i in train if items[i].id in row_of])
+                fitted = map_for(retriever, mdata, train_rows, penalty)
                 retriever.use_question_map(replace(fitted, dense_weight=shipped_map.dense_weight))
             fold = Assistant(retriever, docs, model=model)
             for i in test:
@@ -283,7 +302,7 @@ def _consult(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _consult_candidates(settings: Settings, model) -> list:  # noqa: ANN001
+def _consult_candidates(settings: Settings, model) -> list:
     """The consultation questions' candidates over the 61 laws (indexed in `<home>/consult` first)."""
     from assistant.answer import Assistant
     from eval.consult import GoldResolver, consult_settings, consult_store, load_consult
@@ -294,7 +313,9 @@ def _consult_candidates(settings: Settings, model) -> list:  # noqa: ANN001
     docs = consult_store(csettings).documents()
     items = load_consult()
     resolver = GoldResolver(docs)
-    assistant = Assistant(Retriever.open(csettings, docs, show_progress=sys.stderr.isatty()), docs, model=model)
+    assistant = Assistant(
+        Retriever.open(csettings, docs, show_progress=sys.stderr.isatty()), docs, model=model
+    )
     return collect_consult(assistant, items, {it.id: resolver.resolve(it) for it in items})
 
 
@@ -344,7 +365,20 @@ def register(sub: argparse._SubParsersAction) -> None:
         "eval",
         help="measure retrieval, answers, refusals or extraction on the dev gold sets; fit the answer model",
     )
-    s.add_argument("stage", choices=["retrieval", "answers", "refusals", "extraction", "fit", "fit-retrieval", "fit-question-map", "consult", "feedback"])
+    s.add_argument(
+        "stage",
+        choices=[
+            "retrieval",
+            "answers",
+            "refusals",
+            "extraction",
+            "fit",
+            "fit-retrieval",
+            "fit-question-map",
+            "consult",
+            "feedback",
+        ],
+    )
     s.add_argument(
         "--set",
         nargs="*",

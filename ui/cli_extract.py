@@ -10,12 +10,34 @@ from pathlib import Path
 
 from corpus.settings import Settings
 
-FIELDS = ["doc_id", "region", "title", "version_date", "indicator", "comparator", "value", "value_text", "baseline", "unit", "scope",
-          "deadline", "lead_units", "support_units", "quote", "context", "clause", "start", "end", "topic", "section",
-          "article", "clause_id"]
+FIELDS = [
+    "doc_id",
+    "region",
+    "title",
+    "version_date",
+    "indicator",
+    "comparator",
+    "value",
+    "value_text",
+    "baseline",
+    "unit",
+    "scope",
+    "deadline",
+    "lead_units",
+    "support_units",
+    "quote",
+    "context",
+    "clause",
+    "start",
+    "end",
+    "topic",
+    "section",
+    "article",
+    "clause_id",
+]
 
 
-def _rows(settings: Settings):  # noqa: ANN202
+def _rows(settings: Settings):
     from assistant.extract import extract_all
     from ui.cli import _store
 
@@ -33,12 +55,18 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
         w = csv.DictWriter(sys.stdout, fieldnames=FIELDS, extrasaction="ignore")
         w.writeheader()
         for r in rows:
-            row = {**r, "lead_units": "、".join(r["lead_units"]), "support_units": "、".join(r["support_units"])}
+            row = {
+                **r,
+                "lead_units": "、".join(r["lead_units"]),
+                "support_units": "、".join(r["support_units"]),
+            }
             w.writerow({k: neutral(v) if isinstance(v, str) else v for k, v in row.items()})
     else:
         for r in rows:
-            print(f"{r['region']:8} {r['topic']:8} {r['value'] or '—':10} {r['deadline'] or '':12} "
-                  f"{'、'.join(r['lead_units'])[:20]:20} {r['quote'][:50]}")
+            print(
+                f"{r['region']:8} {r['topic']:8} {r['value'] or '—':10} {r['deadline'] or '':12} "
+                f"{'、'.join(r['lead_units'])[:20]:20} {r['quote'][:50]}"
+            )
     return 0
 
 
@@ -56,7 +84,9 @@ def cmd_compare(args: argparse.Namespace, settings: Settings) -> int:
         rows = [r for r in rows if r.doc_id not in old]
     topics = [args.topic] if args.topic else None
     # the indicator table; who does what without a figure goes to 职责分工; an unknown topic is an error
-    table = build_table(valued(rows), topics, args.docs or None)  # every document with indicators keeps its column
+    table = build_table(
+        valued(rows), topics, args.docs or None
+    )  # every document with indicators keeps its column
     rows, duty_rows = split_rows(rows, topics, args.docs or None)
     if args.format == "xlsx":
         out = Path(args.output or settings.exports_dir / "comparison.xlsx")
@@ -82,8 +112,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     s = sub.add_parser("compare", help="cross-document comparison table")
     s.add_argument("--topic")
     s.add_argument("--docs", nargs="*")
-    s.add_argument("--format", choices=["md", "csv", "xlsx"], default="md",
-                   help="md: the topic × document overview; csv, xlsx: one row per indicator")
+    s.add_argument(
+        "--format",
+        choices=["md", "csv", "xlsx"],
+        default="md",
+        help="md: the topic × document overview; csv, xlsx: one row per indicator",
+    )
     s.add_argument("--all-versions", action="store_true", help="include superseded versions of an instrument")
     s.add_argument("-o", "--output")
     s.set_defaults(func=cmd_compare)

@@ -12,11 +12,21 @@ from indexer.model import Hit
 
 def hit_json(h: Hit) -> dict:
     c = h.clause
-    return {"doc_id": c.doc_id, "title": h.title, "region": h.region, "section": c.section, "text": c.text,
-            "score": round(h.score, 6), "start": c.start, "end": c.end, "clause_id": c.id, "source": h.origin}
+    return {
+        "doc_id": c.doc_id,
+        "title": h.title,
+        "region": h.region,
+        "section": c.section,
+        "text": c.text,
+        "score": round(h.score, 6),
+        "start": c.start,
+        "end": c.end,
+        "clause_id": c.id,
+        "source": h.origin,
+    }
 
 
-def open_retriever(settings: Settings):  # noqa: ANN201 - import kept lazy
+def open_retriever(settings: Settings):  # import kept lazy
     from indexer import Retriever
     from ui.cli import _store
 
@@ -34,8 +44,10 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
         print("index is up to date", file=sys.stderr)
         return 0
     report = build_index(docs, settings, embedder)
-    print(f"indexed {report.clauses} clauses from {len(docs)} documents in {report.seconds:.1f}s "
-          f"({report.embedded} embedded, {report.cached} from cache; embedding {report.embed_seconds:.1f}s) → {report.path}")
+    print(
+        f"indexed {report.clauses} clauses from {len(docs)} documents in {report.seconds:.1f}s "
+        f"({report.embedded} embedded, {report.cached} from cache; embedding {report.embed_seconds:.1f}s) → {report.path}"
+    )
     return 0
 
 
@@ -47,23 +59,44 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
         for row in iter_jsonl(args.jsonl):
             query = retriever.analyze(row["question"], row.get("history") or [])
             res = retriever.search(query, k=args.k, region=args.region)
-            print(json.dumps({"id": row.get("id"), "standalone_question": query.text,
-                              "hits": [hit_json(h) for h in res.hits]}, ensure_ascii=False), flush=True)
+            print(
+                json.dumps(
+                    {
+                        "id": row.get("id"),
+                        "standalone_question": query.text,
+                        "hits": [hit_json(h) for h in res.hits],
+                    },
+                    ensure_ascii=False,
+                ),
+                flush=True,
+            )
         return 0
     if not args.query:
         print("error: give a QUERY or --jsonl FILE", file=sys.stderr)
         return 2
     res = retriever.search(args.query, k=args.k, region=args.region)
     if args.json:
-        print(json.dumps({"query": res.query, "places": list(res.places), "unknown_places": list(res.unknown_places),
-                          "hits": [hit_json(h) for h in res.hits]}, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    "query": res.query,
+                    "places": list(res.places),
+                    "unknown_places": list(res.unknown_places),
+                    "hits": [hit_json(h) for h in res.hits],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
     if res.places:
         print(f"地点: {'、'.join(res.places)}")
     if res.unknown_places:
         print(f"语料未覆盖的地点: {'、'.join(res.unknown_places)}")
     for n, h in enumerate(res.hits, 1):
-        print(f"[{n}] {h.score:.4f}  {h.region} · {h.title}\n    {h.clause.section}\n    {h.clause.text[:160]}")
+        print(
+            f"[{n}] {h.score:.4f}  {h.region} · {h.title}\n    {h.clause.section}\n    {h.clause.text[:160]}"
+        )
     return 0
 
 

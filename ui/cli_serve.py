@@ -45,16 +45,20 @@ def check_port(host: str, port: int) -> None:
         try:
             s.bind((host, port))
         except OSError as e:
-            raise ServeError(f"cannot listen on {host}:{port} ({e.strerror}); is another server running? "
-                             "choose another port with --port") from None
+            raise ServeError(
+                f"cannot listen on {host}:{port} ({e.strerror}); is another server running? "
+                "choose another port with --port"
+            ) from None
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     pairs = credentials(args)
     if args.host not in LOCAL_HOSTS and not pairs and not args.no_auth:
-        raise ServeError(f"refusing to serve on {args.host} without a login: anyone on the network could upload "
-                         "files and rebuild the index. Give --auth-file FILE (or POLICYQA_AUTH=user:pass), or "
-                         "--no-auth if the network is trusted")
+        raise ServeError(
+            f"refusing to serve on {args.host} without a login: anyone on the network could upload "
+            "files and rebuild the index. Give --auth-file FILE (or POLICYQA_AUTH=user:pass), or "
+            "--no-auth if the network is trusted"
+        )
     check_port(args.host, args.port)
     if args.host not in LOCAL_HOSTS and not pairs:
         print("policyqa: WARNING serving without a login (--no-auth)", file=sys.stderr)
@@ -75,7 +79,10 @@ def cmd_handout(args: argparse.Namespace, settings: Settings) -> int:
     docs = _store(settings).documents()
     old = set() if args.docs else superseded(docs)  # current versions unless documents are named
     h = build_handout(
-        extract_all(d for d in docs if d.id not in old), args.topics or None, args.docs or None, superseded=superseded(docs)
+        extract_all(d for d in docs if d.id not in old),
+        args.topics or None,
+        args.docs or None,
+        superseded=superseded(docs),
     )
     out = Path(args.output)
     if out.suffix == ".docx":
@@ -90,8 +97,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     s = sub.add_parser("serve", help="the web app")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=7860)
-    s.add_argument("--auth-file", help="file of user:password lines (or set POLICYQA_AUTH=user:pass[,user:pass])")
-    s.add_argument("--no-auth", action="store_true", help="serve beyond this machine without a login (trusted networks)")
+    s.add_argument(
+        "--auth-file", help="file of user:password lines (or set POLICYQA_AUTH=user:pass[,user:pass])"
+    )
+    s.add_argument(
+        "--no-auth", action="store_true", help="serve beyond this machine without a login (trusted networks)"
+    )
     s.set_defaults(func=cmd_serve)
 
     s = sub.add_parser("handout", help="training handout as .docx or .md")

@@ -18,14 +18,18 @@ def _fresh(store: dict | None) -> dict:
     return store
 
 
-def record(store: dict | None, messages: list[dict], turns: list[dict] | None = None, cards: str | None = None) -> dict:
+def record(
+    store: dict | None, messages: list[dict], turns: list[dict] | None = None, cards: str | None = None
+) -> dict:
     """Keep the current conversation's messages, its turns as data (`Turn.record`: what the next
     follow-up is read against) and its latest answer's source cards; the first question names a new one."""
     store = _fresh(store)
     if not messages:
         return store
     cid = store["current"] or f"c{int(time.time() * 1000)}-{os.urandom(3).hex()}"
-    chat = store["chats"].get(cid) or {"title": plain_message(str(messages[0].get("content", "")))[:24] or "对话"}
+    chat = store["chats"].get(cid) or {
+        "title": plain_message(str(messages[0].get("content", "")))[:24] or "对话"
+    }
     chat.update(messages=messages, updated=time.time())
     if turns is not None:
         chat["turns"] = turns
@@ -40,7 +44,12 @@ def choices(store: dict | None) -> list[tuple[str, str]]:
     """("title · month-day hour:minute" of its last answer, id), most recent first."""
     chats = _fresh(store)["chats"]
     return [
-        (f"{c['title']} · {time.strftime('%m-%d %H:%M', time.localtime(c['updated']))}" if c.get("updated") else c["title"], cid)
+        (
+            f"{c['title']} · {time.strftime('%m-%d %H:%M', time.localtime(c['updated']))}"
+            if c.get("updated")
+            else c["title"],
+            cid,
+        )
         for cid, c in sorted(chats.items(), key=lambda kv: -kv[1].get("updated", 0))
     ]
 

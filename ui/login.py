@@ -23,10 +23,10 @@ CLIENT: ContextVar[str] = ContextVar("client_address", default="")
 class ClientAddress:
     """ASGI middleware: the request's client address in `CLIENT` while it is served."""
 
-    def __init__(self, app: Any) -> None:  # noqa: ANN401 - any ASGI app
+    def __init__(self, app: Any) -> None:  # any ASGI app
         self.app = app
 
-    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:  # noqa: ANN401
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
         token = CLIENT.set(str((scope.get("client") or ("",))[0]))
         try:
             await self.app(scope, receive, send)
@@ -37,8 +37,14 @@ class ClientAddress:
 class Login:
     """`Login(pairs)(user, password) -> bool`, as Gradio's `auth=` expects."""
 
-    def __init__(self, pairs: Sequence[tuple[str, str]], max_failures: int = 5, window_s: float = 300.0,
-                 clock: Callable[[], float] = time.monotonic, max_address_failures: int = 20) -> None:
+    def __init__(
+        self,
+        pairs: Sequence[tuple[str, str]],
+        max_failures: int = 5,
+        window_s: float = 300.0,
+        clock: Callable[[], float] = time.monotonic,
+        max_address_failures: int = 20,
+    ) -> None:
         self._pairs = dict(pairs)
         self.max_failures, self.window_s = max_failures, window_s
         self.max_address_failures = max_address_failures
@@ -56,16 +62,19 @@ class Login:
         """This name from this address, or this address, failed too often within the window."""
         now = self._clock()
         with self._lock:
-            return (
-                self._recent(f"user:{user}@{address}", now) >= self.max_failures
-                or (bool(address) and self._recent(f"addr:{address}", now) >= self.max_address_failures)
+            return self._recent(f"user:{user}@{address}", now) >= self.max_failures or (
+                bool(address) and self._recent(f"addr:{address}", now) >= self.max_address_failures
             )
 
     def __call__(self, user: str, password: str) -> bool:
         address = CLIENT.get()
         if self.locked(user, address):
-            log.warning("login for %r from %s refused: too many failures, locked for up to %.0f s",
-                        user, address or "?", self.window_s)
+            log.warning(
+                "login for %r from %s refused: too many failures, locked for up to %.0f s",
+                user,
+                address or "?",
+                self.window_s,
+            )
             return False
         expected = self._pairs.get(user, "")
         ok = bool(expected) and hmac.compare_digest(expected.encode("utf-8"), password.encode("utf-8"))

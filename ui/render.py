@@ -34,8 +34,13 @@ CSS = """
 
 
 def _highlight(c: Citation) -> str:
-    return (escape(c.text[: c.quote_start]) + "<mark>" + escape(c.text[c.quote_start : c.quote_end]) + "</mark>"
-            + escape(c.text[c.quote_end :]))
+    return (
+        escape(c.text[: c.quote_start])
+        + "<mark>"
+        + escape(c.text[c.quote_start : c.quote_end])
+        + "</mark>"
+        + escape(c.text[c.quote_end :])
+    )
 
 
 def _context(c: Citation, doc: Document | None) -> str:
@@ -53,7 +58,22 @@ def _context(c: Citation, doc: Document | None) -> str:
 
 # The indicator rows on screen: what is measured, the figure and who leads come first (visible without
 # scrolling at 1366 px); the export keeps its own column order.
-ROW_VIEW = ("地区", "指标", "数值", "基期值", "单位", "期限", "牵头单位", "文件", "版本日期", "主题", "比较符", "责任单位", "原文", "条款位置")
+ROW_VIEW = (
+    "地区",
+    "指标",
+    "数值",
+    "基期值",
+    "单位",
+    "期限",
+    "牵头单位",
+    "文件",
+    "版本日期",
+    "主题",
+    "比较符",
+    "责任单位",
+    "原文",
+    "条款位置",
+)
 
 
 def row_view(values: Sequence[str]) -> list[str]:
@@ -78,7 +98,9 @@ def answer_message(answer: Answer) -> str:
     label = "出处" if not answer.refused else "可能相关"
     items = "".join(
         f"<li class='pq-src' data-n='{c.n}'>《{escape(c.title)}》{escape(c.region)} · {escape(c.date or '日期未注明')}"
-        f" · {escape(c.section)}：“{escape(c.quote)}”</li>" for c in sources)
+        f" · {escape(c.section)}：“{escape(c.quote)}”</li>"
+        for c in sources
+    )
     return f"{text}\n\n<details class='pq-sources'><summary>{label}（{len(sources)}）</summary><ol>{items}</ol></details>"
 
 
@@ -91,12 +113,19 @@ def plain_message(content: str) -> str:
 
 def sources_of(content: str) -> list[str]:
     """The source lines of a chat message, as text."""
-    return [unescape(re.sub(r"<[^>]+>", "", m)) for m in re.findall(r"<li class='pq-src'[^>]*>(.*?)</li>", content)]
+    return [
+        unescape(re.sub(r"<[^>]+>", "", m))
+        for m in re.findall(r"<li class='pq-src'[^>]*>(.*?)</li>", content)
+    ]
 
 
 def filters_note(regions: list[str] | None, doc_titles: list[str] | None) -> str:
-    parts = ([f"地区：{'、'.join(regions)}"] if regions else []) + ([f"文件：{'、'.join(doc_titles)}"] if doc_titles else [])
-    return f"<div class='pq-filters'>当前限定　{escape('；'.join(parts))}（“新对话”清除）</div>" if parts else ""
+    parts = ([f"地区：{'、'.join(regions)}"] if regions else []) + (
+        [f"文件：{'、'.join(doc_titles)}"] if doc_titles else []
+    )
+    return (
+        f"<div class='pq-filters'>当前限定　{escape('；'.join(parts))}（“新对话”清除）</div>" if parts else ""
+    )
 
 
 def citation_cards(answer: Answer, docs: dict[str, Document]) -> str:
@@ -117,33 +146,54 @@ def citation_cards(answer: Answer, docs: dict[str, Document]) -> str:
 
 def table_html(t: Table) -> str:
     cite = cite_map(t)
-    rows = ["<table><tr><th>主题</th>" + "".join(f"<th>{escape(region)}<br><small>{escape(title)}</small></th>"
-                                                for _, region, title in t.columns) + "</tr>"]
+    rows = [
+        "<table><tr><th>主题</th>"
+        + "".join(
+            f"<th>{escape(region)}<br><small>{escape(title)}</small></th>" for _, region, title in t.columns
+        )
+        + "</tr>"
+    ]
     for topic, cells in t.rows:
-        rows.append(f"<tr><td>{escape(topic)}</td>" + "".join(f"<td>{escape(c.text(cite)) or '—'}</td>" for c in cells) + "</tr>")
-    rows.append(f"</table><details><summary>出处（{len(t.sources)} 条，点击展开）</summary><ol>"
-                + "".join(f"<li>{escape(r.region)}《{escape(r.title)}》{escape(r.location)}：“{escape(r.quote)}”</li>" for r in t.sources)
-                + "</ol></details>")
+        rows.append(
+            f"<tr><td>{escape(topic)}</td>"
+            + "".join(f"<td>{escape(c.text(cite)) or '—'}</td>" for c in cells)
+            + "</tr>"
+        )
+    rows.append(
+        f"</table><details><summary>出处（{len(t.sources)} 条，点击展开）</summary><ol>"
+        + "".join(
+            f"<li>{escape(r.region)}《{escape(r.title)}》{escape(r.location)}：“{escape(r.quote)}”</li>"
+            for r in t.sources
+        )
+        + "</ol></details>"
+    )
     return "<div class='pq-table'>" + "".join(rows) + "</div>"
 
 
 def outline_html(doc: Document) -> str:
-    out = [f"<h3>{escape(doc.title)}</h3><div class='pq-meta'>{escape(doc.region)} · {escape(doc.date or '日期未注明')} · "
-           f"{escape(doc.number)} · {len(doc.clauses)} 条</div>"]
+    out = [
+        f"<h3>{escape(doc.title)}</h3><div class='pq-meta'>{escape(doc.region)} · {escape(doc.date or '日期未注明')} · "
+        f"{escape(doc.number)} · {len(doc.clauses)} 条</div>"
+    ]
     shown: tuple[str, ...] = ()
     for c in doc.clauses:
         common = 0
         while common < min(len(c.heading_path), len(shown)) and c.heading_path[common] == shown[common]:
             common += 1
         for depth in range(common, len(c.heading_path)):
-            out.append(f"<div style='margin-left:{depth * 16}px;font-weight:600'>{escape(c.heading_path[depth])}</div>")
+            out.append(
+                f"<div style='margin-left:{depth * 16}px;font-weight:600'>{escape(c.heading_path[depth])}</div>"
+            )
         shown = c.heading_path
         out.append(f"<div style='margin-left:{len(c.heading_path) * 16}px'>{escape(c.text)}</div>")
     return "".join(out)
 
 
 def upload_report(lines: Sequence[tuple[str, bool, str]]) -> str:
-    return "".join(f"<div class='{'pq-ok' if ok else 'pq-error'}'>{escape(name)}：{escape(msg)}</div>" for name, ok, msg in lines)
+    return "".join(
+        f"<div class='{'pq-ok' if ok else 'pq-error'}'>{escape(name)}：{escape(msg)}</div>"
+        for name, ok, msg in lines
+    )
 
 
 def index_status(status: str, running: bool) -> str:
@@ -219,20 +269,28 @@ BUSY_SCRIPT = r"""
 def diff_html(d: VersionDiff, substantive_only: bool = False) -> str:
     """新旧对照 as a table: removed words struck through, added words underlined; wording-only
     revisions (文字修改: a renamed law or body) marked as such, or left out with `substantive_only`."""
-    def side(c, which: str) -> str:  # noqa: ANN001
+
+    def side(c, which: str) -> str:
         tag = "del" if which == "old" else "ins"
-        return "".join(f"<{tag}>{escape(t)}</{tag}>" if changed else escape(t) for t, changed in side_runs(c, which))
+        return "".join(
+            f"<{tag}>{escape(t)}</{tag}>" if changed else escape(t) for t, changed in side_runs(c, which)
+        )
 
     wording = sum(c.wording_only for c in d.changes)
     shown = [c for c in d.changes if not (substantive_only and c.wording_only)]
-    rows = [f"<p>旧版 {escape(d.old.date or '日期未注明')} → 新版 {escape(d.new.date or '日期未注明')}：修改 {d.count('修改')} 条"
-            f"（其中文字修改 {wording} 条{'，未列出' if substantive_only and wording else ''}），"
-            f"新增 {d.count('新增')} 条，删除 {d.count('删除')} 条，未变 {d.unchanged} 条。</p>",
-            "<table class='pq-diff'><tr><th>变化</th><th>旧版</th><th>新版</th></tr>"]
+    rows = [
+        f"<p>旧版 {escape(d.old.date or '日期未注明')} → 新版 {escape(d.new.date or '日期未注明')}：修改 {d.count('修改')} 条"
+        f"（其中文字修改 {wording} 条{'，未列出' if substantive_only and wording else ''}），"
+        f"新增 {d.count('新增')} 条，删除 {d.count('删除')} 条，未变 {d.unchanged} 条。</p>",
+        "<table class='pq-diff'><tr><th>变化</th><th>旧版</th><th>新版</th></tr>",
+    ]
     for c in shown:
-        label = escape((c.new or c.old).label)
+        prov = c.new or c.old
+        label = escape(prov.label) if prov else ""
         kind = "文字修改" if c.wording_only else c.kind
-        rows.append(f"<tr><td>{escape(kind)}<br><small>{label}</small></td><td>{side(c, 'old')}</td><td>{side(c, 'new')}</td></tr>")
+        rows.append(
+            f"<tr><td>{escape(kind)}<br><small>{label}</small></td><td>{side(c, 'old')}</td><td>{side(c, 'new')}</td></tr>"
+        )
     return "<div class='pq-table'>" + "".join(rows) + "</table></div>"
 
 
@@ -240,13 +298,15 @@ def message(text: str, ok: bool = True) -> str:
     return f"<div class='{'pq-ok' if ok else 'pq-error'}'>{escape(text)}</div>"
 
 
-def indicator_html(r) -> str:  # noqa: ANN001 - an Indicator
+def indicator_html(r) -> str:  # an Indicator
     """One indicator's source: document, version, place, and the clause with the quote marked."""
     quote = escape(r.quote)
     clause = escape(r.clause).replace(quote, f"<mark>{quote}</mark>", 1) if quote else escape(r.clause)
     context = f"<p class='pq-meta'>表头：{escape(r.context)}</p>" if r.context else ""
-    return (f"<div class='pq-card'><div class='pq-card-head'>{escape(r.region)}《{escape(r.title)}》{escape(r.location)}</div>"
-            f"<div class='pq-meta'>{escape(r.version_date or '日期未注明')} · {escape(r.topic)}</div>{context}<p>{clause}</p></div>")
+    return (
+        f"<div class='pq-card'><div class='pq-card-head'>{escape(r.region)}《{escape(r.title)}》{escape(r.location)}</div>"
+        f"<div class='pq-meta'>{escape(r.version_date or '日期未注明')} · {escape(r.topic)}</div>{context}<p>{clause}</p></div>"
+    )
 
 
 # The corpus layer names reasons in English (logs, CLI); the page says them in Chinese, details kept.
@@ -269,9 +329,15 @@ REASONS_ZH = (
     (r"^\.(\w+) \((.+?)\) is not supported", r"不支持 .\1（\2）格式，请另存为 .docx 或 .pdf 后上传"),
     (r"^docx holds (\d+) parts \(limit (\d+)\)", r"Word 文件包含 \1 个部件（上限 \2），未读取"),
     (r"^docx unpacks to (\d+) MB \(limit (\d+) MB\)", r"Word 文件解压后 \1 MB（上限 \2 MB），未读取"),
-    (r"^docx text part \S+ unpacks to (\d+) MB \(limit (\d+) MB\)", r"Word 文件正文解压后 \1 MB（上限 \2 MB），未读取"),
+    (
+        r"^docx text part \S+ unpacks to (\d+) MB \(limit (\d+) MB\)",
+        r"Word 文件正文解压后 \1 MB（上限 \2 MB），未读取",
+    ),
     (r"^pdf has (\d+) pages \(limit (\d+)\)", r"PDF 共 \1 页（上限 \2 页），请拆分后上传"),
-    (r"^pdf text took over (\d+) s to read \(stopped at page (\d+) of (\d+)\)", r"PDF 读取超过 \1 秒（读到第 \2 页，共 \3 页），请拆分或另存为 .docx 后上传"),
+    (
+        r"^pdf text took over (\d+) s to read \(stopped at page (\d+) of (\d+)\)",
+        r"PDF 读取超过 \1 秒（读到第 \2 页，共 \3 页），请拆分或另存为 .docx 后上传",
+    ),
     (r"^could not be stored \((.*)\)", r"无法保存（\1），磁盘可能已满"),
     (r"^(\d+) clauses \(limit (\d+)\)", r"共 \1 条条款（上限 \2 条），请拆分文件"),
 )

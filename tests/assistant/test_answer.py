@@ -16,7 +16,7 @@ def turn(role: str, content: str) -> dict:
     return {"role": role, "content": content}
 
 
-def assistant_over(settings, folder, texts: dict[str, str]) -> Assistant:  # noqa: ANN001
+def assistant_over(settings, folder, texts: dict[str, str]) -> Assistant:
     """A real index over documents written for the test (file name → text)."""
     from corpus import DocumentStore
     from indexer import Retriever
@@ -74,9 +74,13 @@ def test_two_turn_conversation_asks_another_slot_of_the_same_clause(seed_assista
     assert "市委组织部" in follow.text
 
 
-@pytest.mark.parametrize("question", ["每个社区至少配几名专职工作者？", "凯里每个社区至少要配几名专职工作者？"])
-def test_follow_up_asks_the_new_slot_of_the_documents_the_last_answer_cited(seed_assistant: Assistant, question: str):
-    """"牵头单位是谁？" after a staffing figure asks who leads *that* provision: the unit list of its own
+@pytest.mark.parametrize(
+    "question", ["每个社区至少配几名专职工作者？", "凯里每个社区至少要配几名专职工作者？"]
+)
+def test_follow_up_asks_the_new_slot_of_the_documents_the_last_answer_cited(
+    seed_assistant: Assistant, question: str
+):
+    """ "牵头单位是谁？" after a staffing figure asks who leads *that* provision: the unit list of its own
     section comes first (凯里's staffing section: 市委组织部; 市民政局 leads other sections), once;
     restored from its record (a reload), the conversation goes on the same way. A place the first
     question named is borrowed, not the follow-up's own."""
@@ -442,7 +446,9 @@ LOCAL_RULE = """# 北京市示范居民委员会办法
 def test_a_question_naming_no_place_gets_the_national_rule_first_and_a_line_saying_the_places_differ(
     fresh_settings, tmp_path
 ):
-    assistant = assistant_over(fresh_settings, tmp_path, {"national.md": NATIONAL_LAW, "beijing.md": LOCAL_RULE})
+    assistant = assistant_over(
+        fresh_settings, tmp_path, {"national.md": NATIONAL_LAW, "beijing.md": LOCAL_RULE}
+    )
     a = assistant.ask("居委会每届任期几年？")
     assert not a.refused
     first, rest = a.text.split("\n", 1)

@@ -63,7 +63,10 @@ def test_changes_are_found_by_content_not_by_number(tmp_path: Path, fresh_settin
 
 
 def test_changed_words_are_marked_whole():
-    assert marked("经三分之二以上的业主同意", "经四分之三以上的业主同意") == "经〔删：三分之二〕【增：四分之三】以上的业主同意"
+    assert (
+        marked("经三分之二以上的业主同意", "经四分之三以上的业主同意")
+        == "经〔删：三分之二〕【增：四分之三】以上的业主同意"
+    )
 
 
 def test_cli_finds_the_previous_version_and_writes_json_and_docx(tmp_path: Path, fresh_settings):
@@ -78,7 +81,9 @@ def test_cli_finds_the_previous_version_and_writes_json_and_docx(tmp_path: Path,
     assert changed["old"]["section"] == "第二条" and changed["new"]["section"] == "第三条"
     assert "三十日内 → 十五日内" in changed["numbers"]
     out = tmp_path / "对照.docx"
-    r = subprocess.run([*base, old.id, new.id, "-o", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [*base, old.id, new.id, "-o", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert r.returncode == 0, r.stderr
     import docx
 
@@ -91,7 +96,9 @@ def test_cli_finds_the_previous_version_and_writes_json_and_docx(tmp_path: Path,
     new_runs = [r for p in changed_row.cells[2].paragraphs for r in p.runs if r.bold]
     assert old_runs and all(r.font.strike for r in old_runs) and any("三十" in r.text for r in old_runs)
     assert new_runs and all(r.underline for r in new_runs) and any("十五" in r.text for r in new_runs)
-    assert any(p.text.startswith("图例：") and "删除线" in p.text and "下划线" in p.text for p in document.paragraphs)
+    assert any(
+        p.text.startswith("图例：") and "删除线" in p.text and "下划线" in p.text for p in document.paragraphs
+    )
     assert "PAGE" in document.sections[0].footer.paragraphs[0]._p.xml
     r = subprocess.run([*base, old.id], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert r.returncode == 2 and "no earlier version" in r.stderr
@@ -106,7 +113,9 @@ def test_the_shanghai_property_rules_2018_to_2020(tmp_path: Path, fresh_settings
     (new_r,) = store.ingest([REGULATIONS / "shanghai_2020_wuye_guiding.md"])
     d = diff_versions(store.get(old_r.doc_ids[0]), store.get(new_r.doc_ids[0]))
     changed = {c.new.label: c for c in d.changes if c.kind == "修改"}
-    assert {"第一条", "第十八条", "第四十六条"} <= set(changed)  # 物权法→民法典; voting thresholds; notice periods
+    assert {"第一条", "第十八条", "第四十六条"} <= set(
+        changed
+    )  # 物权法→民法典; voting thresholds; notice periods
     assert "过半数 → 三分之二以上" in changed["第十八条"].numbers
     assert any("六十日" in n for n in changed["第四十六条"].numbers)
     assert all(c.old is None or c.new is None or c.old.body != c.new.body for c in d.changes)

@@ -17,55 +17,92 @@ def doc_of(*texts: str, path: tuple[str, ...] = ("一、要求",)) -> Document:
     for i, t in enumerate(texts):
         clauses.append(Clause(f"t:{i}", "t", path, t, pos, pos + len(t), pos, pos + len(t)))
         pos += len(t) + 1
-    return Document("t", "测试", "t.txt", "t.txt", "某市", "", "", "", "utf-8", "text", "simplified", ("某市",), "h",
-                    "\n".join(texts), "\n".join(texts), tuple(clauses))
+    return Document(
+        "t",
+        "测试",
+        "t.txt",
+        "t.txt",
+        "某市",
+        "",
+        "",
+        "",
+        "utf-8",
+        "text",
+        "simplified",
+        ("某市",),
+        "h",
+        "\n".join(texts),
+        "\n".join(texts),
+        tuple(clauses),
+    )
 
 
 def values(text: str) -> list[tuple[str | None, str | None, str | None]]:
     return [(r.comparator, r.value, r.deadline) for r in extract_document(doc_of(text)) if r.value]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("力争到2020年年底，全市城乡社区服务站覆盖率达到100%。", [("达到", "100%", "2020年年底")]),
-    ("每个社区专职工作者不少于5人。", [("不少于", "5人", None)]),
-    ("各类社区规模原则上不得低于1000户，提倡设立3000户左右的中等规模社区。", [("不得低于", "1000户", None), ("左右", "3000户左右", None)]),
-    ("服务用房面积不低于每百户30平方米。", [("不低于", "30平方米", None)]),
-    ("到2025年，社会组织专职工作人员数量每万人达到40人以上。", [("达到", "40人以上", "2025年")]),
-    ("加大培训力度，每3年对社区专职工作者进行全覆盖培训。", [(None, "每3年", None)]),
-    ("社区党组织配备3-5人，社区居委会5-9人。", [(None, "3-5人", None), (None, "5-9人", None)]),
-    ("每个新城至少设立一处社会组织孵化基地。", [("至少", "一处", None)]),
-    ("场所建设面积控制在300—500平方米。", [("控制在", "300—500平方米", None)]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("力争到2020年年底，全市城乡社区服务站覆盖率达到100%。", [("达到", "100%", "2020年年底")]),
+        ("每个社区专职工作者不少于5人。", [("不少于", "5人", None)]),
+        (
+            "各类社区规模原则上不得低于1000户，提倡设立3000户左右的中等规模社区。",
+            [("不得低于", "1000户", None), ("左右", "3000户左右", None)],
+        ),
+        ("服务用房面积不低于每百户30平方米。", [("不低于", "30平方米", None)]),
+        ("到2025年，社会组织专职工作人员数量每万人达到40人以上。", [("达到", "40人以上", "2025年")]),
+        ("加大培训力度，每3年对社区专职工作者进行全覆盖培训。", [(None, "每3年", None)]),
+        ("社区党组织配备3-5人，社区居委会5-9人。", [(None, "3-5人", None), (None, "5-9人", None)]),
+        ("每个新城至少设立一处社会组织孵化基地。", [("至少", "一处", None)]),
+        ("场所建设面积控制在300—500平方米。", [("控制在", "300—500平方米", None)]),
+    ],
+)
 def test_each_comparator_and_unit_form(text, expected):
     assert values(text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "根据《关于印发…的通知》（黔东南府办发〔2020〕1号）有关要求，制定本方案。",
-    "推动“1+1+6”队伍力量下沉，落实“四项权力”。",
-    "2020年9月21日",
-    "社区人口5000人以下的服务用房应相对集中。",
-    "城市社区居民委员会一般配置X至X人。",
-    "3.现代社区服务体系试点建设",
-    "由换届小组组织选举产生新一届业主委员会。",
-    "应当按照规定一次性足额交纳首期专项维修资金。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "根据《关于印发…的通知》（黔东南府办发〔2020〕1号）有关要求，制定本方案。",
+        "推动“1+1+6”队伍力量下沉，落实“四项权力”。",
+        "2020年9月21日",
+        "社区人口5000人以下的服务用房应相对集中。",
+        "城市社区居民委员会一般配置X至X人。",
+        "3.现代社区服务体系试点建设",
+        "由换届小组组织选举产生新一届业主委员会。",
+        "应当按照规定一次性足额交纳首期专项维修资金。",
+    ],
+)
 def test_numbers_that_are_not_targets_are_not_extracted(text):
     assert values(text) == []
 
 
 def test_lead_and_support_units_split_as_written():
-    u = clause_units("完善服务站建设。（牵头单位：市民政局；责任单位：市委组织部、市扶贫办﹝市生态移民局﹞，各镇人民政府﹝街道办事处﹞）")
+    u = clause_units(
+        "完善服务站建设。（牵头单位：市民政局；责任单位：市委组织部、市扶贫办﹝市生态移民局﹞，各镇人民政府﹝街道办事处﹞）"
+    )
     assert u.lead == ("市民政局",)
     assert u.support == ("市委组织部", "市扶贫办﹝市生态移民局﹞", "各镇人民政府﹝街道办事处﹞")
-    assert split_names("各县（市、区）政府、市委宣传部（市文明办）、市民政局等", listed=True) == ("各县（市、区）政府", "市委宣传部（市文明办）", "市民政局")
+    assert split_names("各县（市、区）政府、市委宣传部（市文明办）、市民政局等", listed=True) == (
+        "各县（市、区）政府",
+        "市委宣传部（市文明办）",
+        "市民政局",
+    )
 
 
 def test_responsibility_phrasings():
-    assert sentence_units("市民政局、市发展改革委牵头，会同有关部门建立健全规划实施监测机制。").lead == ("市民政局", "市发展改革委")
+    assert sentence_units("市民政局、市发展改革委牵头，会同有关部门建立健全规划实施监测机制。").lead == (
+        "市民政局",
+        "市发展改革委",
+    )
     assert sentence_units("本意见自发文之日起执行，由新区人社民政局负责解释。").lead == ("新区人社民政局",)
     assert clause_units("责任部门：各县（市、区）政府、市民政局").lead == ("各县（市、区）政府", "市民政局")
-    assert clause_units("小区环境综合整治组：组长：姚大巍，成员：执法中队、城市管理科").support == ("执法中队", "城市管理科")
+    assert clause_units("小区环境综合整治组：组长：姚大巍，成员：执法中队、城市管理科").support == (
+        "执法中队",
+        "城市管理科",
+    )
 
 
 def test_kaili_units_clauses_and_inheritance(seed_store):
@@ -73,7 +110,9 @@ def test_kaili_units_clauses_and_inheritance(seed_store):
     rows = extract_document(kaili)
     workers = next(r for r in rows if r.value == "5人")
     assert workers.lead_units == ("市委组织部",) and "市财政局" in workers.support_units
-    area = next(r for r in rows if r.value == "500平方米")  # a sub-item of 二（一）: inherits its section's units
+    area = next(
+        r for r in rows if r.value == "500平方米"
+    )  # a sub-item of 二（一）: inherits its section's units
     assert area.lead_units == ("市民政局",) and area.deadline == "2020年底"
     unit_rows = [r for r in rows if r.value is None and r.quote.startswith("（牵头单位")]
     assert len(unit_rows) >= 10 and all(r.lead_units for r in unit_rows)
@@ -144,7 +183,9 @@ def test_csv_has_the_same_columns_one_row_per_indicator(all_rows):
 
 
 def test_a_full_cell_says_how_many_more_instead_of_dropping_them():
-    doc = doc_of("每个社区专职工作者不少于5人，网格员不少于3人，志愿者不少于20人，楼栋长不少于8人，调解员不少于2人。")
+    doc = doc_of(
+        "每个社区专职工作者不少于5人，网格员不少于3人，志愿者不少于20人，楼栋长不少于8人，调解员不少于2人。"
+    )
     rows = extract_all([doc])
     t = build_table(rows, max_per_cell=2)
     cells = [c for _, cs in t.rows for c in cs]
@@ -160,41 +201,64 @@ def test_a_regulation_row_names_its_article_and_writes_numbers_as_the_text_does(
     doc = doc_of(text, "业主委员会应当自选举产生之日起三十日内，向区房屋行政管理部门备案。", path=path)
     rows = extract_all([doc])
     wb = load_workbook(to_xlsx(rows, tmp_path / "r.xlsx"))
-    lines = [dict(zip(COLUMNS, (c.value or "" for c in line), strict=True)) for line in wb["指标"].iter_rows(min_row=2)]
+    lines = [
+        dict(zip(COLUMNS, (c.value or "" for c in line), strict=True))
+        for line in wb["指标"].iter_rows(min_row=2)
+    ]
     limit = next(v for v in lines if v["数值"] == "三十日")
     assert limit["条款位置"] == "第十二条第二款" and limit["牵头单位"] == "业主委员会"
     assert all(v["数值"] in v["原文"] for v in lines)
     assert numbers("不少于三十日，2025年") == ["三十", "2025"]
 
 
-@pytest.mark.parametrize("text", [
-    "为全面贯彻落实党的十九大和十九届二中、三中、四中全会精神，制定本方案。",  # meetings, not counts
-    "实现第一个百年奋斗目标后，向第二个百年奋斗目标进军的第一个五年。",  # periods named by their order
-    "这是高质量发展至关重要的五年。",  # a period, not a duration
-    "鼓励社会资本投资建设智慧社区，运用5G网络。",  # a technology's name
-    "细化工作规程，形成一套制度安排，培养一批骨干人才。",  # articles, not counts
-    "结合辖区住户情况，设立一个或多个社区居民委员会。",  # "one or more"
-    "推进数据资源综合采集，实现一次采集、多方利用。",  # once, not a frequency
-    "居民会议可以由全体十八周岁以上的居民参加。",  # a condition on the subject
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "为全面贯彻落实党的十九大和十九届二中、三中、四中全会精神，制定本方案。",  # meetings, not counts
+        "实现第一个百年奋斗目标后，向第二个百年奋斗目标进军的第一个五年。",  # periods named by their order
+        "这是高质量发展至关重要的五年。",  # a period, not a duration
+        "鼓励社会资本投资建设智慧社区，运用5G网络。",  # a technology's name
+        "细化工作规程，形成一套制度安排，培养一批骨干人才。",  # articles, not counts
+        "结合辖区住户情况，设立一个或多个社区居民委员会。",  # "one or more"
+        "推进数据资源综合采集，实现一次采集、多方利用。",  # once, not a frequency
+        "居民会议可以由全体十八周岁以上的居民参加。",  # a condition on the subject
+    ],
+)
 def test_numbers_that_state_no_target_give_no_row(text):
     assert values(text) == []
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("并处10万元以上50万元以下的罚款。", ["10万元以上50万元以下"]),  # a range's upper bound is not a condition
-    ("有五分之一以上的居民提议，应当召集居民会议。", ["五分之一以上"]),  # a share stays a threshold
-    ("（二）志愿服务期限在一个月以上的；", ["一个月以上"]),
-    ("居民会议每年至少举行二次。", ["二次"]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "并处10万元以上50万元以下的罚款。",
+            ["10万元以上50万元以下"],
+        ),  # a range's upper bound is not a condition
+        ("有五分之一以上的居民提议，应当召集居民会议。", ["五分之一以上"]),  # a share stays a threshold
+        ("（二）志愿服务期限在一个月以上的；", ["一个月以上"]),
+        ("居民会议每年至少举行二次。", ["二次"]),
+    ],
+)
 def test_ranges_shares_and_predicates_stay_targets(text, expected):
     assert [v for _, v, _ in values(text)] == expected
 
 
 def test_dated_commitments_carry_the_state_as_their_value():
-    rows = [(r.value, r.deadline) for r in extract_document(doc_of(
-        "由各新城于2019年年底前制定切实可行的改造提升工作方案，于2020年年底前完成改造提升任务。",
-        "到2025年，社区居家养老服务设施实现全覆盖。",
-        "到2022年底，各县市区所辖乡镇均建立新时代文明实践所。",
-    )) if r.value or r.deadline]
-    assert rows == [("制定", "2019年年底前"), ("完成", "2020年年底前"), ("实现全覆盖", "2025年"), ("均建立", "2022年底")]
+    rows = [
+        (r.value, r.deadline)
+        for r in extract_document(
+            doc_of(
+                "由各新城于2019年年底前制定切实可行的改造提升工作方案，于2020年年底前完成改造提升任务。",
+                "到2025年，社区居家养老服务设施实现全覆盖。",
+                "到2022年底，各县市区所辖乡镇均建立新时代文明实践所。",
+            )
+        )
+        if r.value or r.deadline
+    ]
+    assert rows == [
+        ("制定", "2019年年底前"),
+        ("完成", "2020年年底前"),
+        ("实现全覆盖", "2025年"),
+        ("均建立", "2022年底"),
+    ]

@@ -17,7 +17,7 @@ from corpus import DocumentStore
 LINE_CHARS, PAGE_LINES = 44, 46  # 10.5 pt on A4 inside 2.2 cm margins
 
 
-def estimated_pages(document) -> float:  # noqa: ANN001 - a python-docx Document
+def estimated_pages(document) -> float:  # a python-docx Document
     """Lines of text at `LINE_CHARS` (a table cell at its share of the width, 9 pt) over `PAGE_LINES`."""
     lines = 0.0
     for p in document.paragraphs:
@@ -46,7 +46,11 @@ def test_the_handout_prints_on_about_fifteen_pages_with_narrow_tables(handout):
 
 def test_no_paragraph_is_repeated_and_every_provision_is_whole_sentences(handout, seed_store):
     h, document = handout
-    body = [p.text for p in document.paragraphs if p.text.strip() and not p.style.name.startswith(("Heading", "Title"))]
+    body = [
+        p.text
+        for p in document.paragraphs
+        if p.text.strip() and not p.style.name.startswith(("Heading", "Title"))
+    ]
     repeated = [t for t, n in Counter(body).items() if n > 1]
     assert not repeated
     provisions = [p for _, docs in h.topics for _, items in docs for p in items]

@@ -31,7 +31,7 @@ def test_a_dozen_indicators_line_up_across_documents_one_value_per_cell(current_
 
 
 def test_fines_for_different_violations_are_not_lined_up(current_rows):
-    """"逾期不改正的，处…罚款" is in every regulation; what it fines is stated before it."""
+    """ "逾期不改正的，处…罚款" is in every regulation; what it fines is stated before it."""
     keys = [k for k in indicator_keys(valued(current_rows)) if k.documents >= 2]
     assert not [k.label for k in keys if "罚款" in k.label and "逾期" in k.label]
 

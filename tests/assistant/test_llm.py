@@ -15,7 +15,7 @@ from assistant.llm import LLMClient
 QUESTION = "凯里每个社区至少要配几名专职工作者？"
 
 
-def serve(behaviour):  # noqa: ANN001, ANN201
+def serve(behaviour):
     """Start a loopback server whose /chat/completions reply is behaviour(request_json)."""
     seen: list[dict] = []
 
@@ -24,7 +24,9 @@ def serve(behaviour):  # noqa: ANN001, ANN201
             body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
             seen.append(body)
             status, content = behaviour(body)
-            payload = json.dumps({"choices": [{"message": {"role": "assistant", "content": content}}]}).encode()
+            payload = json.dumps(
+                {"choices": [{"message": {"role": "assistant", "content": content}}]}
+            ).encode()
             try:
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
@@ -33,7 +35,7 @@ def serve(behaviour):  # noqa: ANN001, ANN201
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client gave up (the timeout test): nothing to answer
 
-        def log_message(self, *args) -> None:  # noqa: ANN002
+        def log_message(self, *args) -> None:
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)

@@ -7,22 +7,35 @@ import pytest
 from assistant.quantity import find_quantities, parse_number
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("三分之二", 2 / 3), ("百分之五十", 0.5), ("50%", 0.5), ("2/3", 2 / 3), ("十五", 15), ("一点二", 1.2),
-    ("千分之三", 0.003), ("二十四", 24), ("300", 300),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("三分之二", 2 / 3),
+        ("百分之五十", 0.5),
+        ("50%", 0.5),
+        ("2/3", 2 / 3),
+        ("十五", 15),
+        ("一点二", 1.2),
+        ("千分之三", 0.003),
+        ("二十四", 24),
+        ("300", 300),
+    ],
+)
 def test_numbers_parse_in_every_written_form(text, value):
     assert parse_number(text) == pytest.approx(value)
 
 
-@pytest.mark.parametrize(("text", "found", "unit", "kind", "sign"), [
-    ("应当经参与表决专有部分面积四分之三以上的业主同意", "四分之三以上", "ratio", "threshold", "≥"),
-    ("应当自收到申请之日起十五日内作出决定", "十五日内", "日", "time_limit", "≤"),
-    ("业主委员会办公用房建筑面积不低于二十平方米", "不低于二十平方米", "平方米", "area", "≥"),
-    ("应急物业服务期限不超过六个月", "不超过六个月", "个月", "time_limit", "≤"),
-    ("由业主大会过半数同意", "过半数", "ratio", "threshold", ">"),
-    ("居民委员会由五至九人组成", "五至九人", "人", "count", "="),
-])
+@pytest.mark.parametrize(
+    ("text", "found", "unit", "kind", "sign"),
+    [
+        ("应当经参与表决专有部分面积四分之三以上的业主同意", "四分之三以上", "ratio", "threshold", "≥"),
+        ("应当自收到申请之日起十五日内作出决定", "十五日内", "日", "time_limit", "≤"),
+        ("业主委员会办公用房建筑面积不低于二十平方米", "不低于二十平方米", "平方米", "area", "≥"),
+        ("应急物业服务期限不超过六个月", "不超过六个月", "个月", "time_limit", "≤"),
+        ("由业主大会过半数同意", "过半数", "ratio", "threshold", ">"),
+        ("居民委员会由五至九人组成", "五至九人", "人", "count", "="),
+    ],
+)
 def test_quantities_keep_their_verbatim_text_and_parse(text, found, unit, kind, sign):
     [q] = find_quantities(text)
     assert (q.text, q.unit, q.kind, q.comparator) == (found, unit, kind, sign)

@@ -13,7 +13,20 @@ from corpus.clean import normalize_line, strip_markup
 from corpus.normalize import Mapped, Script, nfkc_for_match
 from tests.conftest import BUNDLED, EXTRA
 
-CLUTTER = ["社群", "资讯", "透过", "查文库", "您当前的位置", "浏览次数", "阅读次数", "字体：[", "Produced By", "免费资料", "网路", "专案"]
+CLUTTER = [
+    "社群",
+    "资讯",
+    "透过",
+    "查文库",
+    "您当前的位置",
+    "浏览次数",
+    "阅读次数",
+    "字体：[",
+    "Produced By",
+    "免费资料",
+    "网路",
+    "专案",
+]
 
 
 def test_page_with_five_plans_yields_five_documents(seed_store: DocumentStore):
@@ -28,7 +41,11 @@ def test_nine_seed_documents_with_titles_and_regions(seed_store: DocumentStore):
     assert len(docs) == 9
     assert all(d.title and d.region for d in docs)
     dated = {d.region: d.date for d in docs}
-    assert dated["凯里市"] == "2020-09-21" and dated["衡水市"] == "2022-05-10" and dated["西咸新区"] == "2019-12-10"
+    assert (
+        dated["凯里市"] == "2020-09-21"
+        and dated["衡水市"] == "2022-05-10"
+        and dated["西咸新区"] == "2019-12-10"
+    )
 
 
 def test_no_clause_carries_taiwan_words_or_web_clutter(seed_store: DocumentStore):
@@ -204,7 +221,10 @@ def test_extra_documents_ingest_clean_with_heading_paths(fresh_settings):
     for doc in store.documents():
         assert len(doc.clauses) >= 20
         for c in doc.clauses:
-            assert not re.search(r"^#|<[a-z/]|当前位置|扫一扫|版权所有|^公开方式|首页", c.text), (doc.id, c.text[:50])
+            assert not re.search(r"^#|<[a-z/]|当前位置|扫一扫|版权所有|^公开方式|首页", c.text), (
+                doc.id,
+                c.text[:50],
+            )
             assert c.heading_path
     gz = store.get("guangzhou_2022_jujia_shequ_yanglao")
     assert gz.number == "穗府办规〔2022〕13号" and gz.region == "广州市"
@@ -232,32 +252,51 @@ CODE_PART = """# 中华人民共和国民法典
 """
 
 
-def test_parts_of_a_code_are_titled_by_the_code_and_are_not_versions_of_each_other(fresh_settings, tmp_path: Path):
+def test_parts_of_a_code_are_titled_by_the_code_and_are_not_versions_of_each_other(
+    fresh_settings, tmp_path: Path
+):
     from corpus.versions import superseded, versioned
 
-    (tmp_path / "侵权责任编.md").write_text(CODE_PART.format(
-        part="侵权责任编", articles="第一千一百六十五条 行为人因过错侵害他人民事权益造成损害的，应当承担侵权责任。"), encoding="utf-8")
-    (tmp_path / "继承编.md").write_text(CODE_PART.format(
-        part="继承编", articles="第一千一百二十一条 继承从被继承人死亡时开始。"), encoding="utf-8")
+    (tmp_path / "侵权责任编.md").write_text(
+        CODE_PART.format(
+            part="侵权责任编",
+            articles="第一千一百六十五条 行为人因过错侵害他人民事权益造成损害的，应当承担侵权责任。",
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "继承编.md").write_text(
+        CODE_PART.format(part="继承编", articles="第一千一百二十一条 继承从被继承人死亡时开始。"),
+        encoding="utf-8",
+    )
     store = DocumentStore(fresh_settings)
     assert all(r.ok for r in store.ingest([tmp_path]))
     docs = {d.part: d for d in store.documents()}
     assert set(docs) == {"侵权责任编", "继承编"}
     tort = docs["侵权责任编"]
-    assert (tort.title, tort.region, tort.kind, tort.date) == ("中华人民共和国民法典", "全国", "法律", "2020-05-28")
+    assert (tort.title, tort.region, tort.kind, tort.date) == (
+        "中华人民共和国民法典",
+        "全国",
+        "法律",
+        "2020-05-28",
+    )
     assert tort.clauses[0].heading_path == ("侵权责任编", "第一章一般规定", "第一千一百六十五条")
     assert not superseded(docs.values()) and not versioned(docs.values())
 
 
-def test_a_judicial_interpretation_is_national_and_a_broken_header_line_still_dates_the_version(fresh_settings, tmp_path: Path):
+def test_a_judicial_interpretation_is_national_and_a_broken_header_line_still_dates_the_version(
+    fresh_settings, tmp_path: Path
+):
     (tmp_path / "规则.md").write_text(
         "# 人民检察院刑事诉讼规则\n\n2019年12月2日 最高人民检察院第十三届检察委员会第二十八次会议通过\n\n<!-- INFO END -->\n\n"
-        "第一条 为保证人民检察院在刑事诉讼中严格依照法定程序办案，制定本规则。\n", encoding="utf-8")
+        "第一条 为保证人民检察院在刑事诉讼中严格依照法定程序办案，制定本规则。\n",
+        encoding="utf-8",
+    )
     (tmp_path / "土地.md").write_text(
         "# 中华人民共和国土地管理法\n\n1986年6月25日 第六届全国人民代表大会常务委员会第十六次会议通过\n\n"
         "2019年8月26日 第十三届全国人民代表大会常务委员会第十二次会议《关于修改〈中华人民共和国土地管理法〉\n\n"
         "〈中华人民共和国城市房地产管理法〉的决定》第三次修正\n\n<!-- INFO END -->\n\n第一条 为了加强土地管理，制定本法。\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     store = DocumentStore(fresh_settings)
     assert all(r.ok for r in store.ingest([tmp_path]))
     docs = {d.title: d for d in store.documents()}
@@ -294,11 +333,16 @@ def test_files_that_unpack_beyond_a_document_are_refused_with_the_limit_and_the_
     pdf.output(str(folder / "pages.pdf"))
     results = {Path(r.path).name: r for r in DocumentStore(fresh_settings).ingest([folder])}
     assert results["good.txt"].ok
-    assert "word/document.xml unpacks to" in results["bomb.docx"].error and "limit 30 MB" in results["bomb.docx"].error
+    assert (
+        "word/document.xml unpacks to" in results["bomb.docx"].error
+        and "limit 30 MB" in results["bomb.docx"].error
+    )
     assert f"pdf has {MAX_PDF_PAGES + 1} pages (limit {MAX_PDF_PAGES})" in results["pages.pdf"].error
 
 
-def test_a_pdf_slower_to_read_than_the_time_limit_is_refused_with_the_limit(tmp_path: Path, fresh_settings, monkeypatch):
+def test_a_pdf_slower_to_read_than_the_time_limit_is_refused_with_the_limit(
+    tmp_path: Path, fresh_settings, monkeypatch
+):
     """Reading a PDF's text stops at the time limit (120 s; here 0 s: the same check on a small file),
     refused in a line naming it, in Chinese on the page; the batch goes on."""
     from fpdf import FPDF
@@ -324,8 +368,8 @@ def test_a_pdf_slower_to_read_than_the_time_limit_is_refused_with_the_limit(tmp_
 def test_provisions_wrapped_in_tags_or_a_tag_split_over_lines_are_kept(tmp_path: Path, fresh_settings):
     f = tmp_path / "某区居委会办法.md"
     f.write_text(
-        "# 某区居委会办法\n\n四、居委会设主任一人。\n<span\nclass=\"x\">五、居委会成员不少于5人</span>\n"
-        "<p>（二）每个社区配备专职工作者不少于3名。</p>\n<div class=\"share\">分享到微信</div>\n",
+        '# 某区居委会办法\n\n四、居委会设主任一人。\n<span\nclass="x">五、居委会成员不少于5人</span>\n'
+        '<p>（二）每个社区配备专职工作者不少于3名。</p>\n<div class="share">分享到微信</div>\n',
         encoding="utf-8",
     )
     [r] = DocumentStore(fresh_settings).ingest([f])
@@ -335,11 +379,15 @@ def test_provisions_wrapped_in_tags_or_a_tag_split_over_lines_are_kept(tmp_path:
     assert "class=" not in text and "<" not in text and "分享到微信" not in text
 
 
-def test_a_file_of_more_clauses_than_any_document_is_refused_with_the_limit(tmp_path: Path, fresh_settings, monkeypatch):
+def test_a_file_of_more_clauses_than_any_document_is_refused_with_the_limit(
+    tmp_path: Path, fresh_settings, monkeypatch
+):
     import corpus.ingest
 
     monkeypatch.setattr(corpus.ingest, "MAX_CLAUSES", 50)  # the limit is 20,000: the same check, a small file
     f = tmp_path / "dump.txt"
-    f.write_text("某市汇编\n" + "".join(f"第{i}条 社区应当配备工作人员。\n" for i in range(1, 80)), encoding="utf-8")
+    f.write_text(
+        "某市汇编\n" + "".join(f"第{i}条 社区应当配备工作人员。\n" for i in range(1, 80)), encoding="utf-8"
+    )
     [r] = DocumentStore(fresh_settings).ingest([f])
     assert not r.ok and "79 clauses (limit 50): split the file" in r.error

@@ -18,12 +18,23 @@ def _lines(*texts: str) -> list[Line]:
 
 
 def test_heading_sharing_a_line_with_its_text_is_split():
-    assert split_heading("（二）合理确定社区规模。各类社区规模原则上不得低于1000户", "（二）") == ("（二）合理确定社区规模", True)
+    assert split_heading("（二）合理确定社区规模。各类社区规模原则上不得低于1000户", "（二）") == (
+        "（二）合理确定社区规模",
+        True,
+    )
     assert split_heading("一、总体要求", "一、") == ("一、总体要求", False)
 
 
 def test_nested_outline_gives_heading_paths():
-    lines = _lines("一、总体要求", "（一）指导思想", "正文一。", "1.第一项。内容。", "（1）细项。内容。", "二、工作任务", "正文二。")
+    lines = _lines(
+        "一、总体要求",
+        "（一）指导思想",
+        "正文一。",
+        "1.第一项。内容。",
+        "（1）细项。内容。",
+        "二、工作任务",
+        "正文二。",
+    )
     drafts = parse_outline(lines)
     paths = [d.path for d in drafts]
     assert paths == [
@@ -35,20 +46,55 @@ def test_nested_outline_gives_heading_paths():
 
 
 def test_chapters_and_articles():
-    lines = _lines("第一章 总则", "第一条 为了规范服务，制定本办法。", "续段。", "第二条 适用范围。", "第二章 设施", "第三条 建设。")
+    lines = _lines(
+        "第一章 总则",
+        "第一条 为了规范服务，制定本办法。",
+        "续段。",
+        "第二条 适用范围。",
+        "第二章 设施",
+        "第三条 建设。",
+    )
     paths = [d.path for d in parse_outline(lines)]
-    assert paths == [("第一章 总则", "第一条"), ("第一章 总则", "第一条"), ("第一章 总则", "第二条"), ("第二章 设施", "第三条")]
+    assert paths == [
+        ("第一章 总则", "第一条"),
+        ("第一章 总则", "第一条"),
+        ("第一章 总则", "第二条"),
+        ("第二章 设施", "第三条"),
+    ]
 
 
 def test_flattened_table_becomes_one_clause_per_row():
-    lines = _lines("三、发展目标", "主要指标", "指标", "2020", "2025", "属性", "农村社区综合服务设施覆盖率", "65%", "80%", "预期性",
-                   "城市社区综合服务设施覆盖率", "100%", "100%", "预期性")
+    lines = _lines(
+        "三、发展目标",
+        "主要指标",
+        "指标",
+        "2020",
+        "2025",
+        "属性",
+        "农村社区综合服务设施覆盖率",
+        "65%",
+        "80%",
+        "预期性",
+        "城市社区综合服务设施覆盖率",
+        "100%",
+        "100%",
+        "预期性",
+    )
     drafts = parse_outline(lines)
     assert [d.kind for d in drafts] == ["table_header", "table_row", "table_row"]
 
 
 def test_long_clause_split_at_sentence_ends_never_inside_brackets():
-    text = "甲" * 200 + "。" + "乙" * 150 + "（牵头单位：市民政局；责任单位：市财政局）" + "丙" * 120 + "。" + "丁" * 200 + "。"
+    text = (
+        "甲" * 200
+        + "。"
+        + "乙" * 150
+        + "（牵头单位：市民政局；责任单位：市财政局）"
+        + "丙" * 120
+        + "。"
+        + "丁" * 200
+        + "。"
+    )
     spans = split_long(0, text, 300)
     pieces = [text[s:e] for s, e in spans]
     assert "".join(pieces) == text
@@ -57,19 +103,37 @@ def test_long_clause_split_at_sentence_ends_never_inside_brackets():
 
 
 def test_single_sentence_items_are_clauses_not_headings():
-    lines = _lines("一、配备", "（一）每个社区配备专职网格员不少于7名。", "（三）创新基层治理机制，推进精准网格管理。", "（1）对小区外道路两侧车辆乱停乱放进行整治；")
+    lines = _lines(
+        "一、配备",
+        "（一）每个社区配备专职网格员不少于7名。",
+        "（三）创新基层治理机制，推进精准网格管理。",
+        "（1）对小区外道路两侧车辆乱停乱放进行整治；",
+    )
     drafts = parse_outline(lines)
-    assert [d.path[-1] for d in drafts] == ["（一）每个社区配备专职网格员不少于7名", "（1）对小区外道路两侧车辆乱停乱放进行整治"]
+    assert [d.path[-1] for d in drafts] == [
+        "（一）每个社区配备专职网格员不少于7名",
+        "（1）对小区外道路两侧车辆乱停乱放进行整治",
+    ]
 
 
 def test_articles_numbered_in_thousands_and_inserted_articles_are_articles():
-    lines = _lines("第一千二百一十五条 挂靠车辆造成损害的，由挂靠人承担赔偿责任。", "第一百三十四条之一 在生产、作业中违反有关安全管理的规定的，处一年以下有期徒刑。")
+    lines = _lines(
+        "第一千二百一十五条 挂靠车辆造成损害的，由挂靠人承担赔偿责任。",
+        "第一百三十四条之一 在生产、作业中违反有关安全管理的规定的，处一年以下有期徒刑。",
+    )
     assert [d.path for d in parse_outline(lines)] == [("第一千二百一十五条",), ("第一百三十四条之一",)]
 
 
 def test_parts_subparts_and_chapters_of_a_code_nest():
-    lines = _lines("第三编 合同", "第一分编 通则", "第一章 一般规定", "第四百六十三条 本编调整因合同产生的民事关系。",
-                   "第二分编 典型合同", "第九章 买卖合同", "第五百九十五条 买卖合同是出卖人转移标的物的所有权于买受人的合同。")
+    lines = _lines(
+        "第三编 合同",
+        "第一分编 通则",
+        "第一章 一般规定",
+        "第四百六十三条 本编调整因合同产生的民事关系。",
+        "第二分编 典型合同",
+        "第九章 买卖合同",
+        "第五百九十五条 买卖合同是出卖人转移标的物的所有权于买受人的合同。",
+    )
     assert [d.path for d in parse_outline(lines)] == [
         ("第三编 合同", "第一分编 通则", "第一章 一般规定", "第四百六十三条"),
         ("第三编 合同", "第二分编 典型合同", "第九章 买卖合同", "第五百九十五条"),
@@ -78,12 +142,19 @@ def test_parts_subparts_and_chapters_of_a_code_nest():
 
 def test_a_code_part_heads_every_path():
     lines = _lines("第一章 一般规定", "第一千一百六十四条 本编调整因侵害民事权益产生的民事关系。")
-    assert [d.path for d in parse_outline(lines, top=("侵权责任编",))] == [("侵权责任编", "第一章 一般规定", "第一千一百六十四条")]
+    assert [d.path for d in parse_outline(lines, top=("侵权责任编",))] == [
+        ("侵权责任编", "第一章 一般规定", "第一千一百六十四条")
+    ]
 
 
 def test_items_and_later_paragraphs_carry_their_articles_opening():
-    text = ["第三十九条 劳动者有下列情形之一的，用人单位可以解除劳动合同：", "（一）在试用期间被证明不符合录用条件的；",
-            "（二）严重违反用人单位的规章制度的。", "第四十条 用人单位应当提前三十日通知劳动者。其他内容。", "劳动者可以另行约定。"]
+    text = [
+        "第三十九条 劳动者有下列情形之一的，用人单位可以解除劳动合同：",
+        "（一）在试用期间被证明不符合录用条件的；",
+        "（二）严重违反用人单位的规章制度的。",
+        "第四十条 用人单位应当提前三十日通知劳动者。其他内容。",
+        "劳动者可以另行约定。",
+    ]
     lines = _lines(*text)
     joined = "\n".join(text)
     clauses = build_clauses("d", joined, list(range(len(joined))), parse_outline(lines), 300)

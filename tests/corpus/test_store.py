@@ -22,7 +22,9 @@ def write(path: Path, place: str, n: int, encoding: str = "utf-8") -> Path:
     return path
 
 
-def test_a_file_name_that_is_not_utf8_fails_alone_or_loads_and_is_named_printably(tmp_path: Path, fresh_settings):
+def test_a_file_name_that_is_not_utf8_fails_alone_or_loads_and_is_named_printably(
+    tmp_path: Path, fresh_settings
+):
     folder = tmp_path / "in"
     write(folder / "a.txt", "甲", 3)
     odd = os.path.join(os.fsencode(folder), "通知".encode("gbk") + b"\xff.txt")
@@ -37,8 +39,13 @@ def test_a_file_name_that_is_not_utf8_fails_alone_or_loads_and_is_named_printabl
     assert any("\\xff" in r.path for r in results)
     docs = DocumentStore(fresh_settings).documents()
     assert len(docs) == 3 and all(d.id.isascii() or d.id for d in docs)
-    cli = subprocess.run([sys.executable, "-m", "ui.cli", "--data-dir", str(fresh_settings.data_dir), "ingest", str(folder)],
-                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    cli = subprocess.run(
+        [sys.executable, "-m", "ui.cli", "--data-dir", str(fresh_settings.data_dir), "ingest", str(folder)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert cli.returncode == 0, cli.stderr
     assert "\\xff" in cli.stdout and "Traceback" not in cli.stderr
 
@@ -83,7 +90,11 @@ def test_a_file_named_like_a_bundled_document_does_not_replace_it(tmp_path: Path
     assert bundled_id in before
     (r,) = store.ingest([write(tmp_path / f"{bundled_id}.txt", "甲", 3)])
     after = {d.id: d.title for d in store.documents()}
-    assert after[bundled_id] == before[bundled_id] and r.doc_ids[0] != bundled_id and len(after) == len(before) + 1
+    assert (
+        after[bundled_id] == before[bundled_id]
+        and r.doc_ids[0] != bundled_id
+        and len(after) == len(before) + 1
+    )
 
 
 def test_every_file_a_folder_holds_is_ingested_or_named_with_its_reason(tmp_path: Path, fresh_settings):
@@ -105,16 +116,31 @@ def test_an_empty_folder_is_an_error_not_a_silent_success(tmp_path: Path, fresh_
     (tmp_path / "loop").mkdir()
     (tmp_path / "loop" / "self").symlink_to(tmp_path / "loop")
     for folder in ("empty", "loop"):
-        cli = subprocess.run([sys.executable, "-m", "ui.cli", "--data-dir", str(fresh_settings.data_dir), "ingest",
-                              str(tmp_path / folder)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+        cli = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "ui.cli",
+                "--data-dir",
+                str(fresh_settings.data_dir),
+                "ingest",
+                str(tmp_path / folder),
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert cli.returncode == 2 and "nothing to ingest" in cli.stderr
 
 
 def test_markup_hidden_inside_markup_does_not_survive(tmp_path: Path, fresh_settings):
     page = tmp_path / "page.html"
-    page.write_text("<html><body><h1>测试社区工作办法</h1><p>一、每个社区配备专职工作者不少于3名。"
-                    "&lt;im&lt;b&gt;g src=x onerror=alert(1)&gt;</p><p>二、社区工作经费每年不少于20万元。</p></body></html>",
-                    encoding="utf-8")
+    page.write_text(
+        "<html><body><h1>测试社区工作办法</h1><p>一、每个社区配备专职工作者不少于3名。"
+        "&lt;im&lt;b&gt;g src=x onerror=alert(1)&gt;</p><p>二、社区工作经费每年不少于20万元。</p></body></html>",
+        encoding="utf-8",
+    )
     (doc_id,) = DocumentStore(fresh_settings).ingest([page])[0].doc_ids
     doc = DocumentStore(fresh_settings).get(doc_id)
     assert doc.clauses and not any("<" in c.text or "onerror" in c.text for c in doc.clauses)
@@ -187,8 +213,14 @@ def test_corrections_survive_a_re_ingest_and_a_deleted_document_is_gone(tmp_path
 
 def _cli(home: Path, *args: str) -> subprocess.Popen:
     env = {**os.environ, "POLICYQA_HOME": str(home)}
-    return subprocess.Popen([sys.executable, "-m", "ui.cli", *args], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "ui.cli", *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def test_ingests_at_once_keep_every_document(tmp_path: Path):
@@ -203,7 +235,9 @@ def test_ingests_at_once_keep_every_document(tmp_path: Path):
             write(tmp_path / f"p{i}" / f"公告{j:02}.txt", place, 100 * i + j)
     procs = [_cli(home, "ingest", str(tmp_path / f"p{i}")) for i in range(2)]
     threads = [
-        threading.Thread(target=DocumentStore(load_settings(data_dir=home)).ingest, args=([tmp_path / f"p{i}"],))
+        threading.Thread(
+            target=DocumentStore(load_settings(data_dir=home)).ingest, args=([tmp_path / f"p{i}"],)
+        )
         for i in (2, 3)
     ]
     for t in threads:
@@ -221,7 +255,10 @@ def test_two_corrections_at_once_are_both_kept(tmp_path: Path):
     store = DocumentStore(load_settings(data_dir=home))
     [a] = store.ingest([write(tmp_path / "a.txt", "甲", 3)])
     [b] = store.ingest([write(tmp_path / "b.txt", "乙", 4)])
-    procs = [_cli(home, "correct", a.doc_ids[0], "--region", "甲区"), _cli(home, "correct", b.doc_ids[0], "--region", "乙区")]
+    procs = [
+        _cli(home, "correct", a.doc_ids[0], "--region", "甲区"),
+        _cli(home, "correct", b.doc_ids[0], "--region", "乙区"),
+    ]
     outs = [p.communicate(timeout=300) for p in procs]
     assert all(p.returncode == 0 for p in procs), outs
     store.reload()
@@ -288,7 +325,9 @@ def test_a_full_disk_fails_each_file_it_hits_by_name_and_leaves_nothing_half_wri
 
     folder = tmp_path / "in"
     write(folder / "a.txt", "甲", 3)
-    (folder / "long.txt").write_text("测试长社区工作办法\n" + "每个社区配备专职工作者不少于5名。\n" * 2000, encoding="utf-8")
+    (folder / "long.txt").write_text(
+        "测试长社区工作办法\n" + "每个社区配备专职工作者不少于5名。\n" * 2000, encoding="utf-8"
+    )
     write(folder / "z.txt", "丙", 5)
     home = tmp_path / "home"
 
@@ -297,8 +336,15 @@ def test_a_full_disk_fails_each_file_it_hits_by_name_and_leaves_nothing_half_wri
         resource.setrlimit(resource.RLIMIT_FSIZE, (24_000, 24_000))
 
     env = {**os.environ, "POLICYQA_HOME": str(home)}
-    p = subprocess.run([sys.executable, "-m", "ui.cli", "ingest", str(folder)], cwd=ROOT, env=env,
-                       capture_output=True, text=True, timeout=300, preexec_fn=small_files)
+    p = subprocess.run(
+        [sys.executable, "-m", "ui.cli", "ingest", str(folder)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=small_files,
+    )
     assert p.returncode == 1 and "Traceback" not in p.stderr, p.stderr[-1500:]
     lines = p.stdout.splitlines()
     assert any(ln.startswith("FAIL") and "long.txt" in ln and "could not be stored" in ln for ln in lines)
@@ -307,7 +353,9 @@ def test_a_full_disk_fails_each_file_it_hits_by_name_and_leaves_nothing_half_wri
 
 
 @pytest.mark.parametrize("content", ["[1, 2]", '{"a": 5}', "{broken"])
-def test_a_damaged_corrections_file_is_named_and_the_documents_still_load(tmp_path: Path, fresh_settings, content, caplog):
+def test_a_damaged_corrections_file_is_named_and_the_documents_still_load(
+    tmp_path: Path, fresh_settings, content, caplog
+):
     store = DocumentStore(fresh_settings)
     [a] = store.ingest([write(tmp_path / "a.txt", "甲", 3)])
     store.corrections_path.write_text(content, encoding="utf-8")

@@ -44,10 +44,21 @@ def _docs(fresh_settings, tmp_path: Path):
     return store.documents()
 
 
-def test_a_marked_article_is_found_by_its_law_and_opening_sentence_and_its_items_count_for_it(fresh_settings, tmp_path):
+def test_a_marked_article_is_found_by_its_law_and_opening_sentence_and_its_items_count_for_it(
+    fresh_settings, tmp_path
+):
     docs = _docs(fresh_settings, tmp_path)
-    item = ConsultItem("c1", "试用期不合格能辞退吗？", (
-        GoldArticle("示范劳动法", "中华人民共和国示范劳动法第三条", "劳动者有下列情形之一的，用人单位可以解除劳动合同："),))
+    item = ConsultItem(
+        "c1",
+        "试用期不合格能辞退吗？",
+        (
+            GoldArticle(
+                "示范劳动法",
+                "中华人民共和国示范劳动法第三条",
+                "劳动者有下列情形之一的，用人单位可以解除劳动合同：",
+            ),
+        ),
+    )
     (keys,) = GoldResolver(docs).resolve(item)
     assert {k[1] for k in keys} == {"第三条"}
     items = [c for c in docs[0].clauses if c.text.startswith("（")]

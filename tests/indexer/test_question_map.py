@@ -11,7 +11,11 @@ from indexer.question_map import MAP_FILE, QuestionMap, default_question_map, lo
 
 def test_a_map_is_saved_and_loaded_as_fitted(tmp_path):
     rng = np.random.default_rng(0)
-    qmap = QuestionMap((rng.normal(size=(8, 8)) * 0.1).astype(np.float32), "some-model", frozenset({"中华人民共和国著作权法"}))
+    qmap = QuestionMap(
+        (rng.normal(size=(8, 8)) * 0.1).astype(np.float32),
+        "some-model",
+        frozenset({"中华人民共和国著作权法"}),
+    )
     path = tmp_path / "map.npz"
     qmap.save(path, {"data_version": "x"})
     back = load_question_map(path)
@@ -39,12 +43,19 @@ def test_a_map_fitted_on_some_questions_finds_the_articles_of_others_about_the_s
     train = np.arange(0, len(data.items), 2)
     test = [data.items[i] for i in range(1, len(data.items), 2)]
 
-    def figures():  # noqa: ANN202
-        return mean([
-            score(distinct_articles(article_key(h.clause) for h in retriever.search(retriever.analyze(it.question), k=40).hits),
-                  gold[it.id])
-            for it in test
-        ])
+    def figures():
+        return mean(
+            [
+                score(
+                    distinct_articles(
+                        article_key(h.clause)
+                        for h in retriever.search(retriever.analyze(it.question), k=40).hits
+                    ),
+                    gold[it.id],
+                )
+                for it in test
+            ]
+        )
 
     without = figures()
     retriever.use_question_map(map_for(retriever, data, train, 0.01))

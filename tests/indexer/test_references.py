@@ -17,15 +17,18 @@ DOCS = {
 }
 
 
-@pytest.mark.parametrize(("question", "expected"), [
-    ("2021年基层治理意见要求乡镇多久组织一次应急演练？", ("c21",)),
-    ("2017年那份中央城乡社区治理意见里，谁是第一责任人？", ("c17",)),
-    ("2017年和2021年两份中央文件分别怎么要求？", ("c17", "c21")),
-    ("上海2010年的物业管理规定怎么说？", ("sh10",)),
-    ("社区社会组织专项行动方案要求什么？", ("plan",)),
-    ("2021年的物业管理条例对业委会任期怎么规定？", ()),  # two from 2021: ambiguous, no guess
-    ("到2025年底前完成社区规划编制。", ()),  # a deadline, not a document
-    ("每个社区至少配几名专职工作者？", ()),
-])
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("2021年基层治理意见要求乡镇多久组织一次应急演练？", ("c21",)),
+        ("2017年那份中央城乡社区治理意见里，谁是第一责任人？", ("c17",)),
+        ("2017年和2021年两份中央文件分别怎么要求？", ("c17", "c21")),
+        ("上海2010年的物业管理规定怎么说？", ("sh10",)),
+        ("社区社会组织专项行动方案要求什么？", ("plan",)),
+        ("2021年的物业管理条例对业委会任期怎么规定？", ()),  # two from 2021: ambiguous, no guess
+        ("到2025年底前完成社区规划编制。", ()),  # a deadline, not a document
+        ("每个社区至少配几名专职工作者？", ()),
+    ],
+)
 def test_references_pick_a_document_only_when_unambiguous(question, expected):
     assert referenced_documents(question, DOCS) == expected

@@ -19,7 +19,9 @@ from tests.conftest import ROOT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = ROOT / "tests" / "artifacts"
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium not installed (make test installs it)")
+pytestmark = pytest.mark.skipif(
+    not os.path.exists(CHROMIUM), reason="Debian chromium not installed (make test installs it)"
+)
 
 
 def free_port() -> int:
@@ -34,8 +36,13 @@ def server(seed_settings, seed_retriever, tmp_path_factory):
     shutil.copytree(seed_settings.data_dir, home, symlinks=True)
     port = free_port()
     env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "ui.cli", "--data-dir", str(home), "serve", "--port", str(port)],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ui.cli", "--data-dir", str(home), "serve", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}/"
     deadline = time.time() + 120
     while time.time() < deadline:
@@ -59,9 +66,19 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
         yield b
         b.close()
 
@@ -72,7 +89,14 @@ def page(browser, server):
     ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True, locale="zh-CN")
     pg = ctx.new_page()
     outside: list[str] = []
-    pg.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")) else None)
+    pg.on(
+        "request",
+        lambda r: (
+            outside.append(r.url)
+            if not r.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:"))
+            else None
+        ),
+    )
     pg.goto(url)
     pg.wait_for_selector("#question textarea", timeout=60_000)
     yield pg
@@ -88,8 +112,11 @@ def shot(pg, name: str) -> None:
 def ask(pg, question: str, n_answers: int) -> None:
     pg.fill("#question textarea", question)
     pg.click("#ask")
-    pg.wait_for_function(f"document.querySelectorAll('#chatbot .message-row, #chatbot [data-testid=\"bot\"]').length >= {n_answers}"
-                         " || document.querySelectorAll('#chatbot .bot').length >= " + str(n_answers), timeout=60_000)
+    pg.wait_for_function(
+        f"document.querySelectorAll('#chatbot .message-row, #chatbot [data-testid=\"bot\"]').length >= {n_answers}"
+        " || document.querySelectorAll('#chatbot .bot').length >= " + str(n_answers),
+        timeout=60_000,
+    )
     pg.wait_for_function("!document.querySelector('#chatbot').innerText.includes('正在回答')", timeout=60_000)
     pg.wait_for_selector("#citations .pq-card", timeout=60_000)
 
@@ -105,7 +132,9 @@ def test_question_then_follow_up_shows_citation_cards(page):
     shot(page, "chat-first-answer")
     page.fill("#question textarea", "牵头单位是谁？")
     page.click("#ask")
-    page.wait_for_function("document.querySelector('#chatbot').innerText.includes('市委组织部')", timeout=60_000)
+    page.wait_for_function(
+        "document.querySelector('#chatbot').innerText.includes('市委组织部')", timeout=60_000
+    )
     assert "理解为" in page.inner_text("#chatbot")
     shot(page, "chat-follow-up")
     page.click("#as-typed")  # one click answers the question as typed instead
@@ -132,9 +161,13 @@ def test_compare_tab_downloads_xlsx(page, tmp_path):
     page.click("#compare-btn")
     page.wait_for_selector("#compare-table table", timeout=60_000)
     assert "不得低于1000户" in page.inner_text("#compare-table")
-    page.wait_for_function("document.querySelector('#indicator-rows').innerText.includes('不得低于')", timeout=30_000)
+    page.wait_for_function(
+        "document.querySelector('#indicator-rows').innerText.includes('不得低于')", timeout=30_000
+    )
     page.locator("#indicator-rows").get_by_text("1000户", exact=True).first.click()
-    page.wait_for_function("document.querySelector('#indicator-detail').innerText.includes('1000户')", timeout=30_000)
+    page.wait_for_function(
+        "document.querySelector('#indicator-detail').innerText.includes('1000户')", timeout=30_000
+    )
     assert "西咸新区" in page.inner_text("#indicator-detail")
     shot(page, "compare")
     with page.expect_download() as dl:
@@ -149,19 +182,31 @@ def test_compare_tab_downloads_xlsx(page, tmp_path):
 
 def test_upload_gbk_text_then_find_its_clause(page, tmp_path):
     f = tmp_path / "测试区社区办法.txt"
-    f.write_bytes("测试区社区工作办法\n一、人员配备\n（一）网格员。每个社区配备专职网格员不少于7名，由测试区民政局负责。\n".encode("gbk"))
+    f.write_bytes(
+        "测试区社区工作办法\n一、人员配备\n（一）网格员。每个社区配备专职网格员不少于7名，由测试区民政局负责。\n".encode(
+            "gbk"
+        )
+    )
     page.get_by_role("tab", name="文库").click()
     page.set_input_files("#upload input[type=file]", str(f))
-    page.wait_for_function("document.querySelector('#upload-status').innerText.includes('已加入')", timeout=120_000)
-    page.wait_for_function("document.querySelector('#index-status').innerText.includes('索引已更新')", timeout=120_000)
+    page.wait_for_function(
+        "document.querySelector('#upload-status').innerText.includes('已加入')", timeout=120_000
+    )
+    page.wait_for_function(
+        "document.querySelector('#index-status').innerText.includes('索引已更新')", timeout=120_000
+    )
     assert "测试区社区工作办法" in page.inner_text("#library-table")
     assert "测试区社区办法.txt" in page.inner_text("#upload-status")  # the user's own file name
     shot(page, "library-after-upload")
     page.fill("#library-search textarea", "测试区")  # the library's search narrows the list as one types
-    page.wait_for_function("!document.querySelector('#library-table').innerText.includes('衡水')", timeout=10_000)
+    page.wait_for_function(
+        "!document.querySelector('#library-table').innerText.includes('衡水')", timeout=10_000
+    )
     assert "测试区社区工作办法" in page.inner_text("#library-table")
     page.fill("#library-search textarea", "")
-    page.wait_for_function("document.querySelector('#library-table').innerText.includes('衡水')", timeout=10_000)
+    page.wait_for_function(
+        "document.querySelector('#library-table').innerText.includes('衡水')", timeout=10_000
+    )
     bad = tmp_path / "evil.exe"
     bad.write_bytes(b"MZ\x00\x00")
     page.get_by_role("tab", name="问答").click()
@@ -172,15 +217,17 @@ def test_upload_gbk_text_then_find_its_clause(page, tmp_path):
     page.reload()  # after a reload, and in a new browser session, the library still lists it
     page.wait_for_selector("#question textarea", timeout=60_000)
     page.get_by_role("tab", name="文库").click()
-    page.wait_for_function("document.querySelector('#library-table').innerText.includes('测试区社区工作办法')",
-                           timeout=30_000)
+    page.wait_for_function(
+        "document.querySelector('#library-table').innerText.includes('测试区社区工作办法')", timeout=30_000
+    )
     other = page.context.browser.new_context(locale="zh-CN")
     fresh = other.new_page()
     fresh.goto(page.url)
     fresh.wait_for_selector("#question textarea", timeout=60_000)
     fresh.get_by_role("tab", name="文库").click()
-    fresh.wait_for_function("document.querySelector('#library-table').innerText.includes('测试区社区工作办法')",
-                            timeout=30_000)
+    fresh.wait_for_function(
+        "document.querySelector('#library-table').innerText.includes('测试区社区工作办法')", timeout=30_000
+    )
     other.close()
 
 
@@ -250,14 +297,18 @@ def test_a_busy_server_is_announced_in_chinese_and_the_action_retried(page):
         t.id = 'fake-toast';
         document.body.appendChild(t);
     }""")
-    page.wait_for_function("document.querySelector('#fake-toast').innerText.includes('服务器繁忙')", timeout=5_000)
+    page.wait_for_function(
+        "document.querySelector('#fake-toast').innerText.includes('服务器繁忙')", timeout=5_000
+    )
     page.wait_for_function("window.__clicks >= 2", timeout=10_000)
 
 
 def test_the_version_tab_asks_for_two_versions(page):
     page.get_by_role("tab", name="新旧对照").click()
     page.click("#diff-btn")
-    page.wait_for_function("document.querySelector('#diff-table').innerText.includes('请选择')", timeout=30_000)
+    page.wait_for_function(
+        "document.querySelector('#diff-table').innerText.includes('请选择')", timeout=30_000
+    )
 
 
 def test_the_chat_survives_a_reload_citations_click_and_new_chat_clears_filters(page):
@@ -276,18 +327,28 @@ def test_the_chat_survives_a_reload_citations_click_and_new_chat_clears_filters(
     page.wait_for_timeout(1500)  # the conversation is written to the browser's storage
     page.reload()
     page.wait_for_selector("#question textarea", timeout=60_000)
-    page.wait_for_function("document.querySelector('#chatbot').innerText.includes('不少于5人')", timeout=30_000)
+    page.wait_for_function(
+        "document.querySelector('#chatbot').innerText.includes('不少于5人')", timeout=30_000
+    )
     # the latest answer's source cards come back beside it
-    page.wait_for_function("document.querySelector('#citations').innerText.includes('凯里市加强和完善城乡社区治理的工作方案')",
-                           timeout=30_000)
+    page.wait_for_function(
+        "document.querySelector('#citations').innerText.includes('凯里市加强和完善城乡社区治理的工作方案')",
+        timeout=30_000,
+    )
     region = page.locator("#chat-regions input")
     region.click()
     page.get_by_role("option", name="衡水市").click()
-    page.wait_for_function("document.querySelector('#active-filters').innerText.includes('衡水市')", timeout=10_000)
+    page.wait_for_function(
+        "document.querySelector('#active-filters').innerText.includes('衡水市')", timeout=10_000
+    )
     shot(page, "chat-filters")
     page.get_by_role("button", name="新对话").click()
-    page.wait_for_function("!document.querySelector('#chatbot').innerText.includes('不少于5人')", timeout=10_000)
-    page.wait_for_function("!document.querySelector('#active-filters').innerText.includes('衡水市')", timeout=10_000)
+    page.wait_for_function(
+        "!document.querySelector('#chatbot').innerText.includes('不少于5人')", timeout=10_000
+    )
+    page.wait_for_function(
+        "!document.querySelector('#active-filters').innerText.includes('衡水市')", timeout=10_000
+    )
 
 
 def test_feedback_on_an_answer_is_stored(page, server):
@@ -297,7 +358,9 @@ def test_feedback_on_an_answer_is_stored(page, server):
     ask(page, "凯里每个社区至少要配几名专职工作者？", 1)
     page.locator("#chatbot button[aria-label='反馈']").last.click()
     page.locator("#chatbot button", has_text="有用").first.click()
-    page.wait_for_function("document.querySelector('#feedback-status').innerText.includes('谢谢')", timeout=10_000)
+    page.wait_for_function(
+        "document.querySelector('#feedback-status').innerText.includes('谢谢')", timeout=10_000
+    )
     records = [json.loads(x) for x in (home / "feedback.jsonl").read_text(encoding="utf-8").splitlines()]
     assert records[-1]["liked"] is True and records[-1]["question"].startswith("凯里")
 
@@ -308,11 +371,15 @@ def test_conversations_are_listed_switched_and_deleted(page):
     page.wait_for_selector("#question textarea", timeout=60_000)
     ask(page, "凯里每个社区至少要配几名专职工作者？", 1)
     page.click("#new-chat")
-    page.wait_for_function("!document.querySelector('#chatbot').innerText.includes('不少于5人')", timeout=10_000)
+    page.wait_for_function(
+        "!document.querySelector('#chatbot').innerText.includes('不少于5人')", timeout=10_000
+    )
     ask(page, "衡水市城市社区综合服务设施覆盖率目标是多少？", 1)
     page.locator("#conversations input").click()
     page.get_by_role("option", name="凯里每个社区至少要配几名专职工作者？"[:24]).click()
-    page.wait_for_function("document.querySelector('#chatbot').innerText.includes('不少于5人')", timeout=10_000)
+    page.wait_for_function(
+        "document.querySelector('#chatbot').innerText.includes('不少于5人')", timeout=10_000
+    )
     shot(page, "conversations")
     page.click("#conv-delete")
     page.wait_for_function("document.querySelector('#chatbot').innerText.includes('100%')", timeout=10_000)
@@ -329,7 +396,9 @@ def test_a_question_shows_at_once_with_an_answering_line_then_its_answer(page):
         }).observe(document.querySelector('#chatbot'), {childList: true, subtree: true, characterData: true});
     }""")
     ask(page, "凯里每个社区至少要配几名专职工作者？", 1)
-    page.wait_for_function("document.querySelector('#chatbot').innerText.includes('不少于5人')", timeout=30_000)
+    page.wait_for_function(
+        "document.querySelector('#chatbot').innerText.includes('不少于5人')", timeout=30_000
+    )
     assert page.evaluate("window.__seen")
     assert "正在回答" not in page.inner_text("#chatbot")
 
@@ -339,8 +408,17 @@ def test_icon_buttons_are_labelled_in_chinese(page):
     page.wait_for_timeout(500)
     labels = page.evaluate("""() => [...document.querySelectorAll('#chatbot [aria-label], #chatbot [title]')]
         .flatMap((el) => [el.getAttribute('aria-label'), el.getAttribute('title')]).filter(Boolean)""")
-    english = {"Copy message", "Feedback", "Like", "Dislike", "Retry", "Copy", "Clear", "Copy conversation",
-               "chatbot conversation"}
+    english = {
+        "Copy message",
+        "Feedback",
+        "Like",
+        "Dislike",
+        "Retry",
+        "Copy",
+        "Clear",
+        "Copy conversation",
+        "chatbot conversation",
+    }
     assert labels and not english & set(labels), labels
     assert not [v for v in labels if v.startswith(("user's message", "bot's message"))]
     assert {"复制回答", "有用", "没用"} & set(labels), labels

@@ -24,7 +24,11 @@ def test_docs_json_lists_nine_documents(copied_settings, capsys):
 def test_show_json_gives_every_clause_with_path_and_offsets(copied_settings, capsys):
     code, out, _ = run(capsys, "--data-dir", str(copied_settings.data_dir), "show", "kaili", "--json")
     doc = json.loads(out)
-    assert code == 0 and doc["clauses"] and all(c["heading_path"] and c["end"] > c["start"] for c in doc["clauses"])
+    assert (
+        code == 0
+        and doc["clauses"]
+        and all(c["heading_path"] and c["end"] > c["start"] for c in doc["clauses"])
+    )
 
 
 def test_ingest_reports_each_file_and_fails_on_a_bad_one(copied_settings, capsys, tmp_path: Path):
@@ -37,15 +41,38 @@ def test_ingest_reports_each_file_and_fails_on_a_bad_one(copied_settings, capsys
 
 def test_search_and_ask_batches_resolve_history(copied_settings, capsys, tmp_path: Path):
     batch = tmp_path / "q.jsonl"
-    batch.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
-        {"id": "a", "question": "一个社区最少要几个专职人员？", "history": []},
-        {"id": "b", "question": "牵头单位是谁？", "history": [{"role": "user", "content": "凯里每个社区至少要配几名专职工作者？"},
-                                                       {"role": "assistant", "content": "不少于5人。"}]},
-    ]), encoding="utf-8")
-    code, out, _ = run(capsys, "--data-dir", str(copied_settings.data_dir), "search", "--jsonl", str(batch), "-k", "3")
+    batch.write_text(
+        "\n".join(
+            json.dumps(r, ensure_ascii=False)
+            for r in [
+                {"id": "a", "question": "一个社区最少要几个专职人员？", "history": []},
+                {
+                    "id": "b",
+                    "question": "牵头单位是谁？",
+                    "history": [
+                        {"role": "user", "content": "凯里每个社区至少要配几名专职工作者？"},
+                        {"role": "assistant", "content": "不少于5人。"},
+                    ],
+                },
+            ]
+        ),
+        encoding="utf-8",
+    )
+    code, out, _ = run(
+        capsys, "--data-dir", str(copied_settings.data_dir), "search", "--jsonl", str(batch), "-k", "3"
+    )
     lines = [json.loads(x) for x in out.splitlines()]
     assert code == 0 and [x["id"] for x in lines] == ["a", "b"]
-    assert set(lines[0]["hits"][0]) >= {"doc_id", "title", "region", "section", "text", "score", "start", "end"}
+    assert set(lines[0]["hits"][0]) >= {
+        "doc_id",
+        "title",
+        "region",
+        "section",
+        "text",
+        "score",
+        "start",
+        "end",
+    }
     assert "不少于5人" in lines[0]["hits"][0]["text"]
     assert any("牵头单位：市委组织部" in h["text"] for h in lines[1]["hits"][:3])
     code, out, _ = run(capsys, "--data-dir", str(copied_settings.data_dir), "ask", "--jsonl", str(batch))
@@ -60,13 +87,17 @@ def test_help_is_instant_and_lists_the_pipeline():
     import time
 
     t = time.perf_counter()
-    out = subprocess.run([sys.executable, "-m", "ui.cli", "--help"], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "ui.cli", "--help"], capture_output=True, text=True, check=True
+    ).stdout
     assert time.perf_counter() - t < 3
     for cmd in ("ingest", "docs", "show", "index", "search", "ask", "chat", "eval"):
         assert cmd in out
 
 
-def test_compare_puts_duties_on_their_own_sheet_and_an_unknown_topic_is_an_error(copied_settings, capsys, tmp_path: Path):
+def test_compare_puts_duties_on_their_own_sheet_and_an_unknown_topic_is_an_error(
+    copied_settings, capsys, tmp_path: Path
+):
     import openpyxl
 
     home = str(copied_settings.data_dir)
@@ -78,7 +109,9 @@ def test_compare_puts_duties_on_their_own_sheet_and_an_unknown_topic_is_an_error
     value, deadline = head.index("数值"), head.index("期限")
     rows = list(wb["指标"].iter_rows(min_row=2, values_only=True))
     duty = list(wb["职责分工"].iter_rows(min_row=2, values_only=True))
-    assert rows and all(r[value] or r[deadline] for r in rows)  # every indicator row carries a figure or a date
+    assert rows and all(
+        r[value] or r[deadline] for r in rows
+    )  # every indicator row carries a figure or a date
     assert duty and not any(r[value] or r[deadline] for r in duty)
     code, out_md, err = run(capsys, "--data-dir", home, "compare", "--topic", "物业费")
     assert code == 2 and not out_md and "没有与“物业费”有关的指标" in err and "现有主题" in err

@@ -15,8 +15,10 @@ def msgs(q: str) -> list[dict]:
 def test_conversations_are_kept_named_switched_renamed_and_deleted():
     store = conv.record(None, msgs("每个社区至少配几名专职工作者？"))
     first = store["current"]
-    (label, cid), = conv.choices(store)
-    assert cid == first and re.fullmatch(r"每个社区至少配几名专职工作者？ · \d\d-\d\d \d\d:\d\d", label)  # dated
+    ((label, cid),) = conv.choices(store)
+    assert cid == first and re.fullmatch(
+        r"每个社区至少配几名专职工作者？ · \d\d-\d\d \d\d:\d\d", label
+    )  # dated
     assert label.endswith(time.strftime("%m-%d %H:%M", time.localtime(store["chats"][first]["updated"])))
     store = conv.record(store, msgs("每个社区至少配几名专职工作者？") + msgs("牵头单位是谁？"))
     assert len(store["chats"][first]["messages"]) == 4 and len(store["chats"]) == 1
@@ -29,7 +31,11 @@ def test_conversations_are_kept_named_switched_renamed_and_deleted():
     store = conv.rename(store, "  配备标准  ")
     assert any(label.startswith("配备标准 · ") and cid == first for label, cid in conv.choices(store))
     store, messages = conv.delete(store)
-    assert first not in store["chats"] and store["current"] == second and messages[0]["content"] == "衡水的覆盖率目标？"
+    assert (
+        first not in store["chats"]
+        and store["current"] == second
+        and messages[0]["content"] == "衡水的覆盖率目标？"
+    )
     store, messages = conv.delete(store)
     assert store == {"current": "", "chats": {}} and messages == []
 
@@ -40,9 +46,13 @@ def test_damaged_or_missing_storage_starts_empty():
 
 
 def test_each_conversation_keeps_its_latest_answers_cards():
-    store = conv.record(None, msgs("凯里每个社区至少配几名专职工作者？"), [], "<div class='pq-card'>凯里</div>")
+    store = conv.record(
+        None, msgs("凯里每个社区至少配几名专职工作者？"), [], "<div class='pq-card'>凯里</div>"
+    )
     first = store["current"]
-    store = conv.record(store, msgs("凯里每个社区至少配几名专职工作者？") + msgs("那衡水呢？"))  # no new cards given
+    store = conv.record(
+        store, msgs("凯里每个社区至少配几名专职工作者？") + msgs("那衡水呢？")
+    )  # no new cards given
     assert conv.cards(store) == "<div class='pq-card'>凯里</div>"
     store = conv.new_chat(store)
     assert conv.cards(store) == ""

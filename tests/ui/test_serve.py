@@ -12,8 +12,14 @@ from ui.login import CLIENT, Login
 
 
 def serve(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "ui.cli", "serve", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=60, env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "ui.cli", "serve", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def test_serving_to_the_network_without_a_login_is_refused():
@@ -52,8 +58,13 @@ def test_login_locks_a_user_out_after_repeated_failures():
 
 def test_a_stranger_failing_as_a_user_locks_that_user_out_from_the_strangers_address_only():
     now = [0.0]
-    login = Login([("admin", "s3cret"), ("bob", "pw")], max_failures=3, window_s=60, clock=lambda: now[0],
-                  max_address_failures=10)
+    login = Login(
+        [("admin", "s3cret"), ("bob", "pw")],
+        max_failures=3,
+        window_s=60,
+        clock=lambda: now[0],
+        max_address_failures=10,
+    )
 
     def from_(address: str, user: str, password: str) -> bool:
         token = CLIENT.set(address)
@@ -85,8 +96,14 @@ def test_the_server_hands_the_login_the_client_address(seed_settings, seed_retri
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "POLICYQA_AUTH": "alice:s3cret,bob:pw"}
-    proc = subprocess.Popen([sys.executable, "-m", "ui.cli", "--data-dir", str(home), "serve", "--port", str(port)],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ui.cli", "--data-dir", str(home), "serve", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
 
     def login(user: str, password: str) -> int:
         data = urllib.parse.urlencode({"username": user, "password": password}).encode()

@@ -58,7 +58,9 @@ def test_documents_the_cli_adds_are_picked_up_without_a_restart(web: WebApp, tmp
     f.write_text("另一区社区办法\n一、配备\n（一）每个社区配备专职调解员不少于4名。\n", encoding="utf-8")
     DocumentStore(web.settings).ingest([f])  # another process, as `policyqa ingest` would
     before = web.live.version
-    assert "另一区社区办法" not in {d.title for d in web.assistant.docs.values()}  # noticed here, indexed meanwhile
+    assert "另一区社区办法" not in {
+        d.title for d in web.assistant.docs.values()
+    }  # noticed here, indexed meanwhile
     web.live.wait()
     assert web.live.version > before
     assert "另一区社区办法" in {title for title, *_ in web.library()}
@@ -108,7 +110,7 @@ def test_two_versions_are_offered_and_compared(web: WebApp, tmp_path: Path):
     web.store.ingest([tmp_path / "old" / "某市社区服务条例.md", tmp_path / "new" / "某市社区服务条例.md"])
     web.live.check()
     web.live.wait()
-    (label, pair), = web.version_pairs()
+    ((label, pair),) = web.version_pairs()
     assert "2018-03-01 → 2023-06-01" in label
     html, docx_path = web.diff(pair)
     assert "<del>三十</del>" in html and "<ins>十五</ins>" in html and "新增 1 条" in html
@@ -150,17 +152,27 @@ def test_each_answer_keeps_its_sources_and_feedback_becomes_gold_candidates(web:
     assert "<span class='pq-cite' data-n='1'>[1]</span>" in message and "pq-sources" in message
     assert "凯里市加强和完善城乡社区治理的工作方案" in message.split("pq-sources", 1)[1]
     assert "pq-sources" not in plain_message(message) and "不少于5人" in plain_message(message)
-    history, _, records = web.chat("牵头单位是谁？", history, records=records)  # read against the first turn's data
+    history, _, records = web.chat(
+        "牵头单位是谁？", history, records=records
+    )  # read against the first turn's data
     assert "pq-sources" in history[-1]["content"] and len(history) == 4 and len(records) == 2
     assert web.feedback(history, 1, True) and web.feedback(history, 3, False, "没说清楚")
     assert web.feedback(history, 0, True) == ""  # a question is not an answer
-    records = [json.loads(x) for x in (web.settings.data_dir / "feedback.jsonl").read_text(encoding="utf-8").splitlines()]
+    records = [
+        json.loads(x)
+        for x in (web.settings.data_dir / "feedback.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     assert [r["liked"] for r in records] == [True, False] and records[0]["question"].startswith("凯里")
     assert records[0]["sources"] and "不少于5人" in records[0]["answer"]
     with (web.settings.data_dir / "feedback.jsonl").open("a", encoding="utf-8") as f:
         f.write('{"question": "cut off\n')  # a line a crash left half-written: named, skipped
-    r = subprocess.run([sys.executable, "-m", "ui.cli", "--data-dir", str(web.settings.data_dir), "eval", "feedback"],
-                       cwd=ROOT, capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-m", "ui.cli", "--data-dir", str(web.settings.data_dir), "eval", "feedback"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 0 and "feedback.jsonl:3: skipped" in r.stderr, r.stderr
     candidates = [json.loads(x) for x in r.stdout.splitlines()]
     assert [c["status"] for c in candidates] == ["proposed", "needs_label"]
@@ -229,7 +241,9 @@ def test_exports_write_text_never_formulas(web: WebApp, tmp_path: Path):
     assert "已保存" in web.save_meta(doc_id, "=1+2", "公式区", "2024-05-01")
     web.live.wait()
     _, xlsx, csv_file, rows = web.compare(None, [doc_id])
-    assert rows and any(r[ROW_VIEW.index("文件")] == "=1+2" for r in rows)  # the page shows the title as typed
+    assert rows and any(
+        r[ROW_VIEW.index("文件")] == "=1+2" for r in rows
+    )  # the page shows the title as typed
     cells = [c for ws in load_workbook(xlsx).worksheets for line in ws.iter_rows() for c in line]
     assert not [c.coordinate for c in cells if c.data_type == "f"]
     assert any(c.value == "=1+2" for c in cells)
