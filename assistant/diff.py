@@ -279,6 +279,32 @@ def side_runs(c: Change, side: str) -> list[tuple[str, bool]]:
     return out
 
 
+CONTEXT = 40  # characters of unchanged text a reader needs beside a change to place it
+SENTENCE_END = re.compile(r"[。；！？]")
+
+
+def in_context(runs: list[tuple[str, bool]], context: int = CONTEXT) -> list[tuple[str, bool]]:
+    """The runs of one side with long unchanged stretches cut down to what places each change: up to
+    the sentence end after a change and from the sentence start before one (at most about `context`
+    characters each), "……" for what lies between. A one-character change in a long article shows
+    its sentence, not the article."""
+    out: list[tuple[str, bool]] = []
+    for i, (text, changed) in enumerate(runs):
+        before, after = i > 0, i < len(runs) - 1  # a change before / after this run
+        if changed or len(text) <= (before + after) * context * 2:
+            out.append((text, changed))
+            continue
+        head = tail = ""
+        if before:  # the rest of the changed sentence
+            end = SENTENCE_END.search(text, 0, context * 2)
+            head = text[: end.end()] if end else text[:context]
+        if after:  # the start of the sentence the next change sits in
+            starts = [m.end() for m in SENTENCE_END.finditer(text, max(len(text) - context * 2, len(head)))]
+            tail = text[starts[-1] :] if starts and starts[-1] < len(text) else text[-context:]
+        out.append((head + "……" + tail, False))
+    return out
+
+
 def diff_xlsx(d: VersionDiff, path: Path) -> Path:
     """One row per change: 变化, 旧版条文位置, 旧版条文, 新版条文位置, 新版条文, 对照, 数字变化 (frozen header, filter)."""
     from openpyxl import Workbook

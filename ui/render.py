@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from html import escape, unescape
 
 from assistant.compare import Table, cite_map
-from assistant.diff import VersionDiff, side_runs
+from assistant.diff import VersionDiff, in_context, side_runs
 from assistant.export import COLUMNS
 from assistant.model import Answer, Citation
 from corpus.model import Document
@@ -271,10 +271,17 @@ def diff_html(d: VersionDiff, substantive_only: bool = False) -> str:
     revisions (文字修改: a renamed law or body) marked as such, or left out with `substantive_only`."""
 
     def side(c, which: str) -> str:
+        """The change in its sentence; the whole provision one click away when the rest was cut."""
         tag = "del" if which == "old" else "ins"
-        return "".join(
-            f"<{tag}>{escape(t)}</{tag}>" if changed else escape(t) for t, changed in side_runs(c, which)
-        )
+
+        def html(runs: list[tuple[str, bool]]) -> str:
+            return "".join(f"<{tag}>{escape(t)}</{tag}>" if changed else escape(t) for t, changed in runs)
+
+        runs = side_runs(c, which)
+        short = in_context(runs) if c.kind == "修改" else runs
+        if short == runs:
+            return html(runs)
+        return f"{html(short)}<details class='pq-full'><summary>全文</summary>{html(runs)}</details>"
 
     wording = sum(c.wording_only for c in d.changes)
     shown = [c for c in d.changes if not (substantive_only and c.wording_only)]

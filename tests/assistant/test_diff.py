@@ -129,3 +129,35 @@ def test_the_shanghai_property_rules_2018_to_2020(tmp_path: Path, fresh_settings
     substance = diff_html(d, substantive_only=True)
     assert "第十八条" in substance and "第五十八条" not in substance and "文字修改" in substance
     assert "第五十八条" in diff_html(d)
+
+
+def test_a_small_change_in_a_long_article_is_shown_in_its_sentence(tmp_path: Path, fresh_settings):
+    """The page shows a one-figure change in its sentence, the rest of a long article cut to "……",
+    the whole article one click away (全文); a short article stays whole."""
+    from ui.render import diff_html
+
+    filler = "".join(f"社区居民委员会应当做好第{n}项服务工作，及时向居民公开办理情况。" for n in range(1, 13))
+    old_text = OLD.replace(
+        "第一条 为了规范社区服务，制定本条例。", f"第一条 {filler}业主大会应当在三十日内召开。{filler}"
+    )
+    new_text = OLD.replace(
+        "第一条 为了规范社区服务，制定本条例。", f"第一条 {filler}业主大会应当在十五日内召开。{filler}"
+    )
+    for name, text in (("old", old_text), ("new", new_text)):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "某市社区服务条例.md").write_text(
+            text.replace("2018年5月1日", "2018年5月1日" if name == "old" else "2024年5月1日"),
+            encoding="utf-8",
+        )
+    store = DocumentStore(fresh_settings)
+    (old_r,) = store.ingest([tmp_path / "old" / "某市社区服务条例.md"])
+    (new_r,) = store.ingest([tmp_path / "new" / "某市社区服务条例.md"])
+    d = diff_versions(store.get(old_r.doc_ids[0]), store.get(new_r.doc_ids[0]))
+    html = diff_html(d)
+    row = next(r for r in html.split("<tr>") if "第一条" in r)
+    shown = row.split("<details")[0]
+    assert "业主大会应当在" in shown and "<ins>十五</ins>" in html and "<del>三十</del>" in html
+    assert "……" in shown and "第5项服务工作" not in shown and len(shown) < len(filler)
+    assert "全文" in row and row.count("第5项服务工作") == 4  # both sides' whole text, twice each
+    short = next(r for r in html.split("<tr>") if "第四条" in r)
+    assert "……" not in short and "全文" not in short
