@@ -14,5 +14,9 @@ class UnreadableFile(Exception):
         super().__init__(f"{self.path}: {reason}")
 
 
+class DataProblem(Exception):
+    """Base of what a command names when data it reads can't be used as it is (an index, a store)."""
+
+
 class UnknownDocument(KeyError):
     """No ingested document has this id."""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from corpus.errors import DataProblem
 
-class IndexProblem(Exception):
+
+class IndexProblem(DataProblem):
     """Base: the index can't be used as it is."""
 
 

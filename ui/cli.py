@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 
 from corpus import DocumentStore, UnknownDocument, UnreadableFile, load_settings
+from corpus.errors import DataProblem
 from corpus.ingest import display_name
 from corpus.metadata import region_level
 from corpus.settings import Settings
@@ -213,13 +214,9 @@ def main(argv: list[str] | None = None) -> int:
     except (UnknownDocument, UnreadableFile) as e:
         print(f"error: {e.args[0] if isinstance(e, UnknownDocument) else e}", file=sys.stderr)
         return 2
-    except Exception as e:  # the one place errors become messages: index problems, bad config
-        from indexer.errors import IndexProblem
-
-        if isinstance(e, IndexProblem | ValueError):
-            print(f"error: {e}", file=sys.stderr)
-            return 2
-        raise
+    except (DataProblem, ValueError) as e:  # the one place errors become messages: index problems, bad config
+        print(f"error: {e}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from ui.render import ROW_VIEW
-from ui.web import WebApp, safe_name
+from ui.web import WebApp
+from ui.web_docs import safe_name
 
 
 def test_upload_names_cannot_escape_the_uploads_folder():
