@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,13 @@ class Document:
         ""  # the ingested file's absolute path (undecodable bytes as \\xNN): same path, same document
     )
     part: str = ""  # the part of a code published in parts (民法典 合同编); "" for a whole document
+
+    def matches(self, search: str) -> bool:
+        """Whether its title, place, kind, date, number or file name holds every word of `search`
+        ("上海 物业", "2020"); an empty search matches."""
+        name = PurePath(self.source_file).name
+        text = " ".join((self.title, self.region, *self.places, self.kind, self.date, self.number, name))
+        return all(w in text for w in search.split())
 
     def clause(self, clause_id: str) -> Clause | None:
         """The clause with this id, if the document has it."""

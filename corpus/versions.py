@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Protocol, TypeVar
 
 
@@ -69,6 +69,21 @@ def version_pairs(docs: Iterable[D]) -> list[tuple[D, D]]:
         for a, b in zip(_dated(group), _dated(group)[1:], strict=False)
         if a.date < b.date
     ]
+
+
+def in_order(a: D, b: D) -> tuple[D, D]:
+    """Two versions, the older first whatever order they were given in (undated: as given)."""
+    return (b, a) if a.date and b.date and a.date > b.date else (a, b)
+
+
+def current(docs: Iterable[D], named: Collection[str] = ()) -> list[D]:
+    """What a comparison or a handout reads: the current version of each instrument, or, when
+    documents are named, the named ones whatever their version (an old version picked on purpose)."""
+    docs = list(docs)
+    if named:
+        return [d for d in docs if d.id in named]
+    old = superseded(docs)
+    return [d for d in docs if d.id not in old]
 
 
 def previous_version(docs: Iterable[D], new: D) -> D | None:

@@ -12,7 +12,7 @@ from corpus.settings import Settings
 
 def cmd_diff(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.diff import diff_markdown, diff_versions
-    from corpus.versions import previous_version
+    from corpus.versions import in_order, previous_version
     from ui.cli import _store
 
     store = _store(settings)
@@ -27,8 +27,7 @@ def cmd_diff(args: argparse.Namespace, settings: Settings) -> int:
                 "name both documents: policyqa diff OLD NEW"
             )
         old = earlier
-    if old.date and new.date and old.date > new.date:
-        old, new = new, old  # compare from the older to the newer whatever the order given
+    old, new = in_order(old, new)  # from the older to the newer whatever the order given
     d = diff_versions(old, new)
     if args.json:
         text = json.dumps(

@@ -75,13 +75,13 @@ def cmd_compare(args: argparse.Namespace, settings: Settings) -> int:
     documents are named or --all-versions is given."""
     from assistant.compare import build_table, split_rows, to_markdown, valued
     from assistant.export import to_csv, to_xlsx
-    from corpus.versions import superseded
+    from corpus.versions import current
     from ui.cli import _store
 
     rows = _rows(settings)
-    if not args.docs and not args.all_versions:
-        old = superseded(_store(settings).documents())
-        rows = [r for r in rows if r.doc_id not in old]
+    if not args.all_versions:
+        keep = {d.id for d in current(_store(settings).documents(), args.docs or ())}
+        rows = [r for r in rows if r.doc_id in keep]
     topics = [args.topic] if args.topic else None
     # the indicator table; who does what without a figure goes to 职责分工; an unknown topic is an error
     table = build_table(

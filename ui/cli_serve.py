@@ -73,13 +73,12 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_handout(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.extract import extract_all
     from assistant.handout import build_handout, handout_docx, handout_markdown
-    from corpus.versions import superseded
+    from corpus.versions import current, superseded
     from ui.cli import _store
 
     docs = _store(settings).documents()
-    old = set() if args.docs else superseded(docs)  # current versions unless documents are named
     h = build_handout(
-        extract_all(d for d in docs if d.id not in old),
+        extract_all(current(docs, args.docs or ())),
         args.topics or None,
         args.docs or None,
         superseded=superseded(docs),

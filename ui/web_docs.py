@@ -11,12 +11,12 @@ import time
 from html import escape
 from pathlib import Path
 
-from assistant.compare import NoMatchingRows, build_table, select, split_rows, valued
+from assistant.compare import NoMatchingRows, build_table, split_rows, valued
 from assistant.export import record, to_csv, to_xlsx
 from assistant.handout import build_handout, handout_docx, handout_markdown
 from corpus.metadata import region_level
 from corpus.store import LEGACY, skip_reason
-from corpus.versions import superseded, version_pairs
+from corpus.versions import in_order, superseded, version_pairs
 from ui import render
 from ui.web_state import WebState
 
@@ -42,7 +42,7 @@ class DocumentHandlers(WebState):
         """The overview grid, the per-indicator rows (a sortable table; XLSX and CSV downloads);
         current versions unless documents are picked; optionally only some regions."""
         topics = [topic] if topic and topic != "全部" else None
-        current = select(self.current_rows() if not doc_ids else self.rows(), None, doc_ids or None)
+        current = self.rows_of(doc_ids)
         if regions:
             current = [r for r in current if r.region in regions]
         try:  # the indicators; who does what without a figure: the 职责分工 sheet
@@ -83,13 +83,9 @@ class DocumentHandlers(WebState):
     def library(self, search: str = "") -> list[list]:
         """The library's rows; `search` keeps the documents whose title, place, kind, date or file name
         holds every word of it ("上海 物业", "2020")."""
-        words = (search or "").split()
         rows = []
         for d in self.assistant.docs.values():
-            text = " ".join(
-                (d.title, d.region, *d.places, d.kind, d.date, d.number, Path(d.source_file).name)
-            )
-            if all(w in text for w in words):
+            if d.matches(search or ""):
                 rows.append(
                     [
                         d.title,
@@ -214,9 +210,7 @@ class DocumentHandlers(WebState):
         docs = self.assistant.docs
         if not old_id or not new_id or old_id == new_id or old_id not in docs or new_id not in docs:
             return "<div class='pq-error'>请选择同一文件的两个版本。</div>", None
-        old, new = docs[old_id], docs[new_id]
-        if old.date and new.date and old.date > new.date:
-            old, new = new, old
+        old, new = in_order(docs[old_id], docs[new_id])
         d = diff_versions(old, new)
         out = self.settings.exports_dir
         out.mkdir(parents=True, exist_ok=True)
@@ -228,7 +222,7 @@ class DocumentHandlers(WebState):
         self, topics: list[str] | None, doc_ids: list[str] | None, questions: str = ""
     ) -> tuple[str, str, str]:
         answers = [self.assistant.ask(q.strip()) for q in (questions or "").splitlines() if q.strip()]
-        rows = self.current_rows() if not doc_ids else self.rows()
+        rows = self.rows_of(doc_ids)
         h = build_handout(
             rows, topics or None, doc_ids or None, answers, superseded(self.assistant.docs.values())
         )

@@ -16,7 +16,7 @@ from assistant.live import LiveCorpus
 from assistant.topics import OTHER, RESPONSIBILITY, taxonomy
 from corpus import DocumentStore
 from corpus.settings import Settings
-from corpus.versions import superseded
+from corpus.versions import current
 from ui import render
 
 log = logging.getLogger(__name__)
@@ -66,10 +66,11 @@ class WebState:
         """Above the chat: said only while answers may miss what the index has not taken in yet."""
         return "" if self.live.complete else self.index_status()
 
-    def current_rows(self) -> list[Indicator]:
-        """Rows of current versions only (an instrument's superseded versions left out)."""
-        old = superseded(self.assistant.docs.values())
-        return [r for r in self.rows() if r.doc_id not in old]
+    def rows_of(self, doc_ids: list[str] | None) -> list[Indicator]:
+        """The rows a comparison or a handout reads (`corpus.versions.current`): current versions,
+        or the documents picked."""
+        keep = {d.id for d in current(self.assistant.docs.values(), doc_ids or ())}
+        return [r for r in self.rows() if r.doc_id in keep]
 
     def topics(self) -> list[str]:
         return [n for n, _ in taxonomy()] + [RESPONSIBILITY, OTHER]
