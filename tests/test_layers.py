@@ -29,3 +29,9 @@ def test_lower_layers_never_import_upper_ones(package: str):
     if package == "ui":  # the CLI's `eval` command is the one door into eval
         bad = {(f, m) for f, m in bad if f != "cli_eval.py"}
     assert bad == set()
+
+
+def test_the_screen_reaches_the_index_layer_only_through_the_index_and_search_commands():
+    """The UI formats: answering goes through the assistant; only `policyqa index|search` open the
+    index layer themselves."""
+    assert {f for f, m in imports_of("ui") if m == "indexer"} == {"cli_search.py"}
