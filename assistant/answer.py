@@ -12,8 +12,6 @@ clauses and dropped in favour of the extractive one when it strays.
 from __future__ import annotations
 
 import logging
-import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -21,11 +19,11 @@ import numpy as np
 
 from assistant.features import Candidate, candidates, elsewhere_gap
 from assistant.model import Answer, Citation, Turn
-from assistant.provision import ARTICLE, Provision, article_label, complete
-from assistant.roles import assigns_responsibility, clause_units
+from assistant.parts import joined
 from assistant.selector import AnswerModel, default_model, eligible
+from assistant.writing import NATIONAL, Writer
 from corpus import DocumentStore
-from corpus.model import Clause, Document
+from corpus.model import Document
 from corpus.sentences import best_sentence
 from corpus.settings import Settings
 from corpus.versions import versioned
@@ -43,65 +41,7 @@ MAX_ANSWER_CHARS = 250
 MAX_ENTRIES = 6  # comparison entries
 MAX_QUESTION = 1000  # characters: real consultations run to ~150; work per question stays bounded
 MAX_SUPPORT = 2  # provisions after the lead line: the answer first, then at most two that support it
-NATIONAL = "全国"
 MIN_SUBSTRING_WORD = 3  # an unseen word this long still counts as present when a text contains it
-
-
-def marked_segments(text: str) -> list[tuple[str, int | None]]:
-    """An answer text cut after each citation mark: (segment, its mark's n); a tail with no mark has None."""
-    out: list[tuple[str, int | None]] = []
-    pos = 0
-    for m in re.finditer(r"\[(\d+)\]", text):
-        out.append((text[pos : m.end()], int(m.group(1))))
-        pos = m.end()
-    if text[pos:].strip():
-        out.append((text[pos:], None))
-    return out
-
-
-def joined(question: str, parts: Sequence[str], answers: Sequence[Answer]) -> Answer:
-    """One answer to a several-question message: each answered part's lines with its citations
-    renumbered after the earlier ones, a line an earlier part already gave left out (a part citing
-    nothing new adds nothing), and an explicit "not found" for a part the texts do not answer.
-    Refused only when every part is."""
-    answered = [a for a in answers if not a.refused]
-    if not answered:
-        return replace(answers[0], question=question)
-    texts: list[str] = []
-    citations: list[Citation] = []
-    seen: set[tuple[str, int, int]] = set()
-    for part, a in zip(parts, answers, strict=True):
-        if a.refused:
-            texts.append(f"“{part.rstrip('？?')}”：根据现有文件，未找到相关规定。")
-            continue
-        by_n = {c.n: c for c in a.citations}
-        earlier = set(seen)
-        number: dict[int, int] = {}
-        kept: list[str] = []
-        for segment, n in marked_segments(a.text):
-            c = by_n.get(n) if n is not None else None
-            if n is None or c is None:
-                kept.append(segment)
-                continue
-            if (c.clause_id, c.quote_start, c.quote_end) in earlier:
-                continue
-            if n not in number:
-                number[n] = len(citations) + 1
-                citations.append(replace(c, n=number[n]))
-                seen.add((c.clause_id, c.quote_start, c.quote_end))
-            kept.append(segment[: segment.rindex("[")] + f"[{number[n]}]")
-        if number:
-            texts.append("".join(kept).strip())
-    first = answered[0]
-    return replace(
-        first,
-        question=question,
-        standalone_question=" ".join(a.standalone_question for a in answers),
-        text="\n".join(texts),
-        citations=tuple(citations),
-        places=tuple(dict.fromkeys(p for a in answers for p in a.places)),
-        used_history=any(a.used_history for a in answers),
-    )
 
 
 class Assistant:
@@ -121,6 +61,7 @@ class Assistant:
         self.superseded: frozenset[str] = retriever.superseded
         self.versioned = versioned(self.docs.values())  # instruments with several versions: name the version
         self.doc_texts = {d.id: d.text for d in docs}
+        self.writer = Writer(self.docs, self.versioned, self.superseded)
 
     @classmethod
     def open(
@@ -280,7 +221,7 @@ class Assistant:
         hits, cands = self.candidates(query, region, doc_ids)
         # 可能相关: each clause's whole sentence closest to the question
         related = tuple(
-            self._citation(i + 1, h, *best_sentence(h.clause.text, query.weights))
+            self.writer.citation(i + 1, h, *best_sentence(h.clause.text, query.weights))
             for i, h in enumerate(hits[:3])
         )
 
@@ -322,7 +263,7 @@ class Assistant:
         if query.kind is Kind.RESPONSIBLE:
             # "Who leads" is answered by a sentence naming a body, or a clause (or its section) listing
             # its units; a sentence of the topic that names nobody does not answer it.
-            ok &= np.array([self._names_responsible(c) for c in cands], dtype=bool)
+            ok &= np.array([self.writer.names_responsible(c) for c in cands], dtype=bool)
             if not ok.any():
                 named = "、".join(query.places)
                 return refuse(
@@ -335,7 +276,7 @@ class Assistant:
             named = "、".join(query.places) or "所问文件"
             elsewhere = f"{closer.hit.region}《{closer.hit.title}》"
             nearest = (
-                self._citation(1, closer.hit, closer.start, closer.end),
+                self.writer.citation(1, closer.hit, closer.start, closer.end),
                 *(replace(c, n=c.n + 1) for c in related[:2]),
             )
             return refuse(
@@ -365,64 +306,12 @@ class Assistant:
             if not (query.places or query.named_docs or query.referred_docs):
                 # No place named: the national rule first, local ones after it, labelled with their place.
                 chosen.sort(key=lambda c: c.hit.region != NATIONAL)
-        citations: list[Citation] = []
-        lines: list[str] = []
-        # Entries from documents of one region ("全国": two central documents) are told apart by title.
-        regions = Counter(region for _, region in {(c.hit.clause.doc_id, c.hit.region) for c in chosen})
-        previous = ("", "")
-        shown: set[str] = set()  # clauses the answer already quotes (a list with its items, an intro)
-        units_given: set[str] = set()  # unit lists already given (one section's list serves its clauses)
-        for cand in chosen:
-            doc = self.docs.get(cand.hit.clause.doc_id)
-            prov = complete(doc, cand.hit.clause, cand.start, cand.end)
-            if len(prov.clause_ids) > 1 and set(prov.clause_ids) <= shown:
-                continue  # an item of a list already given whole
-            if prov.clause_ids[0] in shown and prov.clause_ids[0] != cand.hit.clause.id:
-                prov = complete(doc, cand.hit.clause, cand.start, cand.end, with_intro=False)
-            if query.kind is Kind.RESPONSIBLE and prov.text.strip().strip("（）()。") in units_given:
-                continue  # the （牵头单位：…） trailer itself, already given as the answer
-            shown.update(prov.clause_ids)
-            titled = regions[cand.hit.region] > 1
-            if query.kind is Kind.RESPONSIBLE:
-                # "Who leads": the unit list the provision's clause or section states is the answer, first.
-                extra = self._units_line(cand.hit, prov, len(citations) + 1)
-                if extra and extra[2] not in units_given:
-                    units_given.add(extra[2])
-                    doc_part = self._heading(cand.hit, prov, titled)[0]
-                    citations.append(extra[0])
-                    lines.append(extra[1] if doc_part == previous[0] else f"{doc_part}：{extra[1]}")
-                    previous = (doc_part, "")
-            n = len(citations) + 1
-            cit = self._provision_citation(n, cand.hit, prov, cand.start)
-            citations.append(cit)
-            line, heading = self._line(cand.hit, prov, n, titled, previous)
-            lines.append(line)
-            # Sentences of one answer read on from each other; a comparison's entries each stand alone.
-            previous = heading if query.kind is not Kind.COMPARISON else ("", "")
-        if query.kind is Kind.COMPARISON:
-            covered = {c.region for c in citations} | {
-                p for c in citations for p in self._doc_places(c.doc_id)
-            }
-            for place in query.places:
-                if place not in covered:
-                    lines.append(f"{place}：现有文件未找到相关规定。")
-            # A document the question names (by title or as "2021年基层治理意见") gets its line too.
-            cited = {c.title for c in citations}
-            for doc_id in dict.fromkeys((*query.named_docs, *query.referred_docs)):
-                doc = self.docs.get(doc_id)
-                if doc and doc_id not in self.superseded and doc.title not in cited:
-                    cited.add(doc.title)
-                    lines.append(f"《{doc.title}》：未找到相关规定。")
-        if query.kind is not Kind.COMPARISON and not query.places:
-            differ = self._disagreement(query, citations)
-            if differ:
-                lines.insert(0, differ)
-        text = "\n".join(lines) if query.kind is Kind.COMPARISON else "".join(lines)
+        text, citations = self.writer.write(query, chosen)
         answer = Answer(
             question,
             query.text,
             text,
-            tuple(citations),
+            citations,
             False,
             query.kind.value,
             query.places,
@@ -433,31 +322,6 @@ class Assistant:
 
             return generate_verified(self.llm, answer, question)
         return answer
-
-    def _disagreement(self, query: Query, citations: Sequence[Citation]) -> str:
-        """One line saying that the cited documents of different places set different figures for
-        what was asked ("规定不一致：全国：五年[2]；北京市（办法）：三年[1]。"), national first, a local one
-        labelled with its kind of document (its year is in its own line's version; a year here would be
-        a number its clause does not state); "" when they agree, state no figure in the asked unit, or
-        come from one place."""
-        found: dict[str, tuple[str, int]] = {}
-        for c in citations:
-            figures = [m.group(0) for u in query.units for m in u.finditer(c.quote)]
-            if figures and c.region and c.region not in found:
-                found[c.region] = ("、".join(dict.fromkeys(figures)), c.n)
-        if len(found) < 2 or len({f for f, _ in found.values()}) < 2:
-            return ""
-        parts = []
-        for region in sorted(found, key=lambda r: r != NATIONAL):
-            figure, n = found[region]
-            doc = next((self.docs.get(c.doc_id) for c in citations if c.n == n), None)
-            kind = f"（{doc.kind}）" if region != NATIONAL and doc and doc.kind else ""
-            parts.append(f"{region}{kind}：{figure}[{n}]")
-        return "规定不一致：" + "；".join(parts) + "。\n"
-
-    def _doc_places(self, doc_id: str) -> tuple[str, ...]:
-        d = self.docs.get(doc_id)
-        return (d.region, *d.places) if d else ()
 
     def _best_sentences(self, cands: list[Candidate], probs: np.ndarray, best: int) -> list[Candidate]:
         """The best sentence, then others the model finds more likely than not, while the answer stays short."""
@@ -492,115 +356,6 @@ class Assistant:
                 per_doc[doc] = c
         return list(per_doc.values())[:MAX_ENTRIES]
 
-    def _line(
-        self, hit: Hit, prov: Provision, n: int, titled: bool = False, previous: tuple[str, str] = ("", "")
-    ) -> tuple[str, tuple[str, str]]:
-        """One answer line: 'region《title》(version)第X条第Y款：text。[n]', the article number said once;
-        outside articles 'region：text', or 'region《title》：text' when `titled`. After a line of the
-        same document (`previous`: the heading the last line returned) the document is not named
-        again: '第Y条：text' for another article, the bare text for the same one. Returns the line
-        and its heading (region《title》(version), 第X条第Y款)."""
-        doc_part, label, text = self._heading(hit, prov, titled)
-        body = f"{text.rstrip('。；，、：')}。[{n}]"
-        if previous == (doc_part, label):
-            return body, previous
-        if label and previous[0] == doc_part:
-            return f"{label}：{body}", (doc_part, label)
-        return f"{doc_part}{label}：{body}", (doc_part, label)
-
-    def _heading(self, hit: Hit, prov: Provision, titled: bool) -> tuple[str, str, str]:
-        """An answer line's heading as (region《title》(version), 第X条第Y款 or ""), and the provision's
-        text without the article number the heading already says."""
-        doc = self.docs.get(hit.clause.doc_id)
-        version = f"（{doc.date}版）" if doc and doc.id in self.versioned and doc.date else ""
-        text = prov.text.strip()
-        if not prov.label:
-            if titled and hit.title:
-                return f"{hit.region}《{hit.title}》{version}", "", text
-            return (hit.region or hit.title) + version, "", text
-        article = ARTICLE.match(prov.label)
-        if article and text.startswith(article.group(0)):
-            text = text[len(article.group(0)) :].lstrip()
-        doc_part = f"{hit.region}《{hit.title}》{version}" if hit.title else f"{hit.region}{version}"
-        return doc_part, prov.label, text
-
-    def _unit_list(self, hit: Hit) -> tuple[Clause, int, int] | None:
-        """The clause (the hit's own, its continuation or its section's opening) that lists units
-        (（牵头单位：…；责任单位：…）), with the list's span; None when none does."""
-        doc = self.docs.get(hit.clause.doc_id)
-        if doc is None:
-            return None
-        for clause in (hit.clause, *self._section_openers(doc, hit.clause)):
-            units = clause_units(clause.text)
-            if units.start >= 0 and (units.lead or units.support):
-                return clause, units.start, units.end
-        return None
-
-    def _units_line(self, hit: Hit, prov: Provision, n: int) -> tuple[Citation, str, str] | None:
-        """For 'who is responsible' questions: the unit list the clause (or its section's opening) states,
-        when the chosen sentence does not already name it."""
-        found = self._unit_list(hit)
-        if found is None:
-            return None
-        clause, start, end = found
-        span = clause.text[start:end]
-        if span in prov.text:
-            return None
-        cit = self._citation(n, Hit(clause, hit.score, hit.title, hit.region, hit.origin), start, end)
-        return cit, f"{span.strip('（）()')}。[{n}]", span.strip("（）()。")
-
-    def _names_responsible(self, cand: Candidate) -> bool:
-        """The sentence, read with its article's or list's opening (由民政部门依法查处：…（二）…), names the
-        body responsible, or its clause or section lists units."""
-        doc = self.docs.get(cand.hit.clause.doc_id)
-        text = complete(doc, cand.hit.clause, cand.start, cand.end).text if doc else cand.text
-        return assigns_responsibility(text) or self._unit_list(cand.hit) is not None
-
-    def _section_openers(self, doc: Document, clause: Clause) -> list[Clause]:
-        """Clauses that open the sections enclosing `clause` (where a unit list for the whole section sits),
-        and the passages continuing `clause` itself."""
-        out = [c for c in doc.clauses if c.heading_path == clause.heading_path and c.start > clause.start][:3]
-        path = clause.heading_path
-        for depth in range(len(path) - 1, 0, -1):
-            out += [c for c in doc.clauses if c.heading_path == path[:depth]][:2]
-        return out
-
-    def _provision_citation(self, n: int, h: Hit, prov: Provision, start: int) -> Citation:
-        if len(prov.clause_ids) == 1:
-            return self._citation(n, h, start, start + len(prov.text))
-        doc = self.docs.get(h.clause.doc_id)
-        joined = "".join(c.text for cid in prov.clause_ids if doc and (c := doc.clause(cid)))
-        s = max(joined.find(prov.text.split("……")[0]), 0)
-        return self._cite(n, h, joined, s, min(s + len(prov.text), len(joined)), prov.label, prov.text)
-
-    def _citation(self, n: int, h: Hit, start: int, end: int) -> Citation:
-        c = h.clause
-        return self._cite(n, h, c.text, start, end, article_label(self.docs.get(c.doc_id), c))
-
-    def _cite(
-        self, n: int, h: Hit, text: str, start: int, end: int, article: str, quote: str | None = None
-    ) -> Citation:
-        """A citation of `text` (the hit's clause, or the clauses of a provision joined) at start:end."""
-        c = h.clause
-        doc = self.docs.get(c.doc_id)
-        return Citation(
-            n,
-            c.doc_id,
-            h.title,
-            h.region,
-            doc.date if doc else "",
-            c.section,
-            c.id,
-            text,
-            text[start:end] if quote is None else quote,
-            start,
-            end,
-            c.start,
-            c.end,
-            h.origin,
-            article,
-        )
-
 
 def _asks_of_last(query: Query, last: Query | None) -> bool:
     """A follow-up that names no place or document of its own and asks another kind of thing than the
@@ -620,37 +375,3 @@ def _kept(query: Query, answer: str) -> Turn:
     return Turn(
         query.question, query, Answer(query.question, query.text, answer, (), False, query.kind.value)
     )
-
-
-def answer_json(a: Answer) -> dict:
-    """The JSON shape of an answer (CLI `ask --json/--jsonl`, web API)."""
-
-    def cit(c: Citation) -> dict:
-        return {
-            "n": c.n,
-            "doc_id": c.doc_id,
-            "title": c.title,
-            "region": c.region,
-            "date": c.date,
-            "section": c.section,
-            "article": c.article,
-            "clause_id": c.clause_id,
-            "text": c.text,
-            "quote": c.quote,
-            "quote_start": c.quote_start,
-            "quote_end": c.quote_end,
-            "source": c.source,
-        }
-
-    return {
-        "answer": a.text,
-        "refused": a.refused,
-        "standalone_question": a.standalone_question,
-        "used_history": a.used_history,
-        "kind": a.kind,
-        "places": list(a.places),
-        "citations": [cit(c) for c in a.citations],
-        "related": [cit(c) for c in a.related],
-        "reason": a.reason,
-        "generator": a.generator,
-    }

@@ -27,6 +27,23 @@ class Citation:
     source: str = ""
     article: str = ""  # 第X条第Y款, when the clause sits in an article
 
+    def as_json(self) -> dict:
+        return {
+            "n": self.n,
+            "doc_id": self.doc_id,
+            "title": self.title,
+            "region": self.region,
+            "date": self.date,
+            "section": self.section,
+            "article": self.article,
+            "clause_id": self.clause_id,
+            "text": self.text,
+            "quote": self.quote,
+            "quote_start": self.quote_start,
+            "quote_end": self.quote_end,
+            "source": self.source,
+        }
+
 
 @dataclass(frozen=True)
 class Answer:
@@ -41,6 +58,21 @@ class Answer:
     reason: str = ""  # why refused, or why the LLM answer was not used
     generator: str = "extractive"
     used_history: bool = False  # the question was rewritten from the conversation
+
+    def as_json(self) -> dict:
+        """The JSON shape of an answer (CLI `ask --json/--jsonl`, web API)."""
+        return {
+            "answer": self.text,
+            "refused": self.refused,
+            "standalone_question": self.standalone_question,
+            "used_history": self.used_history,
+            "kind": self.kind,
+            "places": list(self.places),
+            "citations": [c.as_json() for c in self.citations],
+            "related": [c.as_json() for c in self.related],
+            "reason": self.reason,
+            "generator": self.generator,
+        }
 
 
 @dataclass(frozen=True)

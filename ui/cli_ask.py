@@ -27,14 +27,12 @@ def print_answer(a) -> None:
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.answer import answer_json
-
     assistant = _assistant(settings)
     if args.jsonl:
         from ui.cli import iter_jsonl
 
         for row in iter_jsonl(args.jsonl):
-            out = answer_json(assistant.ask(row["question"], row.get("history") or []))
+            out = assistant.ask(row["question"], row.get("history") or []).as_json()
             print(json.dumps({"id": row.get("id"), **out}, ensure_ascii=False), flush=True)
         return 0
     if not args.question:
@@ -42,7 +40,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     a = assistant.ask(args.question, region=args.region)
     if args.json:
-        print(json.dumps({"question": args.question, **answer_json(a)}, ensure_ascii=False, indent=2))
+        print(json.dumps({"question": args.question, **a.as_json()}, ensure_ascii=False, indent=2))
     else:
         print_answer(a)
     return 0

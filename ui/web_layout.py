@@ -210,6 +210,4 @@ def build_app(app: WebApp):  # gr.Blocks
 
 
 def _api_answer(app: WebApp, question: str) -> dict:
-    from assistant.answer import answer_json
-
-    return answer_json(app.assistant.ask(question))
+    return app.assistant.ask(question).as_json()

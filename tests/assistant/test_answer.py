@@ -312,8 +312,8 @@ def test_a_message_asking_two_things_gets_both_answers_each_cited(fresh_settings
 def test_a_line_an_earlier_part_gave_is_not_repeated():
     """Joining a several-question message: a sentence the first part's answer already gave is left
     out of the second part's lines, the rest renumbered in order, each mark on its own citation."""
-    from assistant.answer import joined
     from assistant.model import Answer, Citation
+    from assistant.parts import joined
 
     def cite(n: int, clause: str, quote: str) -> Citation:
         return Citation(n, "d", "某条例", "某市", "", "", clause, quote, quote, 0, len(quote), 0, len(quote))
