@@ -26,34 +26,24 @@ import numpy as np
 
 from corpus.locks import held
 from corpus.model import Clause, Document
-from corpus.outline import article_context, article_index
-from corpus.sentences import sentence_spans
 from corpus.settings import Settings
-from indexer.cache import EmbeddingCache, pid_alive
+from indexer.cache import EmbeddingCache
 from indexer.dense import DenseIndex, IndexKind
 from indexer.embed import Embedder
 from indexer.errors import IndexCorrupt, IndexMismatch, IndexMissing, IndexProblem
 from indexer.tokenize import Tokenizer, corpus_terms
+from indexer.units import DocInfo, bm25_units, contexts, fingerprint, milvus_fields, passage_text
+from indexer.versions import (
+    current_version,
+    milvus_fingerprints,
+    read_manifest,
+    swap_current,
+)
 
 log = logging.getLogger(__name__)
 FORMAT_VERSION = (
     4  # 3: items read with their article's opening; 4: one vector per clause, no sentence vectors
 )
-MAX_TEXT = 8000  # characters of a clause stored in a Milvus row (clauses are cut at ~300)
-MAX_META = 200
-
-
-@dataclass(frozen=True)
-class DocInfo:
-    """What a hit needs to know about its document."""
-
-    id: str
-    title: str
-    region: str
-    origin: str
-    date: str
-    places: tuple[str, ...]
-    kind: str = ""  # 法律 / 条例 / 办法 / 意见 …
 
 
 @dataclass(frozen=True)
@@ -76,43 +66,6 @@ class LoadedIndex:
     bm25_clause_of: np.ndarray  # sentence row → clause index
     dense: Any  # DenseIndex (FAISS) or MilvusDense: search(query, k, allowed), dim, len
     vectors: np.ndarray  # clause i's unit vector is row i (float16, memory-mapped)
-
-
-def passage_text(c: Clause, context: str = "") -> str:
-    """What gets embedded: the nearest headings give a clause its topic. A later paragraph or a list
-    item of an article (`context`: `corpus.outline.article_context`) is read after the article's
-    opening, under the headings above the article (not its number, not the item's own label)."""
-    if not context:
-        return "；".join(c.heading_path[-2:]) + "：" + c.text
-    idx = article_index(c.heading_path) or 0
-    return "；".join(c.heading_path[: idx + 1][-2:]) + "：" + context + "……" + c.text
-
-
-def bm25_units(c: Clause, context: str = "") -> list[str]:
-    """BM25 scores sentences, not clauses: a one-sentence answer inside a long clause is not drowned
-    by length normalisation. Each sentence carries the clause's nearest heading, or, inside an article,
-    the article's opening (`context`)."""
-    head = context or (c.heading_path[-1] if c.heading_path else "")
-    sentences = [c.text[a:b] for a, b in sentence_spans(c.text)] or [c.text]
-    return [head + " " + s for s in sentences]
-
-
-def contexts(docs: Sequence[Document]) -> dict[str, str]:
-    """`article_context` of every document's clauses, by clause id."""
-    out: dict[str, str] = {}
-    for d in docs:
-        out.update(article_context(d.clauses))
-    return out
-
-
-def fingerprint(d: Document) -> str:
-    """A document version as the index sees it: its text, how it was cut into clauses, and the
-    metadata hits carry (a corrected title, region or date re-indexes it)."""
-    h = hashlib.sha256(d.content_hash.encode())
-    h.update(json.dumps([d.title, d.region, d.date, list(d.places)], ensure_ascii=False).encode())
-    for c in d.clauses:
-        h.update(f"{c.id}:{c.start}:{c.end}".encode())
-    return h.hexdigest()
 
 
 def _sha256(path: Path) -> str:
@@ -205,7 +158,7 @@ def _build(
                 [row_key(fp, c.id) for fp, c in zip(fps, clauses, strict=True)],
                 [milvus_fields(c, info[c.doc_id]) for c in clauses],
                 fps,
-                _milvus_fingerprints(root, collection),
+                milvus_fingerprints(root, collection),
             )
             dense_info = {
                 "backend": "milvus",
@@ -249,7 +202,7 @@ def _build(
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    _swap_current(root, final)
+    swap_current(root, final)
     cached = len(set(texts)) - embedded - pending  # clause texts found in the cache
     return BuildReport(len(clauses), embedded, cached, time.perf_counter() - t0, embed_seconds, final)
 
@@ -291,122 +244,6 @@ REQUIRED_FILES = (
 )  # + dense.faiss for the FAISS backend
 BEHIND = "index out of date with the documents"
 PENDING = "index serving BM25 while clause vectors are computed"
-GRACE_S = 300.0  # a replaced version stays this long, so a reader that resolved it can finish loading
-
-
-def _swap_current(root: Path, target: Path) -> None:
-    """Point `current` at `target` in one atomic rename. Replaced versions are marked and removed only
-    after GRACE_S, so a reader never loses the files it is reading; leftovers of dead builds go."""
-    link_tmp = root / f".current-{os.getpid()}"
-    link_tmp.unlink(missing_ok=True)
-    os.symlink(target.name, link_tmp)
-    os.replace(link_tmp, root / "current")
-    now = time.time()
-    for old in root.glob("v-*"):
-        if old.name == target.name:
-            continue
-        marker = old / ".replaced"
-        if not marker.exists():
-            marker.write_text(f"{now}\n", encoding="utf-8")
-        elif now - marker.stat().st_mtime > GRACE_S:
-            _drop_milvus(old)
-            shutil.rmtree(old, ignore_errors=True)
-    remove_dead_builds(root)
-
-
-def milvus_fields(c: Clause, doc: DocInfo) -> dict[str, str]:
-    """What a Milvus row holds beside its vector: the clause text and its document's metadata, so the
-    store answers filters (and inspection) on its own."""
-    return {
-        "doc_id": c.doc_id,
-        "text": c.text[:MAX_TEXT],
-        "title": doc.title[:MAX_META],
-        "region": doc.region[:MAX_META],
-        "date": doc.date,
-        "kind": doc.kind[:MAX_META],
-    }
-
-
-def _version_manifests(root: Path, but: Path | None = None) -> list[dict]:
-    """The readable manifests of the index versions under `root` (except `but`)."""
-    out = []
-    for v in root.glob("v-*"):
-        if but is None or v.name != but.name:
-            try:
-                out.append(json.loads((v / "manifest.json").read_text(encoding="utf-8")))
-            except (OSError, ValueError):
-                continue
-    return out
-
-
-def _milvus_fingerprints(root: Path, collection: str, but: Path | None = None) -> set[str]:
-    """Document versions whose rows the index versions under `root` keep in a Milvus collection."""
-    return {
-        fp
-        for m in _version_manifests(root, but)
-        if m.get("dense", {}).get("collection") == collection
-        for fp in m.get("documents", {}).values()
-    }
-
-
-def _drop_milvus(version: Path) -> None:
-    """With a replaced version go the Milvus rows of document versions no other index version uses
-    (the whole collection when none uses it); nothing to do for FAISS files."""
-    try:
-        manifest = json.loads((version / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return
-    info = manifest.get("dense", {})
-    if info.get("backend") != "milvus":
-        return
-    from indexer.milvus import MilvusDense, MilvusUnavailable, client
-
-    root, collection = version.parent, info["collection"]
-    try:
-        milvus = client(info["uri"])
-        if not any(
-            m.get("dense", {}).get("collection") == collection for m in _version_manifests(root, version)
-        ):
-            if milvus.has_collection(collection):
-                milvus.drop_collection(collection)
-            return
-        kept = _milvus_fingerprints(root, collection, but=version)
-        MilvusDense.forget(milvus, collection, set(manifest.get("documents", {}).values()) - kept)
-    except MilvusUnavailable:
-        log.warning("could not remove Milvus rows of replaced index %s from %s", version, collection)
-
-
-def remove_dead_builds(root: Path) -> list[Path]:
-    """Remove `.building-*` folders and `.current-*` links left by builds whose process has died."""
-    removed = []
-    for junk in [*root.glob(".building-*"), *root.glob(".current-*")]:
-        pid = junk.name.rsplit("-", 1)[-1]
-        if pid.isdigit() and int(pid) != os.getpid() and not pid_alive(int(pid)):
-            if junk.is_symlink() or junk.is_file():
-                junk.unlink(missing_ok=True)
-            else:
-                shutil.rmtree(junk, ignore_errors=True)
-            removed.append(junk)
-    return removed
-
-
-def current_version(settings: Settings) -> Path:
-    """The version folder `current` points at, resolved once (a swap may follow at any moment)."""
-    current = settings.index_dir / "current"
-    if not current.exists():
-        raise IndexMissing(f"no index in {settings.index_dir}: run `policyqa index`")
-    return current.resolve()
-
-
-def read_manifest(settings: Settings, path: Path | None = None) -> dict:
-    path = path or current_version(settings)
-    try:
-        manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError) as e:
-        raise IndexCorrupt(f"index manifest unreadable in {path}: {e}") from e
-    if not isinstance(manifest, dict):
-        raise IndexCorrupt(f"index manifest in {path} is not an object ({type(manifest).__name__})")
-    return manifest
 
 
 def load_index(settings: Settings, embedder_name: str, verify: bool = True) -> LoadedIndex:

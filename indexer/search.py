@@ -17,11 +17,12 @@ from corpus.versions import superseded
 from indexer.embed import Embedder, make_embedder
 from indexer.fusion import FusionWeights, default_weights, rrf
 from indexer.model import Elsewhere, Hit, SearchResult
-from indexer.persist import LoadedIndex, build_index, index_problem, load_index, passage_text
+from indexer.persist import LoadedIndex, build_index, index_problem, load_index
 from indexer.query import Kind, Query, QueryAnalyzer
 from indexer.question_map import QuestionMap, default_question_map
 from indexer.references import DocRef
 from indexer.tokenize import Tokenizer
+from indexer.units import passage_text
 
 log = logging.getLogger(__name__)
 DEPTH = 60  # candidates taken from each retriever before fusion

