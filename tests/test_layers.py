@@ -35,3 +35,12 @@ def test_the_screen_reaches_the_index_layer_only_through_the_index_and_search_co
     """The UI formats: answering goes through the assistant; only `policyqa index|search` open the
     index layer themselves."""
     assert {f for f, m in imports_of("ui") if m == "indexer"} == {"cli_search.py"}
+
+
+def test_no_product_file_is_over_400_lines():
+    sizes = {
+        str(f.relative_to(ROOT)): len(f.read_text(encoding="utf-8").splitlines())
+        for package in ORDER + ["eval"]
+        for f in (ROOT / package).glob("*.py")
+    }
+    assert {f: n for f, n in sizes.items() if n > 400} == {}

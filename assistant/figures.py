@@ -1,0 +1,209 @@
+"""How figures are read in a policy sentence: quantities merged into values with their comparator
+(不少于、不超过…), numbers that are not targets masked (years in titles, document numbers, 5G…),
+the stretch of the sentence holding a value and the indicator named before it, the calendar deadline
+nearest to it, dated commitments and the states they reach. Rules and lexicons:
+rules/extraction.toml."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from assistant.quantity import Quantity, find_quantities
+from assistant.roles import Units, sentence_units
+
+RULES = Path(__file__).parent / "rules" / "extraction.toml"
+
+
+@dataclass(frozen=True)
+class Rules:
+    comparators: tuple[str, ...]
+    not_targets: tuple[re.Pattern[str], ...]
+
+
+@cache
+def rules() -> Rules:
+    d = tomllib.loads(RULES.read_text(encoding="utf-8"))
+    return Rules(tuple(d["comparators"]), tuple(re.compile(p) for p in d["not_targets"]["patterns"]))
+
+
+DEADLINE = re.compile(
+    r"(?:到|于|力争|确保到|在)?\s*(?P<d>(?:\d{4}|20XX)年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年底|底|末|年末)?(?:前|之前|以前)?"
+    r"|每年\d{1,2}月(?:底|末|\d{1,2}日)(?:前|之前)?)"
+)
+SEGMENT_BREAKS = "，。；：,;:、且"
+DETERMINERS = "这那哪每某任新上下本同另首"
+COMPARATOR_WORDS = r"不得低于|不得少于|不得超过|原则上不超过|一般不超过|不少于|不低于|不超过|不高于|不多于|至少|最少|最多|达到|控制在|超过|高于|低于|少于|多于|满|提前"
+# A calendar deadline with the state to reach by it ("于2020年底前，全面完成…建设", "确保2020年完成…",
+# "到2025年…实现全覆盖"): a dated commitment, its value the state.
+# The deadline needs 到/于/在/确保/力争 before it or 前 after it; "到2025年实现…" with no 前 is left to STATE,
+# which keeps what is reached (实现全覆盖).
+COMPLETION = re.compile(
+    r"(?P<d>(?:\d{4}|20XX)年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年底|底)?(?:前|之前)?)[，,]?\s*"
+    r"(?P<state>(?:全面|基本|全部)?(?:完成|建成|制定|实现))"
+)
+DEADLINE_LEAD = ("于", "在", "到", "确保", "力争")
+STATE = re.compile(
+    r"(?:实现|达到)?全覆盖|全面(?:完成|建成|实现)|基本(?:建成|形成|实现|完成)|(?:均|全部)(?:建立|建成|完成)"
+)
+SCOPE = re.compile(
+    r"每个(?:城市|农村)?社区|城市社区|农村社区|每个村|各新城|每个新城|每个街道|每个区|每个乡镇"
+)
+
+
+@dataclass(frozen=True)
+class Value:
+    """A target as an indicator row shows it: the figure as written (with 以上/以下, without the
+    leading comparator word or a time limit's 内/前), the whole phrase, the comparator word."""
+
+    start: int
+    end: int
+    value: str
+    text: str
+    comparator: str
+    unit: str
+    kind: str
+
+
+def merged_quantities(text: str) -> list[Value]:
+    """Quantities that state targets, with ranges ("一千元以上一万元以下") and parallel figures
+    ("60万元、40万元、5万元") joined into one value. Years, qualifiers of a subject ("5000人以下的")
+    and determiners ("这一个") are not targets."""
+    qs = [q for q in find_quantities(text) if is_target(text, q)]
+    groups: list[list[Quantity]] = []
+    for q in qs:
+        if (
+            groups
+            and text[groups[-1][-1].end : q.start] in ("", "、", "至", "到", "或者", "或")
+            and q.unit == groups[-1][-1].unit
+        ):
+            groups[-1].append(q)
+        else:
+            groups.append([q])
+    out = []
+    for g in groups:
+        s, e = g[0].start, g[-1].end
+        full = text[s:e].strip()
+        pre = re.match(COMPARATOR_WORDS, full)
+        value = full[pre.end() :] if pre and pre.end() < len(full) else full
+        if value.startswith("每") and g[0].kind != "frequency":
+            value = value[1:]
+        if g[0].kind == "time_limit":
+            value = re.sub(r"(?:之内|以内|内|之前|以前|前|后)$", "", value)
+        comparator = (
+            pre.group(0)
+            if pre
+            else next((w for w in ("以上", "以下", "以内", "左右") if full.endswith(w)), "")
+        )
+        out.append(
+            Value(s, e, value.strip(), full, comparator, g[0].unit if g[0].unit != "ratio" else "", g[0].kind)
+        )
+    return out
+
+
+def comparator_before(text: str, seg_start: int, value_start: int) -> str:
+    """A comparator word earlier in the value's segment: "不低于每百户30平方米", "至少设立一处"."""
+    found = list(re.finditer(COMPARATOR_WORDS, text[seg_start:value_start]))
+    return found[-1].group(0) if found else ""
+
+
+def earlier_subject(text: str, pos: int) -> Units:
+    """An obligation whose subject is elided ("符合条件的，应当在三十日内…", "逾期不改正的，处…罚款")
+    takes the nearest unit named earlier in the same provision."""
+    for s, e in reversed([se for se in sentences_of(text) if se[0] < pos]):
+        own = sentence_units(text[s:e])
+        if own.lead:
+            return own
+    return Units()
+
+
+def is_target(text: str, q: Quantity) -> bool:
+    if q.unit == "年" and q.value is not None and q.value >= 1900:
+        return False  # a year, not a duration
+    if "□" in q.text:
+        return False
+    before = text[max(q.start - 1, 0) : q.start]
+    if re.match(r"一[个次项批家届轮代]", q.text) and before and before in DETERMINERS:
+        return False  # "这一个", "每一次", "新一届": a determiner, not a count
+    if text[q.end : q.end + 1] == "性" and q.text.startswith("一"):
+        return False  # "一次性": an adverb
+    after = text[q.end : q.end + 1]
+    share = q.unit in ("ratio", "%") or "分之" in q.text
+    predicate = text[: q.start].endswith(("在", "为", "以上", "以上、")) or re.search(
+        r"\d$|[十百千万]$", text[: q.start]
+    )
+    if (
+        after == "的"
+        and not share
+        and not predicate
+        and (q.text.endswith(("以上", "以下")) or q.text.startswith("满") or text[: q.start].endswith("不足"))
+    ):
+        return False  # "人口5000人以下的社区", "十八周岁以上的居民", "年满十八周岁的": a condition on the subject
+    if re.fullmatch(r"一(?:个|套|批|支|项|系列|种)", q.text) and not comparator_before(
+        text, max(q.start - 6, 0), q.start
+    ):
+        return False  # "形成一套制度", "培养一批骨干", "设立一个居民小组": an article, not a count
+    if q.text == "一次":
+        seg = text[max(text.rfind("，", 0, q.start), text.rfind("。", 0, q.start), 0) : q.start]
+        if "每" not in seg and not comparator_before(seg, 0, len(seg)):
+            return False  # "实现一次采集": once, not a frequency ("每年举行一次" keeps it)
+    if q.text.startswith("每") and q.kind == "count" and q.value in (10, 100, 1000, 10000):
+        return False  # "每百户", "每万人": the denominator of a rate
+    if text.count("《", 0, q.start) > text.count("》", 0, q.start):
+        return False  # inside a title
+    return True
+
+
+def masked(text: str) -> str:
+    """The text with non-target numbers blanked out (same length, so offsets hold)."""
+    for p in rules().not_targets:
+        text = p.sub(lambda m: "□" * len(m.group(0)), text)
+    return text
+
+
+def segment(text: str, start: int, end: int) -> tuple[int, int]:
+    """The comma-delimited stretch of the sentence that holds the value (and its subject)."""
+    s = max(text.rfind(ch, 0, start) for ch in SEGMENT_BREAKS) + 1
+    e_candidates = [i for i in (text.find(ch, end) for ch in SEGMENT_BREAKS) if i >= 0]
+    e = min(e_candidates) if e_candidates else len(text)
+    if start - s < 6 and s > 0 and text[s - 1] not in "。；;":  # "…面积不低于30平方米且不少于800平方米"
+        s = max(text.rfind(ch, 0, s - 1) for ch in SEGMENT_BREAKS + "且") + 1
+    return s, e
+
+
+def sentence_at(text: str, pos: int) -> tuple[int, int]:
+    s = max(text.rfind(ch, 0, pos) for ch in "。；;") + 1
+    ends = [i for i in (text.find(ch, pos) for ch in "。；;") if i >= 0]
+    return s, (min(ends) + 1 if ends else len(text))
+
+
+def sentences_of(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^。；;]+[。；;]?", text)]
+
+
+def deadline_of(text: str, s: int, e: int, value_at: int) -> re.Match[str] | None:
+    """The calendar deadline of the sentence [s, e) nearest before the value (else the first after)."""
+    found = [m for m in DEADLINE.finditer(text, s, e) if m.group("d")]
+    found = [
+        m
+        for m in found
+        if not re.match(r"\d{4}年$", m.group("d"))
+        or re.search(r"(?:到|于)\s*$", text[max(s, m.start() - 2) : m.start("d")])
+    ]
+    before = [m for m in found if m.start() < value_at]
+    if before:
+        return before[-1]
+    return found[0] if found else None
+
+
+def indicator_name(text: str, seg_start: int, value_start: int) -> str:
+    name = text[seg_start:value_start]
+    name = re.sub(
+        r"^(?:到|力争|确保|其中|并|要|应当|应)?\s*(?:\d{4}年(?:年底|底|末)?(?:前)?)?[，,]?", "", name
+    )
+    for c in sorted(rules().comparators, key=len, reverse=True):
+        name = name.replace(c, "")
+    return name.strip("，、：；的 ") or text[seg_start:value_start]
