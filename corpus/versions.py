@@ -71,6 +71,11 @@ def version_pairs(docs: Iterable[D]) -> list[tuple[D, D]]:
     ]
 
 
+def versions_of(docs: Iterable[D], doc: D) -> list[D]:
+    """Every version of `doc`'s instrument in the collection (itself included), oldest first."""
+    return next((g for g in instruments(docs) if any(d.id == doc.id for d in g)), [doc])
+
+
 def in_order(a: D, b: D) -> tuple[D, D]:
     """Two versions, the older first whatever order they were given in (undated: as given)."""
     return (b, a) if a.date and b.date and a.date > b.date else (a, b)

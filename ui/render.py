@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from html import escape, unescape
+from urllib.parse import quote
 
 from assistant.compare import Table, cite_map
 from assistant.diff import VersionDiff, in_context, side_runs
@@ -15,6 +16,12 @@ from corpus.model import Document
 CSS = """
 .pq-card{border:1px solid #d0d7de;border-radius:8px;padding:8px 12px;margin:8px 0;background:#fff}
 .pq-card-head{font-weight:600}
+.pq-card-foot{text-align:right;font-size:0.9em}
+#viewer-target, #viewer-open{display:none !important}
+#doc-viewer .pq-doc-head a.pq-open{float:right}
+#doc-viewer .pq-doc-body{max-height:60vh;overflow:auto;border:1px solid #d0d7de;border-radius:8px;padding:8px 12px;background:#fff}
+#doc-viewer .pq-target{background:#f3f6f9}
+#doc-viewer .pq-target mark{background:#fff3b0}
 .pq-meta{color:#57606a;font-size:0.9em}
 .pq-cite{color:#0969da;cursor:pointer;text-decoration:underline}
 .pq-flash{background:#fff8c5;transition:background 0.3s}
@@ -41,6 +48,13 @@ def _highlight(c: Citation) -> str:
         + "</mark>"
         + escape(c.text[c.quote_end :])
     )
+
+
+def _span_in_clause(c: Citation, docs: dict[str, Document]) -> tuple[int, int] | None:
+    """The quote's offsets in its clause (a provision's quote spans several clauses: None)."""
+    doc = docs.get(c.doc_id)
+    clause = doc.clause(c.clause_id) if doc else None
+    return (c.quote_start, c.quote_end) if clause is not None and clause.text == c.text else None
 
 
 def _context(c: Citation, doc: Document | None) -> str:
@@ -139,7 +153,8 @@ def citation_cards(answer: Answer, docs: dict[str, Document]) -> str:
             f"<div class='pq-card' data-doc='{escape(c.doc_id)}' data-n='{c.n}'>"
             f"<div class='pq-card-head'>{label} 《{escape(c.title)}》</div>"
             f"<div class='pq-meta'>{escape(c.region)} · {escape(c.date or '日期未注明')} · {escape(c.section)}</div>"
-            f"<details><summary><mark>{escape(c.quote)}</mark></summary>{_context(c, docs.get(c.doc_id))}</details></div>"
+            f"<details><summary><mark>{escape(c.quote)}</mark></summary>{_context(c, docs.get(c.doc_id))}</details>"
+            f"<div class='pq-card-foot'>{open_link(c.doc_id, c.clause_id, span=_span_in_clause(c, docs))}</div></div>"
         )
     return "".join(out)
 
@@ -171,10 +186,17 @@ def table_html(t: Table) -> str:
 
 
 def outline_html(doc: Document) -> str:
-    out = [
+    return (
         f"<h3>{escape(doc.title)}</h3><div class='pq-meta'>{escape(doc.region)} · {escape(doc.date or '日期未注明')} · "
-        f"{escape(doc.number)} · {len(doc.clauses)} 条</div>"
-    ]
+        f"{escape(doc.number)} · {len(doc.clauses)} 条</div>" + _document_body(doc)
+    )
+
+
+def _document_body(doc: Document, clause_id: str = "", span: tuple[int, int] | None = None) -> str:
+    """The document's text under its headings (each heading once, indented by depth); the clause
+    `clause_id` shaded, with the id the page scrolls to, and its `span` (the quote) marked (the whole
+    clause without one)."""
+    out = []
     shown: tuple[str, ...] = ()
     for c in doc.clauses:
         common = 0
@@ -185,8 +207,37 @@ def outline_html(doc: Document) -> str:
                 f"<div style='margin-left:{depth * 16}px;font-weight:600'>{escape(c.heading_path[depth])}</div>"
             )
         shown = c.heading_path
-        out.append(f"<div style='margin-left:{len(c.heading_path) * 16}px'>{escape(c.text)}</div>")
+        text = escape(c.text)
+        if c.id == clause_id:
+            s, e = span if span and 0 <= span[0] < span[1] <= len(c.text) else (0, len(c.text))
+            text = f"{escape(c.text[:s])}<mark>{escape(c.text[s:e])}</mark>{escape(c.text[e:])}"
+        target = " id='pq-target' class='pq-target'" if c.id == clause_id else ""
+        out.append(f"<div{target} style='margin-left:{len(c.heading_path) * 16}px'>{text}</div>")
     return "".join(out)
+
+
+def open_link(
+    doc_id: str, clause_id: str = "", label: str = "查看全文", span: tuple[int, int] | None = None
+) -> str:
+    """A link the page's script turns into opening the document viewer (at the clause and the span of
+    its text, if given): its target is "doc|clause|start|end"."""
+    target = "|".join((doc_id, clause_id, *(str(i) for i in span or ())))
+    return f"<a class='pq-open' href='#pq-doc={quote(target)}'>{escape(label)}</a>"
+
+
+def document_html(
+    doc: Document, clause_id: str = "", versions: Sequence[Document] = (), span: tuple[int, int] | None = None
+) -> str:
+    """The whole document in the viewer: its title, place, version date and other versions (each a
+    link), then its text under its headings, the clause `clause_id` shaded and its `span` marked (the
+    page scrolls to it)."""
+    others = "、".join(open_link(v.id, "", f"{v.date or '日期未注明'}版") for v in versions if v.id != doc.id)
+    return (
+        f"<div class='pq-doc-head'>{open_link('', '', '关闭全文')}<h3>{escape(doc.title)}</h3>"
+        f"<div class='pq-meta'>{escape(doc.region)} · {escape(doc.date or '日期未注明')}版 · "
+        f"{escape(doc.number) or '无文号'} · {len(doc.clauses)} 条{f' · 其他版本：{others}' if others else ''}</div></div>"
+        f"<div class='pq-doc-body'>{_document_body(doc, clause_id, span)}</div>"
+    )
 
 
 def upload_report(lines: Sequence[tuple[str, bool, str]]) -> str:
@@ -240,6 +291,23 @@ BUSY_SCRIPT = r"""
   });
   new MutationObserver(relabel).observe(document.body,
     {childList: true, subtree: true, attributes: true, attributeFilter: ["aria-label", "title"]});
+  // 查看全文 (a card's link, a version's link): the link's target goes through a hidden box to the
+  // server, which sends the whole document; the page then scrolls the viewer to the marked clause.
+  document.addEventListener("click", (e) => {
+    const a = e.target.closest("a[href^='#pq-doc=']");
+    if (!a) return;
+    e.preventDefault();
+    const box = document.querySelector("#viewer-target textarea, #viewer-target input");
+    const go = document.querySelector("#viewer-open");
+    if (!box || !go) return;
+    box.value = decodeURIComponent(a.getAttribute("href").slice("#pq-doc=".length));
+    box.dispatchEvent(new Event("input", {bubbles: true}));
+    setTimeout(() => go.click(), 50);
+  });
+  new MutationObserver(() => {
+    const t = document.querySelector("#doc-viewer #pq-target:not([data-seen])");
+    if (t) { t.setAttribute("data-seen", "1"); t.scrollIntoView({block: "center"}); }
+  }).observe(document.body, {childList: true, subtree: true});
   // [n] in an answer: open that answer's sources, scroll to source n and flash it (and its card).
   document.addEventListener("click", (e) => {
     const cite = e.target.closest(".pq-cite");

@@ -9,6 +9,7 @@ import time
 from html import escape
 
 from corpus.errors import DataProblem
+from corpus.versions import versions_of
 from ui import render
 from ui.web_state import WebState
 
@@ -97,6 +98,22 @@ class ChatHandlers(WebState):
         path = out / f"对话-{time.strftime('%Y%m%d-%H%M%S')}.md"
         path.write_text("\n".join(lines), encoding="utf-8")
         return self._download(path)
+
+    def document_view(self, target: str | None) -> str:
+        """The whole document a 查看全文 link names ("doc_id|clause_id|start|end"), marked at the clause
+        and the quote, with links to its other versions; "" (the viewer closed) for a link naming no
+        document."""
+        doc_id, clause_id, *offsets = (target or "").split("|") + [""]
+        docs = self.assistant.docs
+        doc = docs.get(doc_id)
+        if doc is None:
+            return render.message("该文件已不在文库中。", ok=False) if doc_id else ""
+        span = (
+            (int(offsets[0]), int(offsets[1]))
+            if len(offsets) > 2 and all(o.isdigit() for o in offsets[:2])
+            else None
+        )
+        return render.document_html(doc, clause_id, versions_of(docs.values(), doc), span)
 
     def filters(self, regions: list[str] | None, doc_ids: list[str] | None) -> str:
         titles = [self.assistant.docs[d].title for d in doc_ids or [] if d in self.assistant.docs]

@@ -65,6 +65,12 @@ def chat_tab(app: ChatHandlers, demo: gr.Blocks) -> tuple[gr.HTML, gr.Dropdown, 
                 )
                 docs = gr.Dropdown(app.doc_choices(), multiselect=True, label="限定文件")
                 cards = gr.HTML(elem_id="citations", label="出处")
+                viewer = gr.HTML(elem_id="doc-viewer")  # 查看全文: the whole document at the clause
+                viewer_target = gr.Textbox(elem_id="viewer-target", show_label=False, container=False)
+                viewer_open = gr.Button("打开", elem_id="viewer-open")
+                viewer_open.click(
+                    app.document_view, viewer_target, viewer, api_visibility="private", queue=False
+                )
         saved = gr.BrowserState(dict(conversations.EMPTY), storage_key="policyqa-chats")  # survives a reload
         asked = gr.State("")
         records = gr.State([])  # the conversation's turns as data: what a follow-up is read against

@@ -146,6 +146,31 @@ def test_question_then_follow_up_shows_citation_cards(page):
     shot(page, "chat-standalone-after-follow-up")
 
 
+def test_a_citation_opens_its_whole_document_at_the_passage(page):
+    """查看全文 under a source card: the whole document opens beside the answer, scrolled to the cited
+    clause, marked, with its version date; 关闭全文 closes it."""
+    ask(page, "凯里每个社区至少要配几名专职工作者？", 1)
+    page.click("#citations .pq-card a.pq-open")
+    page.wait_for_selector("#doc-viewer #pq-target", timeout=30_000)
+    mark = page.inner_text("#doc-viewer #pq-target mark")  # the quoted sentence, in its shaded clause
+    assert "每个社区专职工作者不少于5人" in mark and len(mark) < len(
+        page.inner_text("#doc-viewer #pq-target")
+    )
+    head = page.inner_text("#doc-viewer .pq-doc-head")
+    assert "凯里市加强和完善城乡社区治理的工作方案" in head and "版" in head
+    page.wait_for_function(  # scrolled: the marked clause is inside the viewer's visible box
+        """() => { const b = document.querySelector('#doc-viewer .pq-doc-body');
+                   const t = document.querySelector('#doc-viewer #pq-target');
+                   if (!b || !t || b.scrollTop === 0) return false;
+                   const bb = b.getBoundingClientRect(), tb = t.getBoundingClientRect();
+                   return tb.top >= bb.top - 1 && tb.top <= bb.bottom; }""",
+        timeout=10_000,
+    )
+    shot(page, "chat-document-viewer")
+    page.click("#doc-viewer .pq-doc-head a.pq-open")
+    page.wait_for_function("!document.querySelector('#doc-viewer #pq-target')", timeout=10_000)
+
+
 def test_unanswerable_question_shows_related_clauses(page):
     page.fill("#question textarea", "北京市社区规模原则上不得低于多少户？")
     page.click("#ask")

@@ -119,6 +119,21 @@ def test_two_versions_are_offered_and_compared(web: WebApp, tmp_path: Path):
     substance, _ = web.diff(pair, substantive_only=True)  # 三十日 → 十五日 is substance: still listed
     assert "<del>三十</del>" in substance and "文字修改 0 条" in substance
     assert "请选择" in web.diff(None)[0]
+    # 查看全文 of the new version's changed article: the whole document, the clause marked, the old
+    # version one link away; a link naming no document closes the viewer
+    from urllib.parse import quote
+
+    old_id, new_id = pair.split("|")
+    clause = next(c for c in web.assistant.docs[new_id].clauses if "十五日内" in c.text)
+    view = web.document_view(f"{new_id}|{clause.id}")
+    assert "id='pq-target'" in view and view.count("<mark>") == 1
+    assert "十五日内" in view.split("id='pq-target'")[1].split("</div>")[0]
+    assert "2023-06-01版" in view and "其他版本" in view and "2018-03-01版" in view
+    assert f"#pq-doc={quote(old_id + '|')}'" in view and "第一条" in view and "第四条" in view
+    s = clause.text.index("十五日内")
+    marked = web.document_view(f"{new_id}|{clause.id}|{s}|{s + 4}")
+    assert "<mark>十五日内</mark>" in marked  # the quote marked inside its shaded clause
+    assert web.document_view("|") == "" and "不在文库" in web.document_view("no-such-doc|x")
 
 
 def test_a_user_corrects_metadata_and_deletes_a_document(web: WebApp, tmp_path: Path):
