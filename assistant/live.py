@@ -122,7 +122,10 @@ class LiveCorpus:
                 self.status = "正在计算语义向量，答案可能不完整…"
 
                 def progress(done: int, total: int) -> None:
-                    self.status = f"正在计算语义向量：{done}/{total} 条条款，答案可能不完整"
+                    # all documents' new or changed clauses, not one upload's: said so, so the two counts agree
+                    self.status = (
+                        f"正在计算语义向量：{done}/{total}（文库中全部新增或改动的条款），答案可能不完整"
+                    )
 
                 build_index(docs, self.settings, self.embedder, show_progress=False, on_progress=progress)
                 if not self._swap(docs, stamp):

@@ -148,7 +148,7 @@ class DocumentHandlers(WebState):
             elif r.note:
                 lines.append((label, True, f"与已有文件内容相同（{'、'.join(r.doc_ids)}），未重复加入"))
             else:
-                lines.append((label, True, f"已加入 {len(r.doc_ids)} 篇文件，{r.clauses} 条"))
+                lines.append((label, True, f"已加入 {len(r.doc_ids)} 篇文件，共 {r.clauses} 条条款"))
         if any(r.ok for r in results):
             self.live.refresh()  # indexed in the background; the current index keeps answering
             big = sum(r.clauses for r in results if r.ok)
