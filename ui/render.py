@@ -18,6 +18,14 @@ CSS = """
 .pq-card-head{font-weight:600}
 .pq-card-foot{text-align:right;font-size:0.9em}
 #viewer-target, #viewer-open{display:none !important}
+.pq-lib{max-height:360px;overflow:auto;border:1px solid #d0d7de;border-radius:8px}
+.pq-lib table{width:100%;border-collapse:collapse;font-size:0.92em}
+.pq-lib th{position:sticky;top:0;background:#f6f8fa;text-align:left}
+.pq-lib th, .pq-lib td{padding:4px 8px;border-bottom:1px solid #eaeef2;vertical-align:top;overflow-wrap:anywhere}
+.pq-lib td:nth-child(3){white-space:nowrap}
+@media (max-width: 600px){  /* a phone: the library's title, place and date; the rest on a wide screen */
+  .pq-lib th:nth-child(n+4), .pq-lib td:nth-child(n+4){display:none}
+}
 #doc-viewer .pq-doc-head a.pq-open{float:right}
 #doc-viewer .pq-doc-body{max-height:60vh;overflow:auto;border:1px solid #d0d7de;border-radius:8px;padding:8px 12px;background:#fff}
 #doc-viewer .pq-target{background:#f3f6f9}
@@ -238,6 +246,15 @@ def document_html(
         f"{escape(doc.number) or '无文号'} · {len(doc.clauses)} 条{f' · 其他版本：{others}' if others else ''}</div></div>"
         f"<div class='pq-doc-body'>{_document_body(doc, clause_id, span)}</div>"
     )
+
+
+def library_html(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """The library table: every cell wraps (whole titles); on a phone the first three columns show
+    (title, place, date: what tells two versions apart)."""
+    head = "".join(f"<th>{escape(c)}</th>" for c in columns)
+    body = "".join("<tr>" + "".join(f"<td>{escape(str(v))}</td>" for v in r) + "</tr>" for r in rows)
+    empty = "" if rows else f"<tr><td colspan='{len(columns)}'>没有符合的文件</td></tr>"
+    return f"<div class='pq-lib'><table><tr>{head}</tr>{body}{empty}</table></div>"
 
 
 def upload_report(lines: Sequence[tuple[str, bool, str]]) -> str:

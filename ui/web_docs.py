@@ -33,6 +33,9 @@ def safe_name(original: str, data: bytes) -> str:
     return f"{stem}-{hashlib.sha1(data).hexdigest()[:8]}{suffix.lower()}"
 
 
+LIBRARY_COLUMNS = ["标题", "地区", "日期", "类型", "级别", "条数", "ID"]
+
+
 class DocumentHandlers(WebState):
     """对比, 文库, 新旧对照, 培训材料."""
 
@@ -80,8 +83,12 @@ class DocumentHandlers(WebState):
         return render.indicator_html(rows[i])
 
     # ---- 文库 ---------------------------------------------------------------------------
-    def library(self, search: str = "") -> list[list]:
-        """The library's rows; `search` keeps the documents whose title, place, kind, date or file name
+    def library(self, search: str = "") -> str:
+        """The library as the page shows it (a table that wraps: whole titles, on a phone too)."""
+        return render.library_html(LIBRARY_COLUMNS, self.library_rows(search))
+
+    def library_rows(self, search: str = "") -> list[list]:
+        """The library's rows (`LIBRARY_COLUMNS`: what tells two versions apart first); `search` keeps the documents whose title, place, kind, date or file name
         holds every word of it ("上海 物业", "2020")."""
         rows = []
         for d in self.assistant.docs.values():
@@ -90,9 +97,9 @@ class DocumentHandlers(WebState):
                     [
                         d.title,
                         d.region,
-                        region_level(d.region) or "—",
-                        d.kind or "—",
                         d.date or "—",
+                        d.kind or "—",
+                        region_level(d.region) or "—",
                         len(d.clauses),
                         d.id,
                     ]
@@ -103,7 +110,7 @@ class DocumentHandlers(WebState):
         doc = self.assistant.docs.get(doc_id or "")
         return render.outline_html(doc) if doc else ""
 
-    def upload(self, paths: list[str] | None, progress=None) -> tuple[str, list[list]]:
+    def upload(self, paths: list[str] | None, progress=None) -> tuple[str, str]:
         """Store uploads under the data folder with safe names, ingest them, update the index incrementally."""
         lines: list[tuple[str, bool, str]] = []
         accepted: list[Path] = []

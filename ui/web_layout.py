@@ -17,7 +17,7 @@ def build_app(app: WebApp):  # gr.Blocks
     # Gradio keeps a copy of every file posted to it (also straight to /gradio_api/upload): gone after an hour
     with gr.Blocks(title="政策问答 policyqa", analytics_enabled=False, delete_cache=(600, 3600)) as demo:
         gr.Markdown("## 政策问答 · 城乡社区治理政策文件")
-        with gr.Tabs():
+        with gr.Tabs(overflow_behavior="wrap"):  # on a phone every tab shows its name (no "…" menu)
             chat_state, regions, docs = chat_tab(app, demo)
             with gr.Tab("对比", id="compare"):
                 with gr.Row():
@@ -67,10 +67,8 @@ def build_app(app: WebApp):  # gr.Blocks
                     placeholder="搜索文库：标题、地区、类型、日期或文件名",
                     elem_id="library-search",
                 )
-                table = gr.Dataframe(
-                    app.library(),
-                    headers=["标题", "地区", "级别", "类型", "日期", "条数", "ID"],
-                    interactive=False,
+                table = gr.HTML(
+                    app.library(),  # whole titles; two versions of one instrument differ by their date
                     elem_id="library-table",
                     max_height=320,
                 )

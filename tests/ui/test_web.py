@@ -64,10 +64,10 @@ def test_documents_the_cli_adds_are_picked_up_without_a_restart(web: WebApp, tmp
     }  # noticed here, indexed meanwhile
     web.live.wait()
     assert web.live.version > before
-    assert "另一区社区办法" in {title for title, *_ in web.library()}
+    assert "另一区社区办法" in {title for title, *_ in web.library_rows()}
     # the library's search: every word must be in the title, place, kind, date or file name
-    assert {title for title, *_ in web.library("另一区 办法")} == {"另一区社区办法"}
-    assert web.library("没有这样的文件") == [] and len(web.library("  ")) == len(web.library())
+    assert {title for title, *_ in web.library_rows("另一区 办法")} == {"另一区社区办法"}
+    assert web.library_rows("没有这样的文件") == [] and len(web.library_rows("  ")) == len(web.library_rows())
 
 
 def test_user_input_is_escaped_in_the_chat(web: WebApp):
