@@ -16,6 +16,7 @@ from typing import Any
 from assistant.figures import (
     COMPLETION,
     DEADLINE_LEAD,
+    RECURRING,
     SCOPE,
     STATE,
     comparator_before,
@@ -184,7 +185,7 @@ def _completion_rows(p: Passage, valued: set[int]) -> tuple[list[Indicator], set
     """Dated commitments without a figure: "2025年底前完成…", "到2025年…实现全覆盖". The row's value is
     the state (全面完成, 全覆盖); sentences that already gave a figure's row (`valued`) give none."""
     text, rows, used = p.text, [], set()
-    for m in COMPLETION.finditer(text):
+    for m in (*COMPLETION.finditer(text), *RECURRING.finditer(text)):
         deadline, state = m.group("d"), m.group("state")
         before = deadline.endswith("前")
         if not (before or (text[: m.start()].endswith(DEADLINE_LEAD) and not state.endswith("实现"))):
@@ -193,12 +194,18 @@ def _completion_rows(p: Passage, valued: set[int]) -> tuple[list[Indicator], set
         if sent_s in valued:
             continue
         s, e = segment(text, m.start(), m.end())
+        what = text[m.end() - len(state) : e].strip("，。")
+        if what == state:  # "服务评估工作应当在每年3月底前完成": what is done is named before its deadline
+            what = (
+                re.sub(r"(?:应当|应|要|须|必须)?(?:在|于)?$", "", text[sent_s : m.start()].strip("，。 "))
+                or what
+            )
         rows.append(
             p.row(
                 s,
                 e,
                 sentence_units(text[sent_s:sent_e]),
-                indicator=text[m.end() - len(state) : e].strip("，。"),
+                indicator=what,
                 deadline=deadline,
                 value=state,
                 value_text=state,
@@ -213,12 +220,18 @@ def _completion_rows(p: Passage, valued: set[int]) -> tuple[list[Indicator], set
         dl = deadline_of(text, sent_s, sent_e, found.start()) if found else None
         if found and dl:
             s, e = segment(text, found.start(), found.end())
+            # what is reached: the words before the state less its deadline ("城市社区…基本建成"), else
+            # what follows it ("到2025年，基本实现[城市社区规模适度]")
+            before = text[s : found.start()]
+            if dl.start() >= s:
+                before = before.replace(dl.group(0), "", 1)
+            indicator = before.strip("，。、 ") or text[found.end() : e].strip("，。、 ")
             rows.append(
                 p.row(
                     min(s, dl.start("d")),
                     max(e, dl.end("d")),
                     sentence_units(text[sent_s:sent_e]),
-                    indicator=text[s : found.start()].strip("，。 "),
+                    indicator=indicator,
                     deadline=dl.group("d"),
                     value=found.group(0),
                     value_text=found.group(0),

@@ -45,6 +45,12 @@ COMPLETION = re.compile(
     r"(?P<d>(?:\d{4}|20XX)年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年底|底)?(?:前|之前)?)[，,]?\s*"
     r"(?P<state>(?:全面|基本|全部)?(?:完成|建成|制定|实现))"
 )
+# A yearly deadline and what is done by it, later in the sentence: "每年2月底前，镇人民政府、街道办事处
+# 应当完成上年度…清算工作" (the same deadline form as DEADLINE's, the same states as COMPLETION's).
+RECURRING = re.compile(
+    r"(?P<d>每年\d{1,2}月(?:底|末|\d{1,2}日)?(?:前|之前))[^。；;]{0,40}?"
+    r"(?P<state>(?:全面|基本|全部)?(?:完成|建成|制定|实现))"
+)
 DEADLINE_LEAD = ("于", "在", "到", "确保", "力争")
 STATE = re.compile(
     r"(?:实现|达到)?全覆盖|全面(?:完成|建成|实现)|基本(?:建成|形成|实现|完成)|(?:均|全部)(?:建立|建成|完成)"

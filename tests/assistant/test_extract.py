@@ -222,6 +222,11 @@ def test_a_regulation_row_names_its_article_and_writes_numbers_as_the_text_does(
         "结合辖区住户情况，设立一个或多个社区居民委员会。",  # "one or more"
         "推进数据资源综合采集，实现一次采集、多方利用。",  # once, not a frequency
         "居民会议可以由全体十八周岁以上的居民参加。",  # a condition on the subject
+        "完成时间：20XX年12月30日完成。",  # a calendar date (its year blanked), not 12 months and 30 days
+        "2.试点创建（20XX年10月—20XX年9月）",
+        "3.评估验收（20XX年10月—11月）",
+        "根据《昆明市人民政府关于进一步加强城乡社区治理的实施意见》（昆发〔20XX〕14号）要求。",
+        "制定考评体系（详见附件2）。",  # an attachment's number
     ],
 )
 def test_numbers_that_state_no_target_give_no_row(text):
@@ -252,6 +257,9 @@ def test_dated_commitments_carry_the_state_as_their_value():
                 "由各新城于2019年年底前制定切实可行的改造提升工作方案，于2020年年底前完成改造提升任务。",
                 "到2025年，社区居家养老服务设施实现全覆盖。",
                 "到2022年底，各县市区所辖乡镇均建立新时代文明实践所。",
+                "每年2月底前，镇人民政府、街道办事处应当完成上年度服务资助资金的清算工作。",
+                "服务评估工作应当在每年3月底前完成。",
+                "到2030年，基本实现城市社区规模适度、服务完善。",
             )
         )
         if r.value or r.deadline
@@ -261,4 +269,14 @@ def test_dated_commitments_carry_the_state_as_their_value():
         ("完成", "2020年年底前"),
         ("实现全覆盖", "2025年"),
         ("均建立", "2022年底"),
+        ("完成", "每年2月底前"),  # a yearly deadline: the month is when, not a figure
+        ("完成", "每年3月底前"),
+        ("基本实现", "2030年"),
     ]
+    named = [
+        r.indicator
+        for r in extract_document(
+            doc_of("服务评估工作应当在每年3月底前完成。", "到2030年，基本实现城市社区规模适度、服务完善。")
+        )
+    ]
+    assert named == ["服务评估工作", "城市社区规模适度"]  # what is done, not "完成" or "到2030年"
