@@ -98,6 +98,26 @@ ROW_VIEW = (
 )
 
 
+# Each column wide enough for its header and a typical value (an empty 基期值 column shrank to one
+# character per line); the long ones wrap.
+ROW_VIEW_WIDTHS = (
+    "90px",
+    "220px",
+    "120px",
+    "90px",
+    "70px",
+    "110px",
+    "220px",
+    "260px",
+    "110px",
+    "90px",
+    "80px",
+    "220px",
+    "420px",
+    "160px",
+)
+
+
 def row_view(values: Sequence[str]) -> list[str]:
     """An export record (`assistant.export.COLUMNS` order) in `ROW_VIEW` order."""
     by_name = dict(zip(COLUMNS, values, strict=True))

@@ -34,6 +34,7 @@ def build_app(app: WebApp):  # gr.Blocks
                 gr.Markdown("**逐项指标**（点击表头排序，点击一行查看原文）")
                 grid = gr.Dataframe(
                     headers=list(render.ROW_VIEW),
+                    column_widths=list(render.ROW_VIEW_WIDTHS),
                     interactive=False,
                     wrap=True,
                     elem_id="indicator-rows",

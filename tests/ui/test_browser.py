@@ -194,6 +194,9 @@ def test_compare_tab_downloads_xlsx(page, tmp_path):
         "document.querySelector('#indicator-detail').innerText.includes('1000户')", timeout=30_000
     )
     assert "西咸新区" in page.inner_text("#indicator-detail")
+    for header in ("基期值", "单位", "数值"):  # every column reads its header on one line, empty or not
+        box = page.locator(f"#indicator-rows th[title='{header}']").bounding_box()
+        assert box is not None and box["width"] >= 60, (header, box)
     shot(page, "compare")
     with page.expect_download() as dl:
         page.locator("#xlsx-file a").first.click()
