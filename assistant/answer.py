@@ -282,7 +282,9 @@ class Assistant:
             return refuse(
                 f"{named}的文件中没有针对这个问题的规定；{elsewhere}有更贴近的规定",
                 nearest,
-                said=f"{named}的文件中没有针对这个问题的规定；{closer.hit.region}的文件有更贴近的规定（见下）",
+                # a document without a place is named by its title ("；的文件有…" read as a broken sentence)
+                said=f"{named}的文件中没有针对这个问题的规定；"
+                f"{f'{closer.hit.region}的文件' if closer.hit.region else f'《{closer.hit.title}》'}有更贴近的规定（见下）",
             )
         p = self.model.probabilities(cands)
         if prefer:
