@@ -93,3 +93,14 @@ def test_how_many_must_attend_or_agree_is_answered_by_a_share_or_a_count():
     assert any(u.search("不少于5人") for u in attend)
     staff = asked_units("每个社区至少配几名专职工作者")
     assert any(u.search("不少于5人") for u in staff) and not any(u.search("过半数") for u in staff)
+
+
+def test_how_often_is_answered_by_a_frequency_not_a_duration():
+    def answers(asks: str, text: str) -> bool:
+        return any(u.search(text) for u in asked_units(asks))
+
+    often = "业主委员会定期会议至少多久开一次"
+    assert answers(often, "定期会议每两个月召开一次") and answers(often, "每年组织开展综合应急演练")
+    assert not answers(often, "应当自选举产生之日起30日内备案")
+    long = "一次最长能救助多久"  # "一次" before 多久: how long, a duration
+    assert answers(long, "救助期限最长不超过3个月") and not answers(long, "每年组织开展综合应急演练")
