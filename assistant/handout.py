@@ -5,6 +5,7 @@ their version dates; as Markdown and DOCX (A4, printable as is)."""
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,7 @@ from assistant.model import Answer
 from assistant.word import page_footer
 
 PER_DOCUMENT = 2  # key provisions (and table rows) per document and topic: the handout stays ~15 A4 pages
+QUIZ_PER_TOPIC = 2  # review questions per topic (`--quiz`), from different documents
 TABLE_HEAD = ("地区", "指标", "基期", "数值", "时限", "条款")  # narrow enough for portrait A4
 
 
@@ -36,6 +38,16 @@ class Source:
 
 
 @dataclass(frozen=True)
+class QuizItem:
+    """A review question on one figure, its answer and where it is written."""
+
+    question: str
+    answer: str  # the figure as the text writes it, with its comparator and deadline
+    source: str  # region《title》(version) and article or heading
+    quote: str  # the sentence that states it (the figure appears in it verbatim)
+
+
+@dataclass(frozen=True)
 class Handout:
     title: str
     topics: tuple[
@@ -44,6 +56,7 @@ class Handout:
     tables: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]  # topic → rows of `TABLE_HEAD`
     sources: tuple[Source, ...]
     answers: tuple[Answer, ...] = ()
+    quiz: tuple[QuizItem, ...] = ()
     date: str = field(default_factory=lambda: datetime.date.today().isoformat())
 
 
@@ -57,22 +70,36 @@ def build_handout(
     doc_ids: Sequence[str] | None = None,
     answers: Sequence[Answer] = (),
     superseded: Collection[str] = (),
+    quiz: bool = False,
 ) -> Handout:
     """Per topic, each document's key provisions as whole sentences (each sentence once in the whole
     handout), and the topic's comparison as a narrow table (a row per indicator); a row whose figures
-    are not in its quote is left out. Raises `NoMatchingRows` for topics no indicator is about."""
+    are not in its quote is left out. With `quiz`, review questions on the tables' figures (a few per
+    topic, from different documents), each answered with the figure and its source. Raises
+    `NoMatchingRows` for topics no indicator is about."""
     table = build_table([r for r in rows if verified(r)], topics, doc_ids)
     said: set[str] = set()
     sections = []
     tables = []
+    questions: list[QuizItem] = []
     used: dict[str, Indicator] = {}
     for topic, cells in table.rows:
         docs = []
         lines = []
+        asked: list[Indicator] = []
         for (doc_id, _, _), cell in zip(table.columns, cells, strict=True):
             provisions = []
             for r in cell.items[:PER_DOCUMENT]:
                 used.setdefault(doc_id, r)
+                if (
+                    quiz
+                    and len(asked) < QUIZ_PER_TOPIC
+                    and r.value  # a figure to ask about (who leads, a state reached: not a quiz figure)
+                    and r.quantity_kind != "state"
+                    and _askable(r.indicator)
+                    and not any(a.doc_id == doc_id for a in asked)
+                ):
+                    asked.append(r)
                 lines.append(
                     (
                         r.region,
@@ -92,9 +119,38 @@ def build_handout(
                 docs.append((_label(cell.items[0]), tuple(provisions)))
         sections.append((topic, tuple(docs)))
         tables.append((topic, tuple(dict.fromkeys(lines))))
+        questions += [_quiz_item(r) for r in asked]
     sources = tuple(Source(_label(r), r.version_date, doc_id not in superseded) for doc_id, r in used.items())
     return Handout(
-        "社区工作者全覆盖培训材料：政策要点对照", tuple(sections), tuple(tables), sources, tuple(answers)
+        "社区工作者全覆盖培训材料：政策要点对照",
+        tuple(sections),
+        tuple(tables),
+        sources,
+        tuple(answers),
+        tuple(questions),
+    )
+
+
+def _askable(name: str) -> bool:
+    """An indicator name a question can quote: a whole phrase (4–30 characters, quotes and brackets
+    closed), without figures or dates of its own ("②20XX年9月30日前完成", "按照“" are not)."""
+    pairs = ("“”", "《》", "（）")
+    return (
+        4 <= len(name) <= 30
+        and not re.search(r"[\dXＸ①-⑳]", name)
+        and all(name.count(a) == name.count(b) for a, b in pairs)
+    )
+
+
+def _quiz_item(r: Indicator) -> QuizItem:
+    """ "衡水市《…规划》对“城市社区综合服务设施覆盖率”有什么要求？" — answered with the figure as written."""
+    deadline = f"（{r.deadline}）" if r.deadline and r.deadline not in (r.value_text or "") else ""
+    version = f"（{r.version_date}版）" if r.version_date else ""
+    return QuizItem(
+        f"{_label(r)}对“{r.indicator}”有什么要求？",
+        f"{r.value_text or (r.comparator or '') + (r.value or '')}{deadline}",  # value_text has its comparator
+        f"{_label(r)}{version}{r.location}",
+        whole_sentence(r),
     )
 
 
@@ -131,6 +187,10 @@ def handout_markdown(h: Handout) -> str:
         out += [f"### {topic}", "", "| " + " | ".join(TABLE_HEAD) + " |", "|---" * len(TABLE_HEAD) + "|"]
         out += ["| " + " | ".join(md_cell(c) or "—" for c in line) + " |" for line in lines]
         out.append("")
+    if h.quiz:
+        out += ["## 复习题", ""] + [f"{i}. {q.question}" for i, q in enumerate(h.quiz, 1)] + [""]
+        out += ["## 参考答案", ""]
+        out += [f"{i}. {q.answer}。依据：{q.source}：“{q.quote}”" for i, q in enumerate(h.quiz, 1)] + [""]
     out += ["## 文件来源", ""] + [f"- {_source(s)}" for s in h.sources]
     return "\n".join(out) + "\n"
 
@@ -180,6 +240,13 @@ def handout_docx(h: Handout, path: Path) -> Path:
                 for para in cell.paragraphs:
                     for run in para.runs:
                         run.font.size = Pt(9)
+    if h.quiz:
+        d.add_heading("复习题", level=1)
+        for i, q in enumerate(h.quiz, 1):
+            d.add_paragraph(f"{i}. {q.question}")
+        d.add_heading("参考答案", level=1)
+        for i, q in enumerate(h.quiz, 1):
+            d.add_paragraph(f"{i}. {q.answer}。依据：{q.source}：“{q.quote}”")
     d.add_heading("文件来源", level=1)
     for s in h.sources:
         d.add_paragraph(_source(s), style="List Bullet")

@@ -82,6 +82,7 @@ def cmd_handout(args: argparse.Namespace, settings: Settings) -> int:
         args.topics or None,
         args.docs or None,
         superseded=superseded(docs),
+        quiz=args.quiz,
     )
     out = Path(args.output)
     if out.suffix == ".docx":
@@ -108,4 +109,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--topics", nargs="*")
     s.add_argument("--docs", nargs="*")
     s.add_argument("-o", "--output", default="handout.docx")
+    s.add_argument(
+        "--quiz",
+        action="store_true",
+        help="add review questions on the tables' figures, answered with their sources",
+    )
     s.set_defaults(func=cmd_handout)

@@ -226,12 +226,12 @@ class DocumentHandlers(WebState):
 
     # ---- 培训材料 -------------------------------------------------------------------------
     def handout(
-        self, topics: list[str] | None, doc_ids: list[str] | None, questions: str = ""
+        self, topics: list[str] | None, doc_ids: list[str] | None, questions: str = "", quiz: bool = False
     ) -> tuple[str, str, str]:
         answers = [self.assistant.ask(q.strip()) for q in (questions or "").splitlines() if q.strip()]
         rows = self.rows_of(doc_ids)
         h = build_handout(
-            rows, topics or None, doc_ids or None, answers, superseded(self.assistant.docs.values())
+            rows, topics or None, doc_ids or None, answers, superseded(self.assistant.docs.values()), quiz
         )
         md = handout_markdown(h)
         stamp = time.strftime("%Y%m%d-%H%M%S")

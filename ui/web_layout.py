@@ -144,6 +144,7 @@ def build_app(app: WebApp):  # gr.Blocks
                     )
                     h_docs = gr.Dropdown(app.doc_choices(), multiselect=True, label="文件（不选为全部）")
                 h_questions = gr.Textbox(lines=3, label="附加问题（每行一个，可选）")
+                h_quiz = gr.Checkbox(False, label="附复习题（答案与出处在后）", elem_id="handout-quiz")
                 h_btn = gr.Button("生成培训材料", variant="primary", elem_id="handout-btn")
                 with gr.Row():
                     h_docx = gr.File(label="Word 下载", elem_id="docx-file")
@@ -151,7 +152,7 @@ def build_app(app: WebApp):  # gr.Blocks
                 h_preview = gr.Markdown(elem_id="handout-preview")
                 h_btn.click(
                     app.handout,
-                    [h_topics, h_docs, h_questions],
+                    [h_topics, h_docs, h_questions, h_quiz],
                     [h_preview, h_docx, h_md],
                     api_visibility="private",
                 )

@@ -87,3 +87,24 @@ def test_every_figure_in_the_tables_is_in_its_document_and_sources_carry_their_v
 def test_an_unknown_topic_is_an_error_not_an_empty_handout(seed_store):
     with pytest.raises(NoMatchingRows, match="没有与“量子计算”有关的指标"):
         build_handout(extract_all(seed_store.documents()), ["量子计算"])
+
+
+def test_review_questions_are_answered_with_the_figure_as_written_and_its_source(seed_store, tmp_path):
+    """`--quiz`: a few questions per topic on the tables' figures, from different documents; each
+    answer's figures stand verbatim in the sentence it cites, with the document, version and place in
+    it; printed after the questions (a trainer hands out the questions alone)."""
+    import docx
+
+    rows = extract_all(seed_store.documents())
+    h = build_handout(rows, quiz=True)
+    assert not build_handout(rows).quiz and h.quiz
+    assert len(h.quiz) <= 2 * len(h.tables)
+    for q in h.quiz:
+        assert q.question.endswith("有什么要求？") and "《" in q.question
+        figures = numbers(q.answer)
+        assert figures and all(n in q.quote for n in figures), q
+        assert "《" in q.source and ("第" in q.source or "›" in q.source or "、" in q.source), q.source
+    md = handout_markdown(h)
+    assert md.index("## 复习题") < md.index("## 参考答案") < md.index("## 文件来源")
+    text = "\n".join(p.text for p in docx.Document(str(handout_docx(h, tmp_path / "q.docx"))).paragraphs)
+    assert "复习题" in text and f"1. {h.quiz[0].question}" in text and "依据：" in text

@@ -263,6 +263,7 @@ def test_handout_downloads_docx_with_headings_and_table(page, tmp_path):
     import docx
 
     page.get_by_role("tab", name="培训材料").click()
+    page.click("#handout-quiz input")  # with review questions, answered after them with their sources
     page.click("#handout-btn")
     page.wait_for_selector("#docx-file a", timeout=60_000)
     shot(page, "handout")
@@ -279,6 +280,9 @@ def test_handout_downloads_docx_with_headings_and_table(page, tmp_path):
     footer = section.footer.paragraphs[0]._p.xml
     assert "PAGE" in footer and "页" in footer
     assert any(p.text.startswith("生成日期：20") for p in d.paragraphs)
+    assert headings.index("复习题") < headings.index("参考答案") and "依据：" in "\n".join(
+        p.text for p in d.paragraphs
+    )
 
 
 def test_document_text_is_rendered_escaped(server, tmp_path):
