@@ -134,7 +134,7 @@ def build_handout(
 def _askable(name: str) -> bool:
     """An indicator name a question can quote: a whole phrase (4–30 characters, quotes and brackets
     closed), without figures or dates of its own ("②20XX年9月30日前完成", "按照“" are not)."""
-    pairs = ("“”", "《》", "（）")
+    pairs = (("“", "”"), ("《", "》"), ("（", "）"))
     return (
         4 <= len(name) <= 30
         and not re.search(r"[\dXＸ①-⑳]", name)
@@ -143,7 +143,8 @@ def _askable(name: str) -> bool:
 
 
 def _quiz_item(r: Indicator) -> QuizItem:
-    """ "衡水市《…规划》对“城市社区综合服务设施覆盖率”有什么要求？" — answered with the figure as written."""
+    """A question such as 衡水市《…规划》对“城市社区综合服务设施覆盖率”有什么要求？, answered with the
+    figure as written."""
     deadline = f"（{r.deadline}）" if r.deadline and r.deadline not in (r.value_text or "") else ""
     version = f"（{r.version_date}版）" if r.version_date else ""
     return QuizItem(
