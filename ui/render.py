@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from html import escape, unescape
+from pathlib import Path
 from urllib.parse import quote
 
 from assistant.compare import Table, cite_map
@@ -13,39 +14,8 @@ from assistant.export import COLUMNS
 from assistant.model import Answer, Citation
 from corpus.model import Document
 
-CSS = """
-.pq-card{border:1px solid #d0d7de;border-radius:8px;padding:8px 12px;margin:8px 0;background:#fff}
-.pq-card-head{font-weight:600}
-.pq-card-foot{text-align:right;font-size:0.9em}
-#viewer-target, #viewer-open{display:none !important}
-.pq-lib{max-height:360px;overflow:auto;border:1px solid #d0d7de;border-radius:8px}
-.pq-lib table{width:100%;border-collapse:collapse;font-size:0.92em}
-.pq-lib th{position:sticky;top:0;background:#f6f8fa;text-align:left}
-.pq-lib th, .pq-lib td{padding:4px 8px;border-bottom:1px solid #eaeef2;vertical-align:top;overflow-wrap:anywhere}
-.pq-lib td:nth-child(3){white-space:nowrap}
-@media (max-width: 600px){  /* a phone: the library's title, place and date; the rest on a wide screen */
-  .pq-lib th:nth-child(n+4), .pq-lib td:nth-child(n+4){display:none}
-}
-#doc-viewer .pq-doc-head a.pq-open{float:right}
-#doc-viewer .pq-doc-body{max-height:60vh;overflow:auto;border:1px solid #d0d7de;border-radius:8px;padding:8px 12px;background:#fff}
-#doc-viewer .pq-target{background:#f3f6f9}
-#doc-viewer .pq-target mark{background:#fff3b0}
-.pq-meta{color:#57606a;font-size:0.9em}
-.pq-cite{color:#0969da;cursor:pointer;text-decoration:underline}
-.pq-flash{background:#fff8c5;transition:background 0.3s}
-.pq-filters{color:#9a6700;font-size:0.9em;margin:4px 0}
-.pq-diff del{color:#b00020;background:#fde7ea}
-.pq-diff ins{color:#007030;background:#e6f6ea;text-decoration:none;font-weight:600}
-.pq-card mark{background:#fff3b0}
-.pq-context{color:#444;font-size:0.92em;margin-top:6px;border-left:3px solid #d0d7de;padding-left:8px}
-.pq-related{color:#57606a}
-.pq-table{overflow-x:auto}
-.pq-table table{border-collapse:collapse}
-.pq-table td,.pq-table th{border:1px solid #d0d7de;padding:4px 6px;vertical-align:top;min-width:180px;max-width:320px}
-.pq-table td:first-child,.pq-table th:first-child{min-width:90px;font-weight:600}
-.pq-error{color:#b42318}
-.pq-ok{color:#067647}
-"""
+ASSETS = Path(__file__).parent / "assets"
+CSS = (ASSETS / "page.css").read_text(encoding="utf-8")  # the page's styles
 
 
 def _highlight(c: Citation) -> str:
@@ -294,81 +264,7 @@ def index_status(status: str, running: bool) -> str:
 # When the server sheds load, Gradio's page says "This application is currently busy" in English and
 # gives up. This says it in Chinese and presses the last action button again (three tries, 3 s apart).
 # It also labels Gradio's icon buttons in Chinese, and leads [n] to its source.
-BUSY_SCRIPT = r"""
-<script>
-(() => {
-  const BUSY = "This application is currently busy";
-  let last = null, tries = 0;
-  document.addEventListener("click", (e) => {
-    const b = e.target.closest("button");
-    if (b && b.id) { last = b; tries = 0; }
-  }, true);
-  const fix = (node) => {
-    if (node.nodeType === Node.TEXT_NODE && node.textContent.includes(BUSY)) {
-      node.textContent = "服务器繁忙，3 秒后自动重试…";
-      if (last && tries < 3) { tries += 1; setTimeout(() => last.click(), 3000); }
-    } else if (node.childNodes) { node.childNodes.forEach(fix); }
-  };
-  new MutationObserver((ms) => ms.forEach((m) => m.addedNodes.forEach(fix))).observe(document.body,
-    {childList: true, subtree: true});
-  // Icon buttons Gradio labels in English whatever the browser's language (screen readers, tooltips).
-  const LABELS = {"Copy message": "复制回答", "Copied message": "已复制", "Copy": "复制", "Copied": "已复制",
-                  "Feedback": "反馈", "Like": "有用", "Dislike": "没用", "Retry": "重新回答", "Clear": "清空",
-                  "Undo": "撤销", "Edit": "编辑", "Download": "下载", "Share": "分享", "Fullscreen": "全屏",
-                  "Copy conversation": "复制整段对话", "chatbot conversation": "对话"};
-  const PREFIXES = [["user's message: ", "提问："], ["bot's message: ", "回答："]];
-  const relabel = () => document.querySelectorAll("[aria-label], [title]").forEach((el) => {
-    for (const attr of ["aria-label", "title"]) {
-      const v = el.getAttribute(attr);
-      if (v === null) continue;
-      const p = PREFIXES.find(([en]) => v.startsWith(en));
-      const zh = LABELS[v] || (p ? p[1] + v.slice(p[0].length) : null);
-      if (zh) el.setAttribute(attr, zh);
-    }
-  });
-  new MutationObserver(relabel).observe(document.body,
-    {childList: true, subtree: true, attributes: true, attributeFilter: ["aria-label", "title"]});
-  // 查看全文 (a card's link, a version's link): the link's target goes through a hidden box to the
-  // server, which sends the whole document; the page then scrolls the viewer to the marked clause.
-  document.addEventListener("click", (e) => {
-    const a = e.target.closest("a[href^='#pq-doc=']");
-    if (!a) return;
-    e.preventDefault();
-    const box = document.querySelector("#viewer-target textarea, #viewer-target input");
-    const go = document.querySelector("#viewer-open");
-    if (!box || !go) return;
-    box.value = decodeURIComponent(a.getAttribute("href").slice("#pq-doc=".length));
-    box.dispatchEvent(new Event("input", {bubbles: true}));
-    setTimeout(() => go.click(), 50);
-  });
-  new MutationObserver(() => {
-    const t = document.querySelector("#doc-viewer #pq-target:not([data-seen])");
-    if (t) { t.setAttribute("data-seen", "1"); t.scrollIntoView({block: "center"}); }
-  }).observe(document.body, {childList: true, subtree: true});
-  // [n] in an answer: open that answer's sources, scroll to source n and flash it (and its card).
-  document.addEventListener("click", (e) => {
-    const cite = e.target.closest(".pq-cite");
-    if (!cite) return;
-    // Gradio's sanitiser drops data-* attributes: n is read from the marker's own text, and source n
-    // is the n-th of *this* answer's list; the side cards belong to the latest answer only.
-    const n = parseInt((cite.textContent.match(/\d+/) || ["0"])[0], 10);
-    const msg = cite.closest(".message-row, .message, [data-testid='bot']") || document;
-    const box = msg.querySelector("details.pq-sources");
-    if (box) box.open = true;
-    const answers = [...document.querySelectorAll("#chatbot details.pq-sources, #chatbot .pq-cite")]
-      .map((el) => el.closest(".message-row, .message, [data-testid='bot']")).filter(Boolean);
-    const latest = answers.length && answers[answers.length - 1] === msg;
-    const targets = [box ? box.querySelectorAll("li.pq-src")[n - 1] : null,
-                     latest ? document.querySelectorAll("#citations .pq-card")[n - 1] : null];
-    targets.filter(Boolean).forEach((t, i) => {
-      if (i === 0) t.scrollIntoView({behavior: "smooth", block: "center"});
-      t.classList.add("pq-flash");
-      setTimeout(() => t.classList.remove("pq-flash"), 2000);
-    });
-  });
-})();
-</script>
-"""
+BUSY_SCRIPT = "<script>\n" + (ASSETS / "page.js").read_text(encoding="utf-8") + "</script>\n"
 
 
 def diff_html(d: VersionDiff, substantive_only: bool = False) -> str:
