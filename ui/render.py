@@ -186,12 +186,13 @@ def table_html(t: Table) -> str:
 def outline_html(doc: Document) -> str:
     return (
         f"<h3>{escape(doc.title)}</h3><div class='pq-meta'>{escape(doc.region)} · {escape(doc.date or '日期未注明')} · "
-        f"{escape(doc.number)} · {len(doc.clauses)} 条</div>" + _document_body(doc)
+        f"{escape(doc.number) + ' · ' if doc.number else ''}{len(doc.clauses)} 条</div>" + _document_body(doc)
     )
 
 
 def _document_body(doc: Document, clause_id: str = "", span: tuple[int, int] | None = None) -> str:
-    """The document's text under its headings (each heading once, indented by depth); the clause
+    """The document's text under its headings (each heading once, indented by depth; a heading that
+    opens its own clause, "（三）加强队伍建设…。将…", is not printed again above it); the clause
     `clause_id` shaded, with the id the page scrolls to, and its `span` (the quote) marked (the whole
     clause without one)."""
     out = []
@@ -200,17 +201,17 @@ def _document_body(doc: Document, clause_id: str = "", span: tuple[int, int] | N
         common = 0
         while common < min(len(c.heading_path), len(shown)) and c.heading_path[common] == shown[common]:
             common += 1
-        for depth in range(common, len(c.heading_path)):
-            out.append(
-                f"<div style='margin-left:{depth * 16}px;font-weight:600'>{escape(c.heading_path[depth])}</div>"
-            )
-        shown = c.heading_path
+        path = c.heading_path
+        opens = bool(path) and common < len(path) and c.text.startswith(path[-1])
+        for depth in range(common, len(path) - opens):
+            out.append(f"<div style='margin-left:{depth * 16}px;font-weight:600'>{escape(path[depth])}</div>")
+        shown = path
         text = escape(c.text)
         if c.id == clause_id:
             s, e = span if span and 0 <= span[0] < span[1] <= len(c.text) else (0, len(c.text))
             text = f"{escape(c.text[:s])}<mark>{escape(c.text[s:e])}</mark>{escape(c.text[e:])}"
         target = " id='pq-target' class='pq-target'" if c.id == clause_id else ""
-        out.append(f"<div{target} style='margin-left:{len(c.heading_path) * 16}px'>{text}</div>")
+        out.append(f"<div{target} style='margin-left:{(len(path) - opens) * 16}px'>{text}</div>")
     return "".join(out)
 
 

@@ -266,3 +266,10 @@ def test_exports_write_text_never_formulas(web: WebApp, tmp_path: Path):
     text = Path(csv_file).read_text(encoding="utf-8-sig")
     values = [v for line in csv.reader(io.StringIO(text)) for v in line]
     assert "'=1+2" in values and not [v for v in values if v[:1] in ("=", "+", "-", "@")]
+
+
+def test_the_outline_and_the_viewer_print_a_heading_that_opens_its_clause_once(web: WebApp):
+    doc = next(d for d in web.assistant.docs.values() if d.id.startswith("kaili"))
+    for html in (web.outline(doc.id), web.document_view(f"{doc.id}|")):
+        assert html.count("（三）加强队伍建设，完善激励机制") == 1 and html.count("（二）总体目标") == 1
+        assert " ·  · " not in html  # no empty document number
