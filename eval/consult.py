@@ -18,6 +18,7 @@ from pathlib import Path
 from corpus import DocumentStore, Settings
 from corpus.model import Clause, Document
 from corpus.outline import article_of
+from eval.corpus import ingest_once
 from eval.gold import DATA, match_form
 
 CONSULT_SET = DATA / "consult_dev.jsonl"
@@ -68,18 +69,15 @@ def consult_store(
     """The document store of the consultation corpus (the 61 laws only, no bundled seeds), ingested
     once; `only` keeps the law files whose names it accepts (a smaller corpus for tests)."""
     store = DocumentStore(settings)
-    marker = settings.documents_dir / ".consult-corpus"
-    if not marker.exists():
+
+    def unpacked() -> list[Path]:
         folder = settings.data_dir / "laws"
         with tarfile.open(laws, "r:xz") as tar:
             members = [m for m in tar.getmembers() if only is None or only(Path(m.name).name)]
             tar.extractall(folder, members=members, filter="data")
-        failed = [r for r in store.ingest([folder]) if not r.ok]
-        if failed:
-            raise RuntimeError(
-                "consultation laws did not ingest: " + "; ".join(f"{r.path}: {r.error}" for r in failed)
-            )
-        marker.write_text("ingested\n", encoding="utf-8")
+        return [folder]
+
+    ingest_once(store, settings.documents_dir / ".consult-corpus", "consultation laws", unpacked)
     return store
 
 

@@ -3,6 +3,7 @@ and the regulations, ingested together into a data directory of their own (never
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -27,15 +28,19 @@ def dev_store(settings: Settings) -> DocumentStore:
     """The document store of the eval home, with the whole development corpus ingested once."""
     store = DocumentStore(settings)
     store.ensure_bundled()
-    marker = settings.documents_dir / ".dev-corpus"
-    if not marker.exists():
-        failed = [r for r in store.ingest(list(dev_files())) if not r.ok]
-        if failed:
-            raise RuntimeError(
-                "dev corpus did not ingest: " + "; ".join(f"{r.path}: {r.error}" for r in failed)
-            )
-        marker.write_text("ingested\n", encoding="utf-8")
+    ingest_once(store, settings.documents_dir / ".dev-corpus", "dev corpus", lambda: list(dev_files()))
     return store
+
+
+def ingest_once(store: DocumentStore, marker: Path, what: str, paths: Callable[[], list[Path]]) -> None:
+    """Ingest `paths()` into `store` unless `marker` says it was done; any file that fails stops the
+    evaluation (its figures would be of another corpus)."""
+    if marker.exists():
+        return
+    failed = [r for r in store.ingest(paths()) if not r.ok]
+    if failed:
+        raise RuntimeError(f"{what} did not ingest: " + "; ".join(f"{r.path}: {r.error}" for r in failed))
+    marker.write_text("ingested\n", encoding="utf-8")
 
 
 def corpus_of(origin: str) -> str:
