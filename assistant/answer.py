@@ -190,7 +190,7 @@ class Assistant:
             answer = None
             scope = set(last_docs) & doc_ids if doc_ids else set(last_docs)
             if scope and not answers and _asks_of_last(query, previous):
-                answer = self._ask_one(part, query, region, scope, self._sections(last_clauses))
+                answer = self._ask_one(part, query, region, scope, self._sections(scope, last_clauses))
                 answer = None if answer.refused else answer
             answers.append(answer or self._ask_one(part, query, region, doc_ids))
         assert query is not None
@@ -198,14 +198,18 @@ class Assistant:
             return query, answers[0]
         return query, joined(question, parts, answers)
 
-    def _sections(self, clause_ids: Sequence[str]) -> frozenset[tuple[str, tuple[str, ...]]]:
-        """The (document, heading path) of each clause id that is still in the corpus."""
+    def _sections(
+        self, doc_ids: set[str], clause_ids: Sequence[str]
+    ) -> frozenset[tuple[str, tuple[str, ...]]]:
+        """The (document, heading path) of each clause id still in those documents (the last answer's:
+        only their clauses are read, not the whole collection's)."""
         wanted = set(clause_ids)
         return frozenset(
             (c.doc_id, c.heading_path)
-            for d in self.docs.values()
-            for c in d.clauses
-            if wanted and c.id in wanted
+            for d in doc_ids
+            if d in self.docs
+            for c in self.docs[d].clauses
+            if c.id in wanted
         )
 
     def _ask_one(

@@ -103,16 +103,12 @@ class ChatHandlers(WebState):
         """The whole document a 查看全文 link names ("doc_id|clause_id|start|end"), marked at the clause
         and the quote, with links to its other versions; "" (the viewer closed) for a link naming no
         document."""
-        doc_id, clause_id, *offsets = (target or "").split("|") + [""]
+        doc_id, clause_id, start, end = ((target or "").split("|") + ["", "", ""])[:4]
         docs = self.assistant.docs
         doc = docs.get(doc_id)
         if doc is None:
             return render.message("该文件已不在文库中。", ok=False) if doc_id else ""
-        span = (
-            (int(offsets[0]), int(offsets[1]))
-            if len(offsets) > 2 and all(o.isdigit() for o in offsets[:2])
-            else None
-        )
+        span = (int(start), int(end)) if start.isdigit() and end.isdigit() else None
         return render.document_html(doc, clause_id, versions_of(docs.values(), doc), span)
 
     def filters(self, regions: list[str] | None, doc_ids: list[str] | None) -> str:
