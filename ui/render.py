@@ -49,43 +49,26 @@ def _context(c: Citation, doc: Document | None) -> str:
 
 
 # The indicator rows on screen: what is measured, the figure and who leads come first (visible without
-# scrolling at 1366 px); the export keeps its own column order.
-ROW_VIEW = (
-    "地区",
-    "指标",
-    "数值",
-    "基期值",
-    "单位",
-    "期限",
-    "牵头单位",
-    "文件",
-    "版本日期",
-    "主题",
-    "比较符",
-    "责任单位",
-    "原文",
-    "条款位置",
+# scrolling at 1366 px); the export keeps its own column order. Each column has a width that holds
+# its header and a typical value (an empty 基期值 column shrank to one character per line).
+_ROW_VIEW_COLUMNS = (
+    ("地区", "90px"),
+    ("指标", "220px"),
+    ("数值", "120px"),
+    ("基期值", "90px"),
+    ("单位", "70px"),
+    ("期限", "110px"),
+    ("牵头单位", "220px"),
+    ("文件", "260px"),
+    ("版本日期", "110px"),
+    ("主题", "90px"),
+    ("比较符", "80px"),
+    ("责任单位", "220px"),
+    ("原文", "420px"),
+    ("条款位置", "160px"),
 )
-
-
-# Each column wide enough for its header and a typical value (an empty 基期值 column shrank to one
-# character per line); the long ones wrap.
-ROW_VIEW_WIDTHS = (
-    "90px",
-    "220px",
-    "120px",
-    "90px",
-    "70px",
-    "110px",
-    "220px",
-    "260px",
-    "110px",
-    "90px",
-    "80px",
-    "220px",
-    "420px",
-    "160px",
-)
+ROW_VIEW = tuple(name for name, _ in _ROW_VIEW_COLUMNS)
+ROW_VIEW_WIDTHS = tuple(width for _, width in _ROW_VIEW_COLUMNS)
 
 
 def row_view(values: Sequence[str]) -> list[str]:
