@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +14,26 @@ import pytest
 from corpus import DocumentStore, Settings, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve_process(home: Path, port: int, **env: str) -> subprocess.Popen:
+    """`policyqa serve` on loopback in a process of its own, its output captured as text."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "ui.cli", "--data-dir", str(home), "serve", "--port", str(port)],
+        cwd=ROOT,
+        env={**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
 BUNDLED = ROOT / "corpus" / "bundled"
 EVAL_CORPUS = ROOT / "eval" / "data" / "corpus"
 EXTRA = EVAL_CORPUS / "extra-docs"

@@ -7,7 +7,7 @@ import socket
 import subprocess
 import sys
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, free_port, serve_process
 from ui.login import CLIENT, Login
 
 
@@ -92,18 +92,8 @@ def test_the_server_hands_the_login_the_client_address(seed_settings, seed_retri
 
     home = tmp_path / "home"
     shutil.copytree(seed_settings.data_dir, home, symlinks=True)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "POLICYQA_AUTH": "alice:s3cret,bob:pw"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "ui.cli", "--data-dir", str(home), "serve", "--port", str(port)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    port = free_port()
+    proc = serve_process(home, port, POLICYQA_AUTH="alice:s3cret,bob:pw")
 
     def login(user: str, password: str) -> int:
         data = urllib.parse.urlencode({"username": user, "password": password}).encode()
