@@ -25,6 +25,7 @@ from assistant.figures import (
     indicator_name,
     masked,
     merged_quantities,
+    respective_names,
     segment,
     sentence_at,
     sentences_of,
@@ -162,21 +163,35 @@ def _target_rows(p: Passage) -> tuple[list[Indicator], set[int]]:
             own = earlier_subject(text, sent_s)
         scope = SCOPE.search(text, sent_s, sent_e)
         dl = deadline_of(text, sent_s, sent_e, q.start)
-        rows.append(
-            p.row(
-                min(seg_s, dl.start("d")) if dl else seg_s,  # the quote holds the deadline too
-                max(seg_e, dl.end("d")) if dl else seg_e,
-                own,
-                indicator=indicator_name(text, seg_s, q.start),
-                comparator=q.comparator or comparator_before(text, seg_s, q.start) or None,
-                value=q.value,
-                unit=q.unit or None,
-                scope=scope.group(0) if scope else None,
-                deadline=dl.group("d") if dl else None,
-                value_text=q.text,
-                quantity_kind=q.kind,
-            )
+        row = p.row(
+            min(seg_s, dl.start("d")) if dl else seg_s,  # the quote holds the deadline too
+            max(seg_e, dl.end("d")) if dl else seg_e,
+            own,
+            indicator=indicator_name(text, seg_s, q.start),
+            comparator=q.comparator or comparator_before(text, seg_s, q.start) or None,
+            value=q.value,
+            unit=q.unit or None,
+            scope=scope.group(0) if scope else None,
+            deadline=dl.group("d") if dl else None,
+            value_text=q.text,
+            quantity_kind=q.kind,
         )
+        figures = q.value.split("、")
+        names = respective_names(text, sent_s, q.start, len(figures)) if len(figures) > 1 else None
+        if names:
+            # one row per name and its figure, quoting the whole sentence (the pairing is read there)
+            rows += [
+                dataclasses.replace(
+                    row,
+                    indicator=name,
+                    value=figure,
+                    value_text=figure,
+                    quote=text[sent_s:sent_e].strip("。"),
+                )
+                for name, figure in zip(names, figures, strict=True)
+            ]
+        else:
+            rows.append(row)
         used.add(sent_s)
     return rows, used
 

@@ -47,9 +47,10 @@ COMPLETION = re.compile(
 )
 # A yearly deadline and what is done by it, later in the sentence: "每年2月底前，镇人民政府、街道办事处
 # 应当完成上年度…清算工作" (the same deadline form as DEADLINE's, the same states as COMPLETION's).
+# What is done by a yearly deadline: completed, built, drawn up, or handed over (拨付, 报送, 配套到位).
 RECURRING = re.compile(
     r"(?P<d>每年\d{1,2}月(?:底|末|\d{1,2}日)?(?:前|之前))[^。；;]{0,40}?"
-    r"(?P<state>(?:全面|基本|全部)?(?:完成|建成|制定|实现))"
+    r"(?P<state>(?:全面|基本|全部|足额)?(?:完成|建成|制定|实现|拨付|报送|上报|提交|公布|(?:配套)?到位))"
 )
 DEADLINE_LEAD = ("于", "在", "到", "确保", "力争")
 STATE = re.compile(
@@ -213,3 +214,27 @@ def indicator_name(text: str, seg_start: int, value_start: int) -> str:
     for c in sorted(rules().comparators, key=len, reverse=True):
         name = name.replace(c, "")
     return name.strip("，、：；的 ") or text[seg_start:value_start]
+
+
+# "取得A、B和C证书者，分别给予5000元、3000元、2000元": each of the listed names takes the figure in
+# its place. The names are the enumeration nearest before 分别, cut at 、/和/及/与/或.
+RESPECTIVELY = re.compile(r"[，,]?\s*分别")
+
+
+def respective_names(text: str, sent_start: int, value_start: int, count: int) -> list[str] | None:
+    """The `count` names a "分别" list pairs with parallel figures, in order; None when the sentence
+    does not list exactly that many before its 分别."""
+    head = text[sent_start:value_start]
+    m = list(RESPECTIVELY.finditer(head))
+    if not m:
+        return None
+    listing = re.split(r"[，,；;：:]", head[: m[-1].start()])[-1]
+    parts = [x for x in re.split(r"、|和|及|与|或者|或", listing) if x]
+    if len(parts) != count:
+        return None
+    # the first name carries what leads into the list ("…中取得高级社会工作师"): cut after its last verb or
+    # preposition; the last carries what follows it ("…证书者", "二等奖的"): a closing 的 goes
+    parts[0] = re.split(r"取得|获得|对于|对|给予|向|为|中|按照|其中", parts[0])[-1]
+    parts[-1] = re.sub(r"的$", "", parts[-1])
+    names = [x.strip() for x in parts]
+    return names if all(names) else None

@@ -18,6 +18,7 @@ CN = "零〇一二两三四五六七八九十百千万亿"
 NUMBER = rf"(?:\d+(?:\.\d+)?|[{CN}]+(?:点[{CN}]+)?)"
 UNITS_ALONE = {"十": 10.0, "百": 100.0, "千": 1000.0, "万": 10000.0, "半": 0.5}
 FRACTION = rf"(?:[{CN}]+分之[{CN}]+|\d+/\d+|百分之{NUMBER})"
+CLOCK = re.compile(r"\d{1,2}[:：]\d{2}(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,10 @@ def rules() -> QuantityRules:
     one = rf"(?:{FRACTION}|{NUMBER}\s*(?:%|％)?)"
     rng = rf"{one}(?:\s*{unit}?\s*(?:{post})?\s*(?:至|到|-|—|－|～|~)\s*{one})?"
     words = "|".join(map(re.escape, data["word_values"]))
+    approx = "|".join(map(re.escape, data["approximate"]))
     pattern = re.compile(
-        rf"(?P<every>每)?(?P<pre>{pre})?\s*(?:(?P<num>{rng})\s*(?P<unit>{unit})?|(?P<word>{words}))\s*(?P<post>{post})?"
+        rf"(?P<every>每)?(?P<pre>{pre})?\s*(?:(?P<num>{rng})\s*(?:(?P<approx>{approx})(?={unit}))?"
+        rf"\s*(?P<unit>{unit})?|(?P<word>{words}))\s*(?P<post>{post})?"
     )
     comparators = {**data["comparator_signs"]}
     return QuantityRules(pattern, comparators, dict(data["unit_kinds"]))
@@ -103,11 +106,14 @@ def find_quantities(text: str) -> list[Quantity]:
     fraction form ("一", "十") are words, not quantities, and are skipped."""
     r = rules()
     out: list[Quantity] = []
+    clocks = [c.span() for c in CLOCK.finditer(text)]
     for m in r.pattern.finditer(text):
         num, unit, word = m.group("num"), m.group("unit") or "", m.group("word")
         pre, post = m.group("pre") or "", m.group("post") or ""
         if num is None and word is None:
             continue
+        if num is not None and any(s <= m.start("num") < e for s, e in clocks):
+            continue  # a time of day (中午12:00前) is when, not how much
         if num is not None:
             is_fraction = bool(re.search(r"分之|%|％|/", num))
             if not unit and not is_fraction and not (pre or post) and not re.search(r"\d", num):
@@ -124,7 +130,12 @@ def find_quantities(text: str) -> list[Quantity]:
         else:
             lo, hi = 0.5, None
             unit = "ratio"
-        sign = r.comparators.get(pre, "") or r.comparators.get(post, "") or ("=" if num else ">")
+        sign = (
+            r.comparators.get(pre, "")
+            or r.comparators.get(post, "")
+            or (">" if m.group("approx") else "")
+            or ("=" if num else ">")
+        )
         kind = r.unit_kinds.get(unit, "other")
         if m.group("every"):
             kind = "frequency" if unit in ("年", "月", "周", "季度", "日", "天") else kind

@@ -47,6 +47,7 @@ class DocScores:
     items: int  # required items
     found: int  # of them, matched by a row
     wrong: tuple[str, ...]  # rows matching no item: "value ← quote"
+    missed: tuple[str, ...] = ()  # required items no row shows: "value ← quote"
 
     @property
     def precision(self) -> float:
@@ -109,13 +110,14 @@ def score_documents(
         wrong = []
         for r in mine:
             q = match_form(r.quote)
-            # the item it shares most words with, among those whose value it shows
+            # the item it shares most words with, among those whose value it shows; an item it matches by
+            # its figure or state before one it matches by deadline alone (a sentence holding both)
             fits = [
-                (_overlap(f, q), k)
+                (i.value is not None, _overlap(f, q), k)
                 for k, (i, f) in enumerate(zip(its, forms, strict=True))
                 if k not in taken and _shows(r, i)
             ]
-            k = max((x for x in fits if x[0]), default=(0, None))[1]
+            k = max((x for x in fits if x[1]), default=(False, 0, None))[2]
             if k is None:
                 wrong.append(f"{r.value or r.deadline} ← {r.quote[:40]}")
             else:
@@ -131,6 +133,11 @@ def score_documents(
                 len(required),
                 sum(k in taken for k in required),
                 tuple(wrong),
+                tuple(
+                    f"{its[k].value or its[k].deadline} ← {its[k].quote[:40]}"
+                    for k in required
+                    if k not in taken
+                ),
             )
         )
     return out
@@ -148,4 +155,7 @@ def format_documents(scores: Sequence[DocScores]) -> str:
             lines.append(
                 f"| **all {split}** | | {rows} | {correct / max(rows, 1):.2f} | {items} | {found / max(items, 1):.2f} |"
             )
+    for s in scores:
+        lines += [f"wrong row ({s.doc}): {w}" for w in s.wrong]
+        lines += [f"missed ({s.doc}): {m}" for m in s.missed]
     return "\n".join(lines)

@@ -259,6 +259,7 @@ def test_dated_commitments_carry_the_state_as_their_value():
                 "到2022年底，各县市区所辖乡镇均建立新时代文明实践所。",
                 "每年2月底前，镇人民政府、街道办事处应当完成上年度服务资助资金的清算工作。",
                 "服务评估工作应当在每年3月底前完成。",
+                "新区人社民政局在每年5月底前将新区承担的各项经费拨付新城。",
                 "到2030年，基本实现城市社区规模适度、服务完善。",
             )
         )
@@ -271,6 +272,7 @@ def test_dated_commitments_carry_the_state_as_their_value():
         ("均建立", "2022年底"),
         ("完成", "每年2月底前"),  # a yearly deadline: the month is when, not a figure
         ("完成", "每年3月底前"),
+        ("拨付", "每年5月底前"),  # handed over by a yearly deadline: a dated duty too
         ("基本实现", "2030年"),
     ]
     named = [
@@ -280,3 +282,22 @@ def test_dated_commitments_carry_the_state_as_their_value():
         )
     ]
     assert named == ["服务评估工作", "城市社区规模适度"]  # what is done, not "完成" or "到2030年"
+
+
+def test_figures_given_respectively_pair_with_the_names_listed_before_them():
+    rows = extract_document(
+        doc_of(
+            "社区工作人员中取得高级社会工作师、社会工作师和助理社会工作师职业资格证书者，"
+            "分别给予5000元、3000元、2000元的一次性奖励。",
+            "各类社区规模原则上不得低于1000户，提倡设立3000户左右的中等规模社区。",
+        )
+    )
+    assert [(r.indicator, r.value) for r in rows if r.value and "元" in r.value] == [
+        ("高级社会工作师", "5000元"),
+        ("社会工作师", "3000元"),
+        ("助理社会工作师职业资格证书者", "2000元"),
+    ]
+    # a list of figures without 分别 (or with names that do not count the same) stays one row
+    assert [r.value for r in rows if r.value and "户" in r.value] == ["1000户", "3000户左右"]
+    [one] = extract_document(doc_of("对获得一等奖、二等奖、三等奖的，分别奖励10万元、5万元。"))
+    assert one.value == "10万元、5万元"

@@ -34,6 +34,8 @@ def test_numbers_parse_in_every_written_form(text, value):
         ("应急物业服务期限不超过六个月", "不超过六个月", "个月", "time_limit", "≤"),
         ("由业主大会过半数同意", "过半数", "ratio", "threshold", ">"),
         ("居民委员会由五至九人组成", "五至九人", "人", "count", "="),
+        ("继续推进剩余300余户房屋产权证办理", "300余户", "户", "count", ">"),
+        ("培育社区社会组织20多个", "20多个", "个", "count", ">"),
     ],
 )
 def test_quantities_keep_their_verbatim_text_and_parse(text, found, unit, kind, sign):
@@ -45,3 +47,8 @@ def test_quantities_keep_their_verbatim_text_and_parse(text, found, unit, kind, 
 def test_ranges_keep_both_ends():
     [q] = find_quantities("按照总建筑面积的千分之三至千分之五配置")
     assert (q.value, q.high) == pytest.approx((0.003, 0.005))
+
+
+def test_a_time_of_day_is_not_a_quantity():
+    assert find_quantities("各组于每周五中午12:00前报领导小组办公室") == []
+    assert find_quantities("工作日上午8：30至下午5：30受理") == []
