@@ -185,7 +185,7 @@ def _target_rows(p: Passage) -> tuple[list[Indicator], set[int]]:
                     row,
                     indicator=name,
                     value=figure,
-                    value_text=figure,
+                    value_text=(row.comparator or "") + figure,
                     quote=text[sent_s:sent_e].strip("。"),
                 )
                 for name, figure in zip(names, figures, strict=True)

@@ -6,6 +6,7 @@ rules/extraction.toml."""
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -236,5 +237,12 @@ def respective_names(text: str, sent_start: int, value_start: int, count: int) -
     # preposition; the last carries what follows it ("…证书者", "二等奖的"): a closing 的 goes
     parts[0] = re.split(r"取得|获得|对于|对|给予|向|为|中|按照|其中", parts[0])[-1]
     parts[-1] = re.sub(r"的$", "", parts[-1])
+    # what the names share at their end ("…级", "…社会工作师") closes the last name too; the words after
+    # it there belong to every name ("社区（村）级|社区养老服务设施", "助理社会工作师|职业资格证书者")
+    shared = os.path.commonprefix([x[::-1] for x in parts[:-1]])[::-1]
+    cut = parts[-1].find(shared) + len(shared) if shared else -1
+    if shared and cut < len(parts[-1]) and parts[-1].find(shared) >= 0:
+        tail = parts[-1][cut:]
+        parts = [x + tail for x in parts[:-1]] + [parts[-1]]
     names = [x.strip() for x in parts]
     return names if all(names) else None

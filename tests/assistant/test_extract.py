@@ -293,10 +293,21 @@ def test_figures_given_respectively_pair_with_the_names_listed_before_them():
         )
     )
     assert [(r.indicator, r.value) for r in rows if r.value and "元" in r.value] == [
-        ("高级社会工作师", "5000元"),
-        ("社会工作师", "3000元"),
+        ("高级社会工作师职业资格证书者", "5000元"),
+        ("社会工作师职业资格证书者", "3000元"),
         ("助理社会工作师职业资格证书者", "2000元"),
     ]
+    [grant, *_] = extract_document(
+        doc_of(
+            "区级、街道（镇）级、社区（村）级社区养老服务设施每年每个分别不少于60万元、40万元、5万元运营经费。"
+        )
+    )
+    assert (grant.indicator, grant.comparator, grant.value, grant.value_text) == (
+        "区级社区养老服务设施每年每个",
+        "不少于",
+        "60万元",
+        "不少于60万元",
+    )
     # a list of figures without 分别 (or with names that do not count the same) stays one row
     assert [r.value for r in rows if r.value and "户" in r.value] == ["1000户", "3000户左右"]
     [one] = extract_document(doc_of("对获得一等奖、二等奖、三等奖的，分别奖励10万元、5万元。"))
