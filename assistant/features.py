@@ -28,7 +28,8 @@ CHAR = re.compile(r"[\u4e00-\u9fff0-9]")
 # The drafting formula that opens a document or regulation and says why it exists
 # (为了……，制定本条例 / 为……，现就……提出如下意见): it names the topic, it answers nothing.
 PREAMBLE = re.compile(
-    rf"^(?:{ARTICLE_NUMBER}\s*)?为(?:了)?.{{4,160}}?(?:制定本|特制定|制定如下|现就|提出如下|提出以下)"
+    rf"^(?:{ARTICLE_NUMBER}\s*)?(?:为(?:了)?|依据|根据|按照).{{4,160}}?"
+    r"(?:制定本|特制定|制定如下|现就|提出如下|提出以下)"
 )
 QUOTED = re.compile(r"[“\"「『]([^”\"」』]{1,20})[”\"」』]")
 

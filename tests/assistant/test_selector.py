@@ -18,3 +18,15 @@ def test_a_numbered_item_is_answered_only_by_a_sentence_naming_it():
     assert _names_the_asked_item(
         q, "第二十六条 对第一档家庭给予补助。"
     )  # other kinds of ordinals do not count
+
+
+def test_the_drafting_formula_is_read_as_a_preamble_whatever_its_opening_word():
+    from assistant.features import PREAMBLE
+
+    for opening in (
+        "第一条 为了加强土地管理，制定本法。",
+        "依据《河北省城乡社区服务体系建设“十四五”规划》等相关部署要求，制定本规划，规划期为2021年至2025年。",
+        "根据《中华人民共和国物业管理条例》，结合本市实际，制定本条例。",
+    ):
+        assert PREAMBLE.search(opening), opening
+    assert not PREAMBLE.search("根据工作需要，社区服务站配备5至9人。")

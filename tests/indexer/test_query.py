@@ -104,3 +104,15 @@ def test_how_often_is_answered_by_a_frequency_not_a_duration():
     assert not answers(often, "应当自选举产生之日起30日内备案")
     long = "一次最长能救助多久"  # "一次" before 多久: how long, a duration
     assert answers(long, "救助期限最长不超过3个月") and not answers(long, "每年组织开展综合应急演练")
+
+
+def test_a_recurring_deadline_is_answered_in_its_period_and_a_set_phrase_counts_nobody():
+    def answers(asks: str, text: str) -> bool:
+        return any(u.search(text) for u in asked_units(asks))
+
+    weekly = "各工作组每周得在啥时候前把进展报上去"
+    assert answers(weekly, "各组的工作推进情况，于每周五中午12:00前报领导小组办公室")
+    assert not answers(weekly, "各组工作细化方案于20XX年8月10日前报领导小组办公室备案")
+    staff = "每个社区的专职工作者不少于几人"
+    assert answers(staff, "社区服务站配备5-9人") and answers(staff, "明确一位分管负责人")
+    assert not answers(staff, "统筹推进“五位一体”总体布局")
