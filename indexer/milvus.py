@@ -113,6 +113,18 @@ class MilvusDense:
         uri: str = "",
         built_at: float = 0.0,
     ) -> None:
+        """Opens the collection for searching; `built_at`: when the index version was built (epoch
+        seconds), for the consistency level. A collection that is missing or holds fewer vectors than
+        the version's clauses is `IndexCorrupt`."""
+        if not milvus.has_collection(collection):
+            raise IndexCorrupt(f"Milvus collection {collection} is missing: run `policyqa index --rebuild`")
+        milvus.load_collection(collection)
+        stored = int(milvus.query(collection, filter="", output_fields=["count(*)"])[0]["count(*)"])
+        if stored < len(keys):
+            raise IndexCorrupt(
+                f"Milvus collection {collection} holds {stored} vectors for {len(keys)} clauses: "
+                "run `policyqa index --rebuild`"
+            )
         self.milvus, self.collection, self._dim, self.uri = milvus, collection, dim, uri
         self._strong_until = built_at + FRESH_S
         self._row = {k: i for i, k in enumerate(keys)}
@@ -170,29 +182,6 @@ class MilvusDense:
             listed = ",".join(json.dumps(fp[:FP_CHARS]) for fp in sorted(fps))
             milvus.delete(collection, filter=f"fp in [{listed}]")
             milvus.flush(collection)
-
-    @classmethod
-    def open(
-        cls,
-        milvus: Any,
-        collection: str,
-        dim: int,
-        keys: list[str],
-        doc_of: list[str],
-        uri: str = "",
-        built_at: float = 0.0,
-    ) -> MilvusDense:
-        """`built_at`: when the index version was built (epoch seconds), for the consistency level."""
-        if not milvus.has_collection(collection):
-            raise IndexCorrupt(f"Milvus collection {collection} is missing: run `policyqa index --rebuild`")
-        milvus.load_collection(collection)
-        stored = int(milvus.query(collection, filter="", output_fields=["count(*)"])[0]["count(*)"])
-        if stored < len(keys):
-            raise IndexCorrupt(
-                f"Milvus collection {collection} holds {stored} vectors for {len(keys)} clauses: "
-                "run `policyqa index --rebuild`"
-            )
-        return cls(milvus, collection, dim, keys, doc_of, uri, built_at)
 
     @property
     def dim(self) -> int:

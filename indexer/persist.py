@@ -310,7 +310,7 @@ def _read_version(path: Path, manifest: dict) -> LoadedIndex:
 
         fps = manifest.get("documents", {})
         keys = [row_key(fps.get(c.doc_id, ""), c.id) for c in clauses]
-        dense: DenseIndex | MilvusDense = MilvusDense.open(
+        dense: DenseIndex | MilvusDense = MilvusDense(
             client(info["uri"]),
             info["collection"],
             manifest["embedder"]["dim"],
