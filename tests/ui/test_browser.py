@@ -470,3 +470,35 @@ def test_on_a_phone_every_tab_is_reachable_and_the_library_reads_whole(browser, 
     pg.wait_for_selector("#diff-pair", timeout=30_000)
     shot(pg, "phone-diff")
     ctx.close()
+
+
+def test_a_refusal_says_why_in_its_first_line(page):
+    page.fill("#question textarea", "北京市社区规模原则上不得低于多少户？")
+    page.click("#ask")
+    page.wait_for_function("document.querySelector('#chatbot').innerText.includes('未找到')", timeout=60_000)
+    last = page.locator("#chatbot .message-row, #chatbot [data-testid='bot']").last.inner_text()
+    first = next(ln for ln in last.splitlines() if ln.strip())
+    assert "未找到" in first and "原因：" in first and "北京" in first, first
+
+
+def test_a_citation_is_reached_and_opened_by_keyboard(page):
+    ask(page, "凯里每个社区至少要配几名专职工作者？", 1)
+    cite = page.locator("#chatbot .pq-cite").first
+    page.wait_for_function("document.querySelector('#chatbot .pq-cite[tabindex=\"0\"]') !== null")
+    cite.focus()
+    assert page.evaluate("document.activeElement.classList.contains('pq-cite')")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#chatbot details.pq-sources[open] li.pq-src.pq-flash", timeout=5_000)
+
+
+def test_an_old_word_file_gets_the_advice_in_chinese(page, tmp_path):
+    legacy = tmp_path / "旧通知.doc"
+    legacy.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
+    page.get_by_role("tab", name="文库").click()
+    page.set_input_files("#upload input[type=file]", str(legacy))
+    page.wait_for_function(
+        "document.querySelector('#upload-status').innerText.includes('另存为')", timeout=60_000
+    )
+    status = page.inner_text("#upload-status")
+    assert "旧通知.doc" in status and "请另存为 .docx 或 .pdf" in status
+    assert "Invalid file" not in page.inner_text("body")

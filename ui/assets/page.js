@@ -68,4 +68,15 @@
       setTimeout(() => t.classList.remove("pq-flash"), 2000);
     });
   });
+  // [n] by keyboard: each marker is focusable (Gradio drops tabindex from the answer's HTML, so it is
+  // set here) and Enter or Space on it does what a click does.
+  new MutationObserver(() => document.querySelectorAll("#chatbot .pq-cite:not([tabindex])").forEach((c) => {
+    c.setAttribute("tabindex", "0");
+    c.setAttribute("role", "button");
+    c.setAttribute("aria-label", `来源 ${c.textContent.replace(/\D/g, "")}`);
+  })).observe(document.body, {childList: true, subtree: true});
+  document.addEventListener("keydown", (e) => {
+    const cite = e.target.closest && e.target.closest(".pq-cite");
+    if (cite && (e.key === "Enter" || e.key === " ")) { e.preventDefault(); cite.click(); }
+  });
 })();
