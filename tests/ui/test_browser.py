@@ -502,3 +502,39 @@ def test_an_old_word_file_gets_the_advice_in_chinese(page, tmp_path):
     status = page.inner_text("#upload-status")
     assert "旧通知.doc" in status and "请另存为 .docx 或 .pdf" in status
     assert "Invalid file" not in page.inner_text("body")
+
+
+def test_two_versions_compared_wording_apart_from_substance(page, tmp_path):
+    """新旧对照 as a trainer uses it: two uploaded versions, the changes marked, wording-only changes
+    (乡镇 → 乡、镇) hidden on request, the Word download above the table."""
+    old = "# 某区居务条例\n\n（2018年3月1日某区人民代表大会常务委员会通过）\n\n第一条 乡镇人民政府指导居民委员会的工作。\n\n第二条 街道办事处应当自收到申请之日起三十日内作出决定。\n"
+    new = "# 某区居务条例\n\n（2018年3月1日某区人民代表大会常务委员会通过　2023年6月1日某区人民代表大会常务委员会修订）\n\n第一条 乡、镇人民政府指导居民委员会的工作。\n\n第二条 街道办事处应当自收到申请之日起十五日内作出决定。\n"
+    files = [tmp_path / "某区居务条例2018.md", tmp_path / "某区居务条例2023.md"]
+    for f, text in zip(files, (old, new), strict=True):
+        f.write_text(text, encoding="utf-8")
+    page.get_by_role("tab", name="文库").click()
+    page.set_input_files("#upload input[type=file]", [str(f) for f in files])
+    page.wait_for_function(
+        "document.querySelector('#upload-status').innerText.split('已加入').length > 2", timeout=120_000
+    )
+    page.get_by_role("tab", name="新旧对照").click()
+    page.reload()  # the pickers are refreshed on load
+    page.wait_for_selector("#question textarea", timeout=60_000)
+    page.get_by_role("tab", name="新旧对照").click()
+    page.locator("#diff-pair input").click()
+    page.get_by_role("option", name="某区居务条例", exact=False).first.click()
+    page.click("#diff-btn")
+    page.wait_for_function("document.querySelector('#diff-table del') !== null", timeout=60_000)
+    table = page.inner_text("#diff-table")
+    assert "三十" in page.locator("#diff-table del").all_inner_texts()
+    assert "十五" in page.locator("#diff-table ins").all_inner_texts()
+    assert "文字修改 1 条" in table, table[:300]
+    download, grid = page.locator("#diff-docx").bounding_box(), page.locator("#diff-table").bounding_box()
+    assert download and grid and download["y"] < grid["y"]  # the Word file is found without scrolling
+    shot(page, "diff-both")
+    page.locator("#diff-substantive input").check()
+    page.click("#diff-btn")
+    page.wait_for_function(
+        "document.querySelector('#diff-table').innerText.includes('文字修改 1 条，未列出')", timeout=30_000
+    )
+    assert "乡、镇" not in page.inner_text("#diff-table") and "十五" in page.inner_text("#diff-table")
