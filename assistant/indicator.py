@@ -15,20 +15,20 @@ class Indicator:
     doc_id: str
     region: str
     title: str
-    indicator: str
-    comparator: str | None
-    value: str | None
-    unit: str | None
-    scope: str | None
-    deadline: str | None
-    lead_units: tuple[str, ...]
-    support_units: tuple[str, ...]
     quote: str
     clause: str
     clause_id: str
     section: str
     start: int  # quote offsets in the document's normalised text
     end: int
+    indicator: str = ""
+    comparator: str | None = None
+    value: str | None = None
+    unit: str | None = None
+    scope: str | None = None
+    deadline: str | None = None
+    lead_units: tuple[str, ...] = ()
+    support_units: tuple[str, ...] = ()
     topic: str = field(default="")
     value_text: str = ""  # the whole phrase as written, comparator included: "不低于二十平方米"
     quantity_kind: str = ""  # count | area | money | time_limit | threshold | rate | multiple …
