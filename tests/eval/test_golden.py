@@ -121,3 +121,11 @@ def test_the_indicator_table_shows_quantitative_provisions_only(dev_store):
     assert correct / rows >= 0.95 and found / items >= 0.95  # measured 1.00 (136 rows) and 0.99 (127 items)
     held_out = [s for s in scores if s.split == "held_out"]
     assert len(held_out) == 4 and all(s.precision == 1.0 and s.recall == 1.0 for s in held_out)
+
+
+def test_a_residents_word_for_publishing_finds_the_article_that_publishes(dev_assistant):
+    """公示 is how residents say what a regulation writes as 公布/公开 (indexer/rules/synonyms.toml):
+    "名单要在哪儿公示" is answered by the article on where the names are published, not a definition."""
+    answer = dev_assistant.ask("上海吃低保的家庭，名单要在哪儿公示？")
+    assert not answer.refused and answer.citations[0].article.startswith("第三十八条"), answer.text[:120]
+    assert "公开栏" in answer.text.split("[1]")[0]
