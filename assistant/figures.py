@@ -47,8 +47,8 @@ COMPLETION = re.compile(
     r"(?P<state>(?:全面|基本|全部)?(?:完成|建成|制定|实现))"
 )
 # A yearly deadline and what is done by it, later in the sentence: "每年2月底前，镇人民政府、街道办事处
-# 应当完成上年度…清算工作" (the same deadline form as DEADLINE's, the same states as COMPLETION's).
-# What is done by a yearly deadline: completed, built, drawn up, or handed over (拨付, 报送, 配套到位).
+# 应当完成上年度…清算工作" (the same deadline form as DEADLINE's): completed, built, drawn up, or handed
+# over (拨付, 报送, 配套到位).
 RECURRING = re.compile(
     r"(?P<d>每年\d{1,2}月(?:底|末|\d{1,2}日)?(?:前|之前))[^。；;]{0,40}?"
     r"(?P<state>(?:全面|基本|全部|足额)?(?:完成|建成|制定|实现|拨付|报送|上报|提交|公布|(?:配套)?到位))"
@@ -240,9 +240,9 @@ def respective_names(text: str, sent_start: int, value_start: int, count: int) -
     # what the names share at their end ("…级", "…社会工作师") closes the last name too; the words after
     # it there belong to every name ("社区（村）级|社区养老服务设施", "助理社会工作师|职业资格证书者")
     shared = os.path.commonprefix([x[::-1] for x in parts[:-1]])[::-1]
-    cut = parts[-1].find(shared) + len(shared) if shared else -1
-    if shared and cut < len(parts[-1]) and parts[-1].find(shared) >= 0:
-        tail = parts[-1][cut:]
+    at = parts[-1].find(shared) if shared else -1
+    if at >= 0 and at + len(shared) < len(parts[-1]):
+        tail = parts[-1][at + len(shared) :]
         parts = [x + tail for x in parts[:-1]] + [parts[-1]]
     names = [x.strip() for x in parts]
     return names if all(names) else None
