@@ -118,8 +118,12 @@ def build_app(app: WebApp):  # gr.Blocks
                 )
             with gr.Tab("新旧对照", id="diff"):
                 with gr.Row():
-                    pair = gr.Dropdown(
-                        app.version_pairs(), value=None, label="有新旧版本的文件", elem_id="diff-pair"
+                    pair = gr.Dropdown(  # twice as wide: its labels carry a title and two dates
+                        app.version_pairs(),
+                        value=None,
+                        label="有新旧版本的文件",
+                        elem_id="diff-pair",
+                        scale=2,
                     )
                     d_old = gr.Dropdown(
                         app.doc_choices(), value=None, label="或自选：旧版", elem_id="diff-old"
