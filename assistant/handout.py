@@ -46,6 +46,11 @@ class QuizItem:
     source: str  # region《title》(version) and article or heading
     quote: str  # the sentence that states it (the figure appears in it verbatim)
 
+    @property
+    def answer_line(self) -> str:
+        """The answer as the handout prints it: the figure, then where it is written, quoted."""
+        return f"{self.answer}。依据：{self.source}：“{self.quote}”"
+
 
 @dataclass(frozen=True)
 class Handout:
@@ -191,7 +196,7 @@ def handout_markdown(h: Handout) -> str:
     if h.quiz:
         out += ["## 复习题", ""] + [f"{i}. {q.question}" for i, q in enumerate(h.quiz, 1)] + [""]
         out += ["## 参考答案", ""]
-        out += [f"{i}. {q.answer}。依据：{q.source}：“{q.quote}”" for i, q in enumerate(h.quiz, 1)] + [""]
+        out += [f"{i}. {q.answer_line}" for i, q in enumerate(h.quiz, 1)] + [""]
     out += ["## 文件来源", ""] + [f"- {_source(s)}" for s in h.sources]
     return "\n".join(out) + "\n"
 
@@ -247,7 +252,7 @@ def handout_docx(h: Handout, path: Path) -> Path:
             d.add_paragraph(f"{i}. {q.question}")
         d.add_heading("参考答案", level=1)
         for i, q in enumerate(h.quiz, 1):
-            d.add_paragraph(f"{i}. {q.answer}。依据：{q.source}：“{q.quote}”")
+            d.add_paragraph(f"{i}. {q.answer_line}")
     d.add_heading("文件来源", level=1)
     for s in h.sources:
         d.add_paragraph(_source(s), style="List Bullet")

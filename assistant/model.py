@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from indexer.query import Query
 
@@ -28,21 +28,9 @@ class Citation:
     article: str = ""  # 第X条第Y款, when the clause sits in an article
 
     def as_json(self) -> dict:
-        return {
-            "n": self.n,
-            "doc_id": self.doc_id,
-            "title": self.title,
-            "region": self.region,
-            "date": self.date,
-            "section": self.section,
-            "article": self.article,
-            "clause_id": self.clause_id,
-            "text": self.text,
-            "quote": self.quote,
-            "quote_start": self.quote_start,
-            "quote_end": self.quote_end,
-            "source": self.source,
-        }
+        """The citation as JSON (CLI `ask --json/--jsonl`, web API): every field but the clause's offsets
+        in its document."""
+        return {k: v for k, v in asdict(self).items() if k not in ("clause_start", "clause_end")}
 
 
 @dataclass(frozen=True)
