@@ -116,3 +116,13 @@ def test_a_recurring_deadline_is_answered_in_its_period_and_a_set_phrase_counts_
     staff = "每个社区的专职工作者不少于几人"
     assert answers(staff, "社区服务站配备5-9人") and answers(staff, "明确一位分管负责人")
     assert not answers(staff, "统筹推进“五位一体”总体布局")
+    assert not answers(staff, "推行党组织书记、居民委员会主任“一人兼”")  # who holds both posts
+
+
+def test_a_place_whose_text_sets_no_count_is_refused_not_answered_with_a_set_phrase(seed_assistant):
+    # 衡水's plan staffs communities "到2025年配齐配强" and names no per-community count; its "一人兼"
+    # (one person holds both posts) is not one.
+    first = seed_assistant.turn("每个社区至少配几名专职工作者？")
+    assert "5人" in first.answer.text.splitlines()[0]
+    then = seed_assistant.turn("那衡水呢？", [first])
+    assert "衡水" in then.query.text and then.answer.refused and "一人兼" not in then.answer.text
