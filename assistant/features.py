@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from assistant.figures import masked
 from assistant.orgs import has_unit
 from assistant.quantity import find_quantities
 from corpus.outline import ARTICLE_NUMBER
@@ -102,12 +103,17 @@ def bigrams(text: str) -> set[str]:
 
 
 def is_heading_like(text: str) -> bool:
-    """A bare heading line: short, with no sentence punctuation inside or at the end."""
-    return len(text) <= 40 and not re.search(r"[，。；：！？,;:]", text.rstrip("。"))
+    """A bare heading line: short, with no sentence punctuation inside or at the end, and no figure
+    (a plan's indicator-table row, "每万名城镇常住人口拥有社区工作者 18 预期性", is not a heading)."""
+    return (
+        len(text) <= 40
+        and not re.search(r"[，。；：！？,;:]", text.rstrip("。"))
+        and not re.search(r"\d", masked(text))
+    )
 
 
 def _kind_features(sentence: str, query: Query) -> tuple[float, float, float, float, float, float]:
-    qs = find_quantities(sentence)
+    qs = find_quantities(masked(sentence))  # not 第一个五年, 十九届, 昆发〔2022〕14号: the tables' rule
     number = float(bool(qs)) if query.kind in (Kind.NUMBER, Kind.COMPARISON, Kind.DEADLINE) else 0.0
     unit_match = float(any(u.search(sentence) for u in query.units)) if query.units else 0.0
     unit_missing = float(bool(query.units) and not unit_match)
@@ -164,7 +170,10 @@ def candidates(
         doc_cov = doc_cov_of[h.clause.doc_id]
         cov_known = sum(w for t, w in known.items() if t in body) / known_total
         missing = max((w for t, w in known.items() if t not in body), default=0.0) / known_max
-        quoted = sum(q in text for q in quotes) / len(quotes) if quotes else 0.0
+        # A quoted phrase that is in the document's title names the document ("衡水“十四五”规划"),
+        # not what a sentence of it must say.
+        own = [q for q in quotes if q not in h.title]
+        quoted = sum(q in text for q in own) / len(own) if own else 0.0
         spans = sentence_spans(text)
         sim = similarities[rank - 1] if rank - 1 < len(similarities) else 0.0
         for k, (s, e) in enumerate(spans):
