@@ -16,6 +16,7 @@ Each item is matched once: a second row for the same item counts as an error (on
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,6 +97,13 @@ def _shows(row: Indicator, item: Item) -> bool:
     return bool(row.deadline) and match_form(item.deadline or "") == match_form(row.deadline or "")
 
 
+def _labelled_as(doc_id: str, origin: str) -> str:
+    """How the labels name a document: its source file, "file#n" for the nth of several documents one
+    file holds (their ids end in "-n")."""
+    m = re.search(r"-(\d+)$", doc_id)
+    return f"{origin}#{m.group(1)}" if m else origin
+
+
 def score_documents(
     items: Sequence[Item], rows: Sequence[Indicator], origins: dict[str, str]
 ) -> list[DocScores]:
@@ -104,7 +112,9 @@ def score_documents(
     for doc in dict.fromkeys(i.doc for i in items):
         its = [i for i in items if i.doc == doc]
         forms = [match_form(i.quote) for i in its]
-        mine = [r for r in rows if origins.get(r.doc_id) == doc and is_indicator(r)]
+        mine = [
+            r for r in rows if _labelled_as(r.doc_id, origins.get(r.doc_id, "")) == doc and is_indicator(r)
+        ]
         taken: set[int] = set()
         correct = 0
         wrong = []
