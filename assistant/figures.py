@@ -46,12 +46,13 @@ COMPLETION = re.compile(
     r"(?P<d>(?:\d{4}|20XX)年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年底|底)?(?:前|之前)?)[，,]?\s*"
     r"(?P<state>(?:全面|基本|全部)?(?:完成|建成|制定|实现))"
 )
-# A yearly deadline and what is done by it, later in the sentence: "每年2月底前，镇人民政府、街道办事处
-# 应当完成上年度…清算工作" (the same deadline form as DEADLINE's): completed, built, drawn up, or handed
-# over (拨付, 报送, 配套到位).
+# A deadline and what is due by it, later in the sentence: yearly ("每年2月底前，镇人民政府、街道办事处
+# 应当完成上年度…清算工作"), weekly ("于每周五中午12:00前报领导小组办公室"), or a calendar day ("20XX年8月
+# 30日前分地块和项目完成…"): completed, built, drawn up, or handed over (拨付, 报送, 报, 通报, 配套到位).
 RECURRING = re.compile(
-    r"(?P<d>每年\d{1,2}月(?:底|末|\d{1,2}日)?(?:前|之前))[^。；;]{0,40}?"
-    r"(?P<state>(?:全面|基本|全部|足额)?(?:完成|建成|制定|实现|拨付|报送|上报|提交|公布|(?:配套)?到位))"
+    r"(?P<d>(?:每年\d{1,2}月(?:底|末|\d{1,2}日)?|(?:\d{4}|20XX)年\d{1,2}月(?:底|末|\d{1,2}日)"
+    r"|每(?:周|星期)[一二三四五六日天](?:[上中下]午|下班|上班)?(?:\d{1,2}[:：]\d{2})?)(?:前|之前))[^。；;]{0,40}?"
+    r"(?P<state>(?:全面|基本|全部|足额)?(?:完成|建成|制定|实现|拨付|报送|上报|提交|公布|通报|报(?![告道名])|(?:配套)?到位))"
 )
 DEADLINE_LEAD = ("于", "在", "到", "确保", "力争")
 STATE = re.compile(
@@ -207,14 +208,18 @@ def deadline_of(text: str, s: int, e: int, value_at: int) -> re.Match[str] | Non
     return found[0] if found else None
 
 
-def indicator_name(text: str, seg_start: int, value_start: int) -> str:
+def indicator_name(text: str, seg_start: int, value_start: int, counted: str = "") -> str:
+    """What a figure measures: its segment's words before it, and for a count, the thing counted after
+    it (`counted`), the figure's place shown by "…": "培育和打造…城乡社区治理创新试点"."""
     name = text[seg_start:value_start]
     name = re.sub(
         r"^(?:到|力争|确保|其中|并|要|应当|应)?\s*(?:\d{4}年(?:年底|底|末)?(?:前)?)?[，,]?", "", name
     )
     for c in sorted(rules().comparators, key=len, reverse=True):
         name = name.replace(c, "")
-    return name.strip("，、：；的 ") or text[seg_start:value_start]
+    name = name.strip("，、：；的 ") or text[seg_start:value_start]
+    counted = re.sub(r"[（(](?:详见|见)[^）)]*[）)]", "", counted).strip("，。；、 ")
+    return f"{name}…{counted}" if counted and len(counted) <= 30 else name
 
 
 # "取得A、B和C证书者，分别给予5000元、3000元、2000元": each of the listed names takes the figure in

@@ -312,3 +312,24 @@ def test_figures_given_respectively_pair_with_the_names_listed_before_them():
     assert [r.value for r in rows if r.value and "户" in r.value] == ["1000户", "3000户左右"]
     [one] = extract_document(doc_of("对获得一等奖、二等奖、三等奖的，分别奖励10万元、5万元。"))
     assert one.value == "10万元、5万元"
+
+
+def test_a_weekly_or_calendar_day_deadline_is_a_dated_duty_and_a_plans_layout_is_no_figure():
+    rows = extract_document(
+        doc_of(
+            "各组的工作推进情况，于每周五中午12:00前报领导小组办公室梳理汇总。",
+            "领导小组办公室于每周一下班前将各组工作推进情况形成书面情况通报。",
+            "①2023年8月30日前分地块和项目完成辖区未拆迁农户、企业的摸底建档工作；",
+            "按时间先后分成短期整治和长期建设两个阶段，统一名称和标识。",
+        )
+    )
+    assert [(r.value, r.deadline) for r in rows if r.value or r.deadline] == [
+        ("报", "每周五中午12:00前"),
+        ("通报", "每周一下班前"),
+        ("完成", "2023年8月30日前"),
+    ]
+
+
+def test_a_count_names_what_it_counts_after_the_figure():
+    [row] = extract_document(doc_of("全市所有村（社区）设置1名灾害信息员。"))
+    assert (row.indicator, row.value) == ("全市所有村（社区）设置…灾害信息员", "1名")
