@@ -18,7 +18,7 @@ from dataclasses import replace
 import numpy as np
 
 from assistant.features import Candidate, candidates, elsewhere_gap
-from assistant.model import Answer, Citation, Turn
+from assistant.model import Answer, Citation, Scope, Turn
 from assistant.parts import joined
 from assistant.selector import AnswerModel, default_model, eligible
 from assistant.writing import NATIONAL, Writer
@@ -106,28 +106,13 @@ class Assistant:
         closer = self.retriever.closest_elsewhere(query, region, doc_ids)
         return elsewhere_gap(cands, closer), closer
 
-    def ask(
-        self,
-        question: str,
-        history: Sequence[dict] = (),
-        region: str | None = None,
-        doc_ids: set[str] | None = None,
-        query: Query | None = None,
-    ) -> Answer:
+    def ask(self, question: str, history: Sequence[dict] = (), scope: Scope = Scope()) -> Answer:
         """Answer a message in the context of a {"role", "content"} history (the gold sets' and the
         API's form); a conversation kept as `Turn`s goes through `turn`."""
-        if query is not None:
-            return self._ask_one(question, query, region, doc_ids)
         last, last_answer = self.retriever.analyzer.replay(history) if history else (None, "")
-        return self._answer(question, last, last_answer, region, doc_ids)[1]
+        return self._answer(question, last, last_answer, scope.region, scope.ids)[1]
 
-    def turn(
-        self,
-        question: str,
-        turns: Sequence[Turn] = (),
-        region: str | None = None,
-        doc_ids: set[str] | None = None,
-    ) -> Turn:
+    def turn(self, question: str, turns: Sequence[Turn] = (), scope: Scope = Scope()) -> Turn:
         """The next turn of a conversation: the question read against the last turn's `Query` and its
         answer, answered, and kept as data for the turn after."""
         last = turns[-1] if turns else None
@@ -135,8 +120,8 @@ class Assistant:
             question,
             last.query if last else None,
             last.answer.text if last else "",
-            region,
-            doc_ids,
+            scope.region,
+            scope.ids,
             last.docs if last else (),
             last.clauses if last else (),
         )

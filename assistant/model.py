@@ -8,6 +8,18 @@ from indexer.query import Query
 
 
 @dataclass(frozen=True)
+class Scope:
+    """Which documents a question is asked of: one region's, the named ones, or (the default) all."""
+
+    region: str | None = None
+    doc_ids: frozenset[str] = frozenset()
+
+    @property
+    def ids(self) -> set[str] | None:
+        return set(self.doc_ids) or None
+
+
+@dataclass(frozen=True)
 class Citation:
     """A clause that supports the answer, and the quoted span inside it (offsets into the clause text)."""
 

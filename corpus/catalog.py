@@ -6,17 +6,16 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from corpus.metadata import Identity
 
-@dataclass(frozen=True)
-class Entry:
+
+@dataclass(frozen=True, kw_only=True)
+class Entry(Identity):
+    """A catalog row: the identity fields it sets override what the text states."""
+
     file: str
     part: int = 0
     origin: str = ""
-    title: str = ""
-    issuer: str = ""
-    region: str = ""
-    date: str = ""
-    number: str = ""
     places: tuple[str, ...] = field(default=())
 
 

@@ -52,12 +52,20 @@ PART_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{0,10}(?:编|卷|篇|部分)|总则|
 
 
 @dataclass(frozen=True)
-class Metadata:
+class Identity:
+    """What names a document: its title, issuer, region, date (of this version) and number (文号)."""
+
     title: str = ""
     date: str = ""
     number: str = ""
     issuer: str = ""
     region: str = ""
+
+
+@dataclass(frozen=True)
+class Metadata(Identity):
+    """A document's identity as its text states it, with what else its header says."""
+
     kind: str = ""
     dates: tuple[
         tuple[str, str], ...

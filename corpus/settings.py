@@ -11,6 +11,16 @@ from typing import Any
 CHECKOUT = Path(__file__).resolve().parent.parent
 
 
+class _Below:
+    """A folder of the data directory, as a read-only attribute of `Settings`."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, settings: Settings, owner: type | None = None) -> Path:
+        return settings.data_dir / self.name
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything configurable. Passed down; never read at import time."""
@@ -33,25 +43,12 @@ class Settings:
     llm_api_key: str = ""
     llm_timeout: float = 20.0
 
-    @property
-    def documents_dir(self) -> Path:
-        return self.data_dir / "documents"
-
-    @property
-    def index_dir(self) -> Path:
-        return self.data_dir / "index"
-
-    @property
-    def uploads_dir(self) -> Path:
-        return self.data_dir / "uploads"
-
-    @property
-    def exports_dir(self) -> Path:
-        return self.data_dir / "exports"
-
-    @property
-    def cache_dir(self) -> Path:
-        return self.data_dir / "cache"
+    # The data directory's parts: ingested documents, the index, uploads kept, exports written, model cache.
+    documents_dir = _Below("documents")
+    index_dir = _Below("index")
+    uploads_dir = _Below("uploads")
+    exports_dir = _Below("exports")
+    cache_dir = _Below("cache")
 
     @property
     def milvus_target(self) -> str:

@@ -8,7 +8,6 @@ law's title and its opening sentence, so a renumbered version still matches by c
 
 from __future__ import annotations
 
-import json
 import re
 import tarfile
 from collections.abc import Callable, Iterable, Sequence
@@ -19,7 +18,7 @@ from corpus import DocumentStore, Settings
 from corpus.model import Clause, Document
 from corpus.outline import article_of
 from eval.corpus import ingest_once
-from eval.gold import DATA, match_form
+from eval.gold import DATA, match_form, read_jsonl
 
 CONSULT_SET = DATA / "consult_dev.jsonl"
 CONSULT_LAWS = DATA / "consult_laws.tar.xz"
@@ -49,13 +48,12 @@ class ConsultItem:
 
 def load_consult(path: Path = CONSULT_SET) -> list[ConsultItem]:
     """The consultation questions and their marked articles."""
-    items = []
-    for ln in path.read_text(encoding="utf-8").splitlines():
-        if ln.strip():
-            r = json.loads(ln)
-            gold = tuple(GoldArticle(g["doc"], g["article"], g["quote"]) for g in r["gold"])
-            items.append(ConsultItem(r["id"], r["question"], gold))
-    return items
+    return [
+        ConsultItem(
+            r["id"], r["question"], tuple(GoldArticle(g["doc"], g["article"], g["quote"]) for g in r["gold"])
+        )
+        for r in read_jsonl(path)
+    ]
 
 
 def consult_settings(settings: Settings) -> Settings:

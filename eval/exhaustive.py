@@ -15,7 +15,6 @@ Each item is matched once: a second row for the same item counts as an error (on
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,7 +22,7 @@ from pathlib import Path
 
 from assistant.compare import is_indicator
 from assistant.indicator import Indicator
-from eval.gold import DATA, match_form
+from eval.gold import DATA, match_form, read_jsonl
 
 EXHAUSTIVE = DATA / "extract_exhaustive.jsonl"
 MIN_OVERLAP = 6  # characters two quotes share to be about the same words
@@ -60,21 +59,10 @@ class DocScores:
 
 
 def load_items(path: Path = EXHAUSTIVE) -> list[Item]:
-    out = []
-    for ln in path.read_text(encoding="utf-8").splitlines():
-        if ln.strip():
-            r = json.loads(ln)
-            out.append(
-                Item(
-                    r["doc"],
-                    r["quote"],
-                    r.get("value"),
-                    r.get("deadline"),
-                    bool(r.get("optional")),
-                    r["split"],
-                )
-            )
-    return out
+    return [
+        Item(r["doc"], r["quote"], r.get("value"), r.get("deadline"), bool(r.get("optional")), r["split"])
+        for r in read_jsonl(path)
+    ]
 
 
 def _overlap(a: str, b: str) -> int:

@@ -7,13 +7,12 @@ whose quote contains a gold quote: their value must be that gold row's value.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.indicator import Indicator
-from eval.gold import DATA, match_form
+from eval.gold import DATA, match_form, read_jsonl
 
 
 @dataclass(frozen=True)
@@ -38,21 +37,17 @@ class ExtractionScores:
 
 
 def load_extract_gold(path: Path | None = None) -> list[GoldRow]:
-    rows = []
-    for ln in (path or DATA / "extract_dev.jsonl").read_text(encoding="utf-8").splitlines():
-        if ln.strip():
-            r = json.loads(ln)
-            rows.append(
-                GoldRow(
-                    r["doc"],
-                    r["quote"],
-                    r.get("value"),
-                    r.get("deadline"),
-                    tuple(r.get("lead_units") or ()),
-                    tuple(r.get("support_units") or ()),
-                )
-            )
-    return rows
+    return [
+        GoldRow(
+            r["doc"],
+            r["quote"],
+            r.get("value"),
+            r.get("deadline"),
+            tuple(r.get("lead_units") or ()),
+            tuple(r.get("support_units") or ()),
+        )
+        for r in read_jsonl(path or DATA / "extract_dev.jsonl")
+    ]
 
 
 def _value_forms(r: Indicator) -> set[str]:

@@ -29,22 +29,23 @@ class QAItem:
     type: str
 
 
+def read_jsonl(path: Path) -> list[dict]:
+    """The records of a JSON-lines gold file (blank lines skipped)."""
+    return [json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+
+
 def load_qa(path: Path | None = None) -> list[QAItem]:
-    items = []
-    for ln in (path or DATA / "qa_dev.jsonl").read_text(encoding="utf-8").splitlines():
-        if ln.strip():
-            r = json.loads(ln)
-            items.append(
-                QAItem(
-                    r["id"],
-                    r["question"],
-                    tuple(r.get("history", [])),
-                    tuple(GoldQuote(g["doc"], g["quote"]) for g in r.get("gold", [])),
-                    tuple(r.get("facts", [])),
-                    r.get("type", ""),
-                )
-            )
-    return items
+    return [
+        QAItem(
+            r["id"],
+            r["question"],
+            tuple(r.get("history", [])),
+            tuple(GoldQuote(g["doc"], g["quote"]) for g in r.get("gold", [])),
+            tuple(r.get("facts", [])),
+            r.get("type", ""),
+        )
+        for r in read_jsonl(path or DATA / "qa_dev.jsonl")
+    ]
 
 
 @cache

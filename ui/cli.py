@@ -29,6 +29,16 @@ def iter_jsonl(arg: str):
                 yield json.loads(ln)
 
 
+def print_rows(rows: list[dict], as_json: bool, line: Callable[[dict], str], indent: int = 2) -> int:
+    """Rows as a JSON array, or one formatted line each."""
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=indent))
+    else:
+        for r in rows:
+            print(line(r))
+    return 0
+
+
 def _store(settings: Settings) -> DocumentStore:
     store = DocumentStore(settings)
     for r in store.ensure_bundled():
@@ -79,15 +89,14 @@ def cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
         }
         for d in docs
     ]
-    if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-        return 0
-    for r in rows:
-        print(
-            f"{r['id']:45} {r['region']:10} {r['level'] or '—':4} {r['date'] or '—':10} {r['kind'] or '—':4} "
-            f"{r['clauses']:4}  {r['title']}"
-        )
-    return 0
+    return print_rows(
+        rows,
+        args.json,
+        lambda r: (
+            f"{r['id']:45} {r['region']:10} {r['level'] or '—':4} {r['date'] or '—':10} "
+            f"{r['kind'] or '—':4} {r['clauses']:4}  {r['title']}"
+        ),
+    )
 
 
 def cmd_correct(args: argparse.Namespace, settings: Settings) -> int:

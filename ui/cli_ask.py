@@ -38,7 +38,9 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     if not args.question:
         print("error: give a QUESTION or --jsonl FILE", file=sys.stderr)
         return 2
-    a = assistant.ask(args.question, region=args.region)
+    from assistant.model import Scope
+
+    a = assistant.ask(args.question, scope=Scope(region=args.region))
     if args.json:
         print(json.dumps({"question": args.question, **a.as_json()}, ensure_ascii=False, indent=2))
     else:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import sys
 from pathlib import Path
 
@@ -47,26 +46,24 @@ def _rows(settings: Settings):
 def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.export import neutral
     from assistant.indicator import indicator_json
+    from ui.cli import print_rows
 
     rows = [indicator_json(r) for r in _rows(settings)]
-    if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
-    elif args.csv:
-        w = csv.DictWriter(sys.stdout, fieldnames=FIELDS, extrasaction="ignore")
-        w.writeheader()
-        for r in rows:
-            row = {
-                **r,
-                "lead_units": "、".join(r["lead_units"]),
-                "support_units": "、".join(r["support_units"]),
-            }
-            w.writerow({k: neutral(v) if isinstance(v, str) else v for k, v in row.items()})
-    else:
-        for r in rows:
-            print(
+    if not args.csv:
+        return print_rows(
+            rows,
+            args.json,
+            lambda r: (
                 f"{r['region']:8} {r['topic']:8} {r['value'] or '—':10} {r['deadline'] or '':12} "
                 f"{'、'.join(r['lead_units'])[:20]:20} {r['quote'][:50]}"
-            )
+            ),
+            indent=1,
+        )
+    w = csv.DictWriter(sys.stdout, fieldnames=FIELDS, extrasaction="ignore")
+    w.writeheader()
+    for r in rows:
+        row = {**r, "lead_units": "、".join(r["lead_units"]), "support_units": "、".join(r["support_units"])}
+        w.writerow({k: neutral(v) if isinstance(v, str) else v for k, v in row.items()})
     return 0
 
 

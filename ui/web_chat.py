@@ -8,6 +8,7 @@ import logging
 import time
 from html import escape
 
+from assistant.model import Scope
 from corpus.errors import DataProblem
 from corpus.versions import versions_of
 from ui import render
@@ -26,13 +27,21 @@ class ChatHandlers(WebState):
         regions: list[str] | None = None,
         doc_ids: list[str] | None = None,
         records: list[dict] | None = None,
+        as_typed: bool = False,
     ) -> tuple[list[dict], str, list[dict]]:
         """One turn: the answer joins the chat with its own sources; the latest answer's cards go beside it.
         `records` are the conversation's turns as data (`Turn.record`): a follow-up is read against the
-        last one's analysed question. A conversation saved without them is read from its plain text."""
+        last one's analysed question. A conversation saved without them is read from its plain text.
+        `as_typed`: the last question answered as the user typed it, without the conversation, in
+        place of the answer that read it as a follow-up."""
         message = (message or "").strip()
         history = list(history or [])
         records = list(records or [])
+        if as_typed:
+            if not message or len(history) < 2:
+                return history, "", records
+            fresh, cards, fresh_records = self.chat(message, [], regions, doc_ids)
+            return history[:-1] + fresh[-1:], cards, records[:-1] + fresh_records[-1:]
         if not message:
             return history, "", records
         allowed = set(doc_ids or [])
@@ -46,7 +55,7 @@ class ChatHandlers(WebState):
                 [{"role": m["role"], "content": _plain(m["content"])} for m in history]
             )
         try:
-            turn = self.assistant.turn(message, [last] if last else [], doc_ids=allowed or None)
+            turn = self.assistant.turn(message, [last] if last else [], Scope(doc_ids=frozenset(allowed)))
         except DataProblem as e:  # e.g. the Milvus server restarting: say so, keep the conversation
             log.warning("answering failed: %s", e)
             reply = "检索服务暂时无法使用（向量库没有响应），请稍后再问一次。对话记录没有丢失。"
@@ -62,23 +71,6 @@ class ChatHandlers(WebState):
             {"role": "assistant", "content": render.answer_message(answer)},
         ]
         return history, render.citation_cards(answer, self.assistant.docs), records + [turn.record()]
-
-    def as_typed(
-        self,
-        question: str,
-        history: list[dict],
-        regions: list[str] | None = None,
-        doc_ids: list[str] | None = None,
-        records: list[dict] | None = None,
-    ) -> tuple[list[dict], str, list[dict]]:
-        """Answer the last question as the user typed it, without the conversation, in place of the
-        answer that read it as a follow-up."""
-        history = list(history or [])
-        records = list(records or [])
-        if not question or len(history) < 2:
-            return history, "", records
-        fresh, cards, fresh_records = self.chat(question, [], regions, doc_ids)
-        return history[:-1] + fresh[-1:], cards, records[:-1] + fresh_records[-1:]
 
     def export_chat(self, history: list[dict]) -> str | None:
         """The conversation with every answer's sources, as Markdown, for download."""

@@ -119,7 +119,7 @@ def chat_tab(app: ChatHandlers, demo: gr.Blocks) -> tuple[gr.HTML, gr.Dropdown, 
                 queue=False,
             )
         typed.click(
-            app.as_typed,
+            lambda q, h, rs, ds, recs: app.chat(q, h, rs, ds, recs, as_typed=True),
             [asked, chatbot, regions, docs, records],
             [chatbot, cards, records],
             api_visibility="private",

@@ -219,7 +219,7 @@ def test_a_rewritten_question_can_be_answered_as_typed_and_the_chat_exported(web
     history, _, records = web.chat("凯里每个社区至少要配几名专职工作者？", [])
     history, _, records = web.chat("牵头单位是谁？", history, records=records)
     assert "理解为" in history[-1]["content"]
-    again, _, again_records = web.as_typed("牵头单位是谁？", history, records=records)
+    again, _, again_records = web.chat("牵头单位是谁？", history, records=records, as_typed=True)
     assert len(again) == len(history) and "理解为" not in again[-1]["content"]
     assert again[:-1] == history[:-1]
     assert again_records[0] == records[0] and again_records[1]["standalone"] == "牵头单位是谁？"
