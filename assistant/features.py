@@ -16,6 +16,7 @@ from assistant.figures import masked
 from assistant.orgs import has_unit
 from assistant.quantity import find_quantities
 from corpus.outline import ARTICLE_NUMBER
+from corpus.outline import PREAMBLE as PREFACE
 from corpus.sentences import sentence_spans
 from indexer.model import Elsewhere, Hit
 from indexer.query import Kind, Query
@@ -64,6 +65,7 @@ FEATURES = (
     "doc_coverage",
     "missing_max",
     "cov_known",
+    "in_preface",
     "q_unit_anywhere",
     "q_best_coverage",
     "q_used_history",
@@ -211,6 +213,7 @@ def candidates(
                         doc_cov,
                         missing,
                         cov_known,
+                        float(h.clause.heading_path[:1] == (PREFACE,)),
                     ],
                 )
             )

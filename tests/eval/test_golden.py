@@ -129,3 +129,11 @@ def test_a_residents_word_for_publishing_finds_the_article_that_publishes(dev_as
     answer = dev_assistant.ask("上海吃低保的家庭，名单要在哪儿公示？")
     assert not answer.refused and answer.citations[0].article.startswith("第三十八条"), answer.text[:120]
     assert "公开栏" in answer.text.split("[1]")[0]
+
+
+def test_a_plans_target_is_answered_from_its_indicator_table_not_its_preface(dev_assistant):
+    """The preface of a plan ("“十四五”时期是…第一个百年奋斗目标…") shares the plan's name with the question;
+    the answer is the indicator-table row (a line holding a figure is not a heading)."""
+    answer = dev_assistant.ask("衡水“十四五”规划对城镇社区工作者的配备密度定了什么目标？")
+    first = answer.text.splitlines()[0]
+    assert "每万名城镇常住人口拥有社区工作者 18" in first and "百年" not in first, first[:120]
