@@ -178,7 +178,11 @@ def segment(text: str, start: int, end: int) -> tuple[int, int]:
     s = max(text.rfind(ch, 0, start) for ch in SEGMENT_BREAKS) + 1
     e_candidates = [i for i in (text.find(ch, end) for ch in SEGMENT_BREAKS) if i >= 0]
     e = min(e_candidates) if e_candidates else len(text)
-    if start - s < 6 and s > 0 and text[s - 1] not in "。；;":  # "…面积不低于30平方米且不少于800平方米"
+    # a segment that names nothing before its figure continues the one before ("…面积不低于30平方米且
+    # 不少于800平方米"), as does the last item of a list ("社区综合整治、安监…3支"); one that names
+    # something is its own ("社区党组织配备3-5人，社区居委会5-9人")
+    own = re.sub(COMPARATOR_WORDS + r"|[且并和及或每\s]", "", text[s:start])
+    if (len(own) < 2 or text[s - 1 : s] == "、") and s > 0 and text[s - 1] not in "。；;":
         s = max(text.rfind(ch, 0, s - 1) for ch in SEGMENT_BREAKS + "且") + 1
     return s, e
 

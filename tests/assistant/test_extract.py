@@ -333,3 +333,14 @@ def test_a_weekly_or_calendar_day_deadline_is_a_dated_duty_and_a_plans_layout_is
 def test_a_count_names_what_it_counts_after_the_figure():
     [row] = extract_document(doc_of("全市所有村（社区）设置1名灾害信息员。"))
     assert (row.indicator, row.value) == ("全市所有村（社区）设置…灾害信息员", "1名")
+
+
+def test_parallel_figures_each_name_their_own_subject():
+    rows = extract_document(doc_of("社区党组织配备3-5人，社区居委会5-9人，社区监委会3人。"))
+    assert [(r.indicator, r.value) for r in rows] == [
+        ("社区党组织配备", "3-5人"),
+        ("社区居委会", "5-9人"),
+        ("社区监委会", "3人"),
+    ]
+    [row] = extract_document(doc_of("每个街道、镇应当单独设置至少1个街镇级综合养老服务中心。"))
+    assert row.indicator.startswith("每个街道、镇应当单独设置")  # a list's last item keeps the list
