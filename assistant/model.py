@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
+from corpus.model import Document
 from indexer.query import Query
 
 
@@ -17,6 +19,17 @@ class Scope:
     @property
     def ids(self) -> set[str] | None:
         return set(self.doc_ids) or None
+
+    @classmethod
+    def chosen(
+        cls, docs: Iterable[Document], regions: Iterable[str] = (), doc_ids: Iterable[str] = ()
+    ) -> Scope:
+        """What a user picked in the web app: documents, regions, or both (the documents of those regions)."""
+        allowed, regions = set(doc_ids), set(regions)
+        if regions:
+            in_regions = {d.id for d in docs if d.region in regions}
+            allowed = allowed & in_regions if allowed else in_regions
+        return cls(doc_ids=frozenset(allowed))
 
 
 @dataclass(frozen=True)

@@ -200,7 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _extra_commands() -> list[Callable[[argparse._SubParsersAction], None]]:
-    from ui import cli_ask, cli_diff, cli_eval, cli_extract, cli_search, cli_serve
+    from ui import cli_ask, cli_diff, cli_eval, cli_extract, cli_handout, cli_search, cli_serve
 
     return [
         cli_search.register,
@@ -208,6 +208,7 @@ def _extra_commands() -> list[Callable[[argparse._SubParsersAction], None]]:
         cli_extract.register,
         cli_diff.register,
         cli_serve.register,
+        cli_handout.register,
         cli_eval.register,
     ]
 

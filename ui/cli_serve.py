@@ -1,4 +1,4 @@
-"""`policyqa serve` (the web app) and `policyqa handout`."""
+"""`policyqa serve`: the web app."""
 
 from __future__ import annotations
 
@@ -70,29 +70,6 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def cmd_handout(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.extract import extract_all
-    from assistant.handout import build_handout, handout_docx, handout_markdown
-    from corpus.versions import current, superseded
-    from ui.cli import _store
-
-    docs = _store(settings).documents()
-    h = build_handout(
-        extract_all(current(docs, args.docs or ())),
-        args.topics or None,
-        args.docs or None,
-        superseded=superseded(docs),
-        quiz=args.quiz,
-    )
-    out = Path(args.output)
-    if out.suffix == ".docx":
-        handout_docx(h, out)
-    else:
-        out.write_text(handout_markdown(h), encoding="utf-8")
-    print(out)
-    return 0
-
-
 def register(sub: argparse._SubParsersAction) -> None:
     s = sub.add_parser("serve", help="the web app")
     s.add_argument("--host", default="127.0.0.1")
@@ -104,14 +81,3 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--no-auth", action="store_true", help="serve beyond this machine without a login (trusted networks)"
     )
     s.set_defaults(func=cmd_serve)
-
-    s = sub.add_parser("handout", help="training handout as .docx or .md")
-    s.add_argument("--topics", nargs="*")
-    s.add_argument("--docs", nargs="*")
-    s.add_argument("-o", "--output", default="handout.docx")
-    s.add_argument(
-        "--quiz",
-        action="store_true",
-        help="add review questions on the tables' figures, answered with their sources",
-    )
-    s.set_defaults(func=cmd_handout)

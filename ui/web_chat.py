@@ -44,10 +44,7 @@ class ChatHandlers(WebState):
             return history[:-1] + fresh[-1:], cards, records[:-1] + fresh_records[-1:]
         if not message:
             return history, "", records
-        allowed = set(doc_ids or [])
-        if regions:
-            by_region = {d.id for d in self.assistant.docs.values() if d.region in regions}
-            allowed = (allowed & by_region) if allowed else by_region
+        scope = Scope.chosen(self.assistant.docs.values(), regions or (), doc_ids or ())
         if records or not history:
             last = self.assistant.restore(records[-1]) if records else None
         else:
@@ -55,7 +52,7 @@ class ChatHandlers(WebState):
                 [{"role": m["role"], "content": _plain(m["content"])} for m in history]
             )
         try:
-            turn = self.assistant.turn(message, [last] if last else [], Scope(doc_ids=frozenset(allowed)))
+            turn = self.assistant.turn(message, [last] if last else [], scope)
         except DataProblem as e:  # e.g. the Milvus server restarting: say so, keep the conversation
             log.warning("answering failed: %s", e)
             reply = "检索服务暂时无法使用（向量库没有响应），请稍后再问一次。对话记录没有丢失。"

@@ -273,3 +273,12 @@ def test_the_outline_and_the_viewer_print_a_heading_that_opens_its_clause_once(w
     for html in (web.outline(doc.id), web.document_view(f"{doc.id}|")):
         assert html.count("（三）加强队伍建设，完善激励机制") == 1 and html.count("（二）总体目标") == 1
         assert " ·  · " not in html  # no empty document number
+
+
+def test_a_chat_narrowed_to_a_region_answers_from_its_documents_only(web: WebApp):
+    # "每个社区至少配几名专职工作者？" is answered from 凯里 over all documents; narrowed to 衡水, whose plan
+    # sets no per-community count, it is not answered from 凯里.
+    everywhere, _, _ = web.chat("每个社区至少配几名专职工作者？", [])
+    assert "凯里" in everywhere[-1]["content"]
+    narrowed, _, _ = web.chat("每个社区至少配几名专职工作者？", [], ["衡水市"])
+    assert "凯里" not in narrowed[-1]["content"]
