@@ -33,9 +33,9 @@ def cmd_handout(args: argparse.Namespace, settings: Settings) -> int:
 
 def register(sub: argparse._SubParsersAction) -> None:
     s = sub.add_parser("handout", help="training handout as .docx or .md")
-    s.add_argument("--topics", nargs="*")
-    s.add_argument("--docs", nargs="*")
-    s.add_argument("-o", "--output", default="handout.docx")
+    s.add_argument("--topics", nargs="*", help="topics or any words to keep (default: every topic)")
+    s.add_argument("--docs", nargs="*", help="document ids (default: the current version of each)")
+    s.add_argument("-o", "--output", default="handout.docx", help=".docx (Word) or .md")
     s.add_argument(
         "--quiz",
         action="store_true",
