@@ -161,7 +161,7 @@ def _target_rows(p: Passage) -> tuple[list[Indicator], set[int]]:
             min(seg_s, dl.start("d")) if dl else seg_s,  # the quote holds the deadline too
             max(seg_e, dl.end("d")) if dl else seg_e,
             own,
-            indicator=indicator_name(text, seg_s, q.start, text[q.end : seg_e] if q.kind == "count" else ""),
+            indicator=indicator_name(text, seg_s, q.start, text[q.end : seg_e], q.kind == "count"),
             comparator=q.comparator or comparator_before(text, seg_s, q.start) or None,
             value=q.value,
             unit=q.unit or None,

@@ -82,6 +82,18 @@ def merged_quantities(text: str) -> list[Value]:
     ("60万元、40万元、5万元") joined into one value. Years, qualifiers of a subject ("5000人以下的")
     and determiners ("这一个") are not targets."""
     qs = [q for q in find_quantities(text) if is_target(text, q)]
+    # "每五年进行一次评估" is one figure, how often: the count of times carries it, its period stays in
+    # the row's name
+    qs = [
+        q
+        for q, nxt in zip(qs, [*qs[1:], None][: len(qs)], strict=True)
+        if not (
+            q.kind == "frequency"
+            and nxt is not None
+            and nxt.unit == "次"
+            and not re.search(f"[{SEGMENT_BREAKS}]", text[q.end : nxt.start])
+        )
+    ]
     groups: list[list[Quantity]] = []
     for q in qs:
         if (
@@ -212,18 +224,19 @@ def deadline_of(text: str, s: int, e: int, value_at: int) -> re.Match[str] | Non
     return found[0] if found else None
 
 
-def indicator_name(text: str, seg_start: int, value_start: int, counted: str = "") -> str:
-    """What a figure measures: its segment's words before it, and for a count, the thing counted after
-    it (`counted`), the figure's place shown by "…": "培育和打造…城乡社区治理创新试点"."""
+def indicator_name(text: str, seg_start: int, value_start: int, after: str = "", count: bool = False) -> str:
+    """What a figure measures: its segment's words before it, and for a count (or when nothing comes
+    before it) the words after it, the figure's place shown by "…": "培育和打造…城乡社区治理创新试点",
+    "…成员提出召开物业管理委员会会议的"."""
     name = text[seg_start:value_start]
     name = re.sub(
         r"^(?:到|力争|确保|其中|并|要|应当|应)?\s*(?:\d{4}年(?:年底|底|末)?(?:前)?)?[，,]?", "", name
     )
     for c in sorted(rules().comparators, key=len, reverse=True):
         name = name.replace(c, "")
-    name = name.strip("，、：；的 ") or text[seg_start:value_start]
-    counted = re.sub(r"[（(](?:详见|见)[^）)]*[）)]", "", counted).strip("，。；、 ")
-    return f"{name}…{counted}" if counted and len(counted) <= 30 else name
+    name = name.strip("，、：；的 ") or text[seg_start:value_start].strip()
+    after = re.sub(r"[（(](?:详见|见)[^）)]*[）)]", "", after).strip("，。；、 ")
+    return f"{name}…{after}" if after and len(after) <= 30 and (count or not name) else name
 
 
 # "取得A、B和C证书者，分别给予5000元、3000元、2000元": each of the listed names takes the figure in

@@ -344,3 +344,17 @@ def test_parallel_figures_each_name_their_own_subject():
     ]
     [row] = extract_document(doc_of("每个街道、镇应当单独设置至少1个街镇级综合养老服务中心。"))
     assert row.indicator.startswith("每个街道、镇应当单独设置")  # a list's last item keeps the list
+
+
+def test_secondary_is_not_twice_and_a_period_with_its_count_is_one_figure():
+    rows = extract_document(
+        doc_of(
+            "住宅小区二次供水设施由供水行政主管部门负责监督管理。",
+            "物业服务收费基准价格依法向社会公布，并每五年进行一次评估。",
+            "三分之一以上成员提出召开物业管理委员会会议的，主任应当组织召开会议。",
+        )
+    )
+    assert [(r.indicator, r.value) for r in rows if r.value] == [
+        ("每五年进行…评估", "一次"),
+        ("…成员提出召开物业管理委员会会议的", "三分之一以上"),
+    ]
