@@ -157,8 +157,9 @@ def _target_rows(p: Passage) -> tuple[list[Indicator], set[int]]:
             own = earlier_subject(text, sent_s)
         scope = SCOPE.search(text, sent_s, sent_e)
         dl = deadline_of(text, sent_s, sent_e, q.start)
+        quote_s = min(seg_s, dl.start("d")) if dl else seg_s
         row = p.row(
-            min(seg_s, dl.start("d")) if dl else seg_s,  # the quote holds the deadline too
+            quote_s,  # the quote holds the deadline too
             max(seg_e, dl.end("d")) if dl else seg_e,
             own,
             indicator=indicator_name(text, seg_s, q.start, text[q.end : seg_e], q.kind == "count"),
@@ -169,6 +170,7 @@ def _target_rows(p: Passage) -> tuple[list[Indicator], set[int]]:
             deadline=dl.group("d") if dl else None,
             value_text=q.text,
             quantity_kind=q.kind,
+            value_at=q.start - quote_s,
         )
         figures = q.value.split("、")
         names = respective_names(text, sent_s, q.start, len(figures)) if len(figures) > 1 else None
@@ -181,6 +183,7 @@ def _target_rows(p: Passage) -> tuple[list[Indicator], set[int]]:
                     value=figure,
                     value_text=(row.comparator or "") + figure,
                     quote=text[sent_s:sent_e].strip("。"),
+                    value_at=-1,
                 )
                 for name, figure in zip(names, figures, strict=True)
             ]

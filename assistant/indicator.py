@@ -36,6 +36,7 @@ class Indicator:
     article: str = ""  # 第X条第Y款 when the clause sits in an article
     context: str = ""  # text the row's meaning depends on, quoted before it: a table row's header
     baseline: str = ""  # a plan table's base-year value with its year: "100%（2020年）"
+    value_at: int = -1  # where the figure is written in the quote (a quote may state the same figure twice)
 
     @property
     def location(self) -> str:

@@ -50,6 +50,8 @@ def _sentence(r: Indicator) -> tuple[str, int, int]:
     text = LIST_MARK.sub("", whole_sentence(r))
     figure = r.value_text if r.value_text and r.value_text in text else (r.value or "")
     quote_at = max(text.find(r.quote), 0)
+    if r.value_at >= 0 and figure and r.quote[r.value_at :].startswith(figure):
+        quote_at += r.value_at  # the figure the row shows, where a sentence states it twice
     at = text.find(figure, quote_at) if figure else -1
     at = text.find(figure) if figure and at < 0 else at
     return text, at, (at + len(figure) if at >= 0 else -1)

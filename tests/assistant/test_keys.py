@@ -26,6 +26,8 @@ def test_a_dozen_indicators_line_up_across_documents_one_value_per_cell(current_
         assert len({r.doc_id for r in k.rows}) == len(k.rows)  # one value per document
         assert all(r.value and (r.value_text or r.value) in r.quote for r in k.rows)
         assert "…" in k.label
+    # a sentence stating the same figure twice (五分之一以上的居民、五分之一以上的户) gives two rows that read apart
+    assert len({k.label for k in keys}) == len(keys)
     term = next(k for k in keys if k.label.startswith("居民委员会每届任期"))
     assert {(r.region, r.value) for r in term.rows} == {("全国", "五年"), ("北京市", "三年")}
 
