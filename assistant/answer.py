@@ -248,7 +248,11 @@ class Assistant:
         ok = eligible(query, cands)
         if not ok.any():
             # An answer to "how many people" must quote a number of people; none of the clauses has one.
-            return refuse("检索到的条款中没有问题所问的数量")
+            named = "、".join(query.places)
+            return refuse(
+                "检索到的条款中没有问题所问的数量",
+                said=f"{named}的文件中，相关条款没有写明所问的数量" if named else "",
+            )
         if query.kind is Kind.RESPONSIBLE:
             # "Who leads" is answered by a sentence naming a body, or a clause (or its section) listing
             # its units; a sentence of the topic that names nobody does not answer it.

@@ -126,3 +126,4 @@ def test_a_place_whose_text_sets_no_count_is_refused_not_answered_with_a_set_phr
     assert "5人" in first.answer.text.splitlines()[0]
     then = seed_assistant.turn("那衡水呢？", [first])
     assert "衡水" in then.query.text and then.answer.refused and "一人兼" not in then.answer.text
+    assert "衡水的文件中，相关条款没有写明所问的数量" in then.answer.text  # the reason names the place
