@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from corpus.outline import ARTICLE_NUMBER
 from corpus.sentences import sentence_spans
 
 
@@ -44,6 +45,7 @@ class Indicator:
         return " ".join(p for p in (self.article, "" if self.article else self.section) if p)
 
 
+PENALTY = re.compile(r"罚款|罚金")
 NUMBER = re.compile(r"\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+")
 
 
@@ -69,7 +71,12 @@ def whole_sentence(r: Indicator) -> str:
     spans = [(s, e) for s, e in sentence_spans(r.clause) if s < at + len(r.quote) and e > at]
     if not spans:
         return r.quote
-    return r.clause[spans[0][0] : spans[-1][1]].strip()
+    start = spans[0][0]
+    if PENALTY.search(r.quote):
+        # "逾期不改正的，处…罚款" after "；" fines what the sentence states before it: the whole sentence
+        start = r.clause.rfind("。", 0, start) + 1
+    # the article's number is its citation, shown with it, not the first words of its sentence
+    return re.sub(rf"^{ARTICLE_NUMBER}\s*", "", r.clause[start : spans[-1][1]].strip())
 
 
 def indicator_json(i: Indicator) -> dict:

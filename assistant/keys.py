@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from assistant.indicator import Indicator, whole_sentence
+from assistant.indicator import PENALTY, Indicator, whole_sentence
 from corpus.outline import ARTICLE_NUMBER, CN_NUM
 from corpus.sentences import sentence_spans
 from indexer.tokenize import Tokenizer
@@ -24,7 +24,6 @@ from indexer.tokenize import Tokenizer
 SAME_WORDS = 0.75  # share of words two quotes must have in common to measure the same thing
 MIN_WORDS = 2  # a quote with fewer content words ("处…罚款") does not say what it measures
 NUMERAL = re.compile(rf"^[\d.{CN_NUM}万亿%％]+$")
-PENALTY = re.compile(r"罚款|罚金")
 LIST_MARK = re.compile(rf"^(?:{ARTICLE_NUMBER}|[（(][{CN_NUM}\d]+[)）]|\d+[.、．]|[{CN_NUM}]+、)\s*")
 
 

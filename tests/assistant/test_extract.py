@@ -358,3 +358,22 @@ def test_secondary_is_not_twice_and_a_period_with_its_count_is_one_figure():
         ("每五年进行…评估", "一次"),
         ("…成员提出召开物业管理委员会会议的", "三分之一以上"),
     ]
+
+
+def test_a_fine_after_a_semicolon_reads_with_what_it_fines():
+    from assistant.indicator import whole_sentence
+
+    [fine] = [
+        r
+        for r in extract_document(
+            doc_of(
+                "第六十条 建设单位拒不履行物业承接查验义务的，由县级人民政府房地产行政主管部门给予警告，"
+                "并责令限期改正；逾期不改正的，处五万元以上二十万元以下罚款。"
+            )
+        )
+        if r.value
+    ]
+    assert whole_sentence(fine).startswith(
+        "建设单位拒不履行物业承接查验义务的"
+    )  # not "逾期不改正的", not "第六十条"
+    assert whole_sentence(fine).endswith("处五万元以上二十万元以下罚款。")
