@@ -20,6 +20,18 @@ QUIZ_PER_TOPIC = 2  # review questions per topic (`--quiz`), from different docu
 TABLE_HEAD = ("地区", "指标", "基期", "数值", "时限", "条款")  # narrow enough for portrait A4
 
 
+UNIT_LIST_ONLY = re.compile(r"[（(][^（()）]*(?:牵头|责任|负责)[^（()）]*[）)]。?")
+
+
+def _where(r: Indicator, sentence: str) -> str:
+    """Where the provision is: its article, else its heading path less a last heading that is the
+    provision itself (a numbered item the outline read as a heading: "①…前完成…工作；")."""
+    parts = r.location.split(" › ")
+    if len(parts) > 1 and sentence.rstrip("；;。").startswith(parts[-1].rstrip("；;。")):
+        parts = parts[:-1]
+    return " › ".join(parts)
+
+
 @dataclass(frozen=True)
 class Provision:
     """One key provision as a trainer reads it out: a whole sentence, cited."""
@@ -105,6 +117,7 @@ def build_handout(
                     and not any(a.doc_id == doc_id for a in asked)
                 ):
                     asked.append(r)
+                sentence = whole_sentence(r)
                 lines.append(
                     (
                         r.region,
@@ -112,14 +125,13 @@ def build_handout(
                         r.baseline,
                         r.value_text or r.value or "",
                         r.deadline or "",
-                        r.location,
+                        _where(r, sentence),
                     )
                 )
-                sentence = whole_sentence(r)
-                if sentence in said:
-                    continue
+                if sentence in said or UNIT_LIST_ONLY.fullmatch(sentence):
+                    continue  # said already, or only "（牵头单位：…；责任单位：…）": no provision to read out
                 said.add(sentence)
-                provisions.append(Provision(sentence, r.location, r.lead_units, bool(r.context)))
+                provisions.append(Provision(sentence, _where(r, sentence), r.lead_units, bool(r.context)))
             if provisions:
                 docs.append((_label(cell.items[0]), tuple(provisions)))
         sections.append((topic, tuple(docs)))

@@ -55,6 +55,9 @@ def test_no_paragraph_is_repeated_and_every_provision_is_whole_sentences(handout
     assert not repeated
     provisions = [p for _, docs in h.topics for _, items in docs for p in items]
     assert len(provisions) >= 20
+    # a bare unit list ("（牵头单位：…；责任单位：…）") is not a provision; a source does not repeat its provision
+    assert not [p.text for p in provisions if p.text.startswith(("（牵头", "(牵头"))]
+    assert not [p.text for p in provisions if p.text.rstrip("；。") in p.source]
     texts = "\n".join(d.text for d in seed_store.documents())
     for p in provisions:
         if p.table_row:  # an indicator table's row, read with its header
