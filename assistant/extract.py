@@ -31,10 +31,13 @@ from assistant.figures import (
     sentences_of,
 )
 from assistant.indicator import Indicator
-from assistant.provision import article_labels
+from assistant.provision import ITEM, article_labels
 from assistant.roles import Units, clause_units, sentence_units
 from assistant.topics import assign_topics
 from corpus.model import Clause, Document
+from corpus.outline import article_context
+
+FIRST_ITEM = re.compile(r"^\s*(?:[（(][一1][）)]|1[、．.](?!\d)|一、)")
 
 
 def clause_groups(doc: Document) -> list[list[Clause]]:
@@ -58,6 +61,9 @@ class Passage:
     text: str
     units: Units
     article: str
+    intro: str = (
+        ""  # the sentence introducing the list this passage is an item of, with "……" when items come between
+    )
 
     def row(self, s: int, e: int, units: Units | None = None, **fields: Any) -> Indicator:
         """An Indicator quoting text[s:e]; `units` default to the passage's own."""
@@ -79,6 +85,7 @@ class Passage:
             end=self.first.start + e,
             version_date=self.doc.date,
             article=self.article,
+            intro=self.intro,
         )
         return dataclasses.replace(base, **fields)
 
@@ -88,6 +95,7 @@ def passages(doc: Document) -> Iterable[Passage]:
     牵头单位 passes them on to the paragraphs under it."""
     inherited: dict[tuple[str, ...], Units] = {}
     labels = article_labels(doc)
+    openings = article_context(doc.clauses)
     for group in clause_groups(doc):
         first = group[0]
         text = "".join(c.text for c in group)
@@ -99,7 +107,10 @@ def passages(doc: Document) -> Iterable[Passage]:
             units = next(
                 (inherited[path[:d]] for d in range(len(path) - 1, 0, -1) if path[:d] in inherited), Units()
             )
-        yield Passage(doc, first, text, units, labels.get(first.id, ""))
+        intro = openings.get(first.id, "") if ITEM.match(first.text) else ""
+        if intro and not FIRST_ITEM.match(first.text):
+            intro += "……"  # items left out between the list's opening and this one
+        yield Passage(doc, first, text, units, labels.get(first.id, ""), intro)
 
 
 def extract_document(doc: Document) -> list[Indicator]:

@@ -38,6 +38,7 @@ class Indicator:
     context: str = ""  # text the row's meaning depends on, quoted before it: a table row's header
     baseline: str = ""  # a plan table's base-year value with its year: "100%（2020年）"
     value_at: int = -1  # where the figure is written in the quote (a quote may state the same figure twice)
+    intro: str = ""  # a list item's opening sentence ("建设单位应当按照下列时限移交…：") and "……" if items come between
 
     @property
     def location(self) -> str:
@@ -75,8 +76,9 @@ def whole_sentence(r: Indicator) -> str:
     if PENALTY.search(r.quote):
         # "逾期不改正的，处…罚款" after "；" fines what the sentence states before it: the whole sentence
         start = r.clause.rfind("。", 0, start) + 1
-    # the article's number is its citation, shown with it, not the first words of its sentence
-    return re.sub(rf"^{ARTICLE_NUMBER}\s*", "", r.clause[start : spans[-1][1]].strip())
+    # the article's number is its citation, shown with it, not the first words of its sentence; a list
+    # item reads after the sentence that opens its list ("（二）现售商品房项目，在…前三十日完成；" says when, not who)
+    return r.intro + re.sub(rf"^{ARTICLE_NUMBER}\s*", "", r.clause[start : spans[-1][1]].strip())
 
 
 def indicator_json(i: Indicator) -> dict:

@@ -377,3 +377,22 @@ def test_a_fine_after_a_semicolon_reads_with_what_it_fines():
         "建设单位拒不履行物业承接查验义务的"
     )  # not "逾期不改正的", not "第六十条"
     assert whole_sentence(fine).endswith("处五万元以上二十万元以下罚款。")
+
+
+def test_a_list_item_reads_after_the_sentence_that_opens_its_list(tmp_path, fresh_settings):
+    from assistant.indicator import whole_sentence
+    from corpus import DocumentStore
+
+    f = tmp_path / "某市物业管理条例.md"
+    f.write_text(
+        "# 某市物业管理条例\n\n第三十三条 建设单位应当按照以下规定时限完成前期物业服务招标投标工作：\n\n"
+        "（一）预售商品房项目，在取得预售许可证之前完成；\n\n（二）现售商品房项目，在办理现售备案前三十日完成；\n\n"
+        "（三）非出售的新建物业项目，在交付使用前九十日完成。\n",
+        encoding="utf-8",
+    )
+    store = DocumentStore(fresh_settings)
+    store.ingest([f])
+    rows = {r.value: r for r in extract_all(store.documents()) if r.value}
+    opening = "建设单位应当按照以下规定时限完成前期物业服务招标投标工作："
+    assert whole_sentence(rows["三十日"]) == opening + "……（二）现售商品房项目，在办理现售备案前三十日完成；"
+    assert whole_sentence(rows["九十日"]).startswith(opening + "……（三）")
