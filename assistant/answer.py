@@ -243,30 +243,28 @@ class Assistant:
             ]
             if len(absent) == len(query.words):
                 return refuse(f"文件中没有出现“{'”“'.join(absent)}”")
+        places = "、".join(query.places)
+
+        def unstated(reason: str, what: str) -> Answer:
+            """The clauses found do not state what is asked; said of the named place's documents."""
+            return refuse(reason, said=f"{places}的文件中，相关条款没有写明{what}" if places else "")
+
         if not cands:
             return refuse("没有检索到相关条款")
         ok = eligible(query, cands)
         if not ok.any():
             # An answer to "how many people" must quote a number of people; none of the clauses has one.
-            named = "、".join(query.places)
-            return refuse(
-                "检索到的条款中没有问题所问的数量",
-                said=f"{named}的文件中，相关条款没有写明所问的数量" if named else "",
-            )
+            return unstated("检索到的条款中没有问题所问的数量", "所问的数量")
         if query.kind is Kind.RESPONSIBLE:
             # "Who leads" is answered by a sentence naming a body, or a clause (or its section) listing
             # its units; a sentence of the topic that names nobody does not answer it.
             ok &= np.array([self.writer.names_responsible(c) for c in cands], dtype=bool)
             if not ok.any():
-                named = "、".join(query.places)
-                return refuse(
-                    "检索到的条款中没有写明负责或牵头的单位",
-                    said=f"{named}的文件中，相关条款没有写明负责或牵头的单位" if named else "",
-                )
+                return unstated("检索到的条款中没有写明负责或牵头的单位", "负责或牵头的单位")
         gap, closer = self.elsewhere(query, cands, region, doc_ids)
         if closer is not None and gap > self.model.elsewhere_margin:
             # "北京市业主委员会任期" when 北京's texts only set 居民委员会's: say where it is set instead.
-            named = "、".join(query.places) or "所问文件"
+            named = places or "所问文件"
             elsewhere = f"{closer.hit.region}《{closer.hit.title}》"
             nearest = (
                 self.writer.citation(1, closer.hit, closer.start, closer.end),

@@ -31,13 +31,11 @@ from assistant.figures import (
     sentences_of,
 )
 from assistant.indicator import Indicator
-from assistant.provision import ITEM, article_labels
+from assistant.provision import FIRST_ITEM, ITEM, article_labels
 from assistant.roles import Units, clause_units, sentence_units
 from assistant.topics import assign_topics
 from corpus.model import Clause, Document
 from corpus.outline import article_context
-
-FIRST_ITEM = re.compile(r"^\s*(?:[（(][一1][）)]|1[、．.](?!\d)|一、)")
 
 
 def clause_groups(doc: Document) -> list[list[Clause]]:
@@ -61,9 +59,8 @@ class Passage:
     text: str
     units: Units
     article: str
-    intro: str = (
-        ""  # the sentence introducing the list this passage is an item of, with "……" when items come between
-    )
+    # the sentence opening the list this passage is an item of, with "……" when items come between
+    intro: str = ""
 
     def row(self, s: int, e: int, units: Units | None = None, **fields: Any) -> Indicator:
         """An Indicator quoting text[s:e]; `units` default to the passage's own."""

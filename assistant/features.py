@@ -178,6 +178,7 @@ def candidates(
         quoted = sum(q in text for q in own) / len(own) if own else 0.0
         spans = sentence_spans(text)
         sim = similarities[rank - 1] if rank - 1 < len(similarities) else 0.0
+        heading_like = float(is_heading_like(text))  # of the clause: once, not per sentence
         for k, (s, e) in enumerate(spans):
             sent = text[s:e]
             ts, te = trim(text, s, e, weights, trim_to)
@@ -199,7 +200,7 @@ def candidates(
                         len(q_bigrams & bigrams(sent)) / len(q_bigrams) if q_bigrams else 0.0,
                         *kind_f,
                         float(bool(LIST_INTRO.search(sent.strip()))),
-                        float(is_heading_like(text)),
+                        heading_like,
                         math.log1p(len(sent)) / 5,
                         float(bool(query.place_docs) and h.clause.doc_id in query.place_docs),
                         float(bool(query.places)),

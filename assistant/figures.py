@@ -6,6 +6,7 @@ rules/extraction.toml."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import tomllib
@@ -84,16 +85,14 @@ def merged_quantities(text: str) -> list[Value]:
     qs = [q for q in find_quantities(text) if is_target(text, q)]
     # "每五年进行一次评估" is one figure, how often: the count of times carries it, its period stays in
     # the row's name
-    qs = [
-        q
-        for q, nxt in zip(qs, [*qs[1:], None][: len(qs)], strict=True)
-        if not (
-            q.kind == "frequency"
-            and nxt is not None
-            and nxt.unit == "次"
-            and not re.search(f"[{SEGMENT_BREAKS}]", text[q.end : nxt.start])
-        )
-    ]
+    carried = {
+        id(q)
+        for q, nxt in itertools.pairwise(qs)
+        if q.kind == "frequency"
+        and nxt.unit == "次"
+        and not re.search(f"[{SEGMENT_BREAKS}]", text[q.end : nxt.start])
+    }
+    qs = [q for q in qs if id(q) not in carried]
     groups: list[list[Quantity]] = []
     for q in qs:
         if (

@@ -118,6 +118,7 @@ def build_handout(
                 ):
                     asked.append(r)
                 sentence = whole_sentence(r)
+                where = _where(r, sentence)
                 lines.append(
                     (
                         r.region,
@@ -125,13 +126,13 @@ def build_handout(
                         r.baseline,
                         r.value_text or r.value or "",
                         r.deadline or "",
-                        _where(r, sentence),
+                        where,
                     )
                 )
                 if sentence in said or UNIT_LIST_ONLY.fullmatch(sentence):
                     continue  # said already, or only "（牵头单位：…；责任单位：…）": no provision to read out
                 said.add(sentence)
-                provisions.append(Provision(sentence, _where(r, sentence), r.lead_units, bool(r.context)))
+                provisions.append(Provision(sentence, where, r.lead_units, bool(r.context)))
             if provisions:
                 docs.append((_label(cell.items[0]), tuple(provisions)))
         sections.append((topic, tuple(docs)))

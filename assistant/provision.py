@@ -12,6 +12,7 @@ from corpus.outline import ARTICLE, article_index
 ITEM = re.compile(
     r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.](?!\d)|[一二三四五六七八九十]{1,3}、)"
 )
+FIRST_ITEM = re.compile(r"^\s*(?:[（(][一1][）)]|1[、．.](?!\d)|一、)")  # a list's first item
 CN = "零一二三四五六七八九十"
 MAX_ITEMS_CHARS = 320  # a list longer than this is cut with "等（共N项）"; the whole clause is one click away
 
