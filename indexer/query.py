@@ -155,7 +155,7 @@ class QueryAnalyzer:
         rw = rewrite(normalize_query(question), last.text if last else "", last_answer, self.place_names)
         text = normalize_query(rw.text)
         places: PlaceMatch = match_places(text, self.doc_places)
-        expanded, substituted = expand_query(text)
+        expanded, substituted = expand_query(text, self.tokenizer.precise(text))
         tokens = self.tokenizer.tokens(expanded)
         asks = self._asking_part(rw, text)
         cut = self.tokenizer.precise(substituted)  # one precise-mode cut: function words and topic words

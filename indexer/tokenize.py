@@ -25,14 +25,35 @@ def synonyms() -> dict[str, str]:
     return dict(sorted(table.items(), key=lambda kv: -len(kv[0])))
 
 
-def expand_query(query: str) -> tuple[str, str]:
-    """(query with document words appended, for BM25; query with them substituted, for dense)."""
+def expand_query(query: str, words: Iterable[str] | None = None) -> tuple[str, str]:
+    """(query with document words appended, for BM25; query with them substituted, for dense).
+    Given the query's words (`Tokenizer.precise`), a colloquial word counts only where it starts and
+    ends on word boundaries: 老人 is a word of "老人多大" but not of "老人节是哪天" (老人节)."""
+    bounds: set[int] | None = None
+    if words is not None:
+        bounds, at = {0}, 0
+        for w in words:
+            at = query.find(w, at)
+            if at < 0:
+                bounds = None  # the cut does not spell the query (case, spaces): no check
+                break
+            at += len(w)
+            bounds.add(at)
     added: list[str] = []
-    substituted = query
+    spans: list[tuple[int, int, str]] = []  # where a colloquial word stands, longest words first
     for word, doc_words in synonyms().items():
-        if word in query:
+        spots = [m.start() for m in re.finditer(re.escape(word), query)]
+        spots = [i for i in spots if bounds is None or (i in bounds and i + len(word) in bounds)]
+        if spots:
             added.append(doc_words)
-            substituted = substituted.replace(word, doc_words.split()[0])
+        spans += [
+            (i, i + len(word), doc_words.split()[0])
+            for i in spots
+            if not any(a < i + len(word) and i < b for a, b, _ in spans)
+        ]
+    substituted = query
+    for a, b, doc_word in sorted(spans, reverse=True):
+        substituted = substituted[:a] + doc_word + substituted[b:]
     return (query + " " + " ".join(added) if added else query), substituted
 
 
