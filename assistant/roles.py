@@ -31,6 +31,8 @@ PARTNER = re.compile(
 )
 OBLIGATION = re.compile(r"应当|必须|负责")
 SUBJECT = re.compile(rf"(?:^|[，；：。])\s*([^，。；：]{{2,40}}?)(?:{SUBJECT_VERBS})")
+VERB = re.compile(SUBJECT_VERBS)
+ACTS = re.compile(r"应当|应|必须|可以|要|负责|统筹|按照|依照|依据|根据")
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,26 @@ def _listed_name(piece: str) -> str:
     return p if 2 <= len(p) <= 30 else ""
 
 
+def _subject(subject: str, rest: str) -> list[str]:
+    """The units a clause's subject names. A verb may end a unit's name ("残疾人组织按照…组织残疾评定"
+    first reads 残疾人 before 组织): when the shortest reading names no unit, the verb may end the name
+    if what follows says what the body does ("加强社区党组织建设", "各地要组织开展" name no one)."""
+    verb = VERB.match(rest)
+    ends = [0]
+    if verb and ACTS.match(rest[verb.end() :]):  # the name is followed by what it does
+        ends.append(verb.end())
+    for end in ends:
+        head = re.split(r"由", subject + rest[:end])[-1]
+        if len(head) > 40:
+            break
+        if PREPOSITION.match(head):
+            return []  # "按照市委、市政府…部署": an adverbial, not who acts
+        names = split_names(head)
+        if names:
+            return list(names)
+    return []
+
+
 def sentence_roles(sentence: str) -> Roles:
     """Lead and support units one sentence assigns."""
     lead: list[str] = []
@@ -89,11 +111,7 @@ def sentence_roles(sentence: str) -> Roles:
     for m in AGENT.finditer(sentence):
         lead += split_names(m.group(1))
     for m in SUBJECT.finditer(sentence):
-        subject = m.group(1)
-        subject = re.split(r"由", subject)[-1]
-        if PREPOSITION.match(subject):
-            continue  # "按照市委、市政府…部署": an adverbial, not who acts
-        lead += split_names(subject)
+        lead += _subject(m.group(1), sentence[m.end(1) :])
     for m in PARTNER.finditer(sentence):
         support += split_names(m.group(1))
     if not lead and OBLIGATION.search(
@@ -104,6 +122,10 @@ def sentence_roles(sentence: str) -> Roles:
     lead = list(dict.fromkeys(lead))
     return Roles(tuple(lead), tuple(u for u in dict.fromkeys(support) if u not in lead))
 
+
+# "归谁？" asks whose a thing is; "…为公共收益，归业主共有" answers it (an owner need not be a body).
+ASKS_OWNER = re.compile(r"归谁|归哪|属于谁|归属")
+OWNER = re.compile(r"(?:归|属于)[^，。；：]{1,16}?(?:所有|共有)")
 
 # What a body does when a text makes it answerable for a matter (负责人 is a person, not a duty).
 ANSWERABLE = re.compile(r"负责(?!人)|牵头|主管|备案|审批|核准|批准|查处|处罚|责令|监督管理")

@@ -29,6 +29,11 @@ from tests.assistant.test_extract import doc_of
         ("第九条托育机构停止服务的，应当提前三十日告知家长。", ("托育机构",), ()),
         ("卫生健康部门在审批时，应当按照每千人口不少于4.5个托位的标准。", ("卫生健康部门",), ()),
         ("通过举办培训班，应当提升能力。", (), ()),
+        # a name that ends in a verb (组织), followed by what the body does
+        ("县级残疾人组织按照规定开展评估，核发、管理残疾人证。", ("县级残疾人组织",), ()),
+        ("志愿服务组织可以依法招募志愿者。", ("志愿服务组织",), ()),
+        ("各地要组织开展培训。", (), ()),
+        ("提升基层党组织组织力。", (), ()),
     ],
 )
 def test_sentence_roles_name_complete_units(sentence, lead, support):
