@@ -20,6 +20,8 @@ import numpy as np
 from assistant.features import Candidate, candidates, elsewhere_gap
 from assistant.model import Answer, Citation, Scope, Turn
 from assistant.parts import joined
+from assistant.provision import list_intro
+from assistant.roles import ASKS_OWNER
 from assistant.selector import AnswerModel, default_model, eligible
 from assistant.writing import NATIONAL, Writer
 from corpus import DocumentStore
@@ -89,7 +91,8 @@ class Assistant:
         hits = list(res.hits)
         pool = hits[:10] if query.kind is Kind.COMPARISON else hits[:POOL]
         sims = [self.retriever.similarity(query, h) for h in pool]
-        return hits, candidates(query, pool, self.superseded, sims, self.doc_texts)
+        intros = {h.clause.id: list_intro(self.docs.get(h.clause.doc_id), h.clause) for h in pool}
+        return hits, candidates(query, pool, self.superseded, sims, self.doc_texts, intros=intros)
 
     def elsewhere(
         self,
@@ -258,7 +261,8 @@ class Assistant:
         if query.kind is Kind.RESPONSIBLE:
             # "Who leads" is answered by a sentence naming a body, or a clause (or its section) listing
             # its units; a sentence of the topic that names nobody does not answer it.
-            ok &= np.array([self.writer.names_responsible(c) for c in cands], dtype=bool)
+            owner = bool(ASKS_OWNER.search(query.asks or query.text))
+            ok &= np.array([self.writer.names_responsible(c, owner) for c in cands], dtype=bool)
             if not ok.any():
                 return unstated("检索到的条款中没有写明负责或牵头的单位", "负责或牵头的单位")
         gap, closer = self.elsewhere(query, cands, region, doc_ids)

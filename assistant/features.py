@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from assistant.figures import masked
 from assistant.orgs import has_unit
 from assistant.quantity import find_quantities
+from corpus.outline import ARTICLE as ARTICLE_OPENING
 from corpus.outline import ARTICLE_NUMBER
 from corpus.outline import PREAMBLE as PREFACE
 from corpus.sentences import sentence_spans
@@ -106,18 +107,24 @@ def bigrams(text: str) -> set[str]:
 
 def is_heading_like(text: str) -> bool:
     """A bare heading line: short, with no sentence punctuation inside or at the end, and no figure
-    (a plan's indicator-table row, "每万名城镇常住人口拥有社区工作者 18 预期性", is not a heading)."""
+    (a plan's indicator-table row, "每万名城镇常住人口拥有社区工作者 18 预期性", is not a heading).
+    An article ("第三十五条每年农历九月初九（重阳节）为浙江省老人节。") is a provision, however short."""
     return (
         len(text) <= 40
+        and not ARTICLE_OPENING.match(text)
         and not re.search(r"[，。；：！？,;:]", text.rstrip("。"))
         and not re.search(r"\d", masked(text))
     )
 
 
-def _kind_features(sentence: str, query: Query) -> tuple[float, float, float, float, float, float]:
+def _kind_features(
+    sentence: str, query: Query, intro: str = ""
+) -> tuple[float, float, float, float, float, float]:
+    """What the sentence holds of what the question asks; a list item's asked quantity may stand in
+    the sentence opening its list (`intro`), which the answer shows before it."""
     qs = find_quantities(masked(sentence))  # not 第一个五年, 十九届, 昆发〔2022〕14号: the tables' rule
     number = float(bool(qs)) if query.kind in (Kind.NUMBER, Kind.COMPARISON, Kind.DEADLINE) else 0.0
-    unit_match = float(any(u.search(sentence) for u in query.units)) if query.units else 0.0
+    unit_match = float(any(u.search(intro + sentence) for u in query.units)) if query.units else 0.0
     unit_missing = float(bool(query.units) and not unit_match)
     responsible = (
         float(bool(RESPONSIBLE_WORDS.search(sentence) or has_unit(sentence)))
@@ -142,10 +149,13 @@ def candidates(
     similarities: Sequence[float] = (),
     doc_texts: Mapping[str, str] | None = None,
     trim_to: int = 160,
+    intros: Mapping[str, str] | None = None,
 ) -> list[Candidate]:
     """Every sentence of the given hits, with its features. `similarities[i]` is the question's
     cosine with hit i's clause (every sentence of it carries it); `doc_texts` the hits'
-    documents' full texts (does the document use the question's words at all)."""
+    documents' full texts (does the document use the question's words at all); `intros` a list
+    item's list opening by clause id (`provision.list_intro`): the item's quantity is read with it
+    ("七十周岁以上的老年人…享受下列优惠待遇：" + "（四）免费…乘坐城市公共汽车")."""
     weights = query.weights
     known = query.known_weights
     known_total = sum(known.values()) or 1.0
@@ -179,10 +189,11 @@ def candidates(
         spans = sentence_spans(text)
         sim = similarities[rank - 1] if rank - 1 < len(similarities) else 0.0
         heading_like = float(is_heading_like(text))  # of the clause: once, not per sentence
+        intro = intros.get(h.clause.id, "") if intros else ""
         for k, (s, e) in enumerate(spans):
             sent = text[s:e]
             ts, te = trim(text, s, e, weights, trim_to)
-            kind_f = _kind_features(sent, query)
+            kind_f = _kind_features(sent, query, intro)
             rows.append(
                 (
                     h,
@@ -220,7 +231,7 @@ def candidates(
             )
     # Question-level evidence, the same for every candidate: does any retrieved sentence hold the
     # asked unit, how well does the best one cover the question. These move the refusal decision.
-    unit_anywhere = float(any(r[4][FEATURES.index("unit_match")] for r in rows))
+    unit_anywhere = float(any(r[4][FEATURES.index("unit_match")] for r in rows))  # (not in list openings)
     best_cov = max((r[4][FEATURES.index("cov_sentence")] for r in rows), default=0.0)
     best_sim = max((r[4][FEATURES.index("clause_sim")] for r in rows), default=0.0)
     return [

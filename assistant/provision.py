@@ -98,13 +98,29 @@ def _intro_of(doc: Document, clause: Clause) -> Clause | None:
     return None
 
 
+def list_intro(doc: Document | None, clause: Clause) -> str:
+    """The sentence opening the list a list item sits in ("七十周岁以上的老年人，…享受下列优惠待遇："),
+    empty for any other clause: what the item's figure (or its lack of one) is read with."""
+    intro = _intro_of(doc, clause) if doc is not None else None
+    if intro is None:
+        return ""
+    return re.split(r"(?<=[。；;])", intro.text.rstrip())[-1] or intro.text
+
+
 def complete(
-    doc: Document | None, clause: Clause, start: int, end: int, with_intro: bool = True
+    doc: Document | None,
+    clause: Clause,
+    start: int,
+    end: int,
+    with_intro: bool = True,
+    with_items: bool = True,
 ) -> Provision:
     """The span [start, end) of a clause, completed: a list intro ("…下列职责：") brings its items,
     a bare heading brings the text under it, and a list item is shown after the sentence that
     introduces its list (the item "（二）…收取报酬的" says what; its intro says who acts and how),
-    unless `with_intro` is False (the answer already shows that intro)."""
+    unless `with_intro` is False (the answer already shows that intro). Without `with_items` a list
+    intro stands alone: the figure asked for is in it ("业主委员会…由五至十一人单数组成，…履行下列职责："),
+    not in the duties listed after it."""
     text = clause.text[start:end]
     label = article_label(doc, clause)
     intro_clause = _intro_of(doc, clause) if doc is not None and with_intro else None
@@ -115,6 +131,12 @@ def complete(
         return Provision(lead + gap + text, (intro_clause.id, clause.id), label)
     intro = text.rstrip().endswith(("：", ":"))
     heading = len(clause.text) <= 40 and not re.search(r"[，。；！？]", clause.text)
+    if intro and not with_items:
+        # "…每届任期三年至五年，履行下列职责：" read without its items ends before what announces them
+        cut = text.rstrip().rfind("，")
+        if cut > 0 and re.search(r"下列|如下|以下", text[cut:]):
+            text = text[:cut]
+        return Provision(text, (clause.id,), label)
     if doc is None or not (intro or heading):
         return Provision(text, (clause.id,), label)
     if intro and end < len(clause.text.rstrip()):

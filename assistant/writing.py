@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from assistant.features import Candidate
 from assistant.model import Citation
 from assistant.provision import ARTICLE, Provision, article_label, complete
-from assistant.roles import assigns_responsibility, clause_units
+from assistant.roles import OWNER, assigns_responsibility, clause_units
 from corpus.model import Clause, Document
 from indexer import Hit
 from indexer.query import Kind, Query
@@ -42,7 +42,9 @@ class Writer:
         units_given: set[str] = set()  # unit lists already given (one section's list serves its clauses)
         for cand in chosen:
             doc = self.docs.get(cand.hit.clause.doc_id)
-            prov = complete(doc, cand.hit.clause, cand.start, cand.end)
+            # a quantity asked for and found in a list's opening is the answer, not the list after it
+            items = not (query.units and cand.feature("unit_match"))
+            prov = complete(doc, cand.hit.clause, cand.start, cand.end, with_items=items)
             if len(prov.clause_ids) > 1 and set(prov.clause_ids) <= shown:
                 continue  # an item of a list already given whole
             if prov.clause_ids[0] in shown and prov.clause_ids[0] != cand.hit.clause.id:
@@ -170,11 +172,14 @@ class Writer:
         cit = self.citation(n, Hit(clause, hit.score, hit.title, hit.region, hit.origin), start, end)
         return cit, f"{span.strip('（）()')}。[{n}]", span.strip("（）()。")
 
-    def names_responsible(self, cand: Candidate) -> bool:
+    def names_responsible(self, cand: Candidate, owner: bool = False) -> bool:
         """The sentence, read with its article's or list's opening (由民政部门依法查处：…（二）…), names the
-        body responsible, or its clause or section lists units."""
+        body responsible, or its clause or section lists units; asked whose a thing is (`owner`), a
+        sentence saying whose it is (归业主共有) answers too."""
         doc = self.docs.get(cand.hit.clause.doc_id)
         text = complete(doc, cand.hit.clause, cand.start, cand.end).text if doc else cand.text
+        if owner and OWNER.search(text):
+            return True
         return assigns_responsibility(text) or self._unit_list(cand.hit) is not None
 
     def _section_openers(self, doc: Document, clause: Clause) -> list[Clause]:

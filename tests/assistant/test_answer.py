@@ -479,3 +479,42 @@ def test_a_very_long_question_is_refused_with_its_reason_and_bounded_work(seed_a
 def test_a_question_with_a_lone_surrogate_is_answered(seed_assistant):
     a = seed_assistant.ask("每个社区至少配几名专职工作者\ud800？")
     assert a.citations or a.refused
+
+
+ELDERLY_RULES = (
+    "某省老年人优待办法\n"
+    "第一条 为了保障老年人合法权益，根据有关法律，结合本省实际，制定本办法。\n"
+    "第二条 老年人协会由五至九人单数组成，每届任期三年，履行下列职责：\n"
+    "（一）反映老年人的意见和要求；\n"
+    "（二）组织老年人开展文化体育活动；\n"
+    "（三）协助调解涉及老年人的纠纷。\n"
+    "第三条 六十五周岁以上的老年人，凭老年优待证享受下列优待：\n"
+    "（一）免费进入公园、博物馆；\n"
+    "（二）免费乘坐城市公共汽车；\n"
+    "（三）优先挂号、就诊。\n"
+    "第四条 县级残疾人组织按照规定开展评估，核发、管理老年优待证。\n"
+    "第五条 老年活动中心出租场地的收入，扣除合理成本后为公共收益，归全体会员共有。\n"
+    "第六条 每年农历九月初九为本省老人节。\n"
+    "第七条 本办法自2025年1月1日起施行。\n"
+)
+
+
+def test_plain_questions_over_an_unseen_regulation_lead_with_the_clause_that_answers(fresh_settings, tmp_path):
+    """A regulation made here, asked as residents ask: a list item is read with the sentence opening
+    its list (the age is there), a figure in a list's opening is the answer without the list, a body
+    whose name ends in a verb (残疾人组织按照…) is who issues the card, 归谁 is answered by whose it is,
+    a colloquial word inside a longer word (老人 in 老人节) is not replaced, and a short article is no
+    heading."""
+    a = assistant_over(fresh_settings, tmp_path, {"优待办法.txt": ELDERLY_RULES})
+    bus = a.ask("老人多大年纪可以免费坐公交？")
+    assert not bus.refused and bus.citations[0].article.startswith("第三条")
+    assert bus.text.index("六十五周岁") < bus.text.index("公共汽车")
+    size = a.ask("老年人协会有几个人？")
+    assert not size.refused and "五至九人" in size.text
+    assert "纠纷" not in size.text and "下列职责" not in size.text  # the figure, not the duties after it
+    card = a.ask("老年优待证由谁发？")
+    assert not card.refused and card.citations[0].article.startswith("第四条")
+    income = a.ask("活动中心出租场地的收入归谁？")
+    assert not income.refused and "归全体会员共有" in income.text
+    festival = a.ask("老人节是哪天？")
+    assert not festival.refused and "九月初九" in festival.text
