@@ -41,9 +41,9 @@ from indexer.versions import (
 )
 
 log = logging.getLogger(__name__)
-FORMAT_VERSION = (
-    4  # 3: items read with their article's opening; 4: one vector per clause, no sentence vectors
-)
+# 3: items read with their article's opening; 4: one vector per clause, no sentence vectors;
+# 5: words cut by the dictionaries only (no HMM guesses)
+FORMAT_VERSION = 5
 
 
 @dataclass(frozen=True)

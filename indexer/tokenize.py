@@ -13,6 +13,10 @@ RULES = Path(__file__).parent / "rules"
 _QUOTED = re.compile(r"“([\u4e00-\u9fff0-9+]{2,8})”")
 # jieba (ICTCLAS) tags of words that never name a topic.
 FUNCTION_POS = re.compile(r"^(?:r|d|m|mq|q|c|p|u|uj|ul|uz|ud|ug|uv|y|e|o|x|zg)$")
+# Words are cut by the dictionaries only: jieba's HMM guesses words the dictionaries lack, and in
+# questions and clauses alike it glues a word's last character to a function word ("残疾人证由谁发"
+# → 残疾人|证由, "老年人节是哪天" → 节是), words no clause shares. Part of the index's dictionary hash.
+HMM_OFF = b"\nhmm=off"
 _NUMBER_UNIT = re.compile(r"\d+(?:\.\d+)?(?:%|平方米|户|人|名|个|年|月|天|次|万元|元|小时|分钟)?")
 
 
@@ -87,14 +91,16 @@ class Tokenizer:
         self.extra_terms = sorted(set(extra_terms))
         for term in self.extra_terms:
             self._jieba.add_word(term, freq=20)
-        digest = hashlib.sha256(userdict.read_bytes() + "\n".join(self.extra_terms).encode()).hexdigest()
+        digest = hashlib.sha256(
+            userdict.read_bytes() + "\n".join(self.extra_terms).encode() + HMM_OFF
+        ).hexdigest()
         self.dictionary_hash = digest[:16]
         self._stop = stopwords()
 
     def precise(self, text: str) -> list[str]:
         """Precise-mode words, lowercased: each word once, whole (个人所得税, not also 个人, 所得 and
         所得税 as search mode adds)."""
-        return [t.lower() for t in self._jieba.cut(text) if t.strip()]
+        return [t.lower() for t in self._jieba.cut(text, HMM=False) if t.strip()]
 
     def content(self, words: Iterable[str]) -> list[str]:
         """The words minus stopwords and punctuation."""
@@ -102,7 +108,7 @@ class Tokenizer:
 
     def tokens(self, text: str) -> list[str]:
         """Search-mode tokens, lowercased, minus stopwords and punctuation; numbers keep their unit."""
-        out = [t.lower() for t in self._jieba.cut_for_search(text) if t.strip()]
+        out = [t.lower() for t in self._jieba.cut_for_search(text, HMM=False) if t.strip()]
         out = [t for t in out if t not in self._stop and re.search(r"\w", t)]
         out.extend(m.group(0) for m in _NUMBER_UNIT.finditer(text) if not m.group(0).isdigit())
         return out
