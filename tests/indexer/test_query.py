@@ -127,3 +127,17 @@ def test_a_place_whose_text_sets_no_count_is_refused_not_answered_with_a_set_phr
     then = seed_assistant.turn("那衡水呢？", [first])
     assert "衡水" in then.query.text and then.answer.refused and "一人兼" not in then.answer.text
     assert "衡水的文件中，相关条款没有写明所问的数量" in then.answer.text  # the reason names the place
+
+
+def test_a_colloquial_word_is_replaced_only_where_it_is_a_word_of_the_question():
+    from indexer.tokenize import Tokenizer, expand_query
+
+    tok = Tokenizer()
+
+    def expanded(q: str) -> tuple[str, str]:
+        return expand_query(q, tok.precise(q))
+
+    assert expanded("老人多大年纪可以免费坐公交")[1].startswith("老年人多大")
+    assert expanded("浙江的老人节是哪天") == ("浙江的老人节是哪天", "浙江的老人节是哪天")  # 老人节 is one word
+    assert "每届 任期" in expanded("业委会一届干几年")[0]
+    assert "节是" not in tok.precise("浙江的老年人节是哪天")  # no word guessed across a word's end
