@@ -114,16 +114,24 @@ def complete(
     end: int,
     with_intro: bool = True,
     with_items: bool = True,
+    whole_list: bool = False,
 ) -> Provision:
     """The span [start, end) of a clause, completed: a list intro ("…下列职责：") brings its items,
     a bare heading brings the text under it, and a list item is shown after the sentence that
     introduces its list (the item "（二）…收取报酬的" says what; its intro says who acts and how),
     unless `with_intro` is False (the answer already shows that intro). Without `with_items` a list
     intro stands alone: the figure asked for is in it ("业主委员会…由五至十一人单数组成，…履行下列职责："),
-    not in the duties listed after it."""
+    not in the duties listed after it. With `whole_list` a list item is shown as its whole list (its
+    opening and every item), for a question asking which things a set holds."""
     text = clause.text[start:end]
     label = article_label(doc, clause)
     intro_clause = _intro_of(doc, clause) if doc is not None and with_intro else None
+    if doc is not None and intro_clause is not None and whole_list:
+        opening = re.split(r"(?<=[。；;])", intro_clause.text.rstrip())[-1] or intro_clause.text
+        at = intro_clause.text.rfind(opening)
+        whole = complete(doc, intro_clause, at, at + len(opening))
+        if clause.id in whole.clause_ids:  # a list too long to show whole still shows the item asked for
+            return whole
     if doc is not None and intro_clause is not None:
         lead = re.split(r"(?<=[。；;])", intro_clause.text.rstrip())[-1] or intro_clause.text
         first = next(iter(_items_after(doc, intro_clause)), None)

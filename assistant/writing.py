@@ -44,7 +44,8 @@ class Writer:
             doc = self.docs.get(cand.hit.clause.doc_id)
             # a quantity asked for and found in a list's opening is the answer, not the list after it
             items = not (query.units and cand.feature("unit_match"))
-            prov = complete(doc, cand.hit.clause, cand.start, cand.end, with_items=items)
+            whole = query.asks_list and not citations  # the lead line of "有哪些…" is the whole list
+            prov = complete(doc, cand.hit.clause, cand.start, cand.end, with_items=items, whole_list=whole)
             if len(prov.clause_ids) > 1 and set(prov.clause_ids) <= shown:
                 continue  # an item of a list already given whole
             if prov.clause_ids[0] in shown and prov.clause_ids[0] != cand.hit.clause.id:

@@ -30,6 +30,8 @@ QUESTION_TERM = re.compile(
     r"规定|要求|有关|相关|按照|根据|文件|意见|条例|办法|怎么办|多久|多大|最多|最少|至少|一般|可以|能否|能不能|需要|应该)$"
 )
 # Words of the old rule: "2018年版…", "修改前…", "旧版…" ask for a superseded version.
+# A question asking for the members of a set ("有哪些事不能做", "包括哪几类"): a list answers it whole.
+ASKS_LIST = re.compile(r"哪些|哪几|包括什么|包括哪")
 OLD_VERSION = re.compile(r"修改前|修订前|旧版|原来的规定|老版|以前的规定|\d{4}年版")
 
 
@@ -95,6 +97,11 @@ class Query:
     # used it ("那衡水呢？对考证有什么支持？" after a question about 西咸新区: 西咸新区's)
     earlier_docs: tuple[str, ...] = ()
     asks: str = ""  # the words the kind and the asked units were read from
+
+    @property
+    def asks_list(self) -> bool:
+        """It asks which things make up a set: a list item answering it is shown with its whole list."""
+        return bool(ASKS_LIST.search(self.asks or self.text))
 
     @property
     def weights(self) -> dict[str, float]:

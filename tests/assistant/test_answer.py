@@ -495,16 +495,22 @@ ELDERLY_RULES = (
     "第四条 县级残疾人组织按照规定开展评估，核发、管理老年优待证。\n"
     "第五条 老年活动中心出租场地的收入，扣除合理成本后为公共收益，归全体会员共有。\n"
     "第六条 每年农历九月初九为本省老人节。\n"
-    "第七条 本办法自2025年1月1日起施行。\n"
+    "第七条 老年人协会成员应当热心公益，不得有下列行为：\n"
+    "（一）挪用协会经费；\n"
+    "（二）泄露会员个人信息；\n"
+    "（三）以协会名义从事营利活动。\n"
+    "第八条 本办法自2025年1月1日起施行。\n"
 )
 
 
-def test_plain_questions_over_an_unseen_regulation_lead_with_the_clause_that_answers(fresh_settings, tmp_path):
+def test_plain_questions_over_an_unseen_regulation_lead_with_the_clause_that_answers(
+    fresh_settings, tmp_path
+):
     """A regulation made here, asked as residents ask: a list item is read with the sentence opening
     its list (the age is there), a figure in a list's opening is the answer without the list, a body
     whose name ends in a verb (残疾人组织按照…) is who issues the card, 归谁 is answered by whose it is,
-    a colloquial word inside a longer word (老人 in 老人节) is not replaced, and a short article is no
-    heading."""
+    a colloquial word inside a longer word (老人 in 老人节) is not replaced, a short article is no
+    heading, and "有哪些" is answered by the whole list."""
     a = assistant_over(fresh_settings, tmp_path, {"优待办法.txt": ELDERLY_RULES})
     bus = a.ask("老人多大年纪可以免费坐公交？")
     assert not bus.refused and bus.citations[0].article.startswith("第三条")
@@ -518,3 +524,7 @@ def test_plain_questions_over_an_unseen_regulation_lead_with_the_clause_that_ans
     assert not income.refused and "归全体会员共有" in income.text
     festival = a.ask("老人节是哪天？")
     assert not festival.refused and "九月初九" in festival.text
+    banned = a.ask("协会成员在经费和个人信息方面有哪些事不能做？")  # 不能 is said for 不得; a list answers 哪些 whole
+    assert not banned.refused and banned.citations[0].article.startswith("第七条")
+    lead = banned.citations[0].quote
+    assert all(item in lead for item in ("挪用协会经费", "泄露会员个人信息", "以协会名义从事营利活动"))
