@@ -138,6 +138,9 @@ def test_a_colloquial_word_is_replaced_only_where_it_is_a_word_of_the_question()
         return expand_query(q, tok.precise(q))
 
     assert expanded("老人多大年纪可以免费坐公交")[1].startswith("老年人多大")
-    assert expanded("浙江的老人节是哪天") == ("浙江的老人节是哪天", "浙江的老人节是哪天")  # 老人节 is one word
+    assert expanded("浙江的老人节是哪天") == (
+        "浙江的老人节是哪天",
+        "浙江的老人节是哪天",
+    )  # 老人节 is one word
     assert "每届 任期" in expanded("业委会一届干几年")[0]
     assert "节是" not in tok.precise("浙江的老年人节是哪天")  # no word guessed across a word's end
