@@ -20,7 +20,7 @@ import numpy as np
 from assistant.features import Candidate, candidates, elsewhere_gap
 from assistant.model import Answer, Citation, Scope, Turn
 from assistant.parts import joined
-from assistant.provision import list_intro
+from assistant.provision import article_opening, list_intro
 from assistant.roles import ASKS_OWNER
 from assistant.selector import AnswerModel, default_model, eligible
 from assistant.writing import NATIONAL, Writer
@@ -90,9 +90,21 @@ class Assistant:
         res = self.retriever.search(query, k=10, region=region, doc_ids=doc_ids)
         hits = list(res.hits)
         pool = hits[:10] if query.kind is Kind.COMPARISON else hits[:POOL]
+        ranks = list(range(1, len(pool) + 1))
+        # A later paragraph of an article brings the article's opening paragraph ("对…的老年人、残疾人…，
+        # 给予特困人员供养" for "特困人员供养标准，由…确定"): what the article is about is said there.
+        held = {h.clause.id for h in pool}
+        for rank, h in enumerate(list(pool), 1):
+            opening = article_opening(self.docs.get(h.clause.doc_id), h.clause)
+            if opening is not None and opening.id not in held and (o := self.retriever.beside(h, opening.id)):
+                held.add(opening.id)
+                pool.append(o)
+                ranks.append(rank)
         sims = [self.retriever.similarity(query, h) for h in pool]
         intros = {h.clause.id: list_intro(self.docs.get(h.clause.doc_id), h.clause) for h in pool}
-        return hits, candidates(query, pool, self.superseded, sims, self.doc_texts, intros=intros)
+        return hits, candidates(
+            query, pool, self.superseded, sims, self.doc_texts, intros=intros, ranks=ranks
+        )
 
     def elsewhere(
         self,

@@ -150,12 +150,15 @@ def candidates(
     doc_texts: Mapping[str, str] | None = None,
     trim_to: int = 160,
     intros: Mapping[str, str] | None = None,
+    ranks: Sequence[int] = (),
 ) -> list[Candidate]:
     """Every sentence of the given hits, with its features. `similarities[i]` is the question's
     cosine with hit i's clause (every sentence of it carries it); `doc_texts` the hits'
     documents' full texts (does the document use the question's words at all); `intros` a list
     item's list opening by clause id (`provision.list_intro`): the item's quantity is read with it
-    ("七十周岁以上的老年人…享受下列优惠待遇：" + "（四）免费…乘坐城市公共汽车")."""
+    ("七十周岁以上的老年人…享受下列优惠待遇：" + "（四）免费…乘坐城市公共汽车"); `ranks[i]` hit i's rank
+    in retrieval when it is not its place in `hits` (an article's opening ranks with the paragraph that
+    brought it)."""
     weights = query.weights
     known = query.known_weights
     known_total = sum(known.values()) or 1.0
@@ -170,7 +173,8 @@ def candidates(
     # at least mention 养老, however well it covers the rest.
     rare = [t for t, _ in sorted(weights.items(), key=lambda kv: -kv[1])[:2]]
     rows: list[tuple[Hit, int, int, int, list[float]]] = []
-    for rank, h in enumerate(hits, 1):
+    for i, h in enumerate(hits):
+        rank = ranks[i] if i < len(ranks) else i + 1
         text = h.clause.text
         heading = " ".join(h.clause.heading_path)
         body = heading + text
@@ -187,7 +191,7 @@ def candidates(
         own = [q for q in quotes if q not in h.title]
         quoted = sum(q in text for q in own) / len(own) if own else 0.0
         spans = sentence_spans(text)
-        sim = similarities[rank - 1] if rank - 1 < len(similarities) else 0.0
+        sim = similarities[i] if i < len(similarities) else 0.0
         heading_like = float(is_heading_like(text))  # of the clause: once, not per sentence
         intro = intros.get(h.clause.id, "") if intros else ""
         for k, (s, e) in enumerate(spans):

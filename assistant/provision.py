@@ -98,6 +98,20 @@ def _intro_of(doc: Document, clause: Clause) -> Clause | None:
     return None
 
 
+def article_opening(doc: Document | None, clause: Clause) -> Clause | None:
+    """The paragraph opening the article a later paragraph (款) of it belongs to; None for any other
+    clause (an article's first paragraph, a list item, a plan's passage)."""
+    if doc is None or ARTICLE.match(clause.text) or ITEM.match(clause.text):
+        return None
+    idx = article_index(clause.heading_path)
+    if idx is None or len(clause.heading_path) != idx + 1:
+        return None
+    return next(
+        (c for c in doc.clauses if c.heading_path == clause.heading_path and ARTICLE.match(c.text)),
+        None,
+    )
+
+
 def list_intro(doc: Document | None, clause: Clause) -> str:
     """The sentence opening the list a list item sits in ("七十周岁以上的老年人，…享受下列优惠待遇："),
     empty for any other clause: what the item's figure (or its lack of one) is read with."""

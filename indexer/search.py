@@ -69,6 +69,7 @@ class Retriever:
         )
         self._on_demand: dict[int, np.ndarray] = {}
         self._contexts: dict[int, dict[str, str]] = {}
+        self._row_of: dict[str, int] | None = None
         self.question_map: QuestionMap | None = None
         self._mapped_docs: set[str] = set()
         self.use_question_map(default_question_map())
@@ -234,6 +235,14 @@ class Retriever:
         c = self.clauses[i]
         doc = self.index.docs[c.doc_id]
         return Hit(c, float(score), doc.title, doc.region, doc.origin, b, d, i)
+
+    def beside(self, hit: Hit, clause_id: str) -> Hit | None:
+        """Another clause of the index as a hit ranked and scored like `hit` (an article's opening,
+        brought in by a later paragraph of it)."""
+        if self._row_of is None:
+            self._row_of = {c.id: i for i, c in enumerate(self.clauses)}
+        row = self._row_of.get(clause_id)
+        return None if row is None else self._hit(row, hit.score, hit.bm25_rank, hit.dense_rank)
 
     def query_vector(self, query: Query) -> np.ndarray:
         """The question's vector (the last one is kept: search and answering embed it once)."""

@@ -524,7 +524,41 @@ def test_plain_questions_over_an_unseen_regulation_lead_with_the_clause_that_ans
     assert not income.refused and "归全体会员共有" in income.text
     festival = a.ask("老人节是哪天？")
     assert not festival.refused and "九月初九" in festival.text
-    banned = a.ask("协会成员在经费和个人信息方面有哪些事不能做？")  # 不能 is said for 不得; a list answers 哪些 whole
+    banned = a.ask(
+        "协会成员在经费和个人信息方面有哪些事不能做？"
+    )  # 不能 is said for 不得; a list answers 哪些 whole
     assert not banned.refused and banned.citations[0].article.startswith("第七条")
     lead = banned.citations[0].quote
     assert all(item in lead for item in ("挪用协会经费", "泄露会员个人信息", "以协会名义从事营利活动"))
+
+
+CARE_RULES = (
+    "某市特困老人供养办法\n"
+    "第一条 为了保障特困老人基本生活，制定本办法。\n"
+    "第二条 对无劳动能力、无生活来源且无法定赡养义务人，或者其法定赡养义务人无赡养能力的六十周岁以上"
+    "城乡居民，经本人申请、街道办事处审核、区民政部门确认，按照本办法给予特困老人供养，所需资金列入财政预算。\n"
+    "特困老人供养标准，由市人民政府确定、公布。\n"
+    "第三条 特困老人可以在供养服务机构集中供养，也可以在家分散供养。\n"
+    "第四条 特困老人供养的内容包括基本生活条件、照料服务和疾病治疗。\n"
+    "第五条 特困老人死亡的，由供养服务机构办理丧葬事宜。\n"
+    "第六条 特困老人供养服务机构应当配备护理人员。\n"
+    "第七条 特困老人的供养资金应当按月发放。\n"
+    "第八条 特困老人不再符合条件的，应当终止供养。\n"
+    "第九条 特困老人供养工作接受社会监督。\n"
+    "第十条 特困老人的个人信息应当保密。\n"
+    "第十一条 特困老人供养档案由区民政部门管理。\n"
+    "第十二条 特困老人供养情况每年公布一次。\n"
+    "第十三条 本办法自2025年1月1日起施行。\n"
+)
+
+
+def test_a_later_paragraph_brings_its_articles_opening_among_the_sentences_answers_are_chosen_from(
+    fresh_settings, tmp_path
+):
+    """ "特困老人供养标准，由市人民政府确定" is found; the paragraph opening its article (who is 特困老人,
+    long, ranked below eight shorter articles) is read with it, at its rank."""
+    a = assistant_over(fresh_settings, tmp_path, {"供养办法.txt": CARE_RULES})
+    hits, cands = a.candidates(a.analyze("特困老人供养标准由谁确定？"))
+    opening = next(c for c in cands if c.hit.clause.text.startswith("第二条"))
+    assert all(not h.clause.text.startswith("第二条") for h in hits[:8])  # not retrieved by itself
+    assert opening.rank == next(c.rank for c in cands if c.hit.clause.text.startswith("特困老人供养标准"))
