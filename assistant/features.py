@@ -235,7 +235,7 @@ def candidates(
             )
     # Question-level evidence, the same for every candidate: does any retrieved sentence hold the
     # asked unit, how well does the best one cover the question. These move the refusal decision.
-    unit_anywhere = float(any(r[4][FEATURES.index("unit_match")] for r in rows))  # (not in list openings)
+    unit_anywhere = float(any(r[4][FEATURES.index("unit_match")] for r in rows))
     best_cov = max((r[4][FEATURES.index("cov_sentence")] for r in rows), default=0.0)
     best_sim = max((r[4][FEATURES.index("clause_sim")] for r in rows), default=0.0)
     return [

@@ -116,8 +116,11 @@ def list_intro(doc: Document | None, clause: Clause) -> str:
     """The sentence opening the list a list item sits in ("七十周岁以上的老年人，…享受下列优惠待遇："),
     empty for any other clause: what the item's figure (or its lack of one) is read with."""
     intro = _intro_of(doc, clause) if doc is not None else None
-    if intro is None:
-        return ""
+    return _last_sentence(intro) if intro is not None else ""
+
+
+def _last_sentence(intro: Clause) -> str:
+    """The sentence of a list's intro clause that opens the list (its last)."""
     return re.split(r"(?<=[。；;])", intro.text.rstrip())[-1] or intro.text
 
 
@@ -141,13 +144,13 @@ def complete(
     label = article_label(doc, clause)
     intro_clause = _intro_of(doc, clause) if doc is not None and with_intro else None
     if doc is not None and intro_clause is not None and whole_list:
-        opening = re.split(r"(?<=[。；;])", intro_clause.text.rstrip())[-1] or intro_clause.text
+        opening = _last_sentence(intro_clause)
         at = intro_clause.text.rfind(opening)
         whole = complete(doc, intro_clause, at, at + len(opening))
         if clause.id in whole.clause_ids:  # a list too long to show whole still shows the item asked for
             return whole
     if doc is not None and intro_clause is not None:
-        lead = re.split(r"(?<=[。；;])", intro_clause.text.rstrip())[-1] or intro_clause.text
+        lead = _last_sentence(intro_clause)
         first = next(iter(_items_after(doc, intro_clause)), None)
         gap = "" if first is not None and first.id == clause.id else "……"  # items left out between
         return Provision(lead + gap + text, (intro_clause.id, clause.id), label)
