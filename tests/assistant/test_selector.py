@@ -30,3 +30,11 @@ def test_the_drafting_formula_is_read_as_a_preamble_whatever_its_opening_word():
     ):
         assert PREAMBLE.search(opening), opening
     assert not PREAMBLE.search("根据工作需要，社区服务站配备5至9人。")
+
+
+def test_a_short_article_is_a_provision_not_a_heading():
+    from assistant.features import is_heading_like
+
+    assert is_heading_like("一、总体要求") and is_heading_like("（一）加强组织领导。")
+    assert not is_heading_like("第六条每年农历九月初九为本省老人节。")
+    assert not is_heading_like("每万名城镇常住人口拥有社区工作者 18 预期性")
