@@ -21,7 +21,6 @@ from assistant.features import Candidate, candidates, elsewhere_gap
 from assistant.model import Answer, Citation, Scope, Turn
 from assistant.parts import joined
 from assistant.provision import article_opening, list_intro
-from assistant.roles import ASKS_OWNER
 from assistant.selector import AnswerModel, default_model, eligible
 from assistant.writing import NATIONAL, Writer
 from corpus import DocumentStore
@@ -273,8 +272,7 @@ class Assistant:
         if query.kind is Kind.RESPONSIBLE:
             # "Who leads" is answered by a sentence naming a body, or a clause (or its section) listing
             # its units; a sentence of the topic that names nobody does not answer it.
-            owner = bool(ASKS_OWNER.search(query.asks or query.text))
-            ok &= np.array([self.writer.names_responsible(c, owner) for c in cands], dtype=bool)
+            ok &= np.array([self.writer.names_responsible(c, query.asks_owner) for c in cands], dtype=bool)
             if not ok.any():
                 return unstated("检索到的条款中没有写明负责或牵头的单位", "负责或牵头的单位")
         gap, closer = self.elsewhere(query, cands, region, doc_ids)

@@ -123,8 +123,7 @@ def sentence_roles(sentence: str) -> Roles:
     return Roles(tuple(lead), tuple(u for u in dict.fromkeys(support) if u not in lead))
 
 
-# "归谁？" asks whose a thing is; "…为公共收益，归业主共有" answers it (an owner need not be a body).
-ASKS_OWNER = re.compile(r"归谁|归哪|属于谁|归属")
+# Whose a thing is ("…为公共收益，归业主共有"): what answers "归谁？" (an owner need not be a body).
 OWNER = re.compile(r"(?:归|属于)[^，。；：]{1,16}?(?:所有|共有)")
 
 # What a body does when a text makes it answerable for a matter (负责人 is a person, not a duty).

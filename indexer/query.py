@@ -29,9 +29,11 @@ QUESTION_TERM = re.compile(
     r"^(?:哪|哪些|哪个|多长|多少|什么|怎么|怎样|如何|几|是否|具体|分别|时候|时间|是不是|有没有|吗|呢|请问|一下|"
     r"规定|要求|有关|相关|按照|根据|文件|意见|条例|办法|怎么办|多久|多大|最多|最少|至少|一般|可以|能否|能不能|需要|应该)$"
 )
-# Words of the old rule: "2018年版…", "修改前…", "旧版…" ask for a superseded version.
 # A question asking for the members of a set ("有哪些事不能做", "包括哪几类"): a list answers it whole.
 ASKS_LIST = re.compile(r"哪些|哪几|包括什么|包括哪")
+# "归谁？" asks whose a thing is: "…为公共收益，归业主共有" answers it (an owner need not be a body).
+ASKS_OWNER = re.compile(r"归谁|归哪|属于谁|归属")
+# Words of the old rule: "2018年版…", "修改前…", "旧版…" ask for a superseded version.
 OLD_VERSION = re.compile(r"修改前|修订前|旧版|原来的规定|老版|以前的规定|\d{4}年版")
 
 
@@ -104,6 +106,11 @@ class Query:
         return bool(ASKS_LIST.search(self.asks or self.text))
 
     @property
+    def asks_owner(self) -> bool:
+        """It asks whose a thing is (归谁): a sentence saying whose answers it."""
+        return bool(ASKS_OWNER.search(self.asks or self.text))
+
+    @property
     def weights(self) -> dict[str, float]:
         return dict(self.terms)
 
@@ -162,10 +169,12 @@ class QueryAnalyzer:
         rw = rewrite(normalize_query(question), last.text if last else "", last_answer, self.place_names)
         text = normalize_query(rw.text)
         places: PlaceMatch = match_places(text, self.doc_places)
-        expanded, substituted = expand_query(text, self.tokenizer.precise(text))
+        words = self.tokenizer.precise(text)
+        expanded, substituted = expand_query(text, words)
         tokens = self.tokenizer.tokens(expanded)
         asks = self._asking_part(rw, text)
-        cut = self.tokenizer.precise(substituted)  # one precise-mode cut: function words and topic words
+        # one precise-mode cut of what the topic is read from: function words and topic words
+        cut = words if substituted == text else self.tokenizer.precise(substituted)
         function = function_words(cut)
         kind, units = detect_kind(asks), asked_units(asks)
         if last is not None and rw.used_history and not rw.own:
