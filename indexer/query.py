@@ -147,8 +147,11 @@ class QueryAnalyzer:
         doc_freq: Callable[[str], float],
         titles: dict[str, str] | None = None,
         refs: dict[str, DocRef] | None = None,
+        full_form: Callable[[str], str | None] | None = None,
     ) -> None:
         self.tokenizer = tokenizer
+        # what an abbreviation the index never saw stands for in the texts (`tokenize.spelled_out`)
+        self._full_form = full_form
         self.doc_places = {d: tuple(n for n in names if n) for d, names in doc_places.items()}
         self.place_names = sorted({n for names in self.doc_places.values() for n in names})
         self._df = doc_freq  # share of indexed units holding a term, 0..1
@@ -171,10 +174,19 @@ class QueryAnalyzer:
         places: PlaceMatch = match_places(text, self.doc_places)
         words = self.tokenizer.precise(text)
         expanded, substituted = expand_query(text, words)
+        # 电动车, a word no clause holds, is searched and weighed as the texts write it (电动自行车). The
+        # embedder reads the question as asked: it knows such words, and a full form found by its
+        # characters may be a narrower thing (诈骗罪 → 诈骗犯罪).
+        topic = substituted
+        for word, full in self._spelled_out(words).items():
+            if full in expanded:  # the colloquial lexicon said so already (业委会)
+                continue
+            expanded += " " + full
+            topic = topic.replace(word, full)
         tokens = self.tokenizer.tokens(expanded)
         asks = self._asking_part(rw, text)
         # one precise-mode cut of what the topic is read from: function words and topic words
-        cut = words if substituted == text else self.tokenizer.precise(substituted)
+        cut = words if topic == text else self.tokenizer.precise(topic)
         function = function_words(cut)
         kind, units = detect_kind(asks), asked_units(asks)
         if last is not None and rw.used_history and not rw.own:
@@ -193,7 +205,7 @@ class QueryAnalyzer:
             unknown_places=places.unknown,
             terms=tuple(
                 self._weights(
-                    self.tokenizer.tokens(substituted + " " + expanded[len(text) :]), places.names, function
+                    self.tokenizer.tokens(topic + " " + expanded[len(text) :]), places.names, function
                 )
             ),
             words=tuple(self._weights(self.tokenizer.content(cut), places.names, function)),
@@ -229,6 +241,16 @@ class QueryAnalyzer:
             elif turn.get("role") == "assistant":
                 answer = str(turn.get("content", ""))
         return last, answer
+
+    def _spelled_out(self, words: Sequence[str]) -> dict[str, str]:
+        """Abbreviations among the question's words that no indexed unit holds, with their full forms."""
+        if self._full_form is None:
+            return {}
+        out = {}
+        for w in words:
+            if self._df(w) == 0 and (full := self._full_form(w)):
+                out[w] = full
+        return out
 
     @staticmethod
     def _asking_part(rw: Rewrite, text: str) -> str:

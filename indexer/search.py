@@ -21,7 +21,7 @@ from indexer.persist import LoadedIndex, build_index, index_problem, load_index
 from indexer.query import Kind, Query, QueryAnalyzer
 from indexer.question_map import QuestionMap, default_question_map
 from indexer.references import DocRef
-from indexer.tokenize import Tokenizer
+from indexer.tokenize import Tokenizer, spelled_out
 from indexer.units import passage_text
 
 log = logging.getLogger(__name__)
@@ -57,7 +57,10 @@ class Retriever:
         self.superseded = superseded(index.docs.values())
         titles = {d.id: d.title for d in index.docs.values()}
         refs = {d.id: DocRef(d.title, d.date, d.region, d.origin) for d in index.docs.values()}
-        self.analyzer = QueryAnalyzer(self.tokenizer, self._doc_places, self._doc_freq, titles, refs)
+        self._all_text: str | None = None
+        self.analyzer = QueryAnalyzer(
+            self.tokenizer, self._doc_places, self._doc_freq, titles, refs, self._full_form
+        )
         # A passage cut from a long clause continues exactly where the previous one ends.
         self._continuation = {(c.doc_id, c.start): i for i, c in enumerate(self.clauses)}
         self._last_query: tuple[str, np.ndarray] | None = None
@@ -118,6 +121,13 @@ class Retriever:
             return 0.0
         indptr = self.index.bm25.scores["indptr"]
         return float(indptr[tid + 1] - indptr[tid]) / max(int(self.index.bm25.scores["num_docs"]), 1)
+
+    def _full_form(self, word: str) -> str | None:
+        """What an abbreviation stands for in these clauses (`tokenize.spelled_out`); the clauses' text
+        is joined once, on the first word that needs it."""
+        if self._all_text is None:
+            self._all_text = "\n".join(c.text for c in self.clauses)
+        return spelled_out(word, self._all_text)
 
     def analyze(
         self, question: str, history: Sequence[dict] = (), last: Query | None = None, last_answer: str = ""

@@ -61,6 +61,33 @@ def expand_query(query: str, words: Iterable[str] | None = None) -> tuple[str, s
     return (query + " " + " ".join(added) if added else query), substituted
 
 
+# A character that may stand between two kept characters of an abbreviation: no punctuation, space
+# or figure (电动车 is 电动自行车, never 电动…，…车).
+# Nor a function character: 安全设备 is not "安全的重要设备", 受害者 not "受到侵害或者".
+_GAP = r"[^\s\d，。；：、！？“”‘’（）《》()\[\]的或者对和与及等是了在被其所为]"
+MAX_LEFT_OUT = 2  # characters an abbreviation leaves out of its full form
+
+
+def spelled_out(word: str, text: str) -> str | None:
+    """The full form an abbreviation stands for in `text` (Chinese shortens a name by keeping some of
+    its characters in order: 电动车 ← 电动自行车, 业委会 ← 业主委员会): the most frequent span that starts
+    with the word's first character, ends with its last, holds the others in order and leaves out at
+    most `MAX_LEFT_OUT` characters; None unless such a span occurs at least twice. For words the
+    index never saw: a word the texts use is its own full form."""
+    if len(word) < 3 or not all("\u4e00" <= ch <= "\u9fff" for ch in word):
+        return None
+    pattern = (f"{_GAP}{{0,{MAX_LEFT_OUT}}}?").join(re.escape(ch) for ch in word)
+    counts: dict[str, int] = {}
+    for m in re.finditer(pattern, text):
+        span = m.group(0)
+        if len(span) - len(word) <= MAX_LEFT_OUT:
+            counts[span] = counts.get(span, 0) + 1
+    if not counts:
+        return None
+    span, n = max(counts.items(), key=lambda kv: (kv[1], -len(kv[0])))
+    return span if n >= 2 and span != word else None
+
+
 @cache
 def stopwords() -> frozenset[str]:
     return frozenset(

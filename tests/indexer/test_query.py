@@ -144,3 +144,40 @@ def test_a_colloquial_word_is_replaced_only_where_it_is_a_word_of_the_question()
     )  # 老人节 is one word
     assert "每届 任期" in expanded("业委会一届干几年")[0]
     assert "节是" not in tok.precise("浙江的老年人节是哪天")  # no word guessed across a word's end
+
+
+def test_an_abbreviation_is_spelled_out_as_the_texts_write_it() -> None:
+    from indexer.tokenize import spelled_out
+
+    text = (
+        "电动自行车应当登记。驾驶电动自行车应当佩戴头盔。业主委员会由业主大会选举产生，业主委员会应当公示。"
+    )
+    assert spelled_out("电动车", text) == "电动自行车"
+    assert spelled_out("业委会", text) == "业主委员会"
+    assert spelled_out("电动车", "电动自行车应当登记。") is None  # seen once: not how the texts say it
+    assert spelled_out("安全设备", "安全的重要设备；安全的重要设备") is None  # 的 stands between words
+    assert spelled_out("电车", text) is None  # two characters say too little
+
+
+EBIKE_RULES = (
+    "某市电动自行车管理规定\n"
+    "第一条 为了加强电动自行车管理，保障道路交通安全，制定本规定。\n"
+    "第二条 本规定所称电动自行车，是指以车载蓄电池作为辅助能源的两轮自行车。\n"
+    "第三条 电动自行车应当经公安机关交通管理部门登记，取得号牌后，方可上道路行驶。\n"
+    "第四条 住宅小区应当设置电动自行车集中充电设施。电动自行车蓄电池应当避免在楼梯间、疏散通道充电。\n"
+    "第五条 电动自行车驾驶人及搭载人应当佩戴安全头盔。\n"
+    "第六条 互联网租赁企业应当随车提供安全头盔。\n"
+    "第七条 违反本规定第六条，互联网租赁企业未按规定提供安全头盔的，处二千元以上二万元以下罚款。\n"
+    "第八条 本规定自2025年1月1日起施行。\n"
+)
+
+
+def test_a_question_in_an_abbreviation_is_answered_from_the_full_form(fresh_settings, tmp_path) -> None:
+    """电动车 is in no clause: the question is searched and weighed as the texts write it."""
+    from tests.assistant.test_answer import assistant_over
+
+    a = assistant_over(fresh_settings, tmp_path, {"电动自行车管理规定.txt": EBIKE_RULES})
+    q = a.analyze("骑电动车要戴头盔吗？")
+    assert "电动车" not in q.weights and "自行车" in q.weights
+    helmet = a.ask("骑电动车要戴头盔吗？")
+    assert not helmet.refused and helmet.citations[0].article.startswith("第五条")
