@@ -47,6 +47,10 @@ def test_a_document_title_does_not_decide_what_is_asked() -> None:
     assert detect_kind("城市低保的审批办法是怎样的？") is Kind.PROCEDURE
 
 
+def test_who_a_role_is_asks_for_a_body() -> None:
+    assert detect_kind("小区垃圾分类的管理责任人是谁？") is Kind.RESPONSIBLE
+
+
 def test_an_ellipsis_asks_again_what_the_last_question_asked(seed_retriever) -> None:
     # "那衡水呢？" after "牵头单位是谁？" asks who leads, of 衡水: the kind comes from the last question as
     # analysed, not from its words glued to a counting question ("…至少要配几名…").
