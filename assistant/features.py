@@ -36,6 +36,9 @@ PREAMBLE = re.compile(
 )
 QUOTED = re.compile(r"[“\"「『]([^”\"」』]{1,20})[”\"」』]")
 
+OPEN_SIGNALS = ("rank_inv", "fused", "cov_sentence", "cov_known")
+OPEN_KINDS = (Kind.FACT, Kind.PROCEDURE)
+
 FEATURES = (
     "rank_inv",
     "fused",
@@ -71,6 +74,11 @@ FEATURES = (
     "q_best_coverage",
     "q_used_history",
     "clause_sim_gap",
+    # An open question (是否, 能否, 怎么办: what the law says, not a figure or a body) is answered by
+    # an article that often shares few of its words: how much retrieval and wording tell differs, so
+    # these signals carry their own weights there.
+    "q_open",
+    *(f"open_{name}" for name in OPEN_SIGNALS),
 )
 
 
@@ -238,6 +246,8 @@ def candidates(
     unit_anywhere = float(any(r[4][FEATURES.index("unit_match")] for r in rows))
     best_cov = max((r[4][FEATURES.index("cov_sentence")] for r in rows), default=0.0)
     best_sim = max((r[4][FEATURES.index("clause_sim")] for r in rows), default=0.0)
+    is_open = float(query.kind in OPEN_KINDS)
+    signals = [FEATURES.index(name) for name in OPEN_SIGNALS]
     return [
         Candidate(
             h,
@@ -250,6 +260,8 @@ def candidates(
                 best_cov,
                 float(query.used_history),
                 f[FEATURES.index("clause_sim")] - best_sim,
+                is_open,
+                *(is_open * f[i] for i in signals),
             ),
         )
         for h, rank, ts, te, f in rows

@@ -38,3 +38,23 @@ def test_a_short_article_is_a_provision_not_a_heading():
     assert is_heading_like("一、总体要求") and is_heading_like("（一）加强组织领导。")
     assert not is_heading_like("第六条每年农历九月初九为本省老人节。")
     assert not is_heading_like("每万名城镇常住人口拥有社区工作者 18 预期性")
+
+
+def test_an_open_question_weighs_retrieval_and_wording_with_its_own_weights(seed_retriever):
+    """是否/怎么办 questions carry the open-question copies of the retrieval and wording signals; a
+    question asking a figure carries zeros there (its sentence's words tell more)."""
+    from assistant.features import FEATURES, OPEN_SIGNALS, candidates
+
+    def rows(question: str):
+        query = seed_retriever.analyze(question)
+        return candidates(query, seed_retriever.search(query, k=4).hits)
+
+    open_rows = rows("社区工作者是否需要参加培训？")
+    figure_rows = rows("社区工作者每3年培训几次？")
+    assert open_rows and figure_rows
+    for c in open_rows:
+        assert c.feature("q_open") == 1.0
+        assert all(c.feature(f"open_{s}") == c.feature(s) for s in OPEN_SIGNALS)
+    for c in figure_rows:
+        assert c.feature("q_open") == 0.0 and all(c.feature(f"open_{s}") == 0.0 for s in OPEN_SIGNALS)
+    assert len(FEATURES) == len(set(FEATURES)) == len(open_rows[0].features)
