@@ -66,6 +66,7 @@ def expand_query(query: str, words: Iterable[str] | None = None) -> tuple[str, s
 # Nor a function character: 安全设备 is not "安全的重要设备", 受害者 not "受到侵害或者".
 _GAP = r"[^\s\d，。；：、！？“”‘’（）《》()\[\]的或者对和与及等是了在被其所为]"
 MAX_LEFT_OUT = 2  # characters an abbreviation leaves out of its full form
+SHORT_FORM = 3  # the length of an abbreviation spelled out
 
 
 def spelled_out(word: str, text: str) -> str | None:
@@ -73,8 +74,11 @@ def spelled_out(word: str, text: str) -> str | None:
     its characters in order: 电动车 ← 电动自行车, 业委会 ← 业主委员会): the most frequent span that starts
     with the word's first character, ends with its last, holds the others in order and leaves out at
     most `MAX_LEFT_OUT` characters; None unless such a span occurs at least twice. For words the
-    index never saw: a word the texts use is its own full form."""
-    if len(word) < 3 or not all("\u4e00" <= ch <= "\u9fff" for ch in word):
+    index never saw: a word the texts use is its own full form. Only a word of three characters, the
+    length of most short forms (业委会, 居委会, 物业费): two say too little, and a longer question word is
+    more often a phrase of its own whose spelled-out "full form" is another thing (投入使用 is not
+    投入品使用, 专职人员 not only 专职工作人员)."""
+    if len(word) != SHORT_FORM or not all("\u4e00" <= ch <= "\u9fff" for ch in word):
         return None
     pattern = (f"{_GAP}{{0,{MAX_LEFT_OUT}}}?").join(re.escape(ch) for ch in word)
     counts: dict[str, int] = {}

@@ -159,7 +159,10 @@ def test_an_abbreviation_is_spelled_out_as_the_texts_write_it() -> None:
     assert spelled_out("电动车", text) == "电动自行车"
     assert spelled_out("业委会", text) == "业主委员会"
     assert spelled_out("电动车", "电动自行车应当登记。") is None  # seen once: not how the texts say it
-    assert spelled_out("安全设备", "安全的重要设备；安全的重要设备") is None  # 的 stands between words
+    assert spelled_out("电动车", "电动的车；电动的车") is None  # 的 stands between words
+    assert (
+        spelled_out("专职人员", "专职工作人员；专职工作人员") is None
+    )  # a longer word is a phrase of its own
     assert spelled_out("电车", text) is None  # two characters say too little
 
 
