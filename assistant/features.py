@@ -74,11 +74,9 @@ FEATURES = (
     "q_best_coverage",
     "q_used_history",
     "clause_sim_gap",
-    # An open question (是否, 能否, 怎么办: what the law says, not a figure or a body) is answered by
-    # an article that often shares few of its words: how much retrieval and wording tell differs, so
-    # these signals carry their own weights there.
+    # An open question (是否, 能否, 怎么办: what the law says, not a figure or a body): the selector
+    # weighs OPEN_SIGNALS again for it (`selector.AnswerModel`); the sentence model never reads it.
     "q_open",
-    *(f"open_{name}" for name in OPEN_SIGNALS),
 )
 
 
@@ -247,7 +245,6 @@ def candidates(
     best_cov = max((r[4][FEATURES.index("cov_sentence")] for r in rows), default=0.0)
     best_sim = max((r[4][FEATURES.index("clause_sim")] for r in rows), default=0.0)
     is_open = float(query.kind in OPEN_KINDS)
-    signals = [FEATURES.index(name) for name in OPEN_SIGNALS]
     return [
         Candidate(
             h,
@@ -261,7 +258,6 @@ def candidates(
                 float(query.used_history),
                 f[FEATURES.index("clause_sim")] - best_sim,
                 is_open,
-                *(is_open * f[i] for i in signals),
             ),
         )
         for h, rank, ts, te, f in rows

@@ -17,7 +17,7 @@ from typing import Protocol
 
 import numpy as np
 
-from assistant.features import FEATURES, Candidate
+from assistant.features import FEATURES, OPEN_SIGNALS, Candidate
 from corpus.outline import CN_NUM
 from indexer.query import Kind, Query
 
@@ -39,7 +39,11 @@ class ModelMismatch(ValueError):
 
 @dataclass(frozen=True)
 class AnswerModel:
-    """P(sentence answers the question) = σ(w · standardised features + b)."""
+    """P(sentence answers the question) = σ(z), z = w · standardised features + b; for an open
+    question (是否, 怎么办: `features.q_open`) z is weighed again with the retrieval and wording signals
+    (`features.OPEN_SIGNALS`): z' = a·z + v · standardised signals + c. Such a question is answered
+    by an article that often shares few of its words, so wording tells less and retrieval more;
+    other questions keep z as it is."""
 
     features: tuple[str, ...]
     mean: np.ndarray
@@ -50,12 +54,27 @@ class AnswerModel:
     # refuse when a sentence outside the documents a question names is closer to it than every
     # candidate by more than this (`features.elsewhere_gap`): the named city does not say it
     elsewhere_margin: float = math.inf
+    open_coef: np.ndarray | None = None  # (a, v…) for open questions; None: z as it is
+    open_intercept: float = 0.0
+
+    def logits(self, x: np.ndarray) -> np.ndarray:
+        """z for each row of features (the sentence model alone)."""
+        return ((x - self.mean) / self.scale) @ self.coef + self.intercept
+
+    def sentence_probabilities(self, cands: Sequence[Featured]) -> np.ndarray:
+        """σ(z): the sentence model alone, whatever the question."""
+        if not cands:
+            return np.zeros(0)
+        return 1.0 / (1.0 + np.exp(-self.logits(np.array([c.features for c in cands], dtype=np.float64))))
 
     def probabilities(self, cands: Sequence[Featured]) -> np.ndarray:
         if not cands:
             return np.zeros(0)
         x = np.array([c.features for c in cands], dtype=np.float64)
-        z = ((x - self.mean) / self.scale) @ self.coef + self.intercept
+        z = self.logits(x)
+        if self.open_coef is not None:
+            is_open = x[:, FEATURES.index("q_open")] == 1.0
+            z[is_open] = open_inputs(self, x[is_open], z[is_open]) @ self.open_coef + self.open_intercept
         return 1.0 / (1.0 + np.exp(-z))
 
     def to_json(self, extra: dict | None = None) -> str:
@@ -67,6 +86,9 @@ class AnswerModel:
             "intercept": self.intercept,
             "threshold": self.threshold,
             "elsewhere_margin": self.elsewhere_margin if math.isfinite(self.elsewhere_margin) else None,
+            "open_signals": list(OPEN_SIGNALS),
+            "open_coef": None if self.open_coef is None else self.open_coef.tolist(),
+            "open_intercept": self.open_intercept,
             **(extra or {}),
         }
         return json.dumps(data, ensure_ascii=False, indent=1)
@@ -86,7 +108,32 @@ class AnswerModel:
             float(d["intercept"]),
             float(d["threshold"]),
             math.inf if d.get("elsewhere_margin") is None else float(d["elsewhere_margin"]),
+            None if d.get("open_coef") is None else np.array(d["open_coef"]),
+            float(d.get("open_intercept", 0.0)),
         )
+
+
+def article_order(cands: Sequence[Candidate], p: np.ndarray, sentence: np.ndarray) -> np.ndarray:
+    """An open question's probabilities (`AnswerModel.probabilities`) say which article answers; inside
+    one article (or a plan's section) its sentences keep the sentence model's order (`sentence`): the
+    group's highest probability goes to the sentence that model finds likeliest, and so on. Retrieval
+    knows which article a question is about, not which of its paragraphs says it."""
+    out = p.copy()
+    groups: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+    for i, c in enumerate(cands):
+        groups.setdefault((c.hit.clause.doc_id, c.hit.clause.heading_path), []).append(i)
+    for members in groups.values():
+        by_sentence = sorted(members, key=lambda i: -sentence[i])
+        for i, value in zip(by_sentence, sorted((p[i] for i in members), reverse=True), strict=True):
+            out[i] = value
+    return out
+
+
+def open_inputs(model: AnswerModel, x: np.ndarray, z: np.ndarray) -> np.ndarray:
+    """What an open question's z is weighed again with: z, then each of `OPEN_SIGNALS` standardised
+    as the sentence model standardises it."""
+    idx = [FEATURES.index(name) for name in OPEN_SIGNALS]
+    return np.column_stack([z, (x[:, idx] - model.mean[idx]) / model.scale[idx]])
 
 
 def eligible(query: Query, cands: Sequence[Candidate]) -> np.ndarray:

@@ -21,7 +21,7 @@ import numpy as np
 
 from assistant.answer import Assistant
 from assistant.features import FEATURES, Candidate
-from assistant.selector import AnswerModel, Featured, eligible
+from assistant.selector import AnswerModel, Featured, eligible, open_inputs
 from corpus.normalize import nfkc_for_match
 from eval.gold import QAItem, covers, match_form
 
@@ -101,12 +101,20 @@ def fit_selector(data: Sequence[Labelled], threshold: float = 0.5) -> AnswerMode
     data = [d for d in data if d.corpus == "dev"]
     x = np.array([c.features for d in data for c in d.cands], dtype=np.float64)
     y = np.concatenate([d.labels for d in data]) if data else np.zeros(0)
+    is_open = x[:, FEATURES.index("q_open")] == 1.0
+    x[:, FEATURES.index("q_open")] = 0.0  # the sentence model does not read it (`AnswerModel`)
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
     clf = LogisticRegression(C=1.0, class_weight="balanced", max_iter=2000)
     clf.fit((x - mean) / scale, y)
-    return AnswerModel(FEATURES, mean, scale, clf.coef_[0], float(clf.intercept_[0]), threshold)
+    model = AnswerModel(FEATURES, mean, scale, clf.coef_[0], float(clf.intercept_[0]), threshold)
+    if not (is_open.any() and 0 < y[is_open].sum() < is_open.sum()):
+        return model
+    # Open questions: z weighed again with the retrieval and wording signals, on their candidates.
+    inputs = open_inputs(model, x[is_open], model.logits(x[is_open]))
+    second = LogisticRegression(C=1.0, class_weight="balanced", max_iter=2000).fit(inputs, y[is_open])
+    return replace(model, open_coef=second.coef_[0], open_intercept=float(second.intercept_[0]))
 
 
 def folds(

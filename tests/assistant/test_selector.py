@@ -40,21 +40,36 @@ def test_a_short_article_is_a_provision_not_a_heading():
     assert not is_heading_like("每万名城镇常住人口拥有社区工作者 18 预期性")
 
 
-def test_an_open_question_weighs_retrieval_and_wording_with_its_own_weights(seed_retriever):
-    """是否/怎么办 questions carry the open-question copies of the retrieval and wording signals; a
-    question asking a figure carries zeros there (its sentence's words tell more)."""
-    from assistant.features import FEATURES, OPEN_SIGNALS, candidates
+def test_an_open_question_weighs_retrieval_and_wording_again(seed_retriever):
+    """是否/怎么办 questions have their sentence model's z weighed again with retrieval and wording
+    (`AnswerModel.open_coef`); a question asking a figure keeps z as it is."""
+    import numpy as np
+
+    from assistant.features import candidates
+    from assistant.selector import default_model
+
+    model = default_model()
+    assert model.open_coef is not None
 
     def rows(question: str):
         query = seed_retriever.analyze(question)
-        return candidates(query, seed_retriever.search(query, k=4).hits)
+        cands = candidates(query, seed_retriever.search(query, k=4).hits)
+        x = np.array([c.features for c in cands])
+        return cands, model.probabilities(cands), 1 / (1 + np.exp(-model.logits(x)))
 
-    open_rows = rows("社区工作者是否需要参加培训？")
-    figure_rows = rows("社区工作者每3年培训几次？")
-    assert open_rows and figure_rows
-    for c in open_rows:
-        assert c.feature("q_open") == 1.0
-        assert all(c.feature(f"open_{s}") == c.feature(s) for s in OPEN_SIGNALS)
-    for c in figure_rows:
-        assert c.feature("q_open") == 0.0 and all(c.feature(f"open_{s}") == 0.0 for s in OPEN_SIGNALS)
-    assert len(FEATURES) == len(set(FEATURES)) == len(open_rows[0].features)
+    open_cands, open_p, open_plain = rows("社区工作者是否需要参加培训？")
+    figure_cands, figure_p, figure_plain = rows("社区工作者每3年培训几次？")
+    assert all(c.feature("q_open") == 1.0 for c in open_cands)
+    assert all(c.feature("q_open") == 0.0 for c in figure_cands)
+    assert np.allclose(figure_p, figure_plain) and not np.allclose(open_p, open_plain)
+    # which article answers is the open weighing's; which of its sentences leads stays the sentence model's
+    from assistant.selector import article_order
+
+    ordered = article_order(open_cands, open_p, open_plain)
+    assert sorted(ordered) == sorted(open_p)
+    for key in {(c.hit.clause.doc_id, c.hit.clause.heading_path) for c in open_cands}:
+        members = [
+            i for i, c in enumerate(open_cands) if (c.hit.clause.doc_id, c.hit.clause.heading_path) == key
+        ]
+        assert max(ordered[i] for i in members) == max(open_p[i] for i in members)
+        assert sorted(members, key=lambda i: -ordered[i]) == sorted(members, key=lambda i: -open_plain[i])
