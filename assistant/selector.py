@@ -100,6 +100,11 @@ class AnswerModel:
             raise ModelMismatch(
                 f"answer model features {d['features']} != code {list(FEATURES)}: run `policyqa eval fit`"
             )
+        if d.get("open_coef") is not None and tuple(d.get("open_signals", ())) != OPEN_SIGNALS:
+            raise ModelMismatch(
+                f"answer model open signals {d.get('open_signals')} != code {list(OPEN_SIGNALS)}: "
+                "run `policyqa eval fit`"
+            )
         return cls(
             tuple(d["features"]),
             np.array(d["mean"]),
