@@ -157,6 +157,7 @@ def _target_rows(p: Passage) -> tuple[list[Indicator], set[int]]:
     """One row per quantity that states a target, with the units its own sentence (or an earlier
     one, when the subject is elided) assigns; and the starts of the sentences used."""
     text, rows, used = p.text, [], set()
+    last_end = 0  # where the figure before this one ends: a comparator before it is that one's
     for q in merged_quantities(masked(text)):
         seg_s, seg_e = segment(text, q.start, q.end)
         sent_s, sent_e = sentence_at(text, q.start)
@@ -171,7 +172,7 @@ def _target_rows(p: Passage) -> tuple[list[Indicator], set[int]]:
             max(seg_e, dl.end("d")) if dl else seg_e,
             own,
             indicator=indicator_name(text, seg_s, q.start, text[q.end : seg_e], q.kind == "count"),
-            comparator=q.comparator or comparator_before(text, seg_s, q.start) or None,
+            comparator=q.comparator or comparator_before(text, max(seg_s, last_end), q.start) or None,
             value=q.value,
             unit=q.unit or None,
             scope=scope.group(0) if scope else None,
@@ -198,6 +199,7 @@ def _target_rows(p: Passage) -> tuple[list[Indicator], set[int]]:
         else:
             rows.append(row)
         used.add(sent_s)
+        last_end = q.end
     return rows, used
 
 

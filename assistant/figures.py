@@ -38,7 +38,8 @@ DEADLINE = re.compile(
 )
 SEGMENT_BREAKS = "，。；：,;:、且"
 DETERMINERS = "这那哪每某任新上下本同另首"
-COMPARATOR_WORDS = r"不得低于|不得少于|不得超过|原则上不超过|一般不超过|不少于|不低于|不超过|不高于|不多于|至少|最少|最多|达到|控制在|超过|高于|低于|少于|多于|满|提前"
+# 满 of 届满 / 期满 (a term runs out: "有效期届满前三十日内") compares nothing; 不满 is "under".
+COMPARATOR_WORDS = r"不得低于|不得少于|不得超过|原则上不超过|一般不超过|不少于|不低于|不超过|不高于|不多于|至少|最少|最多|达到|控制在|超过|高于|低于|少于|多于|不满|(?<![届期])满|提前"
 # A calendar deadline with the state to reach by it ("于2020年底前，全面完成…建设", "确保2020年完成…",
 # "到2025年…实现全覆盖"): a dated commitment, its value the state.
 # The deadline needs 到/于/在/确保/力争 before it or 前 after it; "到2025年实现…" with no 前 is left to STATE,
@@ -170,8 +171,10 @@ def is_target(text: str, q: Quantity) -> bool:
         seg = text[max(text.rfind("，", 0, q.start), text.rfind("。", 0, q.start), 0) : q.start]
         if "每" not in seg and not comparator_before(seg, 0, len(seg)):
             return False  # "实现一次采集": once, not a frequency ("每年举行一次" keeps it)
-    if q.text.startswith("每") and q.kind == "count" and q.value in (10, 100, 1000, 10000):
-        return False  # "每百户", "每万人": the denominator of a rate
+    if q.text.startswith("每") and q.kind == "count" and q.value in (1, 10, 100, 1000, 10000):
+        return (
+            False  # "每百户", "每万人", "每一户籍": the denominator of a rate ("每十五户至五十户" is a size)
+        )
     if text.count("《", 0, q.start) > text.count("》", 0, q.start):
         return False  # inside a title
     return True

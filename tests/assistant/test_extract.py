@@ -396,3 +396,26 @@ def test_a_list_item_reads_after_the_sentence_that_opens_its_list(tmp_path, fres
     opening = "建设单位应当按照以下规定时限完成前期物业服务招标投标工作："
     assert whole_sentence(rows["三十日"]) == opening + "……（二）现售商品房项目，在办理现售备案前三十日完成；"
     assert whole_sentence(rows["九十日"]).startswith(opening + "……（三）")
+
+
+def test_a_count_of_animals_is_a_figure_each_household_is_not_and_a_comparator_is_its_own_figures():
+    """From a city's dog rules (宁波, 2020): 限养一只 and 不超过一只 count with 只; 每一户籍 is what a
+    figure is per; 届满前三十日内 is no "满", and the 满 of the figure before it is not this one's."""
+    rows = [
+        r
+        for r in extract_document(
+            doc_of(
+                "第十二条 犬只出生满三个月或者免疫有效期届满前三十日内，养犬人应当为犬只接种狂犬病疫苗。",
+                "第十四条 个人在重点管理区内饲养犬只，每一户籍且每一固定居住场所限养一只，并符合下列条件：",
+                "第十五条 犬只寄养数量不得超过一只，寄养时间不得超过三十日。",
+            )
+        )
+        if r.value
+    ]
+    assert [(r.value, r.comparator) for r in rows] == [
+        ("三个月", "满"),
+        ("三十日", None),
+        ("一只", None),
+        ("一只", "不得超过"),
+        ("三十日", "不得超过"),
+    ]
