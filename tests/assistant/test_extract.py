@@ -56,6 +56,7 @@ def values(text: str) -> list[tuple[str | None, str | None, str | None]]:
         ("社区党组织配备3-5人，社区居委会5-9人。", [(None, "3-5人", None), (None, "5-9人", None)]),
         ("每个新城至少设立一处社会组织孵化基地。", [("至少", "一处", None)]),
         ("场所建设面积控制在300—500平方米。", [("控制在", "300—500平方米", None)]),
+        ("余留的非机动车道的宽度不得小于一点五米。", [("不得小于", "一点五米", None)]),
     ],
 )
 def test_each_comparator_and_unit_form(text, expected):
