@@ -17,11 +17,11 @@ from dataclasses import replace
 
 import numpy as np
 
-from assistant.features import OPEN_KINDS, Candidate, candidates, elsewhere_gap
+from assistant.features import Candidate, candidates, elsewhere_gap
 from assistant.model import Answer, Citation, Scope, Turn
 from assistant.parts import joined
 from assistant.provision import article_opening, list_intro
-from assistant.selector import AnswerModel, article_order, default_model, eligible
+from assistant.selector import AnswerModel, default_model, eligible
 from assistant.writing import NATIONAL, Writer
 from corpus import DocumentStore
 from corpus.model import Document
@@ -291,9 +291,7 @@ class Assistant:
                 said=f"{named}的文件中没有针对这个问题的规定；"
                 f"{f'{closer.hit.region}的文件' if closer.hit.region else f'《{closer.hit.title}》'}有更贴近的规定（见下）",
             )
-        p = self.model.probabilities(cands)
-        if self.model.open_coef is not None and query.kind in OPEN_KINDS:
-            p = article_order(cands, p, self.model.sentence_probabilities(cands))
+        p = self.model.answer_probabilities(cands)
         if prefer:
             # a follow-up of the last answer ("牵头单位是谁？"): its own sections answer when they can
             own = ok & np.array(

@@ -171,10 +171,9 @@ def is_target(text: str, q: Quantity) -> bool:
         seg = text[max(text.rfind("，", 0, q.start), text.rfind("。", 0, q.start), 0) : q.start]
         if "每" not in seg and not comparator_before(seg, 0, len(seg)):
             return False  # "实现一次采集": once, not a frequency ("每年举行一次" keeps it)
+    # "每百户", "每万人", "每一户籍": the denominator of a rate ("每十五户至五十户" is a size)
     if q.text.startswith("每") and q.kind == "count" and q.value in (1, 10, 100, 1000, 10000):
-        return (
-            False  # "每百户", "每万人", "每一户籍": the denominator of a rate ("每十五户至五十户" is a size)
-        )
+        return False
     if text.count("《", 0, q.start) > text.count("》", 0, q.start):
         return False  # inside a title
     return True

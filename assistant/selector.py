@@ -61,21 +61,29 @@ class AnswerModel:
         """z for each row of features (the sentence model alone)."""
         return ((x - self.mean) / self.scale) @ self.coef + self.intercept
 
-    def sentence_probabilities(self, cands: Sequence[Featured]) -> np.ndarray:
-        """σ(z): the sentence model alone, whatever the question."""
-        if not cands:
-            return np.zeros(0)
-        return 1.0 / (1.0 + np.exp(-self.logits(np.array([c.features for c in cands], dtype=np.float64))))
-
     def probabilities(self, cands: Sequence[Featured]) -> np.ndarray:
+        return self._both(cands)[0]
+
+    def answer_probabilities(self, cands: Sequence[Candidate]) -> np.ndarray:
+        """`probabilities`, with an open question's sentences of one article in the sentence model's
+        order (`article_order`): what the answer is chosen by."""
+        p, sentence = self._both(cands)
+        return p if np.array_equal(p, sentence) else article_order(cands, p, sentence)
+
+    def _both(self, cands: Sequence[Featured]) -> tuple[np.ndarray, np.ndarray]:
+        """(P with an open question weighed again, P of the sentence model alone)."""
         if not cands:
-            return np.zeros(0)
+            return np.zeros(0), np.zeros(0)
         x = np.array([c.features for c in cands], dtype=np.float64)
         z = self.logits(x)
-        if self.open_coef is not None:
-            is_open = x[:, FEATURES.index("q_open")] == 1.0
-            z[is_open] = open_inputs(self, x[is_open], z[is_open]) @ self.open_coef + self.open_intercept
-        return 1.0 / (1.0 + np.exp(-z))
+        sentence = 1.0 / (1.0 + np.exp(-z))
+        if self.open_coef is None:
+            return sentence, sentence
+        is_open = x[:, FEATURES.index("q_open")] == 1.0
+        if not is_open.any():
+            return sentence, sentence
+        z[is_open] = open_inputs(self, x[is_open], z[is_open]) @ self.open_coef + self.open_intercept
+        return 1.0 / (1.0 + np.exp(-z)), sentence
 
     def to_json(self, extra: dict | None = None) -> str:
         data = {

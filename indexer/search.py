@@ -21,7 +21,7 @@ from indexer.persist import LoadedIndex, build_index, index_problem, load_index
 from indexer.query import Kind, Query, QueryAnalyzer
 from indexer.question_map import QuestionMap, default_question_map
 from indexer.references import DocRef
-from indexer.tokenize import Tokenizer, spelled_out
+from indexer.tokenize import Tokenizer, is_short_form, spelled_out
 from indexer.units import passage_text
 
 log = logging.getLogger(__name__)
@@ -125,6 +125,8 @@ class Retriever:
     def _full_form(self, word: str) -> str | None:
         """What an abbreviation stands for in these clauses (`tokenize.spelled_out`); the clauses' text
         is joined once, on the first word that needs it."""
+        if not is_short_form(word):
+            return None
         if self._all_text is None:
             self._all_text = "\n".join(c.text for c in self.clauses)
         return spelled_out(word, self._all_text)

@@ -69,6 +69,11 @@ MAX_LEFT_OUT = 2  # characters an abbreviation leaves out of its full form
 SHORT_FORM = 3  # the length of an abbreviation spelled out
 
 
+def is_short_form(word: str) -> bool:
+    """A word that may be an abbreviation `spelled_out` looks up: three Chinese characters."""
+    return len(word) == SHORT_FORM and all("\u4e00" <= ch <= "\u9fff" for ch in word)
+
+
 def spelled_out(word: str, text: str) -> str | None:
     """The full form an abbreviation stands for in `text` (Chinese shortens a name by keeping some of
     its characters in order: 电动车 ← 电动自行车, 业委会 ← 业主委员会): the most frequent span that starts
@@ -78,7 +83,7 @@ def spelled_out(word: str, text: str) -> str | None:
     length of most short forms (业委会, 居委会, 物业费): two say too little, and a longer question word is
     more often a phrase of its own whose spelled-out "full form" is another thing (投入使用 is not
     投入品使用, 专职人员 not only 专职工作人员)."""
-    if len(word) != SHORT_FORM or not all("\u4e00" <= ch <= "\u9fff" for ch in word):
+    if not is_short_form(word):
         return None
     pattern = (f"{_GAP}{{0,{MAX_LEFT_OUT}}}?").join(re.escape(ch) for ch in word)
     counts: dict[str, int] = {}
