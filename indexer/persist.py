@@ -31,7 +31,7 @@ from indexer.cache import EmbeddingCache
 from indexer.dense import DenseIndex, IndexKind
 from indexer.embed import Embedder
 from indexer.errors import IndexCorrupt, IndexMismatch, IndexMissing, IndexProblem
-from indexer.tokenize import Tokenizer, corpus_terms
+from indexer.tokenize import Tokenizer, corpus_terms, dictionary_hash
 from indexer.units import DocInfo, bm25_units, contexts, fingerprint, milvus_fields, passage_text
 from indexer.versions import (
     current_version,
@@ -362,6 +362,9 @@ def index_problem(settings: Settings, docs: Sequence[Document], embedder_name: s
         return f"index in an older format ({m.get('format_version')}; this version writes {FORMAT_VERSION})"
     if m.get("embedder", {}).get("name") != embedder_name:
         return "index built with another embedder"
+    if m.get("dictionary_hash") != dictionary_hash(m.get("extra_terms", [])):
+        # the clauses' words were cut with another dictionary than the questions' will be
+        return "index built with another word dictionary"
     dense = m.get("dense", {"backend": "faiss"})
     if dense.get("backend", "faiss") != settings.index_backend or (
         settings.index_backend == "milvus" and dense.get("uri") != settings.milvus_target

@@ -113,6 +113,15 @@ def corpus_terms(texts: Iterable[str]) -> list[str]:
     return list(seen)
 
 
+def dictionary_hash(extra_terms: Iterable[str]) -> str:
+    """What the words are cut with (the domain dictionary, the corpus's quoted terms, HMM off): an
+    index whose clauses were cut otherwise must be rebuilt."""
+    digest = hashlib.sha256(
+        (RULES / "userdict.txt").read_bytes() + "\n".join(sorted(set(extra_terms))).encode() + HMM_OFF
+    )
+    return digest.hexdigest()[:16]
+
+
 class Tokenizer:
     """Owns its own jieba.Tokenizer (never the module-level one) loaded with the domain dictionary."""
 
@@ -122,15 +131,11 @@ class Tokenizer:
         logging.getLogger("jieba").setLevel(logging.WARNING)
         self._jieba = jieba.Tokenizer()
         self._jieba.initialize()
-        userdict = RULES / "userdict.txt"
-        self._jieba.load_userdict(str(userdict))
+        self._jieba.load_userdict(str(RULES / "userdict.txt"))
         self.extra_terms = sorted(set(extra_terms))
         for term in self.extra_terms:
             self._jieba.add_word(term, freq=20)
-        digest = hashlib.sha256(
-            userdict.read_bytes() + "\n".join(self.extra_terms).encode() + HMM_OFF
-        ).hexdigest()
-        self.dictionary_hash = digest[:16]
+        self.dictionary_hash = dictionary_hash(self.extra_terms)
         self._stop = stopwords()
 
     def precise(self, text: str) -> list[str]:

