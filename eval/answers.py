@@ -1,4 +1,5 @@
-"""Answer metrics: fact recall, citation hit, negatives refused, false refusals, per question type."""
+"""Answer metrics: fact recall, citation hit, negatives refused, false refusals, line precision, per
+question type."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.answer import Assistant
-from assistant.model import Answer
+from assistant.model import Answer, Citation
 from corpus.normalize import nfkc_for_match
 from eval.gold import QAItem, covers
 
@@ -24,11 +25,26 @@ class Scored:
     fact_recall: float | None  # None for negatives
     citation_hit: float | None
     refused: bool
+    lines: int = 0  # the answer's cited lines as shown (0 for a refusal)
+    lines_right: int = 0  # of them, those holding a gold clause or stating a gold fact
+
+
+def _line_right(c: Citation, item: QAItem, scripts: dict[str, str]) -> bool:
+    """A cited line is right when its clause holds a gold quote or its sentence states a fact the
+    answer must give. Strict: a line that supports the answer from another clause counts wrong; on a
+    question no text answers, every line shown is wrong."""
+    script = scripts.get(c.doc_id, "simplified")
+    quote = nfkc_for_match(c.quote)
+    return any(covers(c.text, c.source, g, script) for g in item.gold) or any(
+        nfkc_for_match(f) in quote for f in item.facts
+    )
 
 
 def score_answer(item: QAItem, answer: Answer, scripts: dict[str, str]) -> Scored:
+    shown = () if answer.refused else answer.citations
+    right = sum(_line_right(c, item, scripts) for c in shown) if item.gold else 0
     if not item.gold:
-        return Scored(item, answer, None, None, answer.refused)
+        return Scored(item, answer, None, None, answer.refused, len(shown), right)
     text = nfkc_for_match(answer.text)
     facts = sum(1 for f in item.facts if nfkc_for_match(f) in text) / len(item.facts) if item.facts else 1.0
     hit = any(
@@ -36,7 +52,7 @@ def score_answer(item: QAItem, answer: Answer, scripts: dict[str, str]) -> Score
         for c in answer.citations
         for g in item.gold
     )
-    return Scored(item, answer, facts, float(hit), answer.refused)
+    return Scored(item, answer, facts, float(hit), answer.refused, len(shown), right)
 
 
 def evaluate_answers(items: Sequence[QAItem], assistant: Assistant, scripts: dict[str, str]) -> list[Scored]:
@@ -62,17 +78,20 @@ def format_answer_table(
         groups[group(s)].append(s)
         groups["ALL"].append(s)
     lines = [
-        f"| {label} | n | fact recall | citation hit | negatives refused | false refusals | median length |",
-        "|---|---|---|---|---|---|---|",
+        f"| {label} | n | fact recall | citation hit | negatives refused | false refusals | median length "
+        "| line precision (lines) |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for t in sorted(groups, key=lambda t: (t != "ALL", t)):
         fact, cite, false_refusals, refused = (
             "—" if math.isnan(x) else f"{x:.2f}" for x in summary(groups[t])
         )
         length = median_length(groups[t])
+        shown = sum(s.lines for s in groups[t])
+        precision = f"{sum(s.lines_right for s in groups[t]) / shown:.2f} ({shown})" if shown else "—"
         lines.append(
             f"| {t} | {len(groups[t])} | {fact} | {cite} | {refused} | {false_refusals} | "
-            f"{'—' if length is None else length} |"
+            f"{'—' if length is None else length} | {precision} |"
         )
     return "\n".join(lines)
 

@@ -183,6 +183,8 @@ class AnswerScore:
     lead: bool  # its first citation is a marked article
     refused: bool  # every question here is answerable: a refusal is a false one
     chars: int  # its length as read (0 when refused)
+    lines: int = 0  # its cited lines
+    lines_marked: int = 0  # of them, those in a marked article (strict: a supporting article counts wrong)
 
 
 def answer_score(answer, gold: Sequence[set[ArticleKey]]) -> AnswerScore:
@@ -195,7 +197,9 @@ def answer_score(answer, gold: Sequence[set[ArticleKey]]) -> AnswerScore:
         m = ARTICLE.match(c.article)
         keys.append((c.doc_id, m.group(0)) if m else None)
     marked = [any(k in g for g in gold) for k in keys]
-    return AnswerScore(any(marked), bool(marked and marked[0]), False, len(answer.text))
+    return AnswerScore(
+        any(marked), bool(marked and marked[0]), False, len(answer.text), len(marked), sum(marked)
+    )
 
 
 def format_answers(rows: Sequence[tuple[str, Sequence[AnswerScore]]]) -> str:
@@ -203,15 +207,17 @@ def format_answers(rows: Sequence[tuple[str, Sequence[AnswerScore]]]) -> str:
     import statistics
 
     out = [
-        "| answers | cite a marked article | lead with one | refused | median length |",
-        "|---|---|---|---|---|",
+        "| answers | cite a marked article | lead with one | refused | median length | lines in a marked article |",
+        "|---|---|---|---|---|---|",
     ]
     for name, scores in rows:
         n = max(len(scores), 1)
         lengths = [s.chars for s in scores if not s.refused]
+        lines = sum(s.lines for s in scores)
         out.append(
             f"| {name} | {sum(s.cited for s in scores) / n:.3f} | {sum(s.lead for s in scores) / n:.3f} | "
-            f"{sum(s.refused for s in scores) / n:.3f} | {statistics.median(lengths) if lengths else 0:.0f} |"
+            f"{sum(s.refused for s in scores) / n:.3f} | {statistics.median(lengths) if lengths else 0:.0f} | "
+            f"{sum(s.lines_marked for s in scores) / max(lines, 1):.3f} ({lines}) |"
         )
     return "\n".join(out)
 
