@@ -174,6 +174,10 @@ def is_target(text: str, q: Quantity) -> bool:
     # "每百户", "每万人", "每一户籍": the denominator of a rate ("每十五户至五十户" is a size)
     if q.text.startswith("每") and q.kind == "count" and q.value in (1, 10, 100, 1000, 10000):
         return False
+    if q.value == 1 and re.search(
+        r"每(?:超[\u4e00-\u9fff]?|逾期|迟延|延迟|增加|减少|多|少)$", text[: q.start]
+    ):
+        return False  # "每超养一只处一千元", "每逾期一日": what a fine or charge is per, not a figure
     if text.count("《", 0, q.start) > text.count("》", 0, q.start):
         return False  # inside a title
     return True

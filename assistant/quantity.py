@@ -18,7 +18,8 @@ CN = "零〇一二两三四五六七八九十百千万亿"
 NUMBER = rf"(?:\d+(?:\.\d+)?|[{CN}]+(?:点[{CN}]+)?)"
 UNITS_ALONE = {"十": 10.0, "百": 100.0, "千": 1000.0, "万": 10000.0, "半": 0.5}
 FRACTION = rf"(?:[{CN}]+分之[{CN}]+|\d+/\d+|百分之{NUMBER})"
-CLOCK = re.compile(r"\d{1,2}[:：]\d{2}(?!\d)")
+# A time of day: 中午12:00前, 每日8时至18时 (时间, 时限, 时段 are words, not an hour).
+CLOCK = re.compile(r"\d{1,2}[:：]\d{2}(?!\d)|(?<!\d)\d{1,2}时(?![间期限效段候])")
 
 
 @dataclass(frozen=True)
@@ -110,8 +111,14 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in r.pattern.finditer(text):
         num, unit, word = m.group("num"), m.group("unit") or "", m.group("word")
         pre, post = m.group("pre") or "", m.group("post") or ""
+        start = m.start()
         if num is None and word is None:
             continue
+        if pre == "满" and text[m.start("pre") - 1 : m.start("pre")] in ("届", "期"):
+            pre, start = (
+                "",
+                m.start("pre") + 1,
+            )  # 期满三十日前, 届满三十日前: 满 ends the term, it compares nothing
         if num is not None and any(s <= m.start("num") < e for s, e in clocks):
             continue  # a time of day (中午12:00前) is when, not how much
         if num is not None:
@@ -139,7 +146,7 @@ def find_quantities(text: str) -> list[Quantity]:
         kind = r.unit_kinds.get(unit, "other")
         if m.group("every"):
             kind = "frequency" if unit in ("年", "月", "周", "季度", "日", "天") else kind
-        out.append(Quantity(m.group(0).strip(), m.start(), m.end(), lo, hi, unit, sign, kind))
+        out.append(Quantity(text[start : m.end()].strip(), start, m.end(), lo, hi, unit, sign, kind))
     return out
 
 

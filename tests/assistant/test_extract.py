@@ -420,3 +420,26 @@ def test_a_count_of_animals_is_a_figure_each_household_is_not_and_a_comparator_i
         ("一只", "不得超过"),
         ("三十日", "不得超过"),
     ]
+
+
+def test_a_term_that_ends_compares_nothing_an_hour_is_when_and_a_fine_per_animal_is_not_a_count():
+    """From a second city's dog rules and a fireworks regulation (舟山 2020, 重庆 2018): 届满三十日前
+    is thirty days before the term ends, no "满"; 8时至18时 is a time of day, not the figures 8 and 18;
+    每超养一只 is what the fine is per; 十公斤 is a weight."""
+    rows = [
+        r
+        for r in extract_document(
+            doc_of(
+                "第十七条 养犬人应当于犬只准养登记有效期届满三十日前，向公安机关申请办理延续。",
+                "第二十四条 每日8时至18时不得携带大型犬只外出。",
+                "第三十七条 饲养犬只超过限养数量的，每超养一只处一千元罚款。",
+                "第七条 其他单位和个人不得存放重量超过十公斤的烟花爆竹。",
+            )
+        )
+        if r.value
+    ]
+    assert [(r.value, r.comparator, r.unit) for r in rows] == [
+        ("三十日", None, "日"),
+        ("一千元", None, "元"),
+        ("十公斤", "超过", "公斤"),
+    ]
