@@ -312,6 +312,7 @@ class Assistant:
             chosen = self._best_sentences(cands, probs, best)
             if not (query.places or query.named_docs or query.referred_docs):
                 # No place named: the national rule first, local ones after it, labelled with their place.
+                chosen = self._with_national(chosen, cands, probs)
                 chosen.sort(key=lambda c: c.hit.region != NATIONAL)
         text, citations = self.writer.write(query, chosen)
         answer = Answer(
@@ -348,6 +349,23 @@ class Assistant:
                 continue
             chosen.append(c)
             length += len(c.text)
+        return chosen
+
+    def _with_national(
+        self, chosen: list[Candidate], cands: list[Candidate], probs: np.ndarray
+    ) -> list[Candidate]:
+        """A question naming no place is answered by the national rule too when one is likely enough to
+        answer: it takes the place of the weakest local line ("居委会主任、委员是怎么选出来的？" is not only
+        北京's 办法)."""
+        if any(c.hit.region == NATIONAL for c in chosen):
+            return chosen
+        bar = max(LIKELY, self.model.threshold)
+        for i in np.argsort(-probs):
+            c = cands[int(i)]
+            if probs[i] < bar:
+                break
+            if c.hit.region == NATIONAL and c.hit.clause.doc_id not in self.superseded:
+                return [c, *chosen][: MAX_SUPPORT + 1]
         return chosen
 
     def _per_document(self, query: Query, cands: list[Candidate], probs: np.ndarray) -> list[Candidate]:

@@ -562,3 +562,15 @@ def test_a_later_paragraph_brings_its_articles_opening_among_the_sentences_answe
     opening = next(c for c in cands if c.hit.clause.text.startswith("第二条"))
     assert all(not h.clause.text.startswith("第二条") for h in hits[:8])  # not retrieved by itself
     assert opening.rank == next(c.rank for c in cands if c.hit.clause.text.startswith("特困老人供养标准"))
+
+
+def test_a_question_naming_no_place_is_answered_by_the_national_law_when_a_local_one_says_the_same(
+    dev_assistant,
+):
+    """The issue's example over the dev corpus: 北京's 1991 办法 repeats the national 组织法's election
+    rule in more sentences, so its three lines filled the answer; the national rule, likely enough to
+    answer, leads it."""
+    a = dev_assistant.ask("居委会主任、委员是怎么选出来的？")
+    regions = [c.region for c in a.citations]
+    assert not a.refused and regions[0] == "全国" and "北京市" in regions
+    assert "选举产生" in a.citations[0].quote
