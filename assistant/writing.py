@@ -40,6 +40,7 @@ class Writer:
         previous = ("", "")
         shown: set[str] = set()  # clauses the answer already quotes (a list with its items, an intro)
         units_given: set[str] = set()  # unit lists already given (one section's list serves its clauses)
+        said: list[str] = []  # the provisions' texts as quoted
         for cand in chosen:
             doc = self.docs.get(cand.hit.clause.doc_id)
             # a quantity asked for and found in a list's opening is the answer, not the list after it
@@ -48,11 +49,14 @@ class Writer:
             prov = complete(doc, cand.hit.clause, cand.start, cand.end, with_items=items, whole_list=whole)
             if len(prov.clause_ids) > 1 and set(prov.clause_ids) <= shown:
                 continue  # an item of a list already given whole
+            if set(prov.clause_ids) <= shown and any(prov.text.strip().rstrip("。；;，,") in t for t in said):
+                continue  # said already: a list's opening shown above it, with the item that followed
             if prov.clause_ids[0] in shown and prov.clause_ids[0] != cand.hit.clause.id:
                 prov = complete(doc, cand.hit.clause, cand.start, cand.end, with_intro=False)
             if query.kind is Kind.RESPONSIBLE and prov.text.strip().strip("（）()。") in units_given:
                 continue  # the （牵头单位：…） trailer itself, already given as the answer
             shown.update(prov.clause_ids)
+            said.append(prov.text)
             titled = regions[cand.hit.region] > 1
             if query.kind is Kind.RESPONSIBLE:
                 # "Who leads": the unit list the provision's clause or section states is the answer, first.

@@ -574,3 +574,35 @@ def test_a_question_naming_no_place_is_answered_by_the_national_law_when_a_local
     regions = [c.region for c in a.citations]
     assert not a.refused and regions[0] == "全国" and "北京市" in regions
     assert "选举产生" in a.citations[0].quote
+
+
+def test_a_count_of_dogs_is_answered_with_the_figure_in_只_and_a_list_opening_is_said_once(
+    fresh_settings, tmp_path
+):
+    """ "几只狗" asks a number of animals (只): the sentence holding 限养一只 answers, not one of the same
+    article without a figure; a list's opening shown with one of its items is not shown again alone."""
+    assistant = assistant_over(
+        fresh_settings,
+        tmp_path,
+        {
+            "养犬条例.txt": (
+                "某市养犬管理条例\n"
+                "第一条 为了规范养犬行为，制定本条例。\n"
+                "第二条 个人在重点管理区内饲养犬只，每一户籍且每一固定居住场所限养一只，并符合下列条件：\n"
+                "（一）有完全民事行为能力；\n"
+                "（二）犬只已接种狂犬病疫苗。\n"
+                "本条例公布前超过限养数量的犬只，可以继续饲养并依法办理登记。\n"
+                "第三条 犬只应当办理准养登记，准养登记实行一犬一证。\n"
+                "第四条 本条例自2025年1月1日起施行。\n"
+            ),
+        },
+    )
+    a = assistant.ask("一户可以养几只狗？")
+    assert not a.refused and "限养一只" in a.citations[0].quote, a.text
+    # the writer given an item (shown after its list's opening) and then that opening itself
+    query = assistant.analyze("一户可以养几只狗？")
+    _, cands = assistant.candidates(query)
+    item = next(c for c in cands if c.text.startswith("（二）"))
+    opening = next(c for c in cands if "限养一只" in c.text)
+    text, citations = assistant.writer.write(query, [item, opening])
+    assert text.count("每一户籍且每一固定居住场所限养一只") == 1 and len(citations) == 1, text
