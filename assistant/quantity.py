@@ -18,6 +18,9 @@ CN = "零〇一二两三四五六七八九十百千万亿"
 NUMBER = rf"(?:\d+(?:\.\d+)?|[{CN}]+(?:点[{CN}]+)?)"
 UNITS_ALONE = {"十": 10.0, "百": 100.0, "千": 1000.0, "万": 10000.0, "半": 0.5}
 FRACTION = rf"(?:[{CN}]+分之[{CN}]+|\d+/\d+|百分之{NUMBER})"
+# A ratio of two figures, as plans write 医护比 or 师生比: 1:1.2, 1∶10 (after 比, never a time of day).
+RATIO = r"\d+(?:\.\d+)?\s*[:：∶]\s*\d+(?:\.\d+)?"
+RATIO_AFTER = re.compile(r"比(?:例)?(?:为|达到|不低于|不高于|不超过|控制在)?\s*$")
 # A time of day: 中午12:00前, 每日8时至18时 (时间, 时限, 时段 are words, not an hour).
 CLOCK = re.compile(r"\d{1,2}[:：]\d{2}(?!\d)|(?<!\d)\d{1,2}时(?![间期限效段候])")
 
@@ -52,7 +55,7 @@ def rules() -> QuantityRules:
     after = sorted(data["comparators_after"], key=len, reverse=True)
     pre = "(?:" + "|".join(map(re.escape, before)) + ")"
     post = "(?:" + "|".join(map(re.escape, after)) + ")"
-    one = rf"(?:{FRACTION}|{NUMBER}\s*(?:%|％)?)"
+    one = rf"(?:{RATIO}|{FRACTION}|{NUMBER}\s*(?:%|％)?)"
     rng = rf"{one}(?:\s*{unit}?\s*(?:{post})?\s*(?:至|到|-|—|－|～|~)\s*{one})?"
     words = "|".join(map(re.escape, data["word_values"]))
     approx = "|".join(map(re.escape, data["approximate"]))
@@ -75,6 +78,9 @@ def parse_number(text: str) -> float | None:
     if m:
         den, num = parse_number(m.group(1)), parse_number(m.group(2))
         return None if not den or num is None else num / den
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*[:：∶]\s*(\d+(?:\.\d+)?)", t)
+    if m:  # a ratio a:b as the share a/b
+        return float(m.group(1)) / float(m.group(2)) if float(m.group(2)) else None
     m = re.fullmatch(r"(\d+)/(\d+)", t)
     if m:
         return int(m.group(1)) / int(m.group(2)) if int(m.group(2)) else None
@@ -96,6 +102,8 @@ def parse_number(text: str) -> float | None:
 
 
 def _range(num: str) -> tuple[float | None, float | None]:
+    if re.fullmatch(RATIO, num.strip()):
+        return parse_number(num), None
     parts = re.split(r"\s*(?:至|到|-|—|－|～|~)\s*", num)
     lo = parse_number(re.sub(r"[^\d.%/分之百" + CN + "点]", "", parts[0])) if parts else None
     hi = parse_number(re.sub(r"[^\d.%/分之百" + CN + "点]", "", parts[-1])) if len(parts) > 1 else None
@@ -119,10 +127,13 @@ def find_quantities(text: str) -> list[Quantity]:
                 "",
                 m.start("pre") + 1,
             )  # 期满三十日前, 届满三十日前: 满 ends the term, it compares nothing
-        if num is not None and any(s <= m.start("num") < e for s, e in clocks):
+        ratio = num is not None and bool(re.fullmatch(RATIO, num.strip()))
+        if ratio and not RATIO_AFTER.search(text[: m.start("num")]):
+            continue  # 12:30 without 比 before it is no ratio
+        if not ratio and num is not None and any(s <= m.start("num") < e for s, e in clocks):
             continue  # a time of day (中午12:00前) is when, not how much
         if num is not None:
-            is_fraction = bool(re.search(r"分之|%|％|/", num))
+            is_fraction = ratio or bool(re.search(r"分之|%|％|/", num))
             if not unit and not is_fraction and not (pre or post) and not re.search(r"\d", num):
                 continue
             if not unit and not is_fraction and not re.search(r"\d", num) and not post:

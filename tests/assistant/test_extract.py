@@ -443,3 +443,18 @@ def test_a_term_that_ends_compares_nothing_an_hour_is_when_and_a_fine_per_animal
         ("一千元", None, "元"),
         ("十公斤", "超过", "公斤"),
     ]
+
+
+def test_a_ratio_is_one_figure_ten_thousand_times_is_a_unit_and_a_schoolings_name_is_no_duration():
+    """Forms of a plan's targets (a public 便民服务 plan, read after its items were labelled): 医护比
+    1:1.2 is one ratio, not 1 and 1.2; 1.8万次 counts in 万次; 九年 of 九年义务教育 names the schooling."""
+    rows = [
+        r
+        for r in extract_document(
+            doc_of(
+                "到2025年，九年义务教育巩固率达到97%，医护比达到1:1.2，每万人接受公共文化设施服务1.8万次。",
+            )
+        )
+        if r.value
+    ]
+    assert [(r.value, r.unit) for r in rows] == [("97%", None), ("1:1.2", None), ("1.8万次", "万次")]
