@@ -153,9 +153,11 @@ def is_target(text: str, q: Quantity) -> bool:
         return False  # "一次性": an adverb
     after = text[q.end : q.end + 1]
     share = q.unit in ("ratio", "%") or "分之" in q.text
-    predicate = text[: q.start].endswith(("在", "为", "以上", "以上、")) or re.search(
-        r"\d$|[十百千万]$", text[: q.start]
-    )
+    # the figure is what is had, reached or set up ("每个城市社区拥有10个以上的社区社会组织"), not a
+    # condition on the subject ("人口5000人以下的社区")
+    predicate = text[: q.start].endswith(
+        ("在", "为", "以上", "以上、", "拥有", "达到", "配备", "建成", "建有", "培育", "设立", "设置")
+    ) or re.search(r"\d$|[十百千万]$", text[: q.start])
     if (
         after == "的"
         and not share

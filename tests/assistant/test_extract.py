@@ -458,3 +458,22 @@ def test_a_ratio_is_one_figure_ten_thousand_times_is_a_unit_and_a_schoolings_nam
         if r.value
     ]
     assert [(r.value, r.unit) for r in rows] == [("97%", None), ("1:1.2", None), ("1.8万次", "万次")]
+
+
+def test_what_a_community_is_to_have_is_a_target_and_a_plan_counting_its_own_indicators_is_not():
+    """Plan summaries read after their items were labelled (攀枝花, 陇南, 湖北): "拥有10个以上的社区社会组织"
+    is what each community is to have, not a condition like "人口5000人以下的社区"; "设定10项…主要指标"
+    and "设置了5个项目专栏" count the plan's own parts."""
+    rows = [
+        r
+        for r in extract_document(
+            doc_of(
+                "力争到2020年，每个城市社区拥有10个以上的社区社会组织，每个农村社区拥有5个以上的社区社会组织。",
+                "《规划》细化设定10项城乡社区服务体系建设主要指标：到2025年农村社区综合服务设施覆盖率为100%。",
+                "《规划》设置了5个项目专栏。",
+                "人口5000人以下的社区，服务用房面积不低于300平方米。",
+            )
+        )
+        if r.value
+    ]
+    assert [r.value for r in rows] == ["10个以上", "5个以上", "100%", "300平方米"]
