@@ -123,10 +123,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if num is None and word is None:
             continue
         if pre == "满" and text[m.start("pre") - 1 : m.start("pre")] in ("届", "期"):
-            pre, start = (
-                "",
-                m.start("pre") + 1,
-            )  # 期满三十日前, 届满三十日前: 满 ends the term, it compares nothing
+            # 期满三十日前, 届满三十日前: 满 ends the term, it compares nothing
+            pre, start = "", m.start("pre") + 1
         ratio = num is not None and bool(re.fullmatch(RATIO, num.strip()))
         if ratio and not RATIO_AFTER.search(text[: m.start("num")]):
             continue  # 12:30 without 比 before it is no ratio
