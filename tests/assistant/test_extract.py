@@ -477,3 +477,17 @@ def test_what_a_community_is_to_have_is_a_target_and_a_plan_counting_its_own_ind
         if r.value
     ]
     assert [r.value for r in rows] == ["10个以上", "5个以上", "100%", "300平方米"]
+
+
+def test_a_comparison_sign_is_a_comparator():
+    """Plan tables write the comparator as a sign: 比例为≥60%, 力争完成省定目标（≥30平方米）."""
+    rows = [
+        r
+        for r in extract_document(
+            doc_of(
+                "到2025年，居民活动区域面积占社区综合服务设施总建筑面积比例为≥60%，每百户居民拥有社区综合服务设施面积力争完成省定目标（≥30平方米）。"
+            )
+        )
+        if r.value
+    ]
+    assert [(r.value, r.comparator) for r in rows] == [("60%", "≥"), ("30平方米", "≥")]
