@@ -352,21 +352,18 @@ class Assistant:
         return chosen
 
     def _with_national(
-        self, chosen: list[Candidate], cands: list[Candidate], probs: np.ndarray
+        self, chosen: list[Candidate], cands: list[Candidate], p: np.ndarray
     ) -> list[Candidate]:
         """A question naming no place is answered by the national rule too when one is likely enough to
         answer: it takes the place of the weakest local line ("居委会主任、委员是怎么选出来的？" is not only
         北京's 办法)."""
-        if any(c.hit.region == NATIONAL for c in chosen):
+        likely = [cands[int(i)] for i in np.argsort(-p) if p[i] >= max(LIKELY, self.model.threshold)]
+        national = [
+            c for c in likely if c.hit.region == NATIONAL and c.hit.clause.doc_id not in self.superseded
+        ]
+        if not national or any(c.hit.region == NATIONAL for c in chosen):
             return chosen
-        bar = max(LIKELY, self.model.threshold)
-        for i in np.argsort(-probs):
-            c = cands[int(i)]
-            if probs[i] < bar:
-                break
-            if c.hit.region == NATIONAL and c.hit.clause.doc_id not in self.superseded:
-                return [c, *chosen][: MAX_SUPPORT + 1]
-        return chosen
+        return [national[0], *chosen][: MAX_SUPPORT + 1]
 
     def _per_document(self, query: Query, cands: list[Candidate], probs: np.ndarray) -> list[Candidate]:
         """One entry per document that answers (best sentence above the cut-off), best first."""
