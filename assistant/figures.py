@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from assistant.quantity import Quantity, find_quantities
+from assistant.quantity import Quantity, comparator_words, find_quantities
 from assistant.roles import Units, sentence_units
 
 RULES = Path(__file__).parent / "rules" / "extraction.toml"
@@ -38,8 +38,8 @@ DEADLINE = re.compile(
 )
 SEGMENT_BREAKS = "，。；：,;:、且"
 DETERMINERS = "这那哪每某任新上下本同另首"
-# 满 of 届满 / 期满 (a term runs out: "有效期届满前三十日内") compares nothing; 不满 is "under".
-COMPARATOR_WORDS = r"不得低于|不得少于|不得超过|原则上不超过|一般不超过|不少于|不低于|不超过|不高于|不多于|至少|最少|最多|达到|控制在|超过|高于|低于|少于|多于|不得小于|不小于|小于|不大于|大于|不满|(?<![届期])满|提前|≥|≤"
+# The quantity grammar's comparator words (rules/quantity.toml; 满 of 届满/期满 compares nothing).
+COMPARATOR_WORDS = comparator_words()
 # A calendar deadline with the state to reach by it ("于2020年底前，全面完成…建设", "确保2020年完成…",
 # "到2025年…实现全覆盖"): a dated commitment, its value the state.
 # The deadline needs 到/于/在/确保/力争 before it or 前 after it; "到2025年实现…" with no 前 is left to STATE,

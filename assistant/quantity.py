@@ -47,13 +47,25 @@ class QuantityRules:
 
 
 @cache
+def _data() -> dict:
+    return tomllib.loads(RULES.read_text(encoding="utf-8"))
+
+
+@cache
+def comparator_words() -> str:
+    """The comparator words before a figure (rules/quantity.toml) as one regex alternation, longest
+    first. 满 after 届 or 期 ends a term ("期满三十日前"): it compares nothing."""
+    before = sorted(_data()["comparators_before"], key=len, reverse=True)
+    return "|".join("(?<![届期])满" if w == "满" else re.escape(w) for w in before)
+
+
+@cache
 def rules() -> QuantityRules:
-    data = tomllib.loads(RULES.read_text(encoding="utf-8"))
+    data = _data()
     units = sorted(data["units"], key=len, reverse=True)
     unit = "(?:" + "|".join(map(re.escape, units)) + ")"
-    before = sorted(data["comparators_before"], key=len, reverse=True)
     after = sorted(data["comparators_after"], key=len, reverse=True)
-    pre = "(?:" + "|".join(map(re.escape, before)) + ")"
+    pre = f"(?:{comparator_words()})"
     post = "(?:" + "|".join(map(re.escape, after)) + ")"
     one = rf"(?:{RATIO}|{FRACTION}|{NUMBER}\s*(?:%|％)?)"
     rng = rf"{one}(?:\s*{unit}?\s*(?:{post})?\s*(?:至|到|-|—|－|～|~)\s*{one})?"
@@ -119,12 +131,8 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in r.pattern.finditer(text):
         num, unit, word = m.group("num"), m.group("unit") or "", m.group("word")
         pre, post = m.group("pre") or "", m.group("post") or ""
-        start = m.start()
         if num is None and word is None:
             continue
-        if pre == "满" and text[m.start("pre") - 1 : m.start("pre")] in ("届", "期"):
-            # 期满三十日前, 届满三十日前: 满 ends the term, it compares nothing
-            pre, start = "", m.start("pre") + 1
         ratio = num is not None and bool(re.fullmatch(RATIO, num.strip()))
         if ratio and not RATIO_AFTER.search(text[: m.start("num")]):
             continue  # 12:30 without 比 before it is no ratio
@@ -155,7 +163,7 @@ def find_quantities(text: str) -> list[Quantity]:
         kind = r.unit_kinds.get(unit, "other")
         if m.group("every"):
             kind = "frequency" if unit in ("年", "月", "周", "季度", "日", "天") else kind
-        out.append(Quantity(text[start : m.end()].strip(), start, m.end(), lo, hi, unit, sign, kind))
+        out.append(Quantity(m.group(0).strip(), m.start(), m.end(), lo, hi, unit, sign, kind))
     return out
 
 
