@@ -479,6 +479,22 @@ def test_what_a_community_is_to_have_is_a_target_and_a_plan_counting_its_own_ind
     assert [r.value for r in rows] == ["10个以上", "5个以上", "100%", "300平方米"]
 
 
+def test_a_plans_count_of_its_tasks_is_no_figure_and_trillions_of_yuan_are_money():
+    """A national fitness plan's summary (read after its items were labelled): "等8个方面主要任务" says
+    what the plan's parts are about; "5万亿元" is an amount in 万亿元, not a bare 5."""
+    rows = [
+        r
+        for r in extract_document(
+            doc_of(
+                "计划提出加大场地设施供给等8个方面主要任务，明确到2025年，每千人拥有社会体育指导员2.16名，"
+                "带动全国体育产业总规模达到5万亿元。"
+            )
+        )
+        if r.value
+    ]
+    assert [(r.value, r.unit) for r in rows] == [("2.16名", "名"), ("5万亿元", "万亿元")]
+
+
 def test_a_comparison_sign_is_a_comparator():
     """Plan tables write the comparator as a sign: 比例为≥60%, 力争完成省定目标（≥30平方米）."""
     rows = [
