@@ -20,7 +20,8 @@ import numpy as np
 from assistant.features import Candidate, candidates, elsewhere_gap
 from assistant.model import Answer, Citation, Scope, Turn
 from assistant.parts import joined
-from assistant.provision import article_opening, list_intro
+from assistant.pool import answer_pool
+from assistant.provision import list_intro
 from assistant.selector import AnswerModel, default_model, eligible
 from assistant.writing import NATIONAL, Writer
 from corpus import DocumentStore
@@ -36,7 +37,6 @@ from indexer.query import Kind, Query
 log = logging.getLogger(__name__)
 
 REFUSAL = "根据现有文件，未找到能回答这个问题的规定。"
-POOL = 8  # clauses whose sentences are candidates (10 for comparisons)
 LIKELY = 0.5  # a further sentence joins the answer when the model finds it more likely than not
 MAX_ANSWER_CHARS = 250
 MAX_ENTRIES = 6  # comparison entries
@@ -86,19 +86,7 @@ class Assistant:
         self, query: Query, region: str | None = None, doc_ids: set[str] | None = None
     ) -> tuple[list[Hit], list[Candidate]]:
         """Retrieved hits and every candidate sentence of the top ones (also what the model is fitted on)."""
-        res = self.retriever.search(query, k=10, region=region, doc_ids=doc_ids)
-        hits = list(res.hits)
-        pool = hits[:10] if query.kind is Kind.COMPARISON else hits[:POOL]
-        ranks = list(range(1, len(pool) + 1))
-        # A later paragraph of an article brings the article's opening paragraph ("对…的老年人、残疾人…，
-        # 给予特困人员供养" for "特困人员供养标准，由…确定"): what the article is about is said there.
-        held = {h.clause.id for h in pool}
-        for rank, h in enumerate(list(pool), 1):
-            opening = article_opening(self.docs.get(h.clause.doc_id), h.clause)
-            if opening is not None and opening.id not in held and (o := self.retriever.beside(h, opening.id)):
-                held.add(opening.id)
-                pool.append(o)
-                ranks.append(rank)
+        hits, pool, ranks = answer_pool(self.retriever, self.docs, query, region, doc_ids)
         sims = [self.retriever.similarity(query, h) for h in pool]
         intros = {h.clause.id: list_intro(self.docs.get(h.clause.doc_id), h.clause) for h in pool}
         return hits, candidates(

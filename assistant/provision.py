@@ -99,10 +99,13 @@ def _intro_of(doc: Document, clause: Clause) -> Clause | None:
 
 
 def article_opening(doc: Document | None, clause: Clause) -> Clause | None:
-    """The paragraph opening the article a later paragraph (款) of it belongs to; None for any other
-    clause (an article's first paragraph, a list item, a plan's passage)."""
-    if doc is None or ARTICLE.match(clause.text) or ITEM.match(clause.text):
+    """The paragraph opening the article a later paragraph (款) of it belongs to, or the intro of the
+    list a list item sits in ("有下列情形之一的，…处一百元以上两百元以下的罚款；…："): what the clause is
+    read with. None for any other clause (an article's first paragraph, a plan's passage)."""
+    if doc is None or ARTICLE.match(clause.text):
         return None
+    if ITEM.match(clause.text):
+        return _intro_of(doc, clause)
     idx = article_index(clause.heading_path)
     if idx is None or len(clause.heading_path) != idx + 1:
         return None

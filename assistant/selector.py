@@ -23,6 +23,10 @@ from indexer.query import Kind, Query
 
 PENALTY = re.compile(r"罚款|罚金")
 ASKS_PENALTY = re.compile(r"罚|违反|违规|违法|法律责任|后果|处理|处分")
+# A text's closing words ("本条例自2015年6月1日起施行", "…的规定同时废止") say when it applies and what it
+# replaces; they answer only a question about that, whatever words of the topic they repeat.
+COMMENCEMENT = re.compile(r"自.{0,30}(起|之日)(施行|实施|生效)|同时(废止|失效)|不再(执行|施行)")
+ASKS_COMMENCEMENT = re.compile(r"施行|实施|生效|废止|失效|有效|什么时候|何时|哪天|哪一天|时间|几号|开始")
 MODEL_FILE = Path(__file__).parent / "rules" / "answer_model.json"
 
 
@@ -152,12 +156,15 @@ def open_inputs(model: AnswerModel, x: np.ndarray, z: np.ndarray) -> np.ndarray:
 def eligible(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
     """Which sentences may answer at all: an answer to "how many 元" quotes a number in 元, and
     is not the fine for breaking a rule unless the question asks about breaking it (a penalty
-    article states 元 for every money question: "每月补贴多少元" is never "处五千元以上罚款")."""
+    article states 元 for every money question: "每月补贴多少元" is never "处五千元以上罚款"); a text's
+    closing words answer only when it applies."""
     ok = np.ones(len(cands), dtype=bool)
     if query.kind is Kind.NUMBER and query.units:
         ok &= np.array([bool(c.feature("unit_match")) for c in cands], dtype=bool)
         if any("元" in u.pattern for u in query.units) and not ASKS_PENALTY.search(query.text):
             ok &= np.array([not PENALTY.search(c.text) for c in cands], dtype=bool)
+    if not ASKS_COMMENCEMENT.search(query.text):
+        ok &= np.array([not COMMENCEMENT.search(c.text) for c in cands], dtype=bool)
     asked = {(m.group(2), m.group(1)) for m in ORDINAL.finditer(query.question or query.text)}
     if asked:
         ok &= np.array([_names_the_asked_item(asked, c.text) for c in cands], dtype=bool)

@@ -7,6 +7,8 @@ import re
 import pytest
 
 from assistant.answer import Assistant
+from assistant.provision import article_opening
+from assistant.selector import eligible
 from eval.gold import load_qa
 
 USER, BOT = "user", "assistant"
@@ -606,3 +608,63 @@ def test_a_count_of_dogs_is_answered_with_the_figure_in_只_and_a_list_opening_i
     opening = next(c for c in cands if "限养一只" in c.text)
     text, citations = assistant.writer.write(query, [item, opening])
     assert text.count("每一户籍且每一固定居住场所限养一只") == 1 and len(citations) == 1, text
+
+
+SMOKING_RULES = (
+    "某市控制吸烟规定\n"
+    "第一条 为了减少吸烟造成的危害，维护公众健康，制定本规定。\n"
+    "第二条 公共场所、工作场所的室内区域以及公共交通工具内禁止吸烟。\n"
+    "第三条 下列公共场所的室外区域禁止吸烟：\n"
+    "（一）幼儿园、中小学校；\n"
+    "（二）体育场、健身场的比赛区和坐席区。\n"
+    "第四条 禁止吸烟场所的经营者应当设置明显的禁止吸烟标志。\n"
+    "第五条 卫生健康部门负责控制吸烟工作的监督管理。\n"
+    "第六条 学校应当开展吸烟有害健康的宣传教育。\n"
+    "第七条 个人有下列情形之一的，由卫生健康部门责令改正，处五十元以上二百元以下罚款：\n"
+    "（一）在禁止吸烟场所吸烟的；\n"
+    "（二）在排队等候队伍中吸烟的。\n"
+    "第八条 本规定自2025年1月1日起施行。2001年公布的《某市公共场所禁止吸烟的规定》同时废止。\n"
+)
+
+
+def test_a_list_item_brings_its_lists_opening_and_a_texts_closing_words_answer_only_when_asked(
+    fresh_settings, tmp_path
+):
+    """ "排队时吸烟罚多少钱" finds the item on queues; the fine is in the sentence opening its list, which
+    comes with the item. The closing article ("自…起施行", "…同时废止") repeats the topic's
+    words (公共场所禁止吸烟) but says only when the text applies: it answers "什么时候施行", not "哪些地方"."""
+    a = assistant_over(fresh_settings, tmp_path, {"控烟规定.txt": SMOKING_RULES})
+    _, cands = a.candidates(a.analyze("在排队的时候吸烟罚多少钱？"))
+    item = next(c for c in cands if c.text.startswith("（二）在排队"))
+    opening = next(c for c in cands if "五十元以上二百元以下" in c.text)
+    # what the item is read with, brought to the candidates when the item alone is retrieved
+    assert article_opening(a.docs.get(item.hit.clause.doc_id), item.hit.clause) == opening.hit.clause
+    fine = a.ask("在排队的时候吸烟罚多少钱？")
+    assert not fine.refused and "五十元以上二百元以下" in fine.text, fine.text
+    for question, may in (("哪些地方不能吸烟？", False), ("这个规定什么时候开始施行？", True)):
+        _, cands = a.candidates(a.analyze(question))
+        closing = [i for i, c in enumerate(cands) if "同时废止" in c.text or "起施行" in c.text]
+        assert closing and all(eligible(a.analyze(question), cands)[i] == may for i in closing), question
+    where = a.ask("哪些地方不能吸烟？")
+    assert not where.refused and all(not c.article.startswith("第八条") for c in where.citations), where.text
+    when = a.ask("这个规定什么时候开始施行？")
+    assert not when.refused and when.citations[0].article.startswith("第八条"), when.text
+
+
+def test_an_amount_asked_is_looked_for_below_the_clauses_the_topic_fills(fresh_settings, tmp_path):
+    """ "室内公共场所抽烟罚多少钱": fourteen clauses on 室内, 公共场所, 吸烟 and 罚款 without an amount outrank
+    the one fine that sets it; an amount in 元 is asked, so the first clauses holding one further down
+    join the sentences the answer is chosen from (else no sentence may answer at all)."""
+    places = "商场 医院 学校 车站 图书馆 体育馆 影剧院 宾馆 餐厅 机场 银行 超市 网吧 博物馆".split()
+    numbers = "二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六".split()
+    rules = "某市室内控烟规定\n" + "".join(
+        f"第{n}条 {place}的室内公共场所禁止吸烟，管理者应当劝阻，违者依法处以罚款。\n"
+        for n, place in zip(numbers, places, strict=False)
+    )
+    rules += f"第{numbers[-1]}条 个人违反本规定在禁烟区域内的，处五十元罚款。\n"
+    a = assistant_over(fresh_settings, tmp_path, {"室内控烟.txt": rules})
+    query = a.analyze("在室内公共场所抽烟罚多少钱？")
+    hits, cands = a.candidates(query)
+    assert all("五十元" not in h.clause.text for h in hits[:8])  # the topic fills the first eight
+    ok = eligible(query, cands)  # only a sentence stating an amount in 元 may answer
+    assert ok.any() and all("五十元" in c.text for c, may in zip(cands, ok, strict=True) if may)

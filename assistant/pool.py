@@ -1,0 +1,49 @@
+"""Which retrieved clauses' sentences the answer is chosen from, each with the rank it is read at."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from assistant.provision import article_opening
+from corpus.model import Document
+from indexer import Hit, Retriever
+from indexer.query import Kind, Query
+
+POOL = 8  # clauses whose sentences are candidates (10 for comparisons)
+DEEP = 30  # how far down the ranking a clause holding the asked unit is looked for
+UNIT_DEEP = 2  # clauses brought from there when none of the pool holds the unit
+
+
+def answer_pool(
+    retriever: Retriever,
+    docs: Mapping[str, Document],
+    query: Query,
+    region: str | None = None,
+    doc_ids: set[str] | None = None,
+) -> tuple[list[Hit], list[Hit], list[int]]:
+    """(the first ten hits, the pool, each pool clause's rank). The first `POOL` hits; when the question
+    asks an amount in a unit ("罚多少钱": 元) that none of them holds, the first clauses further down
+    that do (the topic's words, 室内 and 吸烟, may fill the pool with the rule and leave out its fine);
+    and the paragraph each later paragraph or list item is read with (`provision.article_opening`),
+    at that clause's rank."""
+    res = retriever.search(query, k=DEEP, region=region, doc_ids=doc_ids)
+    hits = list(res.hits[:10])
+    pool = hits[:10] if query.kind is Kind.COMPARISON else hits[:POOL]
+    ranks = list(range(1, len(pool) + 1))
+    if query.kind is Kind.NUMBER and query.units and not any(_holds(h, query) for h in pool):
+        deeper = [(r, h) for r, h in enumerate(res.hits[len(pool) :], len(pool) + 1) if _holds(h, query)]
+        for r, h in deeper[:UNIT_DEEP]:
+            pool.append(h)
+            ranks.append(r)
+    held = {h.clause.id for h in pool}
+    for h, rank in zip(list(pool), list(ranks), strict=True):
+        opening = article_opening(docs.get(h.clause.doc_id), h.clause)
+        if opening is not None and opening.id not in held and (o := retriever.beside(h, opening.id)):
+            held.add(opening.id)
+            pool.append(o)
+            ranks.append(rank)
+    return hits, pool, ranks
+
+
+def _holds(hit: Hit, query: Query) -> bool:
+    return any(u.search(hit.clause.text) for u in query.units)
