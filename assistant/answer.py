@@ -20,7 +20,7 @@ import numpy as np
 from assistant.features import Candidate, candidates, elsewhere_gap
 from assistant.model import Answer, Citation, Scope, Turn
 from assistant.parts import joined
-from assistant.pool import answer_pool
+from assistant.pool import POOL, answer_pool
 from assistant.provision import list_intro
 from assistant.selector import AnswerModel, default_model, eligible
 from assistant.writing import NATIONAL, Writer
@@ -290,6 +290,9 @@ class Assistant:
         probs = np.where(ok, p, 0.0)
         best = int(np.argmax(probs))
         if probs[best] < self.model.threshold:
+            if query.kind is Kind.NUMBER and all(c.rank > POOL for c, m in zip(cands, ok, strict=True) if m):
+                # only the clauses looked for further down hold the asked unit, and none answers
+                return unstated("检索到的条款中没有问题所问的数量", "所问的数量")
             return refuse(
                 f"最相关的句子可信度过低（{probs[best]:.2f} < {self.model.threshold:.2f}）",
                 said="检索到的条款都不直接回答这个问题，下面是最接近的几条",
