@@ -19,7 +19,9 @@ NUMBER = rf"(?:\d+(?:\.\d+)?|[{CN}]+(?:点[{CN}]+)?)"
 UNITS_ALONE = {"十": 10.0, "百": 100.0, "千": 1000.0, "万": 10000.0, "半": 0.5}
 FRACTION = rf"(?:[{CN}]+分之[{CN}]+|\d+/\d+|百分之{NUMBER})"
 # A ratio of two figures, as plans write 医护比 or 师生比: 1:1.2, 1∶10 (after 比, never a time of day).
-RATIO = r"\d+(?:\.\d+)?\s*[:：∶]\s*\d+(?:\.\d+)?"
+_FIGURE = r"\d+(?:\.\d+)?"
+RATIO = rf"{_FIGURE}\s*[:：∶]\s*{_FIGURE}"
+RATIO_PARTS = re.compile(rf"({_FIGURE})\s*[:：∶]\s*({_FIGURE})")  # the same, its two figures held
 RATIO_AFTER = re.compile(r"比(?:例)?(?:为|达到|不低于|不高于|不超过|控制在)?\s*$")
 # A time of day: 中午12:00前, 每日8时至18时 (时间, 时限, 时段 are words, not an hour).
 CLOCK = re.compile(r"\d{1,2}[:：]\d{2}(?!\d)|(?<!\d)\d{1,2}时(?![间期限效段候])")
@@ -90,7 +92,7 @@ def parse_number(text: str) -> float | None:
     if m:
         den, num = parse_number(m.group(1)), parse_number(m.group(2))
         return None if not den or num is None else num / den
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*[:：∶]\s*(\d+(?:\.\d+)?)", t)
+    m = RATIO_PARTS.fullmatch(t)
     if m:  # a ratio a:b as the share a/b
         return float(m.group(1)) / float(m.group(2)) if float(m.group(2)) else None
     m = re.fullmatch(r"(\d+)/(\d+)", t)
@@ -114,7 +116,7 @@ def parse_number(text: str) -> float | None:
 
 
 def _range(num: str) -> tuple[float | None, float | None]:
-    if re.fullmatch(RATIO, num.strip()):
+    if RATIO_PARTS.fullmatch(num.strip()):
         return parse_number(num), None
     parts = re.split(r"\s*(?:至|到|-|—|－|～|~)\s*", num)
     lo = parse_number(re.sub(r"[^\d.%/分之百" + CN + "点]", "", parts[0])) if parts else None
@@ -133,7 +135,7 @@ def find_quantities(text: str) -> list[Quantity]:
         pre, post = m.group("pre") or "", m.group("post") or ""
         if num is None and word is None:
             continue
-        ratio = num is not None and bool(re.fullmatch(RATIO, num.strip()))
+        ratio = num is not None and bool(RATIO_PARTS.fullmatch(num.strip()))
         if ratio and not RATIO_AFTER.search(text[: m.start("num")]):
             continue  # 12:30 without 比 before it is no ratio
         if not ratio and num is not None and any(s <= m.start("num") < e for s, e in clocks):
