@@ -16,6 +16,7 @@ from pathlib import Path
 
 from assistant.quantity import Quantity, comparator_words, find_quantities
 from assistant.roles import Units, sentence_units
+from indexer.tokenize import Tokenizer
 
 RULES = Path(__file__).parent / "rules" / "extraction.toml"
 
@@ -144,10 +145,12 @@ def earlier_subject(text: str, pos: int) -> Units:
 def is_target(text: str, q: Quantity) -> bool:
     if q.unit == "年" and q.value is not None and q.value >= 1900:
         return False  # a year, not a duration
+    if q.unit in WORD_OPENING_UNITS and not _unit_ends_a_word(text, q):
+        return False  # "两场所", "十条例": the unit's character opens a word, it counts nothing
     if "□" in q.text:
         return False
     before = text[max(q.start - 1, 0) : q.start]
-    if re.match(r"一[个次项批家届轮代]", q.text) and before and before in DETERMINERS:
+    if re.match(r"一[个次项批家届轮代条场座台]", q.text) and before and before in DETERMINERS:
         return False  # "这一个", "每一次", "新一届": a determiner, not a count
     if text[q.end : q.end + 1] == "性" and q.text.startswith("一"):
         return False  # "一次性": an adverb
@@ -165,7 +168,7 @@ def is_target(text: str, q: Quantity) -> bool:
         and (q.text.endswith(("以上", "以下")) or q.text.startswith("满") or text[: q.start].endswith("不足"))
     ):
         return False  # "人口5000人以下的社区", "十八周岁以上的居民", "年满十八周岁的": a condition on the subject
-    if re.fullmatch(r"一(?:个|套|批|支|项|系列|种)", q.text) and not comparator_before(
+    if re.fullmatch(r"一(?:个|套|批|支|项|系列|种|条|场|座|台)", q.text) and not comparator_before(
         text, max(q.start - 6, 0), q.start
     ):
         return False  # "形成一套制度", "培养一批骨干", "设立一个居民小组": an article, not a count
@@ -182,6 +185,26 @@ def is_target(text: str, q: Quantity) -> bool:
         return False  # "每超养一只处一千元", "每逾期一日": what a fine or charge is per, not a figure
     if text.count("《", 0, q.start) > text.count("》", 0, q.start):
         return False  # inside a title
+    return True
+
+
+# Counters whose character also opens words (场所, 条例, 台账, 座谈): one counts only where the words of the
+# text end with it.
+WORD_OPENING_UNITS = frozenset("台栋座场条")
+
+
+@cache
+def _tokenizer() -> Tokenizer:
+    return Tokenizer()
+
+
+def _unit_ends_a_word(text: str, q: Quantity) -> bool:
+    unit_end = text.find(q.unit, q.start) + len(q.unit)
+    at = q.start
+    for word in _tokenizer().precise(text[q.start : unit_end + 4]):
+        at += len(word)
+        if at >= unit_end:
+            return at == unit_end
     return True
 
 
