@@ -85,6 +85,15 @@ def merged_quantities(text: str) -> list[Value]:
     ("60万元、40万元、5万元") joined into one value. Years, qualifiers of a subject ("5000人以下的")
     and determiners ("这一个") are not targets."""
     qs = [q for q in find_quantities(text) if is_target(text, q)]
+    # "5年内重点引进100名…": a span of time ending in 内 before a count in the same stretch of the sentence
+    # is the time the count is to be reached in, not a figure of its own
+    qs = [
+        q
+        for q, nxt in itertools.zip_longest(qs, qs[1:])
+        if nxt is None
+        or not (q.kind == "time_limit" and q.text.endswith("内") and nxt.kind == "count")
+        or re.search(r"[，,；;。：:]", text[q.end : nxt.start])
+    ]
     # "每五年进行一次评估" is one figure, how often: the count of times carries it, its period stays in
     # the row's name
     carried = {
@@ -149,6 +158,8 @@ def is_target(text: str, q: Quantity) -> bool:
         return False  # "两场所", "十条例": the unit's character opens a word, it counts nothing
     if "□" in q.text:
         return False
+    if re.fullmatch(r"[百千万]+", re.sub(r"[^\d零〇一二两三四五六七八九十百千万]", "", q.text)):
+        return False  # "百人计划", "千名…项目", "百会进千企": a name; a target writes 一百名 or 100名
     before = text[max(q.start - 1, 0) : q.start]
     if re.match(r"一[个次项批家届轮代条场座台]", q.text) and before and before in DETERMINERS:
         return False  # "这一个", "每一次", "新一届": a determiner, not a count

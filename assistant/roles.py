@@ -150,6 +150,14 @@ def labels() -> Labels:
     return Labels(tuple(d["lead"]), tuple(d["support"]), tuple(d["responsible"]), tuple(d["member"]))
 
 
+@cache
+def next_label() -> re.Pattern[str]:
+    """Where a labelled list begins: any label of rules/roles.toml and its colon."""
+    lab = labels()
+    words = sorted({*lab.lead, *lab.support, *lab.responsible, *lab.member}, key=len, reverse=True)
+    return re.compile(r"\s*(?:" + "|".join(map(re.escape, words)) + r")[：:]")
+
+
 @dataclass(frozen=True)
 class Units:
     """Lead and support units with the span of the statement that names them (-1 when none)."""
@@ -161,7 +169,8 @@ class Units:
 
 
 def _read_list(text: str, start: int) -> tuple[str, int]:
-    """A unit list from `start` to the first ；/。/closing bracket at depth 0."""
+    """A unit list from `start` to the first ；/。/closing bracket at depth 0, or to a comma opening the
+    next labelled list ("牵头单位：市教育局，配合单位：…")."""
     depth = 0
     for i in range(start, len(text)):
         ch = text[i]
@@ -171,7 +180,7 @@ def _read_list(text: str, start: int) -> tuple[str, int]:
             if depth == 0:
                 return text[start:i], i
             depth -= 1
-        elif ch in "；;。" and depth == 0:
+        elif depth == 0 and (ch in "；;。" or (ch in "，," and next_label().match(text, i + 1))):
             return text[start:i], i
     return text[start:], len(text)
 
@@ -193,7 +202,7 @@ def clause_units(text: str) -> Units:
             lead += split_names(body, listed=True)
             mark(m.start() - (1 if m.start() and text[m.start() - 1] in "（(" else 0), end + 1)
             for sl in lab.support:
-                m2 = re.match(r"[；;]\s*" + sl + r"[：:]", text[end:])
+                m2 = re.match(r"[；;，,]\s*" + sl + r"[：:]", text[end:])
                 if m2:
                     body2, end2 = _read_list(text, end + m2.end())
                     support += split_names(body2, listed=True)

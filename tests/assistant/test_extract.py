@@ -528,3 +528,18 @@ def test_things_a_plan_counts_are_units_and_dates_codes_and_its_own_layout_are_n
         if r.value
     ]
     assert [r.value for r in rows] == ["200台", "100栋", "200座", "5000场", "1条", "2.5万名", "30平米以上"]
+
+
+def test_a_projects_lead_and_partners_are_read_when_a_comma_parts_their_lists_and_its_time_frame_is_no_row():
+    """A talent plan's project (read after its items were labelled): "（牵头单位：市教育局，配合单位：…）" names
+    one lead and its partners; "5年内" is when the counts are due, not a figure; "“百人计划”" and
+    "百名…项目" are names; "第三十三条、三十四条" are two articles."""
+    doc = doc_of(
+        "9.“百人计划”拓展项目。5年内选拔认定教育专家10名、名校长100名，开展50场次名家讲座。"
+        "（牵头单位：市教育局，配合单位：市人力资源和社会保障局、市国资委）\n"
+        "评估结果作为发放第三十三条、三十四条规定的服务奖励的依据。"
+    )
+    rows = [r for r in extract_document(doc) if r.value]
+    assert [r.value for r in rows] == ["10名", "100名", "50场次"]
+    assert {r.lead_units for r in rows} == {("市教育局",)}
+    assert {r.support_units for r in rows} == {("市人力资源和社会保障局", "市国资委")}
