@@ -203,6 +203,9 @@ def _target_rows(p: Passage) -> tuple[list[Indicator], set[int]]:
     return rows, used
 
 
+WHOLE_STATE = re.compile(r"(?:实现|达到)?全覆盖|全面(?:完成|建成)")
+
+
 def _completion_rows(p: Passage, valued: set[int]) -> tuple[list[Indicator], set[int]]:
     """Dated commitments without a figure: "2025年底前完成…", "到2025年…实现全覆盖". The row's value is
     the state (全面完成, 全覆盖); sentences that already gave a figure's row (`valued`) give none."""
@@ -235,10 +238,17 @@ def _completion_rows(p: Passage, valued: set[int]) -> tuple[list[Indicator], set
             )
         )
         used.add(sent_s)
+    plain = masked(text)
     for sent_s, sent_e in sentences_of(text):
-        if sent_s in valued or sent_s in used:
+        if sent_s in used:
             continue
-        found = STATE.search(text, sent_s, sent_e)
+        if sent_s in valued:
+            # a sentence of figures may also reach a whole state ("…比例达到38.5%，…健身圈实现全覆盖"): its own
+            # row, unless the sentence's figures say it already ("覆盖率达到100%，实现全覆盖")
+            full = any(v.value in ("100%", "百分之百") for v in merged_quantities(plain[sent_s:sent_e]))
+            found = None if full else WHOLE_STATE.search(text, sent_s, sent_e)
+        else:
+            found = STATE.search(text, sent_s, sent_e)
         dl = deadline_of(text, sent_s, sent_e, found.start()) if found else None
         if found and dl:
             s, e = segment(text, found.start(), found.end())

@@ -543,3 +543,23 @@ def test_a_projects_lead_and_partners_are_read_when_a_comma_parts_their_lists_an
     assert [r.value for r in rows] == ["10名", "100名", "50场次"]
     assert {r.lead_units for r in rows} == {("市教育局",)}
     assert {r.support_units for r in rows} == {("市人力资源和社会保障局", "市国资委")}
+
+
+def test_a_sentence_of_figures_that_also_reaches_a_whole_state_gives_the_state_its_row():
+    """"到2025年，…比例达到38.5%，…健身圈实现全覆盖": the coverage is a dated commitment of its own; where the
+    state only restates a rate ("覆盖率达到100%，实现全覆盖") it is not a second row, and a vague state
+    (基本形成) beside figures is none."""
+    rows = extract_document(
+        doc_of(
+            "到2025年，经常参加体育锻炼人数比例达到38.5%，三级公共健身设施和社区15分钟健身圈实现全覆盖。"
+            "到2025年，城市社区综合服务设施覆盖率达到100%，实现全覆盖。"
+            "到2020年年底，网格化服务管理覆盖率达到90%，基本形成共建共治格局。"
+        )
+    )
+    assert [(r.value, r.deadline) for r in rows if r.value] == [
+        ("38.5%", "2025年"),
+        ("15分钟", "2025年"),
+        ("100%", "2025年"),
+        ("90%", "2020年年底"),
+        ("实现全覆盖", "2025年"),
+    ]
