@@ -512,8 +512,8 @@ def test_a_comparison_sign_is_a_comparator():
 def test_things_a_plan_counts_are_units_and_dates_codes_and_its_own_layout_are_no_figures():
     """Yearly project lists (read after their items were labelled): 空调 in 台, 公房 in 栋, 公厕 in 座,
     activities in 场, bus lines in 条, 2.5万名 and 30平米 are counts and an area; a dashed date, an index
-    number, a day of a month to report by and "十方面32项" (the list's own layout) are none, and 场 of 场所
-    counts nothing."""
+    number, a day of a month to report by, "十方面32项" (the list's own layout) and 世界500强 (a ranking's
+    name) are none, and 场 of 场所 counts nothing."""
     rows = [
         r
         for r in extract_document(
@@ -522,7 +522,7 @@ def test_things_a_plan_counts_are_units_and_dates_codes_and_its_own_layout_are_n
                 "为义务教育学校普通教室安装200台空调，为100栋高层公房实施消防设施改造，完成200座环卫公厕改造，"
                 "推出5000场艺术普及教育活动，打造1条敬老爱老服务公交线路，为不少于2.5万名妇女提供免费检查，"
                 "社区综合服务设施面积达到每百户30平米以上。请各区于2月20日前上报，并从3月起每月20日前上报推进情况。"
-                "按照“一厅、两场所”的标准建设。"
+                "按照“一厅、两场所”的标准建设，对世界500强企业的投资项目给予支持。"
             )
         )
         if r.value
