@@ -238,15 +238,17 @@ def _completion_rows(p: Passage, valued: set[int]) -> tuple[list[Indicator], set
             )
         )
         used.add(sent_s)
-    plain = masked(text)
     for sent_s, sent_e in sentences_of(text):
         if sent_s in used:
             continue
         if sent_s in valued:
             # a sentence of figures may also reach a whole state ("…比例达到38.5%，…健身圈实现全覆盖"): its own
             # row, unless the sentence's figures say it already ("覆盖率达到100%，实现全覆盖")
-            full = any(v.value in ("100%", "百分之百") for v in merged_quantities(plain[sent_s:sent_e]))
-            found = None if full else WHOLE_STATE.search(text, sent_s, sent_e)
+            found = WHOLE_STATE.search(text, sent_s, sent_e)
+            if found and any(
+                v.value in ("100%", "百分之百") for v in merged_quantities(masked(text[sent_s:sent_e]))
+            ):
+                found = None
         else:
             found = STATE.search(text, sent_s, sent_e)
         dl = deadline_of(text, sent_s, sent_e, found.start()) if found else None
