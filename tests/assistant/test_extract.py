@@ -546,7 +546,7 @@ def test_a_projects_lead_and_partners_are_read_when_a_comma_parts_their_lists_an
 
 
 def test_a_sentence_of_figures_that_also_reaches_a_whole_state_gives_the_state_its_row():
-    """"到2025年，…比例达到38.5%，…健身圈实现全覆盖": the coverage is a dated commitment of its own; where the
+    """A plan's "到2025年，…比例达到38.5%，…健身圈实现全覆盖": the coverage is a dated commitment of its own; where the
     state only restates a rate ("覆盖率达到100%，实现全覆盖") it is not a second row, and a vague state
     (基本形成) beside figures is none."""
     rows = extract_document(
