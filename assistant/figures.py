@@ -199,9 +199,9 @@ def is_target(text: str, q: Quantity) -> bool:
     return True
 
 
-# Counters whose character also opens words (场所, 条例, 台账, 座谈): one counts only where the words of the
+# Counters whose character also opens words (场所, 条例, 台账, 部门): one counts only where the words of the
 # text end with it.
-WORD_OPENING_UNITS = frozenset("台栋座场条")
+WORD_OPENING_UNITS = frozenset("台栋座场条部")
 
 
 @cache

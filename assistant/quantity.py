@@ -16,6 +16,7 @@ from pathlib import Path
 RULES = Path(__file__).parent / "rules" / "quantity.toml"
 CN = "零〇一二两三四五六七八九十百千万亿"
 NUMBER = rf"(?:\d+(?:\.\d+)?|[{CN}]+(?:点[{CN}]+)?)"
+MULTIPLIERS = ("万", "亿")  # written between a figure and its unit: 10.8万部, 1.16亿平方米
 UNITS_ALONE = {"十": 10.0, "百": 100.0, "千": 1000.0, "万": 10000.0, "半": 0.5}
 FRACTION = rf"(?:[{CN}]+分之[{CN}]+|\d+/\d+|百分之{NUMBER})"
 # A ratio of two figures, as plans write 医护比 or 师生比: 1:1.2, 1∶10 (after 比, never a time of day).
@@ -64,7 +65,17 @@ def comparator_words() -> str:
 @cache
 def rules() -> QuantityRules:
     data = _data()
-    units = sorted(data["units"], key=len, reverse=True)
+    kinds = dict(data["unit_kinds"])
+    # a count, an area, a length, a weight or an amount in ten thousands or hundred millions: 10.8万部,
+    # 29.6万公里, 1.16亿平方米, 1亿人 (the listed 万元, 万户… keep their own kinds)
+    scaled = {
+        m + u: k
+        for u, k in kinds.items()
+        for m in MULTIPLIERS
+        if k in ("count", "area", "distance", "weight", "money") and not u.startswith(MULTIPLIERS)
+    }
+    kinds = {**scaled, **kinds}
+    units = sorted({*data["units"], *scaled}, key=len, reverse=True)
     unit = "(?:" + "|".join(map(re.escape, units)) + ")"
     after = sorted(data["comparators_after"], key=len, reverse=True)
     pre = f"(?:{comparator_words()})"
@@ -78,7 +89,7 @@ def rules() -> QuantityRules:
         rf"\s*(?P<unit>{unit})?|(?P<word>{words}))\s*(?P<post>{post})?"
     )
     comparators = {**data["comparator_signs"]}
-    return QuantityRules(pattern, comparators, dict(data["unit_kinds"]))
+    return QuantityRules(pattern, comparators, kinds)
 
 
 def parse_number(text: str) -> float | None:

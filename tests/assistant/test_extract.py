@@ -563,3 +563,25 @@ def test_a_sentence_of_figures_that_also_reaches_a_whole_state_gives_the_state_i
         ("90%", "2020年年底"),
         ("实现全覆盖", "2025年"),
     ]
+
+
+def test_a_count_or_length_in_ten_thousands_or_hundred_millions_keeps_its_unit():
+    """A report of what was done (read after its items were labelled): 10.8万部 elevators, 29.6万公里 of pipes,
+    1.16亿平方米, 约1亿人 are figures with their units; "1至5月" is when, and three 部门 count no 部."""
+    rows = [
+        r
+        for r in extract_document(
+            doc_of(
+                "各地共改造老旧管线29.6万公里，加装电梯10.8万部，实施建筑节能改造1.16亿平方米，惠及约1亿人。"
+                "今年1至5月，三部门联合增设充电桩8940个。"
+            )
+        )
+        if r.value
+    ]
+    assert [(r.value, r.quantity_kind) for r in rows] == [
+        ("29.6万公里", "distance"),
+        ("10.8万部", "count"),
+        ("1.16亿平方米", "area"),
+        ("1亿人", "count"),
+        ("8940个", "count"),
+    ]
