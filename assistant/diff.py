@@ -21,6 +21,7 @@ from assistant.provision import ARTICLE
 from corpus.model import Document
 
 SAME_PROVISION = 0.5  # difflib ratio above which two texts are one provision revised, not two provisions
+ARTICLE_UNITS = ("条", "款")  # "依照第十条、十一条": articles referred to, never a changed figure
 
 
 @dataclass(frozen=True)
@@ -61,9 +62,14 @@ class Change:
         from assistant.quantity import find_quantities
 
         a, b = self.old.body, self.new.body
-        # figures in each text (ordinals such as 第三人 are not figures), whole around each change
-        qa = [q for q in find_quantities(a) if a[q.start - 1 : q.start] != "第"]
-        qb = [q for q in find_quantities(b) if b[q.start - 1 : q.start] != "第"]
+        # figures in each text (ordinals such as 第三人 are not figures, nor articles referred to: 第十条、
+        # 十一条), whole around each change
+        qa = [
+            q for q in find_quantities(a) if a[q.start - 1 : q.start] != "第" and q.unit not in ARTICLE_UNITS
+        ]
+        qb = [
+            q for q in find_quantities(b) if b[q.start - 1 : q.start] != "第" and q.unit not in ARTICLE_UNITS
+        ]
         out = []
         for changed, a1, a2, b1, b2 in changed_spans(a, b):
             if not changed:

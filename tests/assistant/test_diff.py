@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from assistant.diff import diff_versions, marked
+from assistant.diff import Change, Provision, diff_versions, marked
 from corpus import DocumentStore
 from tests.conftest import ROOT
 
@@ -161,3 +161,11 @@ def test_a_small_change_in_a_long_article_is_shown_in_its_sentence(tmp_path: Pat
     assert "全文" in row and row.count("第5项服务工作") == 4  # both sides' whole text, twice each
     short = next(r for r in html.split("<tr>") if "第四条" in r)
     assert "……" not in short and "全文" not in short
+
+
+def test_articles_referred_to_are_no_changed_figures():
+    """ "依照第十条、十一条规定…三十日内" → "依照第十条、十二条规定…十五日内": the time limit changed; the articles
+    referred to are not figures."""
+    old = Provision("第五条", "第五条依照第十条、十一条规定，三十日内作出决定。", ("a",))
+    new = Provision("第五条", "第五条依照第十条、十二条规定，十五日内作出决定。", ("b",))
+    assert Change("修改", old, new, "").numbers == ("三十日内 → 十五日内",)
