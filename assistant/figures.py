@@ -16,7 +16,7 @@ from pathlib import Path
 
 from assistant.quantity import Quantity, comparator_words, find_quantities
 from assistant.roles import Units, sentence_units
-from indexer.tokenize import Tokenizer
+from indexer.tokenize import domain_tokenizer
 
 RULES = Path(__file__).parent / "rules" / "extraction.toml"
 
@@ -204,15 +204,10 @@ def is_target(text: str, q: Quantity) -> bool:
 WORD_OPENING_UNITS = frozenset("台栋座场条部")
 
 
-@cache
-def _tokenizer() -> Tokenizer:
-    return Tokenizer()
-
-
 def _unit_ends_a_word(text: str, q: Quantity) -> bool:
     unit_end = text.find(q.unit, q.start) + len(q.unit)
     at = q.start
-    for word in _tokenizer().precise(text[q.start : unit_end + 4]):
+    for word in domain_tokenizer().precise(text[q.start : unit_end + 4]):
         at += len(word)
         if at >= unit_end:
             return at == unit_end

@@ -14,12 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from assistant.indicator import PENALTY, Indicator, whole_sentence
 from corpus.outline import ARTICLE_NUMBER, CN_NUM
 from corpus.sentences import sentence_spans
-from indexer.tokenize import Tokenizer
+from indexer.tokenize import domain_tokenizer
 
 SAME_WORDS = 0.75  # share of words two quotes must have in common to measure the same thing
 MIN_WORDS = 2  # a quote with fewer content words ("处…罚款") does not say what it measures
@@ -36,11 +35,6 @@ class Key:
     @property
     def documents(self) -> int:
         return len(self.rows)
-
-
-@cache
-def _tokenizer() -> Tokenizer:
-    return Tokenizer()
 
 
 def _sentence(r: Indicator) -> tuple[str, int, int]:
@@ -65,7 +59,7 @@ def measured_words(r: Indicator) -> frozenset[str]:
     if PENALTY.search(r.quote):
         spans = sentence_spans(r.clause)
         text += " " + (r.clause[spans[0][0] : spans[0][1]] if spans else "")
-    tok = _tokenizer()
+    tok = domain_tokenizer()
     return frozenset(w for w in tok.content(tok.precise(text)) if len(w) >= 2 and not NUMERAL.match(w))
 
 

@@ -155,6 +155,13 @@ class Tokenizer:
         return out
 
 
+@cache
+def domain_tokenizer() -> Tokenizer:
+    """One `Tokenizer` with the domain dictionary alone, shared by whoever reads text without an index
+    (the tables' counters and indicator names): each instance loads a jieba dictionary of its own."""
+    return Tokenizer()
+
+
 def function_words(words: Iterable[str]) -> set[str]:
     """The words (`Tokenizer.precise`) that `function_word_table` lists: 如果, 这些, 每次, 几个."""
     table = function_word_table()
