@@ -64,12 +64,14 @@ class Change:
         a, b = self.old.body, self.new.body
         # figures in each text (ordinals such as 第三人 are not figures, nor articles referred to: 第十条、
         # 十一条), whole around each change
-        qa = [
-            q for q in find_quantities(a) if a[q.start - 1 : q.start] != "第" and q.unit not in ARTICLE_UNITS
-        ]
-        qb = [
-            q for q in find_quantities(b) if b[q.start - 1 : q.start] != "第" and q.unit not in ARTICLE_UNITS
-        ]
+        qa, qb = (
+            [
+                q
+                for q in find_quantities(t)
+                if t[q.start - 1 : q.start] != "第" and q.unit not in ARTICLE_UNITS
+            ]
+            for t in (a, b)
+        )
         out = []
         for changed, a1, a2, b1, b2 in changed_spans(a, b):
             if not changed:

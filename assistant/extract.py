@@ -19,6 +19,7 @@ from assistant.figures import (
     RECURRING,
     SCOPE,
     STATE,
+    WHOLE_STATE,
     comparator_before,
     deadline_of,
     earlier_subject,
@@ -201,9 +202,6 @@ def _target_rows(p: Passage) -> tuple[list[Indicator], set[int]]:
         used.add(sent_s)
         last_end = q.end
     return rows, used
-
-
-WHOLE_STATE = re.compile(r"(?:实现|达到)?全覆盖|全面(?:完成|建成)")
 
 
 def _completion_rows(p: Passage, valued: set[int]) -> tuple[list[Indicator], set[int]]:

@@ -58,9 +58,9 @@ RECURRING = re.compile(
     r"(?P<state>(?:全面|基本|全部|足额)?(?:完成|建成|制定|实现|拨付|报送|上报|提交|公布|通报|报(?![告道名])|(?:配套)?到位))"
 )
 DEADLINE_LEAD = ("于", "在", "到", "确保", "力争")
-STATE = re.compile(
-    r"(?:实现|达到)?全覆盖|全面(?:完成|建成|实现)|基本(?:建成|形成|实现|完成)|(?:均|全部)(?:建立|建成|完成)"
-)
+# A whole state reached (全覆盖, 全面完成): a dated commitment even in a sentence that also gives figures
+WHOLE_STATE = re.compile(r"(?:实现|达到)?全覆盖|全面(?:完成|建成|实现)")
+STATE = re.compile(rf"{WHOLE_STATE.pattern}|基本(?:建成|形成|实现|完成)|(?:均|全部)(?:建立|建成|完成)")
 SCOPE = re.compile(
     r"每个(?:城市|农村)?社区|城市社区|农村社区|每个村|各新城|每个新城|每个街道|每个区|每个乡镇"
 )

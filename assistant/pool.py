@@ -26,11 +26,12 @@ def answer_pool(
     that do (the topic's words, 室内 and 吸烟, may fill the pool with the rule and leave out its fine);
     and the paragraph each later paragraph or list item is read with (`provision.article_opening`),
     at that clause's rank."""
-    res = retriever.search(query, k=DEEP, region=region, doc_ids=doc_ids)
+    asks_amount = query.kind is Kind.NUMBER and bool(query.units)
+    res = retriever.search(query, k=DEEP if asks_amount else 10, region=region, doc_ids=doc_ids)
     hits = list(res.hits[:10])
     pool = hits[:10] if query.kind is Kind.COMPARISON else hits[:POOL]
     ranks = list(range(1, len(pool) + 1))
-    if query.kind is Kind.NUMBER and query.units and not any(_holds(h, query) for h in pool):
+    if asks_amount and not any(_holds(h, query) for h in pool):
         deeper = [(r, h) for r, h in enumerate(res.hits[len(pool) :], len(pool) + 1) if _holds(h, query)]
         for r, h in deeper[:UNIT_DEEP]:
             pool.append(h)
