@@ -241,12 +241,17 @@ def _completion_rows(p: Passage, valued: set[int]) -> tuple[list[Indicator], set
             continue
         if sent_s in valued:
             # a sentence of figures may also reach a whole state ("…比例达到38.5%，…健身圈实现全覆盖"): its own
-            # row, unless the sentence's figures say it already ("覆盖率达到100%，实现全覆盖")
+            # row, unless the sentence's figures say it already ("覆盖率达到100%，实现全覆盖") or the state is
+            # said of things its stretch counts ("首批100个…示范社区全面建成": the count's row)
             found = WHOLE_STATE.search(text, sent_s, sent_e)
             if found and any(
                 v.value in ("100%", "百分之百") for v in merged_quantities(masked(text[sent_s:sent_e]))
             ):
                 found = None
+            if found:
+                s, e = segment(text, found.start(), found.end())
+                if any(v.kind == "count" for v in merged_quantities(masked(text[s : found.start()]))):
+                    found = None
         else:
             found = STATE.search(text, sent_s, sent_e)
         dl = deadline_of(text, sent_s, sent_e, found.start()) if found else None

@@ -585,3 +585,28 @@ def test_a_count_or_length_in_ten_thousands_or_hundred_millions_keeps_its_unit()
         ("1亿人", "count"),
         ("8940个", "count"),
     ]
+
+
+def test_names_with_figures_and_concentration_limits_in_a_yearly_plan():
+    """A sixth batch of plan text (read after its items were labelled): PM2.5 and O3 are substances, "8大工程" and
+    "三年行动计划" name a plan's parts and span, a report's "9日发布" is a date; a limit in 微克/立方米 or ug/m³ and a
+    level in 分贝 are figures; "首批80个…社区全面建成" is the count's row, not a second one for the state."""
+    rows = [
+        r
+        for r in extract_document(
+            doc_of(
+                "本市民生项目清单9日发布。全年推进8大工程，完成投资120亿元。"
+                "确保细颗粒物（PM2.5）年均浓度降至35ug/m³以下，二氧化硫不高于20微克/立方米，推动PM2.5与O3协同控制。"
+                "居住区夜间噪声不超过45分贝。启动第二轮三年行动计划。"
+                "到2026年底前，首批80个示范社区全面建成。"
+            )
+        )
+        if r.value
+    ]
+    assert [(r.value, r.quantity_kind) for r in rows] == [
+        ("120亿元", "money"),
+        ("35ug/m³以下", "concentration"),
+        ("20微克/立方米", "concentration"),
+        ("45分贝", "sound_level"),
+        ("80个", "count"),
+    ]
