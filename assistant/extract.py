@@ -26,6 +26,7 @@ from assistant.figures import (
     indicator_name,
     masked,
     merged_quantities,
+    parallel_figures,
     respective_names,
     segment,
     sentence_at,
@@ -182,7 +183,7 @@ def _target_rows(p: Passage) -> tuple[list[Indicator], set[int]]:
             quantity_kind=q.kind,
             value_at=q.start - quote_s,
         )
-        figures = q.value.split("、")
+        figures = parallel_figures(q.value, q.unit)
         names = respective_names(text, sent_s, q.start, len(figures)) if len(figures) > 1 else None
         if names:
             # one row per name and its figure, quoting the whole sentence (the pairing is read there)

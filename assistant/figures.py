@@ -106,10 +106,14 @@ def merged_quantities(text: str) -> list[Value]:
     qs = [q for q in qs if id(q) not in carried]
     groups: list[list[Quantity]] = []
     for q in qs:
-        if (
-            groups
-            and text[groups[-1][-1].end : q.start] in ("", "、", "至", "到", "或者", "或")
-            and q.unit == groups[-1][-1].unit
+        between = text[groups[-1][-1].end : q.start] if groups else None
+        if groups and (
+            (
+                between in ("", "、", "至", "到", "或者", "或", "和", "及", "以及", "与")
+                and q.unit == groups[-1][-1].unit
+            )
+            # "提高了17.2、2.4和3.8个百分点": bare figures listed before the one that gives their unit
+            or (between in PARALLEL and q.unit and not any(x.unit for x in groups[-1]))
         ):
             groups[-1].append(q)
         else:
@@ -130,7 +134,9 @@ def merged_quantities(text: str) -> list[Value]:
             else next((w for w in ("以上", "以下", "以内", "左右") if full.endswith(w)), "")
         )
         out.append(
-            Value(s, e, value.strip(), full, comparator, g[0].unit if g[0].unit != "ratio" else "", g[0].kind)
+            Value(
+                s, e, value.strip(), full, comparator, g[-1].unit if g[-1].unit != "ratio" else "", g[-1].kind
+            )
         )
     return out
 
@@ -278,6 +284,15 @@ def indicator_name(text: str, seg_start: int, value_start: int, after: str = "",
 # "取得A、B和C证书者，分别给予5000元、3000元、2000元": each of the listed names takes the figure in
 # its place. The names are the enumeration nearest before 分别, cut at 、/和/及/与/或.
 RESPECTIVELY = re.compile(r"[，,]?\s*分别")
+
+
+PARALLEL = ("、", "和", "及", "以及", "与")  # between figures listed side by side
+
+
+def parallel_figures(value: str, unit: str) -> list[str]:
+    """The figures of a parallel value, each with the unit the list gives once: "17.2、2.4和3.8个百分点"."""
+    figures = [f for f in re.split("|".join(PARALLEL[::-1]), value) if f]
+    return [f if not unit or not re.fullmatch(r"[\d.]+", f) else f + unit for f in figures]
 
 
 def respective_names(text: str, sent_start: int, value_start: int, count: int) -> list[str] | None:

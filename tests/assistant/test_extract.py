@@ -610,3 +610,28 @@ def test_names_with_figures_and_concentration_limits_in_a_yearly_plan():
         ("45分贝", "sound_level"),
         ("80个", "count"),
     ]
+
+
+def test_a_news_report_of_targets_keeps_its_figures_and_drops_its_dates_and_phone():
+    """A seventh batch (news reports of yearly targets, read after their items were labelled): the day a meeting
+    opened, a dateline and a telephone number are no figures; 万亿斤 and 个百分点 are units; "学前三年" and
+    "五年行动" are names; figures listed "A、B和C" against a "分别" list are one row each, with the unit the list
+    gives once."""
+    rows = [
+        r
+        for r in extract_document(
+            doc_of(
+                "全省人代会8日上午开幕，省长6日在报告中提出：粮食产量0.9万亿斤以上。咨询电话：0531-86061234。"
+                "实施人居环境提升五年行动。学前三年毛入园率、高中阶段毛入学率分别比上年提高了1.5和0.8个百分点，"
+                "到2027年，普惠性幼儿园覆盖率城区和农村分别达到92%和85%。"
+            )
+        )
+        if r.value
+    ]
+    assert [(r.indicator, r.value) for r in rows] == [
+        ("粮食产量", "0.9万亿斤以上"),
+        ("学前三年毛入园率", "1.5个百分点"),
+        ("高中阶段毛入学率", "0.8个百分点"),
+        ("普惠性幼儿园覆盖率城区", "92%"),
+        ("农村", "85%"),
+    ]
