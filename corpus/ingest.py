@@ -40,6 +40,9 @@ def slug(name: str) -> str:
     return s[:60] or "doc"
 
 
+ISSUING = re.compile(r"印发给?你们|现予印发|请认真(?:贯彻|遵照|组织)|遵照执行")
+
+
 def build_documents(
     path: str | Path, catalog: dict[tuple[str, int], Entry], max_bytes: int, max_clause_chars: int
 ) -> list[Document]:
@@ -68,8 +71,12 @@ def build_documents(
         for ln in part.lines:
             starts.append(Line(ln.text, pos))
             pos += len(ln.text) + 1
+        # a title line "关于…的通知" or the notice that issues it among the first three lines; a sentence that
+        # only mentions a 关于-titled text is content ("城乡社区是…。…《关于…的意见》…")
         skip = {t for t in (meta.title, title, part.title, md_part) if t} | {
-            ln for ln in head[:3] if "关于" in ln
+            ln
+            for ln in head[:3]
+            if "关于" in ln and (not re.search(r"[。；;！？]", ln.rstrip("。")) or ISSUING.search(ln))
         }
         skip |= {
             ln.text for ln in part.lines[:12] if meta.title and meta.title in ln.text and len(ln.text) < 90

@@ -88,6 +88,22 @@ def test_header_metadata_is_extracted_from_the_text(tmp_path: Path, fresh_settin
     assert doc.region == "衡水市"
 
 
+def test_a_news_paragraph_naming_a_guanyu_title_is_content_not_a_title_line(tmp_path: Path, fresh_settings):
+    """A short news item whose only paragraph mentions "关于…的建议" among the file's first lines: that paragraph
+    is the text (it was skipped as a "关于…" title line, and the file failed as having no content)."""
+    src = tmp_path / "news.txt"
+    src.write_text(
+        "某市推进老旧小区加装电梯\n\n"
+        "5月6日，市政协对第12号提案“关于加快老旧小区加装电梯的建议”进行督办。截至目前，全市计划加装电梯120部。\n",
+        encoding="utf-8",
+    )
+    store = DocumentStore(fresh_settings)
+    [res] = store.ingest([src])
+    assert res.ok, res.error
+    [doc] = [store.get(d) for d in res.doc_ids]
+    assert any("全市计划加装电梯120部" in c.text for c in doc.clauses)
+
+
 def _clause_key(store: DocumentStore, doc_id: str) -> list[tuple]:
     return [(c.heading_path, c.text, c.start, c.end) for c in store.get(doc_id).clauses]
 
