@@ -120,6 +120,13 @@ def merged_quantities(text: str) -> list[Value]:
             groups.append([q])
     out = []
     for g in groups:
+        if (
+            not g[-1].unit
+            and g[-1].kind == "other"
+            and not re.match(COMPARATOR_WORDS, g[0].text)
+            and not comparator_before(text, max(g[0].start - 6, 0), g[0].start)
+        ):
+            continue  # a bare figure: a street number (1668号), a postcode, "等3类人员"; a target gives its unit
         s, e = g[0].start, g[-1].end
         full = text[s:e].strip()
         pre = re.match(COMPARATOR_WORDS, full)

@@ -635,3 +635,20 @@ def test_a_news_report_of_targets_keeps_its_figures_and_drops_its_dates_and_phon
         ("普惠性幼儿园覆盖率城区", "92%"),
         ("农村", "85%"),
     ]
+
+
+def test_bare_figures_of_addresses_and_codes_and_bracketed_months_are_no_rows():
+    """An eighth batch (read after its items were labelled): a street address, a postcode and a mail domain give
+    no rows, nor does a progress column's month in brackets; a bare figure after 达到 is still a value, and a target
+    with its unit is one."""
+    rows = [
+        r
+        for r in extract_document(
+            doc_of(
+                "来信地址：某区民政局（长江路1200号3号楼502室），邮编：200061。电子邮件：mzj@126.com。"
+                "进展情况（9月）：已完成新增12家助餐点。每千人拥有社会体育指导员达到2.3。"
+            )
+        )
+        if r.value
+    ]
+    assert [r.value for r in rows] == ["12家", "2.3"]
