@@ -6,6 +6,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+HEADING_START = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十百\d]+[章节条部分]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])"
+)
 TITLE_WORDS = re.compile(r"关于|方案|意见|规划|办法|通知|条例|决定|规定|细则|纲要|计划|[^方]法$")
 # A regulation's header: "2024年3月29日 …会议通过", "…国务院令第379号公布", "…第一次修订". One line may
 # hold several dated events ("…批准根据2001年5月29日…修正").
@@ -40,6 +43,8 @@ DATE_LABELLED = re.compile(
 )
 DATE_LINE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［（(]\d{4}[〕\]］）)]\s*\d{1,4}\s*号$")
+# words ending like a place that name no place: "渭南将为老旧小区…", "郑州老旧小区…" are headlines, not regions
+NOT_A_PLACE = re.compile(r"(?:小|园|景|校|辖|片|城|街|郊|山|营)区$")
 PLACE = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,8}?(?:自治区|自治州|省|市|州|县|新区|区|街道|镇))")
 NATIONAL = re.compile(
     r"^(?:中华人民共和国|中共中央|国务院|中办|国办|民政部|中共中央办公厅|国务院办公厅|最高人民法院|最高人民检察院)"
@@ -196,6 +201,17 @@ def _title(head: Sequence[str]) -> str:
             ):
                 return ln + nxt
             return ln
+    # a file with no such line (a news item, a list of projects): its first line when it reads as a headline,
+    # short and without a sentence's punctuation, with text after it
+    first = head[0] if len(head) > 1 else ""
+    if (
+        first
+        and len(first) <= 40
+        and not re.search(r"[。，,；;：:！？!?]", first)
+        and not HEADING_START.match(first)
+        and not EVENT_DATE.match(first)
+    ):
+        return first
     return ""
 
 
@@ -211,7 +227,7 @@ def guess_region(title: str, issuer: str = "") -> str:
         if NATIONAL.match(text):
             return "全国"
         m = PLACE.match(text)
-        if m and "社区" not in m.group(1):
+        if m and "社区" not in m.group(1) and not NOT_A_PLACE.search(m.group(1)):
             return m.group(1)
     return ""
 

@@ -102,6 +102,19 @@ def test_a_news_paragraph_naming_a_guanyu_title_is_content_not_a_title_line(tmp_
     assert res.ok, res.error
     [doc] = [store.get(d) for d in res.doc_ids]
     assert any("全市计划加装电梯120部" in c.text for c in doc.clauses)
+    # its headline is its title (no 通知/方案/意见… in it), not a clause; "…老旧小区" names no region
+    assert doc.title == "某市推进老旧小区加装电梯"
+    assert doc.region == ""
+    assert all(c.text != doc.title for c in doc.clauses)
+
+
+def test_a_headline_names_its_place(tmp_path: Path, fresh_settings):
+    src = tmp_path / "dafeng.txt"
+    src.write_text("大丰区推进老旧小区加装电梯\n\n截至目前，该区已累计完成加装电梯53台。\n", encoding="utf-8")
+    store = DocumentStore(fresh_settings)
+    [res] = store.ingest([src])
+    doc = store.get(res.doc_ids[0])
+    assert (doc.title, doc.region) == ("大丰区推进老旧小区加装电梯", "大丰区")
 
 
 def _clause_key(store: DocumentStore, doc_id: str) -> list[tuple]:
