@@ -7,7 +7,7 @@ import pytest
 from assistant.compare import build_table, to_markdown
 from assistant.export import COLUMNS, record, to_csv, to_xlsx
 from assistant.extract import extract_all, extract_document
-from assistant.indicator import numbers, verified
+from assistant.indicator import Indicator, numbers, verified
 from assistant.roles import clause_units, sentence_units, split_names
 from corpus.model import Clause, Document
 
@@ -35,6 +35,11 @@ def doc_of(*texts: str, path: tuple[str, ...] = ("一、要求",)) -> Document:
         "\n".join(texts),
         tuple(clauses),
     )
+
+
+def valued_rows(*texts: str) -> list[Indicator]:
+    """The rows with a value the extractor gives for a document made of `texts`."""
+    return [r for r in extract_document(doc_of(*texts)) if r.value]
 
 
 def values(text: str) -> list[tuple[str | None, str | None, str | None]]:
@@ -402,17 +407,11 @@ def test_a_list_item_reads_after_the_sentence_that_opens_its_list(tmp_path, fres
 def test_a_count_of_animals_is_a_figure_each_household_is_not_and_a_comparator_is_its_own_figures():
     """From a city's dog rules (宁波, 2020): 限养一只 and 不超过一只 count with 只; 每一户籍 is what a
     figure is per; 届满前三十日内 is no "满", and the 满 of the figure before it is not this one's."""
-    rows = [
-        r
-        for r in extract_document(
-            doc_of(
-                "第十二条 犬只出生满三个月或者免疫有效期届满前三十日内，养犬人应当为犬只接种狂犬病疫苗。",
-                "第十四条 个人在重点管理区内饲养犬只，每一户籍且每一固定居住场所限养一只，并符合下列条件：",
-                "第十五条 犬只寄养数量不得超过一只，寄养时间不得超过三十日。",
-            )
-        )
-        if r.value
-    ]
+    rows = valued_rows(
+        "第十二条 犬只出生满三个月或者免疫有效期届满前三十日内，养犬人应当为犬只接种狂犬病疫苗。",
+        "第十四条 个人在重点管理区内饲养犬只，每一户籍且每一固定居住场所限养一只，并符合下列条件：",
+        "第十五条 犬只寄养数量不得超过一只，寄养时间不得超过三十日。",
+    )
     assert [(r.value, r.comparator) for r in rows] == [
         ("三个月", "满"),
         ("三十日", None),
@@ -426,18 +425,12 @@ def test_a_term_that_ends_compares_nothing_an_hour_is_when_and_a_fine_per_animal
     """From a second city's dog rules and a fireworks regulation (舟山 2020, 重庆 2018): 届满三十日前
     is thirty days before the term ends, no "满"; 8时至18时 is a time of day, not the figures 8 and 18;
     每超养一只 is what the fine is per; 十公斤 is a weight."""
-    rows = [
-        r
-        for r in extract_document(
-            doc_of(
-                "第十七条 养犬人应当于犬只准养登记有效期届满三十日前，向公安机关申请办理延续。",
-                "第二十四条 每日8时至18时不得携带大型犬只外出。",
-                "第三十七条 饲养犬只超过限养数量的，每超养一只处一千元罚款。",
-                "第七条 其他单位和个人不得存放重量超过十公斤的烟花爆竹。",
-            )
-        )
-        if r.value
-    ]
+    rows = valued_rows(
+        "第十七条 养犬人应当于犬只准养登记有效期届满三十日前，向公安机关申请办理延续。",
+        "第二十四条 每日8时至18时不得携带大型犬只外出。",
+        "第三十七条 饲养犬只超过限养数量的，每超养一只处一千元罚款。",
+        "第七条 其他单位和个人不得存放重量超过十公斤的烟花爆竹。",
+    )
     assert [(r.value, r.comparator, r.unit) for r in rows] == [
         ("三十日", None, "日"),
         ("一千元", None, "元"),
@@ -448,15 +441,9 @@ def test_a_term_that_ends_compares_nothing_an_hour_is_when_and_a_fine_per_animal
 def test_a_ratio_is_one_figure_ten_thousand_times_is_a_unit_and_a_schoolings_name_is_no_duration():
     """Forms of a plan's targets (a public 便民服务 plan, read after its items were labelled): 医护比
     1:1.2 is one ratio, not 1 and 1.2; 1.8万次 counts in 万次; 九年 of 九年义务教育 names the schooling."""
-    rows = [
-        r
-        for r in extract_document(
-            doc_of(
-                "到2025年，九年义务教育巩固率达到97%，医护比达到1:1.2，每万人接受公共文化设施服务1.8万次。",
-            )
-        )
-        if r.value
-    ]
+    rows = valued_rows(
+        "到2025年，九年义务教育巩固率达到97%，医护比达到1:1.2，每万人接受公共文化设施服务1.8万次。",
+    )
     assert [(r.value, r.unit) for r in rows] == [("97%", None), ("1:1.2", None), ("1.8万次", "万次")]
 
 
@@ -464,48 +451,30 @@ def test_what_a_community_is_to_have_is_a_target_and_a_plan_counting_its_own_ind
     """Plan summaries read after their items were labelled (攀枝花, 陇南, 湖北): "拥有10个以上的社区社会组织"
     is what each community is to have, not a condition like "人口5000人以下的社区"; "设定10项…主要指标"
     and "设置了5个项目专栏" count the plan's own parts."""
-    rows = [
-        r
-        for r in extract_document(
-            doc_of(
-                "力争到2020年，每个城市社区拥有10个以上的社区社会组织，每个农村社区拥有5个以上的社区社会组织。",
-                "《规划》细化设定10项城乡社区服务体系建设主要指标：到2025年农村社区综合服务设施覆盖率为100%。",
-                "《规划》设置了5个项目专栏。",
-                "人口5000人以下的社区，服务用房面积不低于300平方米。",
-            )
-        )
-        if r.value
-    ]
+    rows = valued_rows(
+        "力争到2020年，每个城市社区拥有10个以上的社区社会组织，每个农村社区拥有5个以上的社区社会组织。",
+        "《规划》细化设定10项城乡社区服务体系建设主要指标：到2025年农村社区综合服务设施覆盖率为100%。",
+        "《规划》设置了5个项目专栏。",
+        "人口5000人以下的社区，服务用房面积不低于300平方米。",
+    )
     assert [r.value for r in rows] == ["10个以上", "5个以上", "100%", "300平方米"]
 
 
 def test_a_plans_count_of_its_tasks_is_no_figure_and_trillions_of_yuan_are_money():
     """A national fitness plan's summary (read after its items were labelled): "等8个方面主要任务" says
     what the plan's parts are about; "5万亿元" is an amount in 万亿元, not a bare 5."""
-    rows = [
-        r
-        for r in extract_document(
-            doc_of(
-                "计划提出加大场地设施供给等8个方面主要任务，明确到2025年，每千人拥有社会体育指导员2.16名，"
-                "带动全国体育产业总规模达到5万亿元。"
-            )
-        )
-        if r.value
-    ]
+    rows = valued_rows(
+        "计划提出加大场地设施供给等8个方面主要任务，明确到2025年，每千人拥有社会体育指导员2.16名，"
+        "带动全国体育产业总规模达到5万亿元。"
+    )
     assert [(r.value, r.unit) for r in rows] == [("2.16名", "名"), ("5万亿元", "万亿元")]
 
 
 def test_a_comparison_sign_is_a_comparator():
     """Plan tables write the comparator as a sign: 比例为≥60%, 力争完成省定目标（≥30平方米）."""
-    rows = [
-        r
-        for r in extract_document(
-            doc_of(
-                "到2025年，居民活动区域面积占社区综合服务设施总建筑面积比例为≥60%，每百户居民拥有社区综合服务设施面积力争完成省定目标（≥30平方米）。"
-            )
-        )
-        if r.value
-    ]
+    rows = valued_rows(
+        "到2025年，居民活动区域面积占社区综合服务设施总建筑面积比例为≥60%，每百户居民拥有社区综合服务设施面积力争完成省定目标（≥30平方米）。"
+    )
     assert [(r.value, r.comparator) for r in rows] == [("60%", "≥"), ("30平方米", "≥")]
 
 
@@ -514,19 +483,13 @@ def test_things_a_plan_counts_are_units_and_dates_codes_and_its_own_layout_are_n
     activities in 场, bus lines in 条, 2.5万名 and 30平米 are counts and an area; a dashed date, an index
     number, a day of a month to report by, "十方面32项" (the list's own layout) and 世界500强 (a ranking's
     name) are none, and 场 of 场所 counts nothing."""
-    rows = [
-        r
-        for r in extract_document(
-            doc_of(
-                "索取号：0024204128/2025-00016。2023-02-08发布，共安排十方面32项。"
-                "为义务教育学校普通教室安装200台空调，为100栋高层公房实施消防设施改造，完成200座环卫公厕改造，"
-                "推出5000场艺术普及教育活动，打造1条敬老爱老服务公交线路，为不少于2.5万名妇女提供免费检查，"
-                "社区综合服务设施面积达到每百户30平米以上。请各区于2月20日前上报，并从3月起每月20日前上报推进情况。"
-                "按照“一厅、两场所”的标准建设，对世界500强企业的投资项目给予支持。"
-            )
-        )
-        if r.value
-    ]
+    rows = valued_rows(
+        "索取号：0024204128/2025-00016。2023-02-08发布，共安排十方面32项。"
+        "为义务教育学校普通教室安装200台空调，为100栋高层公房实施消防设施改造，完成200座环卫公厕改造，"
+        "推出5000场艺术普及教育活动，打造1条敬老爱老服务公交线路，为不少于2.5万名妇女提供免费检查，"
+        "社区综合服务设施面积达到每百户30平米以上。请各区于2月20日前上报，并从3月起每月20日前上报推进情况。"
+        "按照“一厅、两场所”的标准建设，对世界500强企业的投资项目给予支持。"
+    )
     assert [r.value for r in rows] == ["200台", "100栋", "200座", "5000场", "1条", "2.5万名", "30平米以上"]
 
 
@@ -568,16 +531,10 @@ def test_a_sentence_of_figures_that_also_reaches_a_whole_state_gives_the_state_i
 def test_a_count_or_length_in_ten_thousands_or_hundred_millions_keeps_its_unit():
     """A report of what was done (read after its items were labelled): 10.8万部 elevators, 29.6万公里 of pipes,
     1.16亿平方米, 约1亿人 are figures with their units; "1至5月" is when, and three 部门 count no 部."""
-    rows = [
-        r
-        for r in extract_document(
-            doc_of(
-                "各地共改造老旧管线29.6万公里，加装电梯10.8万部，实施建筑节能改造1.16亿平方米，惠及约1亿人。"
-                "今年1至5月，三部门联合增设充电桩8940个。"
-            )
-        )
-        if r.value
-    ]
+    rows = valued_rows(
+        "各地共改造老旧管线29.6万公里，加装电梯10.8万部，实施建筑节能改造1.16亿平方米，惠及约1亿人。"
+        "今年1至5月，三部门联合增设充电桩8940个。"
+    )
     assert [(r.value, r.quantity_kind) for r in rows] == [
         ("29.6万公里", "distance"),
         ("10.8万部", "count"),
@@ -591,18 +548,12 @@ def test_names_with_figures_and_concentration_limits_in_a_yearly_plan():
     """A sixth batch of plan text (read after its items were labelled): PM2.5 and O3 are substances, "8大工程" and
     "三年行动计划" name a plan's parts and span, a report's "9日发布" is a date; a limit in 微克/立方米 or ug/m³ and a
     level in 分贝 are figures; "首批80个…社区全面建成" is the count's row, not a second one for the state."""
-    rows = [
-        r
-        for r in extract_document(
-            doc_of(
-                "本市民生项目清单9日发布。全年推进8大工程，完成投资120亿元。"
-                "确保细颗粒物（PM2.5）年均浓度降至35ug/m³以下，二氧化硫不高于20微克/立方米，推动PM2.5与O3协同控制。"
-                "居住区夜间噪声不超过45分贝。启动第二轮三年行动计划。"
-                "到2026年底前，首批80个示范社区全面建成。"
-            )
-        )
-        if r.value
-    ]
+    rows = valued_rows(
+        "本市民生项目清单9日发布。全年推进8大工程，完成投资120亿元。"
+        "确保细颗粒物（PM2.5）年均浓度降至35ug/m³以下，二氧化硫不高于20微克/立方米，推动PM2.5与O3协同控制。"
+        "居住区夜间噪声不超过45分贝。启动第二轮三年行动计划。"
+        "到2026年底前，首批80个示范社区全面建成。"
+    )
     assert [(r.value, r.quantity_kind) for r in rows] == [
         ("120亿元", "money"),
         ("35ug/m³以下", "concentration"),
@@ -617,17 +568,11 @@ def test_a_news_report_of_targets_keeps_its_figures_and_drops_its_dates_and_phon
     opened, a dateline and a telephone number are no figures; 万亿斤 and 个百分点 are units; "学前三年" and
     "五年行动" are names; figures listed "A、B和C" against a "分别" list are one row each, with the unit the list
     gives once."""
-    rows = [
-        r
-        for r in extract_document(
-            doc_of(
-                "全省人代会8日上午开幕，省长6日在报告中提出：粮食产量0.9万亿斤以上。咨询电话：0531-86061234。"
-                "实施人居环境提升五年行动。学前三年毛入园率、高中阶段毛入学率分别比上年提高了1.5和0.8个百分点，"
-                "到2027年，普惠性幼儿园覆盖率城区和农村分别达到92%和85%。"
-            )
-        )
-        if r.value
-    ]
+    rows = valued_rows(
+        "全省人代会8日上午开幕，省长6日在报告中提出：粮食产量0.9万亿斤以上。咨询电话：0531-86061234。"
+        "实施人居环境提升五年行动。学前三年毛入园率、高中阶段毛入学率分别比上年提高了1.5和0.8个百分点，"
+        "到2027年，普惠性幼儿园覆盖率城区和农村分别达到92%和85%。"
+    )
     assert [(r.indicator, r.value) for r in rows] == [
         ("粮食产量", "0.9万亿斤以上"),
         ("学前三年毛入园率", "1.5个百分点"),
@@ -641,14 +586,8 @@ def test_bare_figures_of_addresses_and_codes_and_bracketed_months_are_no_rows():
     """An eighth batch (read after its items were labelled): a street address, a postcode and a mail domain give
     no rows, nor does a progress column's month in brackets; a bare figure after 达到 is still a value, and a target
     with its unit is one."""
-    rows = [
-        r
-        for r in extract_document(
-            doc_of(
-                "来信地址：某区民政局（长江路1200号3号楼502室），邮编：200061。电子邮件：mzj@126.com。"
-                "进展情况（9月）：已完成新增12家助餐点。每千人拥有社会体育指导员达到2.3。"
-            )
-        )
-        if r.value
-    ]
+    rows = valued_rows(
+        "来信地址：某区民政局（长江路1200号3号楼502室），邮编：200061。电子邮件：mzj@126.com。"
+        "进展情况（9月）：已完成新增12家助餐点。每千人拥有社会体育指导员达到2.3。"
+    )
     assert [r.value for r in rows] == ["12家", "2.3"]
