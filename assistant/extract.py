@@ -245,13 +245,12 @@ def _completion_rows(p: Passage, valued: set[int]) -> tuple[list[Indicator], set
             # row, unless the sentence's figures say it already ("覆盖率达到100%，实现全覆盖") or the state is
             # said of things its stretch counts ("首批100个…示范社区全面建成": the count's row)
             found = WHOLE_STATE.search(text, sent_s, sent_e)
-            if found and any(
-                v.value in ("100%", "百分之百") for v in merged_quantities(masked(text[sent_s:sent_e]))
-            ):
-                found = None
             if found:
-                s, e = segment(text, found.start(), found.end())
-                if any(v.kind == "count" for v in merged_quantities(masked(text[s : found.start()]))):
+                figures = merged_quantities(masked(text[sent_s:sent_e]))
+                stretch = segment(text, found.start(), found.end())[0] - sent_s
+                if any(v.value in ("100%", "百分之百") for v in figures) or any(
+                    v.kind == "count" and stretch <= v.start < found.start() - sent_s for v in figures
+                ):
                     found = None
         else:
             found = STATE.search(text, sent_s, sent_e)

@@ -108,10 +108,7 @@ def merged_quantities(text: str) -> list[Value]:
     for q in qs:
         between = text[groups[-1][-1].end : q.start] if groups else None
         if groups and (
-            (
-                between in ("", "、", "至", "到", "或者", "或", "和", "及", "以及", "与")
-                and q.unit == groups[-1][-1].unit
-            )
+            (between in ("", "至", "到", "或者", "或", *PARALLEL) and q.unit == groups[-1][-1].unit)
             # "提高了17.2、2.4和3.8个百分点": bare figures listed before the one that gives their unit
             or (between in PARALLEL and q.unit and not any(x.unit for x in groups[-1]))
         ):
@@ -293,12 +290,13 @@ def indicator_name(text: str, seg_start: int, value_start: int, after: str = "",
 RESPECTIVELY = re.compile(r"[，,]?\s*分别")
 
 
-PARALLEL = ("、", "和", "及", "以及", "与")  # between figures listed side by side
+PARALLEL = ("、", "和", "以及", "及", "与")  # between figures listed side by side
+PARALLEL_SPLIT = re.compile("|".join(PARALLEL))
 
 
 def parallel_figures(value: str, unit: str) -> list[str]:
     """The figures of a parallel value, each with the unit the list gives once: "17.2、2.4和3.8个百分点"."""
-    figures = [f for f in re.split("|".join(PARALLEL[::-1]), value) if f]
+    figures = [f for f in PARALLEL_SPLIT.split(value) if f]
     return [f if not unit or not re.fullmatch(r"[\d.]+", f) else f + unit for f in figures]
 
 

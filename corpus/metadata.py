@@ -6,9 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-HEADING_START = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十百\d]+[章节条部分]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])"
-)
+from corpus.outline import marker_of
+
 TITLE_WORDS = re.compile(r"关于|方案|意见|规划|办法|通知|条例|决定|规定|细则|纲要|计划|[^方]法$")
 # A regulation's header: "2024年3月29日 …会议通过", "…国务院令第379号公布", "…第一次修订". One line may
 # hold several dated events ("…批准根据2001年5月29日…修正").
@@ -208,7 +207,7 @@ def _title(head: Sequence[str]) -> str:
         first
         and len(first) <= 40
         and not re.search(r"[。，,；;：:！？!?]", first)
-        and not HEADING_START.match(first)
+        and not marker_of(first)
         and not EVENT_DATE.match(first)
     ):
         return first
