@@ -37,7 +37,7 @@ from assistant.provision import FIRST_ITEM, ITEM, article_labels
 from assistant.roles import Units, clause_units, sentence_units
 from assistant.topics import assign_topics
 from corpus.model import Clause, Document
-from corpus.outline import article_context
+from corpus.outline import INDICATOR_LINE, article_context
 
 
 def clause_groups(doc: Document) -> list[list[Clause]]:
@@ -112,17 +112,38 @@ def passages(doc: Document) -> Iterable[Passage]:
         yield Passage(doc, first, text, units, labels.get(first.id, ""), intro)
 
 
+# The header line of an indicator table set out as lines (`corpus.outline.INDICATOR_LINE`): "指标 2025年 属性".
+TABLE_HEADER_LINE = re.compile(
+    r"^(?:序号\s*)?指标\s*(?:名称)?\s*(?:\d{4}\s*年\S{0,6}\s*){1,3}(?:属性|指标属性)?$"
+)
+
+
 def extract_document(doc: Document) -> list[Indicator]:
     """Every indicator (and every unit-only assignment) in one document."""
     rows: list[Indicator] = []
     table_deadline, header = None, ""
     for p in passages(doc):
-        if p.first.kind == "table_header":
+        line = INDICATOR_LINE.match(p.text) if p.first.kind == "text" else None
+        if p.first.kind == "table_header" or TABLE_HEADER_LINE.match(p.text):
             header = p.text
-            m = re.search(r"(\d{4})\s*年?\s*(?:目标|预期)", p.text)
+            m = re.search(r"(\d{4})\s*年?\s*(?:目标|预期|属性|$)", p.text)
             table_deadline = f"{m.group(1)}年" if m else None
         elif p.first.kind == "table_row":
             rows += _table_row(p, table_deadline, header)
+        elif line:
+            rows.append(
+                p.row(
+                    0,
+                    len(p.text),
+                    indicator=line.group("name"),
+                    comparator=line.group("sign") or None,
+                    value=line.group("value"),
+                    unit=line.group("unit"),
+                    value_text=(line.group("sign") or "") + line.group("value"),
+                    deadline=table_deadline,
+                    context=header if table_deadline else "",
+                )
+            )
         else:
             targets, valued = _target_rows(p)
             dated, dated_sentences = _completion_rows(p, valued)

@@ -42,8 +42,9 @@ DATE_LABELLED = re.compile(
 )
 DATE_LINE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［（(]\d{4}[〕\]］）)]\s*\d{1,4}\s*号$")
-# words ending like a place that name no place: "渭南将为老旧小区…", "郑州老旧小区…" are headlines, not regions
-NOT_A_PLACE = re.compile(r"(?:小|园|景|校|辖|片|城|街|郊|山|营)区$")
+# words ending like a place that name no place: "渭南将为老旧小区…", "郑州老旧小区…" are headlines, not regions;
+# "自治区“十四五”…规划" is a title that drops its region's name
+NOT_A_PLACE = re.compile(r"(?:小|园|景|校|辖|片|城|街|郊|山|营)区$|^(?:自治|特别行政)区$|^自治州$")
 PLACE = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,8}?(?:自治区|自治州|省|市|州|县|新区|区|街道|镇))")
 NATIONAL = re.compile(
     r"^(?:中华人民共和国|中共中央|国务院|中办|国办|民政部|中共中央办公厅|国务院办公厅|最高人民法院|最高人民检察院)"

@@ -73,9 +73,21 @@ def split_heading(text: str, marker: str) -> tuple[str, bool]:
     return marker + rest[:18] + "…", True
 
 
+# A line of an indicator table set out as lines of text, as a PDF's text gives it: its unit in brackets
+# after its name, its target last, the target's sign before it and the indicator's kind after it
+# ("1.残疾人家庭人均收入年均增长（%） >7.5 预期性"). A row of the table, never a heading.
+INDICATOR_LINE = re.compile(
+    r"^(?:\d{1,2}[.．、]\s*)?(?P<name>[^，。；：,;:]{2,60}?)\s*[（(](?P<unit>[^（）()\d]{1,8})[）)]\s*"
+    r"(?P<sign>[><≥≤]=?)?\s*(?P<value>\d+(?:\.\d+)?)\s*(?:预期性|约束性)?$"
+)
+
+
 def is_item_sentence(kind: str, rest: str) -> bool:
     """A numbered line with no separate body that is itself content, not a heading:
-    "（一）每个社区配备专职网格员不少于7名。", "（3）对小区外道路两侧车辆乱停乱放进行整治；"."""
+    "（一）每个社区配备专职网格员不少于7名。", "（3）对小区外道路两侧车辆乱停乱放进行整治；", an
+    indicator table's line."""
+    if INDICATOR_LINE.match(rest):
+        return True
     if not rest.endswith(("。", "；", ";")):
         return False
     return kind in ("paren_num", "circled") or bool(re.search(r"\d", rest)) or len(rest) > 25

@@ -135,6 +135,36 @@ def test_table_rows_take_the_target_column_and_its_year(seed_store):
     assert record(rural)[COLUMNS.index("基期值")] == "65%（2020年）"
 
 
+def test_an_indicator_table_set_out_as_lines_gives_a_row_per_line(tmp_path, fresh_settings):
+    """A PDF's text gives a plan's indicator table as lines: the header's year is every row's deadline,
+    the bracketed unit after the name is the row's unit, the sign before the target its comparator."""
+    from corpus import DocumentStore
+
+    src = tmp_path / "plan.txt"
+    src.write_text(
+        "某市“十四五”养老服务发展规划\n\n"
+        "                专栏 1        “十四五”时期养老服务发展主要指标\n\n"
+        "                     指 标                              2025 年        属 性\n\n"
+        "        1.养老机构护理型床位占比(%)                             >55           约束性\n\n"
+        "        2.社区日间照料中心数量(个)                              120           预期性\n\n"
+        "        3.每千名老年人拥有养老床位数(张)                         ≥40           预期性\n\n"
+        "在2025年前建成一批示范性养老机构，服务质量明显提升。\n",
+        encoding="utf-8",
+    )
+    store = DocumentStore(fresh_settings)
+    [res] = store.ingest([src])
+    rows = [r for r in extract_document(store.get(res.doc_ids[0])) if r.value]
+    assert [(r.comparator, r.value, r.unit, r.deadline) for r in rows] == [
+        (">", "55", "%", "2025年"),
+        (None, "120", "个", "2025年"),
+        ("≥", "40", "张", "2025年"),
+        (None, "建成", None, "2025年前"),  # the paragraph after the table is prose (its last line no heading)
+    ]
+    assert rows[0].indicator == "养老机构护理型床位占比" and all(verified(r) for r in rows)
+    # a sentence with a bracket before its figure is no table line
+    assert not valued_rows("社区（村）综合服务设施面积不低于300平方米。")[0].unit == "村"
+
+
 @pytest.fixture(scope="module")
 def all_rows(seed_store):
     return extract_all(seed_store.documents())

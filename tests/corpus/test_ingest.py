@@ -117,6 +117,20 @@ def test_a_headline_names_its_place(tmp_path: Path, fresh_settings):
     assert (doc.title, doc.region) == ("大丰区推进老旧小区加装电梯", "大丰区")
 
 
+def test_a_title_that_drops_its_regions_name_takes_the_issuers_place(tmp_path: Path, fresh_settings):
+    """ "某某自治区人民政府关于印发自治区…规划的通知": the plan's title says only 自治区, the issuer names it."""
+    src = tmp_path / "plan.txt"
+    src.write_text(
+        "宁夏回族自治区人民政府关于印发自治区“十四五”养老服务体系规划的通知\n\n"
+        "到2025年，养老机构护理型床位占比达到55%。\n",
+        encoding="utf-8",
+    )
+    store = DocumentStore(fresh_settings)
+    [res] = store.ingest([src])
+    doc = store.get(res.doc_ids[0])
+    assert doc.region == "宁夏回族自治区", (doc.title, doc.region)
+
+
 def _clause_key(store: DocumentStore, doc_id: str) -> list[tuple]:
     return [(c.heading_path, c.text, c.start, c.end) for c in store.get(doc_id).clauses]
 
