@@ -16,6 +16,7 @@ from corpus.model import Document
 from corpus.normalize import Mapped, detect_script
 from corpus.outline import Line, build_clauses, parse_outline
 from corpus.split import split_parts
+from corpus.wrapping import unwrapped
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +53,7 @@ def build_documents(
     src = read_source(p, max_bytes)
     script = detect_script(src.text)
     cleaned = clean(src.text, script)
-    parts, preamble = split_parts(cleaned.lines)
+    parts, preamble = split_parts(unwrapped(cleaned.lines))
     dropped = list(cleaned.dropped) + [f"page-preamble: {ln.text}" for ln in preamble]
     for d in dropped:
         log.info("%s dropped %s", name, d)

@@ -131,6 +131,48 @@ def test_a_title_that_drops_its_regions_name_takes_the_issuers_place(tmp_path: P
     assert doc.region == "宁夏回族自治区", (doc.title, doc.region)
 
 
+def test_lines_a_pdfs_layout_broke_are_joined_again(tmp_path: Path, fresh_settings):
+    """A PDF's text ends a line wherever the page did: the paragraph is one clause again, a figure
+    broken over two lines is read whole, and headings and items stay as they are."""
+    first = (
+        "到2025年，全市城市社区综合服务设施覆盖率达到100%，农村社区综合服务设施覆盖率达到80%以上，"
+        "每百户居民拥有社区综合服务设施面积不低于30平方米，社区工作者队伍结构更加合理，"
+        "服务能力明显增强，居民满意度持续提升。"
+    )
+    second = (
+        "各区要把社区服务设施建设纳入国土空间规划，新建住宅小区按照每百户不低于30平方米的标准"
+        "同步配建社区综合服务设施，老旧小区通过改造、购置、置换等方式逐步补齐短板。"
+    )
+
+    def wrapped(paragraph: str, width: int = 25) -> list[str]:
+        return [paragraph[i : i + width] for i in range(0, len(paragraph), width)]
+
+    lines = [
+        "某市社区服务设施建设三年行动方案",
+        "一、工作目标",
+        *wrapped(first),
+        "二、重点任务",
+        *wrapped(second),
+    ]
+    assert any(ln.endswith("达到1") for ln in lines)  # "100%" broken over two lines, as the page broke it
+    src = tmp_path / "plan.txt"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    store = DocumentStore(fresh_settings)
+    [res] = store.ingest([src])
+    doc = store.get(res.doc_ids[0])
+    assert [(c.heading_path, c.text) for c in doc.clauses] == [
+        (("一、工作目标",), first),
+        (("二、重点任务",), second),
+    ]
+    c = doc.clauses[0]
+    assert doc.text[c.start : c.end].replace("\n", "") == first  # offsets still point into the source
+    # a paragraph-per-line text (every law file) is not touched: its lines end sentences
+    src2 = tmp_path / "law.txt"
+    src2.write_text("某市社区服务条例\n第一条 " + first + "\n第二条 " + second + "\n", encoding="utf-8")
+    [res2] = store.ingest([src2])
+    assert [c.text for c in store.get(res2.doc_ids[0]).clauses] == ["第一条" + first, "第二条" + second]
+
+
 def _clause_key(store: DocumentStore, doc_id: str) -> list[tuple]:
     return [(c.heading_path, c.text, c.start, c.end) for c in store.get(doc_id).clauses]
 
