@@ -53,8 +53,9 @@ def build_documents(
     src = read_source(p, max_bytes)
     script = detect_script(src.text)
     cleaned = clean(src.text, script)
-    parts, preamble = split_parts(unwrapped(cleaned.lines))
-    dropped = list(cleaned.dropped) + [f"page-preamble: {ln.text}" for ln in preamble]
+    lines, running = unwrapped(cleaned.lines)
+    parts, preamble = split_parts(lines)
+    dropped = [*cleaned.dropped, *running, *(f"page-preamble: {ln.text}" for ln in preamble)]
     for d in dropped:
         log.info("%s dropped %s", name, d)
     head = [strip_markup(normalize_line(Mapped.of(ln), script)).text for ln in src.text.splitlines()[:60]]

@@ -12,6 +12,7 @@ tuned to documents: the width is each document's own.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from corpus.metadata import KINDS
@@ -24,6 +25,8 @@ MIN_LINE = 10  # a line shorter than this (a heading, a cell, a date) says nothi
 MIN_OPEN_LINES = 5  # open-ended lines a document needs before its width is read from them
 FULL = 0.85  # a full line's share of the width at least (half-width digits, spaces dropped around them)
 OVER = 2.0  # and at most this many characters over it (punctuation hanging past the margin)
+REPEATS = 2  # a line printed on two pages or more, inside a paragraph, is the page's, not the text's
+SENTENCE_MARKS = re.compile(r"[，。；：！？,;:]")
 DATED = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 
 
@@ -45,23 +48,31 @@ def wrap_width(lines: Sequence[Mapped]) -> float | None:
     return width if full * 2 > len(open_ended) and full * 4 >= len(long) else None
 
 
-def unwrapped(lines: Sequence[Mapped]) -> tuple[Mapped, ...]:
-    """The lines with every hard-wrapped line joined to the line that continues it."""
+def unwrapped(lines: Sequence[Mapped]) -> tuple[tuple[Mapped, ...], tuple[str, ...]]:
+    """The lines with every hard-wrapped line joined to the line that continues it, and the running
+    headers dropped from inside a paragraph (a short line without sentence punctuation the document
+    repeats on two pages or more: "某市人民政府办公室文件"), logged as the cleaner logs clutter."""
     width = wrap_width(lines)
     if width is None:
-        return tuple(lines)
+        return tuple(lines), ()
+    seen = Counter(ln.text for ln in lines)
     out: list[Mapped] = []
+    dropped: list[str] = []
     last_width = 0.0  # the printed width of the last physical line joined into out[-1]
     for ln in lines:
-        if (
+        continues = (
             out
             and last_width >= FULL * width
             and not out[-1].text.endswith(ENDS + KINDS)  # nor a title ("…规划的通知")
             and marker_of(ln.text) is None
             and not DATED.match(ln.text)  # a date opens a record ("2018年10月12日…会议通过")
-        ):
+        )
+        if continues and seen[ln.text] >= REPEATS and not SENTENCE_MARKS.search(ln.text):
+            dropped.append(f"running-header: {ln.text}")
+            continue  # the paragraph goes on after it
+        if continues:
             out[-1] = Mapped(out[-1].text + ln.text, out[-1].src + ln.src)
         else:
             out.append(ln)
         last_width = display_width(ln.text)
-    return tuple(out)
+    return tuple(out), tuple(dropped)

@@ -147,12 +147,16 @@ def test_lines_a_pdfs_layout_broke_are_joined_again(tmp_path: Path, fresh_settin
     def wrapped(paragraph: str, width: int = 25) -> list[str]:
         return [paragraph[i : i + width] for i in range(0, len(paragraph), width)]
 
+    def paged(lines: list[str], page: int) -> list[str]:
+        # the page ends after the second line with its number; the next opens with the office's header
+        return [*lines[:2], f"— {page} —", "某市人民政府办公室文件", *lines[2:]]
+
     lines = [
         "某市社区服务设施建设三年行动方案",
         "一、工作目标",
-        *wrapped(first),
+        *paged(wrapped(first), 2),
         "二、重点任务",
-        *wrapped(second),
+        *paged(wrapped(second), 3),
     ]
     assert any(ln.endswith("达到1") for ln in lines)  # "100%" broken over two lines, as the page broke it
     src = tmp_path / "plan.txt"
@@ -166,6 +170,7 @@ def test_lines_a_pdfs_layout_broke_are_joined_again(tmp_path: Path, fresh_settin
     ]
     c = doc.clauses[0]
     assert doc.text[c.start : c.end].replace("\n", "") == first  # offsets still point into the source
+    assert "running-header: 某市人民政府办公室文件" in doc.dropped and "page-number: —2—" in doc.dropped
     # a paragraph-per-line text (every law file) is not touched: its lines end sentences
     src2 = tmp_path / "law.txt"
     src2.write_text("某市社区服务条例\n第一条 " + first + "\n第二条 " + second + "\n", encoding="utf-8")

@@ -37,3 +37,10 @@ def test_clutter_lines_are_dropped_and_logged_by_rule():
     out = clean(page, Script.SIMPLIFIED)
     assert [ln.text for ln in out.lines] == ["一、总体要求", "正文。"]
     assert [d.split(":")[0] for d in out.dropped] == ["breadcrumb", "page-chrome", "spam", "footer"]
+
+
+def test_a_pdfs_page_numbers_are_dropped_but_a_tables_figures_stay():
+    page = "第一段文字，\n— 2 —\n接着写完。\n-3-\n第 4 页 共 9 页\n共9页第5页\n18\n2025年\n第4条\n"
+    out = clean(page, Script.SIMPLIFIED)
+    assert [ln.text for ln in out.lines] == ["第一段文字，", "接着写完。", "18", "2025年", "第4条"]
+    assert {d.split(":")[0] for d in out.dropped} == {"page-number"}
