@@ -60,9 +60,13 @@ class CleanText:
         return Mapped("".join(text), tuple(src))
 
 
+# Control characters are no text: a PDF whose font maps each character to two bytes gives "\x00第\x00一…".
+CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+
+
 def normalize_line(line: Mapped, script: Script) -> Mapped:
-    """One source line → simplified, width-unified, whitespace-collapsed."""
-    return collapse_space(unify_width(convert_script(line, script)))
+    """One source line → without control characters, simplified, width-unified, whitespace-collapsed."""
+    return collapse_space(unify_width(convert_script(delete_mapped(line, CONTROL), script)))
 
 
 def strip_markup(line: Mapped) -> Mapped:

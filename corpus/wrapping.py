@@ -4,7 +4,7 @@ so a clause is a paragraph, not a printed line.
 
 A document is read as hard-wrapped only when its lines show it: most of its lines that end without a
 sentence's end, and a quarter of all its lines, are as long as its longest lines (the page's width),
-from 85% of it to a character or two over. A line that long and not ending a sentence is continued by
+from 85% of it to a character or two over, and hardly any line is longer. A line that long and not ending a sentence is continued by
 the next one unless the next opens a heading, an item, an article or a dated record. Nothing here is
 tuned to documents: the width is each document's own.
 """
@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from corpus.metadata import KINDS
 from corpus.normalize import Mapped
-from corpus.outline import marker_of
+from corpus.outline import INDICATOR_LINE, marker_of
 
 # A line ending in one of these ends a sentence, a clause or a bracket: the next line starts afresh.
 ENDS = tuple("。！？；：…”’）)」』》】!?;:")
@@ -38,14 +38,19 @@ def display_width(text: str) -> float:
 def wrap_width(lines: Sequence[Mapped]) -> float | None:
     """The page width a hard-wrapped document's lines share, or None when its lines are paragraphs."""
     long = [ln.text for ln in lines if len(ln.text) >= MIN_LINE]
-    open_ended = sorted(display_width(t) for t in long if not t.endswith(ENDS) and marker_of(t) is None)
+    # (an indicator table's lines end open, with a figure: rows, not prose)
+    open_ended = sorted(
+        display_width(t) for t in long if not t.endswith(ENDS) and not INDICATOR_LINE.match(t)
+    )
     if len(open_ended) < MIN_OPEN_LINES:
         return None
     width = open_ended[int(0.9 * (len(open_ended) - 1))]
     full = sum(FULL * width <= w <= width + OVER for w in open_ended)
     # most open-ended lines at the width, and a good share of all lines: a page's lines, not a few
     # lines of a law's adoption history that happen to be as long as each other
-    return width if full * 2 > len(open_ended) and full * 4 >= len(long) else None
+    # and no paragraph runs past the page: a printed line is never much longer than the width
+    over = sum(display_width(t) > width + OVER for t in long)
+    return width if full * 2 > len(open_ended) and full * 4 >= len(long) and over * 10 <= len(long) else None
 
 
 def unwrapped(lines: Sequence[Mapped]) -> tuple[tuple[Mapped, ...], tuple[str, ...]]:

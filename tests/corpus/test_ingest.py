@@ -224,6 +224,47 @@ def test_docx_with_paragraphs_and_table_ingests(tmp_path: Path, fresh_settings):
     assert "社区综合服务设施覆盖率" in doc.text
 
 
+CJK_FONT = Path(
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
+)  # fonts-noto-cjk, installed by `make`
+
+
+def test_a_chinese_pdf_is_read_as_its_articles(tmp_path: Path, fresh_settings):
+    """A PDF of a regulation, its lines ending where the page did: each article is one clause with its
+    whole text, a figure the line broke ("达到1" / "00%") read whole; no stray control characters."""
+    from fpdf import FPDF
+
+    if not CJK_FONT.exists():
+        pytest.skip("no CJK font to write a Chinese PDF with (apt-get install fonts-noto-cjk)")
+    articles = [
+        "第一条 为了加强社区服务设施建设，满足居民日常生活需要，根据有关法律法规，结合本市实际，制定本办法。",
+        "第二条 到2025年，城市社区综合服务设施覆盖率达到100%，农村社区综合服务设施覆盖率达到80%以上，"
+        "每百户居民拥有社区综合服务设施面积不低于30平方米。",
+        "第三条 新建住宅小区应当按照每百户不低于30平方米的标准同步配建社区综合服务设施，"
+        "与住宅同步规划、同步建设、同步验收、同步交付使用。",
+    ]
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("cjk", fname=str(CJK_FONT))
+    pdf.set_font("cjk", size=11)
+    y = 20
+    for line in ["某市社区服务设施管理办法"] + [
+        a[i : i + 25] for a in articles for i in range(0, len(a), 25)
+    ]:
+        pdf.text(15, y, line)
+        y += 7
+    path = tmp_path / "banfa.pdf"
+    pdf.output(str(path))
+    store = DocumentStore(fresh_settings)
+    [res] = store.ingest([path])
+    assert res.ok, res.error
+    doc = store.get(res.doc_ids[0])
+    assert doc.title == "某市社区服务设施管理办法"
+    assert [(c.heading_path, c.text) for c in doc.clauses] == [
+        ((a[:3],), a.replace(" ", "", 1)) for a in articles
+    ]
+
+
 def test_html_page_keeps_main_text_only(tmp_path: Path, fresh_settings):
     page = """<!DOCTYPE html><html><head><title>t</title><script>var x = "第一条 假";</script></head><body>
     <nav>首页 &gt; 政务公开 &gt; 文件</nav><div class="menu"><a href="/">首页</a></div>
