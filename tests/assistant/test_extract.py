@@ -52,6 +52,10 @@ def values(text: str) -> list[tuple[str | None, str | None, str | None]]:
         ("力争到2020年年底，全市城乡社区服务站覆盖率达到100%。", [("达到", "100%", "2020年年底")]),
         ("每个社区专职工作者不少于5人。", [("不少于", "5人", None)]),
         (
+            "草案文本超过7万字、厚达142页。",
+            [("超过", "7万字", None), (None, "142页", None)],
+        ),  # a text's length
+        (
             "各类社区规模原则上不得低于1000户，提倡设立3000户左右的中等规模社区。",
             [("不得低于", "1000户", None), ("左右", "3000户左右", None)],
         ),
@@ -263,6 +267,10 @@ def test_a_regulation_row_names_its_article_and_writes_numbers_as_the_text_does(
         "3.评估验收（20XX年10月—11月）",
         "根据《昆明市人民政府关于进一步加强城乡社区治理的实施意见》（昆发〔20XX〕14号）要求。",
         "制定考评体系（详见附件2）。",  # an attachment's number
+        "十三届全国人大四次会议各代表团举行全体会议。",  # a session's number
+        "在完成这一百年目标后，发展征程被分为两个战略阶段：先基本实现现代化，再建成强国。",  # a goal's name, a plan's parts
+        "作为指导今后5年发展的纲领性文件，勾划出未来五年的发展蓝图。",  # the period a text speaks of
+        "残联、红十字会等组织参与社会救助。",  # 十字 of 红十字会 is no length
     ],
 )
 def test_numbers_that_state_no_target_give_no_row(text):
