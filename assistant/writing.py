@@ -57,6 +57,8 @@ class Writer:
                 continue  # the （牵头单位：…） trailer itself, already given as the answer
             shown.update(prov.clause_ids)
             said.append(prov.text)
+            # a provision that is a unit list ("（牵头单位：…）" as its own clause) gives that list
+            units_given.add(prov.text.strip().strip("（）()。"))
             titled = regions[cand.hit.region] > 1
             if query.kind is Kind.RESPONSIBLE:
                 # "Who leads": the unit list the provision's clause or section states is the answer, first.
@@ -67,6 +69,8 @@ class Writer:
                     citations.append(extra[0])
                     lines.append(extra[1] if doc_part == previous[0] else f"{doc_part}：{extra[1]}")
                     previous = (doc_part, "")
+                    if prov.text.strip().strip("（）()。") in units_given:
+                        continue  # the provision is that unit list: given once
             n = len(citations) + 1
             cit = self._provision_citation(n, cand.hit, prov, cand.start)
             citations.append(cit)
