@@ -34,10 +34,10 @@ from assistant.figures import (
 )
 from assistant.indicator import Indicator
 from assistant.provision import FIRST_ITEM, ITEM, article_labels
-from assistant.roles import Units, clause_units, sentence_units
+from assistant.roles import Units, clause_units, column_units, sentence_units
 from assistant.topics import assign_topics
 from corpus.model import Clause, Document
-from corpus.outline import INDICATOR_LINE, article_context
+from corpus.outline import INDICATOR_LINE, article_context, cells
 
 
 def clause_groups(doc: Document) -> list[list[Clause]]:
@@ -128,6 +128,20 @@ def extract_document(doc: Document) -> list[Indicator]:
             header = p.text
             m = re.search(r"(\d{4})\s*年?\s*(?:目标|预期|属性|$)", p.text)
             table_deadline = f"{m.group(1)}年" if m else None
+        elif (
+            p.first.kind == "table_row"
+            and (units := column_units(cells(header), cells(p.text), p.text)).start >= 0
+        ):
+            # a task table ("重点任务 | 牵头单位 | 责任单位 | 完成时限"): the row read as a sentence, its units
+            # the columns'
+            p = dataclasses.replace(p, units=units)
+            targets, valued = _target_rows(p)
+            dated, dated_sentences = _completion_rows(p, valued)
+            task, due = _task_cells(header, p.text)
+            found = targets + dated + _assignment_rows(p, valued | dated_sentences)
+            rows += [dataclasses.replace(r, indicator=task) for r in found] or [
+                p.row(0, len(p.text), indicator=task, deadline=due)
+            ]
         elif p.first.kind == "table_row":
             rows += _table_row(p, table_deadline, header)
         elif line:
@@ -149,6 +163,22 @@ def extract_document(doc: Document) -> list[Indicator]:
             dated, dated_sentences = _completion_rows(p, valued)
             rows += targets + dated + _assignment_rows(p, valued | dated_sentences)
     return rows
+
+
+def _task_cells(header: str, row_text: str) -> tuple[str, str | None]:
+    """A task table row's task (its longest cell not naming units or a time) and its 完成时限 cell when
+    that is a date."""
+    pairs = list(zip(cells(header), cells(row_text), strict=True))
+    due = next((c for h, c in pairs if TIME_COLUMN.search(h) and YEAR.search(c)), None)
+    task = max(
+        (c for h, c in pairs if not TIME_COLUMN.search(h) and not ROLE_COLUMN.search(h)), key=len, default=""
+    )
+    return task, due
+
+
+TIME_COLUMN = re.compile(r"时限|时间|期限|节点")
+ROLE_COLUMN = re.compile(r"单位|部门|成员")
+YEAR = re.compile(r"\d{4}年")
 
 
 def _table_row(p: Passage, deadline: str | None, header: str) -> list[Indicator]:

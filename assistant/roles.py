@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -183,6 +184,33 @@ def _read_list(text: str, start: int) -> tuple[str, int]:
         elif depth == 0 and (ch in "；;。" or (ch in "，," and next_label().match(text, i + 1))):
             return text[start:i], i
     return text[start:], len(text)
+
+
+def column_units(header: Sequence[str], row: Sequence[str], row_text: str) -> Units:
+    """The units a task table's row names under its header's unit columns ("牵头单位 | 责任单位": the
+    first leads, the second supports; a 责任单位 column alone leads), spanning those cells of
+    `row_text`; no units when the header has no such column or the row another number of cells."""
+    lab = labels()
+    if len(header) != len(row):
+        return Units()
+    has_lead = any(h in lab.lead for h in header)
+    lead: list[str] = []
+    support: list[str] = []
+    spans: list[int] = []
+    for h, cell in zip(header, row, strict=True):
+        if not cell:
+            continue
+        if h in lab.lead or (not has_lead and h in lab.responsible):
+            lead.extend(split_names(cell, listed=True))
+        elif h in lab.support or h in lab.member:
+            support.extend(split_names(cell, listed=True))
+        else:
+            continue
+        at = row_text.find(cell)
+        spans += [at, at + len(cell)]
+    if not lead and not support:
+        return Units()
+    return Units(tuple(dict.fromkeys(lead)), tuple(dict.fromkeys(support)), min(spans), max(spans))
 
 
 def clause_units(text: str) -> Units:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from corpus.errors import UnreadableFile
 from corpus.html import html_to_text
+from corpus.outline import CELL
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -154,7 +155,7 @@ def _looks_markdown(text: str) -> bool:
 
 
 def _docx_text(path: Path, data: bytes) -> str:
-    """Paragraphs and table rows (cells joined by tabs), in body order."""
+    """Paragraphs and table rows (cells parted by `corpus.outline.CELL`), in body order."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             entries = zf.infolist()
@@ -185,7 +186,7 @@ def _docx_text(path: Path, data: bytes) -> str:
                     t = cell.text.strip()
                     if t and (not cells or cells[-1] != t):  # merged cells repeat
                         cells.append(t)
-                lines.append("\t".join(cells))
+                lines.append(f" {CELL} ".join(cells))
     text = "\n".join(lines)
     if not text.strip():
         raise UnreadableFile(path, "docx has no text")

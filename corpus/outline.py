@@ -124,6 +124,25 @@ def parse_outline(lines: Sequence[Line], skip: Sequence[str] = (), top: tuple[st
     return drafts
 
 
+# A table row as a .docx gives it: its cells on one line, parted by CELL (`corpus.load`).
+CELL = "|"
+
+
+def cells(text: str) -> list[str]:
+    """A table row's cells ("1 |建立…|市民政局" → ["1", "建立…", "市民政局"])."""
+    return [c.strip() for c in text.split(CELL)]
+
+
+def _row_run(lines: Sequence[Line], i: int) -> list[Line]:
+    """The rows of one table from line i: lines of as many cells as the first (two or more)."""
+    width = len(cells(lines[i].text))
+    run: list[Line] = []
+    while i < len(lines) and width >= 2 and len(cells(lines[i].text)) == width:
+        run.append(lines[i])
+        i += 1
+    return run
+
+
 def _parse(lines: Sequence[Line], skip: Sequence[str]) -> list[_Draft]:
     drafts: list[_Draft] = []
     stack: list[tuple[str, str]] = []  # (kind, label)
@@ -136,6 +155,15 @@ def _parse(lines: Sequence[Line], skip: Sequence[str]) -> list[_Draft]:
         ln = lines[i]
         text = ln.text
         end = ln.start + len(text)
+        rows = _row_run(lines, i) if CELL in text else []
+        if len(rows) >= 2:
+            # a table with its header row: the header a clause of its own, each row one clause
+            path = tuple(lbl for _, lbl in stack) or (PREAMBLE,)
+            for k, row in enumerate(rows):
+                kind = "table_header" if k == 0 else "table_row"
+                drafts.append(_Draft(path, row.start, row.start + len(row.text), kind))
+            i += len(rows)
+            continue
         mk = marker_of(text)
         if mk is not None:
             kind, marker = mk

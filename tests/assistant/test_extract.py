@@ -169,6 +169,41 @@ def test_an_indicator_table_set_out_as_lines_gives_a_row_per_line(tmp_path, fres
     assert not valued_rows("社区（村）综合服务设施面积不低于300平方米。")[0].unit == "村"
 
 
+def test_a_task_table_gives_each_task_its_lead_support_and_time_limit(tmp_path, fresh_settings):
+    """A .docx 重点任务分工表 ("序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限"): each row is a task with the units
+    of its columns; a figure in the task keeps its value, a date in 完成时限 is its deadline."""
+    import docx
+
+    from corpus import DocumentStore
+
+    d = docx.Document()
+    d.add_paragraph("某市社区工作者队伍建设实施方案")
+    d.add_paragraph("附件：重点任务分工表")
+    rows = [
+        ("序号", "重点任务", "牵头单位", "责任单位", "完成时限"),
+        ("1", "建立社区工作者岗位等级序列", "市民政局", "市人社局、市财政局", "2025年6月底前"),
+        ("2", "每个社区配备专职工作者不少于5人", "市委组织部", "各区县人民政府", "2025年底前"),
+        ("3", "开展社区工作者全员培训", "市民政局", "市人社局", "每年"),
+    ]
+    table = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+    path = tmp_path / "fengong.docx"
+    d.save(path)
+    store = DocumentStore(fresh_settings)
+    [res] = store.ingest([path])
+    doc = store.get(res.doc_ids[0])
+    assert [c.kind for c in doc.clauses] == ["text", "table_header", "table_row", "table_row", "table_row"]
+    got = [(r.indicator, r.value, r.deadline, r.lead_units, r.support_units) for r in extract_document(doc)]
+    assert got == [
+        ("建立社区工作者岗位等级序列", None, "2025年6月底前", ("市民政局",), ("市人社局", "市财政局")),
+        ("每个社区配备专职工作者不少于5人", "5人", "2025年底前", ("市委组织部",), ("各区县人民政府",)),
+        ("开展社区工作者全员培训", None, None, ("市民政局",), ("市人社局",)),
+    ]
+    assert all(verified(r) for r in extract_document(doc))
+
+
 @pytest.fixture(scope="module")
 def all_rows(seed_store):
     return extract_all(seed_store.documents())
