@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from corpus.outline import CELL
+
 BLOCK_TAGS = [
     "p",
     "div",
@@ -22,6 +24,7 @@ BLOCK_TAGS = [
     "td",
     "table",
 ]
+MAX_CELL = 200  # a data table's cell is a phrase or a sentence or two, never a page of text
 NOISE_TAGS = [
     "script",
     "style",
@@ -59,6 +62,12 @@ def html_to_text(html: str) -> str:
     root = max(scores.values(), key=lambda sv: sv[0])[1] if scores else (soup.body or soup)
     for br in root.find_all("br"):
         br.replace_with("\n")
+    for row in root.find_all("tr"):
+        # a table row on one line, its cells parted as a .docx row's are (`corpus.outline.CELL`)
+        texts = [c.get_text(" ", strip=True) for c in row.find_all(["td", "th"], recursive=False)]
+        # (a layout table holding the page's text in a cell is left as it is)
+        if len(texts) >= 2 and not row.find("table") and max(map(len, texts)) <= MAX_CELL:
+            row.replace_with("\n" + f" {CELL} ".join(t.replace("\n", " ") for t in texts) + "\n")
     for tag in root.find_all(BLOCK_TAGS):
         tag.insert_before("\n")
         tag.insert_after("\n")

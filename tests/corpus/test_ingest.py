@@ -265,6 +265,34 @@ def test_a_chinese_pdf_is_read_as_its_articles(tmp_path: Path, fresh_settings):
     ]
 
 
+def test_an_html_task_table_is_read_row_by_row(tmp_path: Path, fresh_settings):
+    """A web page's 分工表: each <tr> one row, its cells parted as a .docx row's are, the first row its header
+    (cell by cell, "市民政局" read as the start of a row of its own)."""
+    page = (
+        "<html><body><div><p>某市社区工作者队伍建设实施方案</p><p>一、主要任务</p>"
+        "<p>（一）健全职业体系。建立社区工作者岗位等级序列，完善薪酬待遇。</p><table>"
+        "<tr><td><p>序号</p></td><td>重点任务</td><td>牵头单位</td><td>责任单位</td><td>完成时限</td></tr>"
+        "<tr><td>1</td><td><p>建立社区工作者岗位等级序列</p></td><td>市民政局</td><td>市人社局、市财政局</td>"
+        "<td>2025年6月底前</td></tr><tr><td>2</td><td>每个社区配备专职工作者不少于5人</td><td>市委组织部</td>"
+        "<td>各区县人民政府</td><td>2025年底前</td></tr></table>"
+        "<table><tr><td>版面</td><td>" + "正文很长的一段话。" * 40 + "</td></tr></table></div></body></html>"
+    )
+    path = tmp_path / "fengong.html"
+    path.write_text(page, encoding="utf-8")
+    store = DocumentStore(fresh_settings)
+    [res] = store.ingest([path])
+    doc = store.get(res.doc_ids[0])
+    rows = [(c.kind, c.text) for c in doc.clauses if c.kind != "text"]
+    assert rows == [
+        ("table_header", "序号|重点任务|牵头单位|责任单位|完成时限"),
+        ("table_row", "1 |建立社区工作者岗位等级序列|市民政局|市人社局、市财政局| 2025年6月底前"),
+        ("table_row", "2 |每个社区配备专职工作者不少于5人|市委组织部|各区县人民政府| 2025年底前"),
+    ]
+    assert "|" not in "".join(
+        c.text for c in doc.clauses if "正文很长" in c.text
+    )  # a layout table's text stays text
+
+
 def test_html_page_keeps_main_text_only(tmp_path: Path, fresh_settings):
     page = """<!DOCTYPE html><html><head><title>t</title><script>var x = "第一条 假";</script></head><body>
     <nav>首页 &gt; 政务公开 &gt; 文件</nav><div class="menu"><a href="/">首页</a></div>
