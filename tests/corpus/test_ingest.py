@@ -10,6 +10,7 @@ import pytest
 
 from corpus import DocumentStore, load_settings
 from corpus.clean import normalize_line, strip_markup
+from corpus.model import Document
 from corpus.normalize import Mapped, Script, nfkc_for_match
 from tests.conftest import BUNDLED, EXTRA
 
@@ -27,6 +28,16 @@ CLUTTER = [
     "网路",
     "专案",
 ]
+
+
+def ingested(settings, path: Path, text: str) -> Document:
+    """The one document a file written with `text` gives, ingested into the data dir of `settings`."""
+    path.write_text(text, encoding="utf-8")
+    store = DocumentStore(settings)
+    [res] = store.ingest([path])
+    assert res.ok, res.error
+    [doc_id] = res.doc_ids
+    return store.get(doc_id)
 
 
 def test_page_with_five_plans_yields_five_documents(seed_store: DocumentStore):
@@ -91,16 +102,12 @@ def test_header_metadata_is_extracted_from_the_text(tmp_path: Path, fresh_settin
 def test_a_news_paragraph_naming_a_guanyu_title_is_content_not_a_title_line(tmp_path: Path, fresh_settings):
     """A short news item whose only paragraph mentions "关于…的建议" among the file's first lines: that paragraph
     is the text (it was skipped as a "关于…" title line, and the file failed as having no content)."""
-    src = tmp_path / "news.txt"
-    src.write_text(
+    doc = ingested(
+        fresh_settings,
+        tmp_path / "news.txt",
         "某市推进老旧小区加装电梯\n\n"
         "5月6日，市政协对第12号提案“关于加快老旧小区加装电梯的建议”进行督办。截至目前，全市计划加装电梯120部。\n",
-        encoding="utf-8",
     )
-    store = DocumentStore(fresh_settings)
-    [res] = store.ingest([src])
-    assert res.ok, res.error
-    [doc] = [store.get(d) for d in res.doc_ids]
     assert any("全市计划加装电梯120部" in c.text for c in doc.clauses)
     # its headline is its title (no 通知/方案/意见… in it), not a clause; "…老旧小区" names no region
     assert doc.title == "某市推进老旧小区加装电梯"
@@ -109,25 +116,21 @@ def test_a_news_paragraph_naming_a_guanyu_title_is_content_not_a_title_line(tmp_
 
 
 def test_a_headline_names_its_place(tmp_path: Path, fresh_settings):
-    src = tmp_path / "dafeng.txt"
-    src.write_text("大丰区推进老旧小区加装电梯\n\n截至目前，该区已累计完成加装电梯53台。\n", encoding="utf-8")
-    store = DocumentStore(fresh_settings)
-    [res] = store.ingest([src])
-    doc = store.get(res.doc_ids[0])
+    doc = ingested(
+        fresh_settings,
+        tmp_path / "dafeng.txt",
+        "大丰区推进老旧小区加装电梯\n\n截至目前，该区已累计完成加装电梯53台。\n",
+    )
     assert (doc.title, doc.region) == ("大丰区推进老旧小区加装电梯", "大丰区")
 
 
 def test_a_title_that_drops_its_regions_name_takes_the_issuers_place(tmp_path: Path, fresh_settings):
     """ "某某自治区人民政府关于印发自治区…规划的通知": the plan's title says only 自治区, the issuer names it."""
-    src = tmp_path / "plan.txt"
-    src.write_text(
-        "宁夏回族自治区人民政府关于印发自治区“十四五”养老服务体系规划的通知\n\n"
-        "到2025年，养老机构护理型床位占比达到55%。\n",
-        encoding="utf-8",
+    doc = ingested(
+        fresh_settings,
+        tmp_path / "plan.txt",
+        "宁夏回族自治区人民政府关于印发自治区“十四五”养老服务体系规划的通知\n\n到2025年，养老机构护理型床位占比达到55%。\n",
     )
-    store = DocumentStore(fresh_settings)
-    [res] = store.ingest([src])
-    doc = store.get(res.doc_ids[0])
     assert doc.region == "宁夏回族自治区", (doc.title, doc.region)
 
 
@@ -159,11 +162,7 @@ def test_lines_a_pdfs_layout_broke_are_joined_again(tmp_path: Path, fresh_settin
         *paged(wrapped(second), 3),
     ]
     assert any(ln.endswith("达到1") for ln in lines)  # "100%" broken over two lines, as the page broke it
-    src = tmp_path / "plan.txt"
-    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    store = DocumentStore(fresh_settings)
-    [res] = store.ingest([src])
-    doc = store.get(res.doc_ids[0])
+    doc = ingested(fresh_settings, tmp_path / "plan.txt", "\n".join(lines) + "\n")
     assert [(c.heading_path, c.text) for c in doc.clauses] == [
         (("一、工作目标",), first),
         (("二、重点任务",), second),
@@ -172,10 +171,10 @@ def test_lines_a_pdfs_layout_broke_are_joined_again(tmp_path: Path, fresh_settin
     assert doc.text[c.start : c.end].replace("\n", "") == first  # offsets still point into the source
     assert "running-header: 某市人民政府办公室文件" in doc.dropped and "page-number: —2—" in doc.dropped
     # a paragraph-per-line text (every law file) is not touched: its lines end sentences
-    src2 = tmp_path / "law.txt"
-    src2.write_text("某市社区服务条例\n第一条 " + first + "\n第二条 " + second + "\n", encoding="utf-8")
-    [res2] = store.ingest([src2])
-    assert [c.text for c in store.get(res2.doc_ids[0]).clauses] == ["第一条" + first, "第二条" + second]
+    law = ingested(
+        fresh_settings, tmp_path / "law.txt", f"某市社区服务条例\n第一条 {first}\n第二条 {second}\n"
+    )
+    assert [c.text for c in law.clauses] == ["第一条" + first, "第二条" + second]
 
 
 def _clause_key(store: DocumentStore, doc_id: str) -> list[tuple]:
@@ -277,11 +276,7 @@ def test_an_html_task_table_is_read_row_by_row(tmp_path: Path, fresh_settings):
         "<td>各区县人民政府</td><td>2025年底前</td></tr></table>"
         "<table><tr><td>版面</td><td>" + "正文很长的一段话。" * 40 + "</td></tr></table></div></body></html>"
     )
-    path = tmp_path / "fengong.html"
-    path.write_text(page, encoding="utf-8")
-    store = DocumentStore(fresh_settings)
-    [res] = store.ingest([path])
-    doc = store.get(res.doc_ids[0])
+    doc = ingested(fresh_settings, tmp_path / "fengong.html", page)
     rows = [(c.kind, c.text) for c in doc.clauses if c.kind != "text"]
     assert rows == [
         ("table_header", "序号|重点任务|牵头单位|责任单位|完成时限"),
