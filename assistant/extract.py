@@ -123,28 +123,17 @@ def extract_document(doc: Document) -> list[Indicator]:
     rows: list[Indicator] = []
     table_deadline, header = None, ""
     for p in passages(doc):
-        line = INDICATOR_LINE.match(p.text) if p.first.kind == "text" else None
         if p.first.kind == "table_header" or TABLE_HEADER_LINE.match(p.text):
             header = p.text
             m = re.search(r"(\d{4})\s*年?\s*(?:目标|预期|属性|$)", p.text)
             table_deadline = f"{m.group(1)}年" if m else None
         elif (
-            p.first.kind == "table_row"
-            and (units := column_units(cells(header), cells(p.text), p.text)).start >= 0
+            p.first.kind == "table_row" and (units := column_units(cells(header), cells(p.text), p.text)).lead
         ):
-            # a task table ("重点任务 | 牵头单位 | 责任单位 | 完成时限"): the row read as a sentence, its units
-            # the columns'
-            p = dataclasses.replace(p, units=units)
-            targets, valued = _target_rows(p)
-            dated, dated_sentences = _completion_rows(p, valued)
-            task, due = _task_cells(header, p.text)
-            found = targets + dated + _assignment_rows(p, valued | dated_sentences)
-            rows += [dataclasses.replace(r, indicator=task) for r in found] or [
-                p.row(0, len(p.text), indicator=task, deadline=due)
-            ]
+            rows += _task_rows(dataclasses.replace(p, units=units), header)
         elif p.first.kind == "table_row":
             rows += _table_row(p, table_deadline, header)
-        elif line:
+        elif p.first.kind == "text" and (line := INDICATOR_LINE.match(p.text)):
             rows.append(
                 p.row(
                     0,
@@ -165,15 +154,21 @@ def extract_document(doc: Document) -> list[Indicator]:
     return rows
 
 
-def _task_cells(header: str, row_text: str) -> tuple[str, str | None]:
-    """A task table row's task (its longest cell not naming units or a time) and its 完成时限 cell when
-    that is a date."""
-    pairs = list(zip(cells(header), cells(row_text), strict=True))
-    due = next((c for h, c in pairs if TIME_COLUMN.search(h) and YEAR.search(c)), None)
+def _task_rows(p: Passage, header: str) -> list[Indicator]:
+    """A task table's row ("重点任务 | 牵头单位 | 责任单位 | 完成时限"), its units the columns' (`p.units`): read
+    as a sentence, every row named by its task (the longest cell naming no unit or time); with no figure
+    and no dated commitment, the task itself, due by its 完成时限 cell when that is a date."""
+    targets, valued = _target_rows(p)
+    dated, dated_sentences = _completion_rows(p, valued)
+    pairs = list(zip(cells(header), cells(p.text), strict=True))
     task = max(
         (c for h, c in pairs if not TIME_COLUMN.search(h) and not ROLE_COLUMN.search(h)), key=len, default=""
     )
-    return task, due
+    due = next((c for h, c in pairs if TIME_COLUMN.search(h) and YEAR.search(c)), None)
+    found = targets + dated + _assignment_rows(p, valued | dated_sentences)
+    return [dataclasses.replace(r, indicator=task) for r in found] or [
+        p.row(0, len(p.text), indicator=task, deadline=due)
+    ]
 
 
 TIME_COLUMN = re.compile(r"时限|时间|期限|节点")

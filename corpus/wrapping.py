@@ -4,9 +4,9 @@ so a clause is a paragraph, not a printed line.
 
 A document is read as hard-wrapped only when its lines show it: most of its lines that end without a
 sentence's end, and a quarter of all its lines, are as long as its longest lines (the page's width),
-from 85% of it to a character or two over, and hardly any line is longer. A line that long and not ending a sentence is continued by
-the next one unless the next opens a heading, an item, an article or a dated record. Nothing here is
-tuned to documents: the width is each document's own.
+from 85% of it to a character or two over, and hardly any line is longer. A line that long and not
+ending a sentence is continued by the next one unless the next opens a heading, an item, an article
+or a dated record. Nothing here is tuned to documents: the width is each document's own.
 """
 
 from __future__ import annotations
@@ -46,9 +46,9 @@ def wrap_width(lines: Sequence[Mapped]) -> float | None:
         return None
     width = open_ended[int(0.9 * (len(open_ended) - 1))]
     full = sum(FULL * width <= w <= width + OVER for w in open_ended)
-    # most open-ended lines at the width, and a good share of all lines: a page's lines, not a few
-    # lines of a law's adoption history that happen to be as long as each other
-    # and no paragraph runs past the page: a printed line is never much longer than the width
+    # most open-ended lines at the width, and a good share of all lines (a page's lines, not a few
+    # lines of a law's adoption history that happen to be as long as each other), and hardly a line
+    # past the width (a printed line never runs past the page; a paragraph on one line does)
     over = sum(display_width(t) > width + OVER for t in long)
     return width if full * 2 > len(open_ended) and full * 4 >= len(long) and over * 10 <= len(long) else None
 
