@@ -37,7 +37,7 @@ from assistant.provision import FIRST_ITEM, ITEM, article_labels
 from assistant.roles import Units, clause_units, column_units, sentence_units
 from assistant.topics import assign_topics
 from corpus.model import Clause, Document
-from corpus.outline import INDICATOR_LINE, article_context, cells
+from corpus.outline import CELL, INDICATOR_LINE, article_context, cells
 
 
 def clause_groups(doc: Document) -> list[list[Clause]]:
@@ -172,6 +172,7 @@ def _task_rows(p: Passage, header: str) -> list[Indicator]:
 
 
 TIME_COLUMN = re.compile(r"时限|时间|期限|节点")
+INDICATOR_HEADER = re.compile(r"指标|目标|基期|现状|预期|属性|数值|标准|\d{4}\s*年")
 ROLE_COLUMN = re.compile(r"单位|部门|成员")
 YEAR = re.compile(r"\d{4}年")
 
@@ -179,7 +180,11 @@ YEAR = re.compile(r"\d{4}年")
 def _table_row(p: Passage, deadline: str | None, header: str) -> list[Indicator]:
     """The target column is the last figure of the row; cells may be bare numbers ("… 18 预期性").
     The year comes from the header ("2025年目标值"), which the row then quotes as its context; a
-    base-year column ("2020年基期值") gives the figure before the target as the baseline."""
+    base-year column ("2020年基期值") gives the figure before the target as the baseline. A table of
+    cells whose header names no indicator, target or year ("索引号：| … |信息分类：| …", a page's
+    particulars) states no targets."""
+    if CELL in header and not INDICATOR_HEADER.search(header):
+        return []
     values = list(re.finditer(r"\d+(?:\.\d+)?\s*(?:%|平方米|户|人|名|个|万元|元)?", masked(p.text)))
     if not values:
         return []

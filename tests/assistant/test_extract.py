@@ -202,6 +202,19 @@ def test_a_task_table_gives_each_task_its_lead_support_and_time_limit(tmp_path, 
         ("开展社区工作者全员培训", None, None, ("市民政局",), ("市人社局",)),
     ]
     assert all(verified(r) for r in extract_document(doc))
+    # a page's particulars set out as cells are a table with no indicator, target or year in its header
+    page = tmp_path / "notice.txt"
+    page.write_text(
+        "索引号: | 11341602003166647K/202004-00328 | 信息分类: | 规范性文件 |\n"
+        "成文日期: | 发布日期: | 2020-04-09 08:44 | |\n"
+        "标 题: | 某区人民政府办公室关于印发2020年重点工作任务分解表的通知 | ||\n"
+        "各乡镇人民政府：\n一、高度重视，夯实责任。\n",
+        encoding="utf-8",
+    )
+    [res] = store.ingest([page])
+    notice = store.get(res.doc_ids[0])
+    assert "table_row" in {c.kind for c in notice.clauses}
+    assert [r for r in extract_document(notice) if r.value or r.deadline] == []
 
 
 @pytest.fixture(scope="module")
