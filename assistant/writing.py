@@ -53,12 +53,13 @@ class Writer:
                 continue  # said already: a list's opening shown above it, with the item that followed
             if prov.clause_ids[0] in shown and prov.clause_ids[0] != cand.hit.clause.id:
                 prov = complete(doc, cand.hit.clause, cand.start, cand.end, with_intro=False)
-            if query.kind is Kind.RESPONSIBLE and prov.text.strip().strip("（）()。") in units_given:
+            as_list = prov.text.strip().strip("（）()。")  # the provision read as a unit list
+            if query.kind is Kind.RESPONSIBLE and as_list in units_given:
                 continue  # the （牵头单位：…） trailer itself, already given as the answer
             shown.update(prov.clause_ids)
             said.append(prov.text)
             # a provision that is a unit list ("（牵头单位：…）" as its own clause) gives that list
-            units_given.add(prov.text.strip().strip("（）()。"))
+            units_given.add(as_list)
             titled = regions[cand.hit.region] > 1
             if query.kind is Kind.RESPONSIBLE:
                 # "Who leads": the unit list the provision's clause or section states is the answer, first.
@@ -69,8 +70,6 @@ class Writer:
                     citations.append(extra[0])
                     lines.append(extra[1] if doc_part == previous[0] else f"{doc_part}：{extra[1]}")
                     previous = (doc_part, "")
-                    if prov.text.strip().strip("（）()。") in units_given:
-                        continue  # the provision is that unit list: given once
             n = len(citations) + 1
             cit = self._provision_citation(n, cand.hit, prov, cand.start)
             citations.append(cit)
