@@ -34,7 +34,7 @@ from assistant.figures import (
 )
 from assistant.indicator import Indicator
 from assistant.provision import FIRST_ITEM, ITEM, article_labels
-from assistant.roles import Units, clause_units, column_units, sentence_units
+from assistant.roles import Units, clause_units, column_units, is_unit_column, sentence_units
 from assistant.topics import assign_topics
 from corpus.model import Clause, Document
 from corpus.outline import CELL, INDICATOR_LINE, article_context, cells
@@ -162,7 +162,7 @@ def _task_rows(p: Passage, header: str) -> list[Indicator]:
     dated, dated_sentences = _completion_rows(p, valued)
     pairs = list(zip(cells(header), cells(p.text), strict=True))
     task = max(
-        (c for h, c in pairs if not TIME_COLUMN.search(h) and not ROLE_COLUMN.search(h)), key=len, default=""
+        (c for h, c in pairs if not TIME_COLUMN.search(h) and not is_unit_column(h)), key=len, default=""
     )
     due = next((c for h, c in pairs if TIME_COLUMN.search(h) and YEAR.search(c)), None)
     found = targets + dated + _assignment_rows(p, valued | dated_sentences)
@@ -173,7 +173,6 @@ def _task_rows(p: Passage, header: str) -> list[Indicator]:
 
 TIME_COLUMN = re.compile(r"时限|时间|期限|节点")
 INDICATOR_HEADER = re.compile(r"指标|目标|基期|现状|预期|属性|数值|标准|\d{4}\s*年")
-ROLE_COLUMN = re.compile(r"单位|部门|成员")
 YEAR = re.compile(r"\d{4}年")
 
 

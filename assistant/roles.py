@@ -186,6 +186,12 @@ def _read_list(text: str, start: int) -> tuple[str, int]:
     return text[start:], len(text)
 
 
+def is_unit_column(heading: str) -> bool:
+    """A table column that lists units: its heading is one of the labels (牵头单位, 责任单位, 成员…)."""
+    lab = labels()
+    return heading in {*lab.lead, *lab.support, *lab.responsible, *lab.member}
+
+
 def column_units(header: Sequence[str], row: Sequence[str], row_text: str) -> Units:
     """The units a task table's row names under its header's unit columns ("牵头单位 | 责任单位": the
     first leads, the second supports; a 责任单位 column alone leads), spanning those cells of
