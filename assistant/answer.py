@@ -22,7 +22,7 @@ from assistant.model import Answer, Citation, Scope, Turn
 from assistant.parts import joined
 from assistant.pool import POOL, answer_pool
 from assistant.provision import list_intro
-from assistant.selector import AnswerModel, default_model, eligible
+from assistant.selector import AnswerModel, closing_words, default_model, eligible, states_asked
 from assistant.writing import NATIONAL, Writer
 from corpus import DocumentStore
 from corpus.model import Document
@@ -213,7 +213,7 @@ class Assistant:
         # 可能相关: each clause's whole sentence closest to the question
         related = tuple(
             self.writer.citation(i + 1, h, *best_sentence(h.clause.text, query.weights))
-            for i, h in enumerate(hits[:3])
+            for i, h in enumerate([h for h in hits if not closing_words(query, h.clause.text)][:3])
         )
 
         def refuse(reason: str, shown: tuple[Citation, ...] = related, said: str = "") -> Answer:
@@ -288,13 +288,17 @@ class Assistant:
             if own.any() and float(p[own].max()) >= self.model.threshold:
                 ok = own
         probs = np.where(ok, p, 0.0)
-        best = int(np.argmax(probs))
-        if probs[best] < self.model.threshold:
+        leads = np.where(states_asked(query, cands), probs, 0.0)
+        best = int(np.argmax(leads))
+        if leads[best] < self.model.threshold <= probs.max():
+            # "物业费多久调一次": sentences on the topic, none with a time in it
+            return unstated("检索到的条款中没有写明所问的时间", "所问的时间")
+        if leads[best] < self.model.threshold:
             if query.kind is Kind.NUMBER and all(c.rank > POOL for c, m in zip(cands, ok, strict=True) if m):
                 # only the clauses looked for further down hold the asked unit, and none answers
                 return unstated("检索到的条款中没有问题所问的数量", "所问的数量")
             return refuse(
-                f"最相关的句子可信度过低（{probs[best]:.2f} < {self.model.threshold:.2f}）",
+                f"最相关的句子可信度过低（{probs.max():.2f} < {self.model.threshold:.2f}）",
                 said="检索到的条款都不直接回答这个问题，下面是最接近的几条",
             )
         if query.kind is Kind.COMPARISON:

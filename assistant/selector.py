@@ -19,7 +19,7 @@ import numpy as np
 
 from assistant.features import FEATURES, OPEN_SIGNALS, Candidate
 from corpus.outline import CN_NUM
-from indexer.query import Kind, Query
+from indexer.query import Kind, Query, asks_for_time
 
 PENALTY = re.compile(r"罚款|罚金")
 ASKS_PENALTY = re.compile(r"罚|违反|违规|违法|法律责任|后果|处理|处分")
@@ -163,12 +163,29 @@ def eligible(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
         ok &= np.array([bool(c.feature("unit_match")) for c in cands], dtype=bool)
         if any("元" in u.pattern for u in query.units) and not ASKS_PENALTY.search(query.text):
             ok &= np.array([not PENALTY.search(c.text) for c in cands], dtype=bool)
-    if not ASKS_COMMENCEMENT.search(query.text):
-        ok &= np.array([not COMMENCEMENT.search(c.text) for c in cands], dtype=bool)
+    ok &= np.array([not closing_words(query, c.text) for c in cands], dtype=bool)
     asked = {(m.group(2), m.group(1)) for m in ORDINAL.finditer(query.question or query.text)}
     if asked:
         ok &= np.array([_names_the_asked_item(asked, c.text) for c in cands], dtype=bool)
     return ok
+
+
+def closing_words(query: Query, text: str) -> bool:
+    """The text says when its document applies or what it replaces, and the question does not ask."""
+    return bool(COMMENCEMENT.search(text)) and not ASKS_COMMENCEMENT.search(query.text)
+
+
+def states_asked(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
+    """Which sentences may lead the answer: one to "how long" or "how often" states a time (a date, a
+    time limit, or a figure in the asked unit: 每两个月, 六个月); the provisions beside it need not."""
+    if query.kind is not Kind.DEADLINE or not asks_for_time(query.asks):
+        return np.ones(len(cands), dtype=bool)
+    return np.array([bool(c.feature("kind_deadline") or c.feature("unit_match")) for c in cands], dtype=bool)
+
+
+def may_lead(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
+    """The sentences an answer may open with (what the refusal cut-off is fitted on)."""
+    return eligible(query, cands) & states_asked(query, cands)
 
 
 # "第三类资助对象" asks for that item: a sentence listing 第一类 and 第二类 but not 第三类 does not answer it.

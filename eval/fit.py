@@ -21,7 +21,7 @@ import numpy as np
 
 from assistant.answer import Assistant
 from assistant.features import FEATURES, Candidate
-from assistant.selector import AnswerModel, Featured, eligible, open_inputs
+from assistant.selector import AnswerModel, Featured, may_lead, open_inputs
 from corpus.normalize import nfkc_for_match
 from eval.gold import QAItem, covers, match_form
 
@@ -37,7 +37,7 @@ class Labelled:
     cands: tuple[Featured, ...]  # `Candidate`s, or saved feature rows (`eval.snapshot`)
     labels: np.ndarray
     group: str
-    eligible: np.ndarray  # candidates that may answer at all (`selector.eligible`)
+    eligible: np.ndarray  # candidates that may lead an answer (`selector.may_lead`)
     gap: float = 0.0  # how much closer a sentence outside the documents it names is (`Assistant.elsewhere`)
     corpus: str = "dev"  # which question set: "dev" (policies and regulations) or "consult" (laws)
 
@@ -86,7 +86,7 @@ def collect(assistant: Assistant, items: Sequence[QAItem], scripts: dict[str, st
         )
         group = it.gold[0].doc if it.gold else f"negative:{it.id}"
         gap, _ = assistant.elsewhere(query, cands)
-        out.append(Labelled(it, tuple(cands), labels, group, eligible(query, cands), gap))
+        out.append(Labelled(it, tuple(cands), labels, group, may_lead(query, cands), gap))
     return out
 
 

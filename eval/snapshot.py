@@ -18,7 +18,7 @@ import numpy as np
 
 from assistant.answer import Assistant
 from assistant.features import FEATURES
-from assistant.selector import eligible
+from assistant.selector import may_lead
 from eval.consult import ArticleKey, ConsultItem, article_key
 from eval.fit import Labelled
 from eval.gold import DATA, GoldQuote, QAItem
@@ -55,7 +55,7 @@ def collect_consult(
         )
         out.append(
             Labelled(
-                _item(it), tuple(cands), labels, "law:" + it.group, eligible(query, cands), 0.0, "consult"
+                _item(it), tuple(cands), labels, "law:" + it.group, may_lead(query, cands), 0.0, "consult"
             )
         )
     return out

@@ -74,6 +74,18 @@ def asked_units(asks: str) -> tuple[re.Pattern[str], ...]:
     return tuple(u for pattern, u in unit_rules() if pattern.search(asks))
 
 
+@cache
+def _time_asks() -> re.Pattern[str]:
+    data = tomllib.loads((RULES / "units.toml").read_text(encoding="utf-8"))
+    return re.compile("|".join(f"(?:{u['asks']})" for u in data["unit"] if u.get("lead")))
+
+
+def asks_for_time(asks: str) -> bool:
+    """`asks` asks how long, how often or how many days (rules/units.toml's `lead` rules): what
+    leads the answer states a time. "什么时候成立" asks at what event, which a law says in words."""
+    return bool(_time_asks().search(asks))
+
+
 @dataclass(frozen=True)
 class Query:
     """One analysed question. `text` is the standalone, normalised form that everything uses."""

@@ -649,6 +649,12 @@ def test_a_list_item_brings_its_lists_opening_and_a_texts_closing_words_answer_o
     assert not where.refused and all(not c.article.startswith("第八条") for c in where.citations), where.text
     when = a.ask("这个规定什么时候开始施行？")
     assert not when.refused and when.citations[0].article.startswith("第八条"), when.text
+    # nor are they among the nearest provisions a refusal shows, however many of the words they share
+    _, cands = a.candidates(a.analyze("2001年公布的禁止吸烟的规定有几户？"))
+    assert any("同时废止" in c.text for c in cands)
+    refused = a.ask("2001年公布的禁止吸烟的规定有几户？")
+    assert refused.refused and refused.related, refused.text
+    assert all(not c.article.startswith("第八条") for c in refused.related), refused.related
 
 
 def test_an_amount_asked_is_looked_for_below_the_clauses_the_topic_fills(fresh_settings, tmp_path):
@@ -668,3 +674,30 @@ def test_an_amount_asked_is_looked_for_below_the_clauses_the_topic_fills(fresh_s
     assert all("五十元" not in h.clause.text for h in hits[:8])  # the topic fills the first eight
     ok = eligible(query, cands)  # only a sentence stating an amount in 元 may answer
     assert ok.any() and all("五十元" in c.text for c, may in zip(cands, ok, strict=True) if may)
+
+
+def test_a_when_or_how_long_question_is_led_by_a_time_and_a_share_asked_by_a_share(fresh_settings, tmp_path):
+    """ "多久…一次" over sentences on the topic that state no time is refused, saying so; once a
+    clause sets the interval it leads. "多少业主参加" is answered by a count or a share of the owners,
+    not by the ninety days within which the meeting is called."""
+    fees = (
+        "某市住宅物业管理条例\n"
+        "第一条 业主应当按照约定支付物业费。\n"
+        "第二条 尚未交付的物业，由建设单位支付物业费。\n"
+        "第三条 物业服务人应当在物业管理区域内显著位置公示物业费的收费项目和标准。\n"
+        "第四条 筹备组应当自成立之日起九十日内，组织召开首次业主大会会议。\n"
+    )
+    assistant = assistant_over(fresh_settings, tmp_path, {"fees.txt": fees})
+    often = assistant.ask("物业费多久可以调一次？")
+    assert often.refused and often.reason == "检索到的条款中没有写明所问的时间", often.reason
+    owners = assistant.ask("业主大会开会需要多少业主参加？")
+    assert owners.refused and "九十日" not in owners.text.split("原因")[0], owners.text
+    ruled = fees + (
+        "第五条 物业费标准调整的，每两年调整一次，调整前应当经业主大会同意。\n"
+        "第六条 业主大会会议应当有物业管理区域内专有部分面积占比二分之一以上的业主且人数占比二分之一以上的业主参加。\n"
+    )
+    assistant = assistant_over(fresh_settings, tmp_path, {"fees.txt": ruled})
+    often = assistant.ask("物业费多久可以调一次？")
+    assert not often.refused and often.citations[0].quote.find("每两年") >= 0, often.text
+    owners = assistant.ask("业主大会开会需要多少业主参加？")
+    assert not owners.refused and "二分之一以上" in owners.citations[0].quote, owners.text
