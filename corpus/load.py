@@ -15,6 +15,7 @@ from pathlib import Path
 
 from corpus.errors import UnreadableFile
 from corpus.html import html_to_text
+from corpus.numbering import Numbering
 from corpus.outline import CELL
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
@@ -155,7 +156,8 @@ def _looks_markdown(text: str) -> bool:
 
 
 def _docx_text(path: Path, data: bytes) -> str:
-    """Paragraphs and table rows (cells parted by `corpus.outline.CELL`), in body order."""
+    """Paragraphs with the numbers Word draws before them (`corpus.numbering`) and table rows (cells
+    parted by `corpus.outline.CELL`), in body order."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             entries = zf.infolist()
@@ -174,11 +176,14 @@ def _docx_text(path: Path, data: bytes) -> str:
         document = docx.Document(io.BytesIO(data))
     except Exception as e:  # python-docx raises many kinds for a damaged package
         raise UnreadableFile(path, f"corrupt docx: {e}") from e
+    numbering = Numbering(document)
     lines: list[str] = []
     for block in document.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append(Paragraph(block, document).text)
+            label = numbering.label(block)  # "第一条", "一、" drawn by Word, not in the text
+            text = Paragraph(block, document).text
+            lines.append(label + text if text.strip() else text)
         elif tag == "tbl":
             for row in Table(block, document).rows:
                 cells: list[str] = []

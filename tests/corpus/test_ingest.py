@@ -545,3 +545,87 @@ def test_a_file_of_more_clauses_than_any_document_is_refused_with_the_limit(
     )
     [r] = DocumentStore(fresh_settings).ingest([f])
     assert not r.ok and "79 clauses (limit 50): split the file" in r.error
+
+
+def _numbered(document, levels: list[tuple[str, str]]) -> str:
+    """A list definition (abstractNum + num) with the given (format, text) levels; its numId."""
+    from docx.oxml import parse_xml
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    numbering = document.part.numbering_part.element
+    ids = [int(n.get(qn_("w:numId"))) for n in numbering.iter(qn_("w:num"))]
+    num_id = max(ids, default=0) + 1
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+        for i, (fmt, text) in enumerate(levels)
+    )
+    first_num = next(numbering.iter(qn_("w:num")), None)
+    abstract = parse_xml(f'<w:abstractNum {ns} w:abstractNumId="{num_id + 100}">{lvls}</w:abstractNum>')
+    if first_num is not None:
+        first_num.addprevious(abstract)  # every abstractNum before the first num, as the schema orders them
+    else:
+        numbering.append(abstract)
+    numbering.append(
+        parse_xml(f'<w:num {ns} w:numId="{num_id}"><w:abstractNumId w:val="{num_id + 100}"/></w:num>')
+    )
+    return str(num_id)
+
+
+def qn_(tag: str) -> str:
+    from docx.oxml.ns import qn
+
+    return qn(tag)
+
+
+def _number(paragraph, num_id: str, level: int = 0) -> None:
+    from docx.oxml import parse_xml
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    paragraph._p.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {ns}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>')
+    )
+
+
+def test_a_word_file_whose_numbers_word_draws_is_read_with_them(tmp_path: Path, fresh_settings):
+    """ "第一条", "一、", "（一）" drawn by Word's list numbering are not in the paragraphs' text; read
+    without them the regulation has no articles. Each numbered paragraph gets its label as Word counts
+    it: chapters and articles run on, a list's items start again under each article."""
+    import docx
+
+    d = docx.Document()
+    chapters = _numbered(d, [("chineseCounting", "第%1章")])
+    articles = _numbered(d, [("chineseCounting", "第%1条"), ("chineseCounting", "（%2）")])
+    d.add_paragraph("某市社区工作者管理办法")
+    _number(d.add_paragraph("总则"), chapters)
+    _number(d.add_paragraph("为了加强社区工作者队伍建设，制定本办法。"), articles)
+    _number(d.add_paragraph("社区工作者由街道办事处统一招聘。"), articles)
+    _number(d.add_paragraph("配备"), chapters)
+    _number(d.add_paragraph("每个社区按照下列标准配备社区工作者："), articles)
+    _number(d.add_paragraph("常住人口2000户以下的，配备5名；"), articles, 1)
+    _number(d.add_paragraph("常住人口2000户以上的，每增加300户增配1名。"), articles, 1)
+    _number(d.add_paragraph("社区工作者每3年至少参加一次全覆盖培训，由区民政部门组织。"), articles)
+    _number(d.add_paragraph("培训经费列入区财政预算。"), articles, 1)
+    path = tmp_path / "banfa.docx"
+    d.save(path)
+    store = DocumentStore(fresh_settings)
+    [res] = store.ingest([path])
+    assert res.ok, res.error
+    doc = store.get(res.doc_ids[0])
+    assert doc.title == "某市社区工作者管理办法"
+    staffing = next(c for c in doc.clauses if "2000户以下" in c.text)
+    assert staffing.heading_path[:2] == ("第二章配备", "第三条"), staffing.heading_path
+    assert staffing.text.startswith("（一）"), staffing.text
+    training = next(c for c in doc.clauses if "全覆盖培训" in c.text)
+    assert training.heading_path[-1] == "第四条" and training.text.startswith("第四条"), training
+    budget = next(c for c in doc.clauses if "培训经费" in c.text)
+    assert budget.text.startswith("（一）"), budget.text  # the items start again under each article
+    # numbered by the paragraph's style (Word's "List Number"); a bullet's glyph is not read as text
+    d = docx.Document()
+    d.add_paragraph("某市社区服务清单")
+    for item in ("代办居住证明", "代办老年优待证"):
+        d.add_paragraph(item, style="List Number")
+    d.add_paragraph("咨询电话见社区公示栏", style="List Bullet")
+    d.save(path)
+    [res] = DocumentStore(load_settings(data_dir=tmp_path / "styled")).ingest([path])
+    text = DocumentStore(load_settings(data_dir=tmp_path / "styled")).get(res.doc_ids[0]).text
+    assert "1.代办居住证明" in text and "2.代办老年优待证" in text and "\n咨询电话" in text, text
