@@ -168,8 +168,8 @@ def is_target(text: str, q: Quantity) -> bool:
         return False  # "两场所", "十条例": the unit's character opens a word, it counts nothing
     if "□" in q.text:
         return False
-    if q.unit in ("字", "页") and not q.text[:1].isdigit():
-        return False  # 红十字会, 一页纸: a text's length is written in digits (500字, 142页)
+    if q.unit in ("字", "页") and not re.search(r"\d", q.text):
+        return False  # 红十字会, 一页纸: a text's length is written in digits (不超过500字, 142页)
     if re.fullmatch(r"[百千万]+", re.sub(r"[^\d零〇一二两三四五六七八九十百千万]", "", q.text)):
         return False  # "百人计划", "千名…项目", "百会进千企": a name; a target writes 一百名 or 100名
     before = text[max(q.start - 1, 0) : q.start]

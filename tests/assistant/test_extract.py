@@ -55,6 +55,7 @@ def values(text: str) -> list[tuple[str | None, str | None, str | None]]:
             "草案文本超过7万字、厚达142页。",
             [("超过", "7万字", None), (None, "142页", None)],
         ),  # a text's length
+        ("申请材料不超过500字。", [("不超过", "500字", None)]),  # a limit on one
         (
             "各类社区规模原则上不得低于1000户，提倡设立3000户左右的中等规模社区。",
             [("不得低于", "1000户", None), ("左右", "3000户左右", None)],
