@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.figures import (
+    ATTRIBUTE,
     COMPLETION,
     DEADLINE_LEAD,
     RECURRING,
@@ -264,6 +265,8 @@ def _completion_rows(p: Passage, valued: set[int]) -> tuple[list[Indicator], set
         before = deadline.endswith("前")
         if not (before or (text[: m.start()].endswith(DEADLINE_LEAD) and not state.endswith("实现"))):
             continue
+        if ATTRIBUTE.match(text, m.end()):
+            continue  # "2000年底前建成的小区", "…建成需改造的": what the noun is, not a commitment
         sent_s, sent_e = sentence_at(text, m.start())
         if sent_s in valued:
             continue

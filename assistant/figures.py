@@ -58,6 +58,9 @@ RECURRING = re.compile(
     r"(?P<state>(?:全面|基本|全部|足额)?(?:完成|建成|制定|实现|拨付|报送|上报|提交|公布|通报|报(?![告道名])|(?:配套)?到位))"
 )
 DEADLINE_LEAD = ("于", "在", "到", "确保", "力争")
+# A dated state that describes a noun ("2000年底前建成的小区", "…建成需改造的…"), not a commitment
+ATTRIBUTE = re.compile(r"(?:[需待应要][\u4e00-\u9fff]{1,3})?的")
+DATED_NOUN = re.compile(rf"[\u4e00-\u9fff]{{2}}{ATTRIBUTE.pattern}")
 # A whole state reached (全覆盖, 全面完成): a dated commitment even in a sentence that also gives figures
 WHOLE_STATE = re.compile(r"(?:实现|达到)?全覆盖|全面(?:完成|建成|实现)")
 STATE = re.compile(rf"{WHOLE_STATE.pattern}|基本(?:建成|形成|实现|完成)|(?:均|全部)(?:建立|建成|完成)")
@@ -263,8 +266,12 @@ def deadline_of(text: str, s: int, e: int, value_at: int) -> re.Match[str] | Non
     found = [
         m
         for m in found
-        if not re.match(r"\d{4}年$", m.group("d"))
-        or re.search(r"(?:到|于)\s*$", text[max(s, m.start() - 2) : m.start("d")])
+        if (
+            not re.match(r"\d{4}年$", m.group("d"))
+            or re.search(r"(?:到|于)\s*$", text[max(s, m.start() - 2) : m.start("d")])
+        )
+        # "2000年底前建成的小区": the date says which estates, nothing is due by it
+        and not (m.group("d").endswith("前") and DATED_NOUN.match(text, m.end("d")))
     ]
     before = [m for m in found if m.start() < value_at]
     if before:

@@ -678,3 +678,20 @@ def test_bare_figures_of_addresses_and_codes_and_bracketed_months_are_no_rows():
         "进展情况（9月）：已完成新增12家助餐点。每千人拥有社会体育指导员达到2.3。"
     )
     assert [r.value for r in rows] == ["12家", "2.3"]
+
+
+def test_a_reports_dateline_and_months_covered_are_no_figures_and_a_built_before_date_describes_a_noun():
+    """An eleventh batch (老旧小区 plans and reports, read after their items were labelled): "记者26日从…了解到" is
+    a dateline, "今年前9个月" the months a report covers, "2000年底前建成的小区" says which estates (no commitment
+    dated 2000); 万㎡ is an area."""
+    rows = valued_rows(
+        "记者26日从国家发展改革委了解到，选择50个左右城市开展试点。今年前9个月，城镇老旧小区开工率约97%。"
+        "力争基本完成2000年底前建成的城镇老旧小区改造任务，重点改造2000年底前建成需改造的城镇老旧小区。"
+        "全年计划改造老旧小区23个，总建筑面积11.62万㎡。"
+    )
+    assert [(r.value, r.deadline) for r in rows] == [
+        ("50个左右", None),
+        ("97%", None),
+        ("23个", None),
+        ("11.62万㎡", None),
+    ]
