@@ -21,7 +21,7 @@ from assistant.features import Candidate, candidates, elsewhere_gap
 from assistant.model import Answer, Citation, Scope, Turn
 from assistant.parts import joined
 from assistant.pool import POOL, answer_pool
-from assistant.provision import list_intro
+from assistant.provision import list_intro, referred_text
 from assistant.selector import AnswerModel, closing_words, default_model, eligible, states_asked
 from assistant.writing import NATIONAL, Writer
 from corpus import DocumentStore
@@ -89,8 +89,9 @@ class Assistant:
         hits, pool, ranks = answer_pool(self.retriever, self.docs, query, region, doc_ids)
         sims = [self.retriever.similarity(query, h) for h in pool]
         intros = {h.clause.id: list_intro(self.docs.get(h.clause.doc_id), h.clause) for h in pool}
+        referred = {h.clause.id: referred_text(self.docs.get(h.clause.doc_id), h.clause) for h in pool}
         return hits, candidates(
-            query, pool, self.superseded, sims, self.doc_texts, intros=intros, ranks=ranks
+            query, pool, self.superseded, sims, self.doc_texts, intros=intros, ranks=ranks, referred=referred
         )
 
     def elsewhere(

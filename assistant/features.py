@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from assistant.figures import masked
 from assistant.orgs import has_unit
+from assistant.provision import POINTS_BACK, REFERRED_MAX
 from assistant.quantity import find_quantities
 from corpus.outline import ARTICLE as ARTICLE_OPENING
 from corpus.outline import ARTICLE_NUMBER
@@ -157,6 +158,7 @@ def candidates(
     trim_to: int = 160,
     intros: Mapping[str, str] | None = None,
     ranks: Sequence[int] = (),
+    referred: Mapping[str, str] | None = None,
 ) -> list[Candidate]:
     """Every sentence of the given hits, with its features. `similarities[i]` is the question's
     cosine with hit i's clause (every sentence of it carries it); `doc_texts` the hits'
@@ -164,7 +166,8 @@ def candidates(
     item's list opening by clause id (`provision.list_intro`): the item's quantity is read with it
     ("七十周岁以上的老年人…享受下列优惠待遇：" + "（四）免费…乘坐城市公共汽车"); `ranks[i]` hit i's rank
     in retrieval when it is not its place in `hits` (an article's opening ranks with the paragraph that
-    brought it)."""
+    brought it); `referred` what a clause pointing back refers to, by clause id (`provision.referred_text`):
+    "违反前款规定的，…处五十元罚款" covers the question's words as read with the list it points to."""
     weights = query.weights
     known = query.known_weights
     known_total = sum(known.values()) or 1.0
@@ -183,7 +186,8 @@ def candidates(
         rank = ranks[i] if i < len(ranks) else i + 1
         text = h.clause.text
         heading = " ".join(h.clause.heading_path)
-        body = heading + text
+        ref = referred.get(h.clause.id, "") if referred else ""
+        body = heading + ref + text
         cov_clause = coverage(body, weights)
         cov_head = coverage(heading, weights)
         if h.clause.doc_id not in doc_cov_of:  # several hits share a document: scan its text once
@@ -202,6 +206,8 @@ def candidates(
         intro = intros.get(h.clause.id, "") if intros else ""
         for k, (s, e) in enumerate(spans):
             sent = text[s:e]
+            # "…不得擅自张贴…。违反规定的，…罚款": the fine covers the question as read with what it fines
+            read = ref + (text[max(0, s - REFERRED_MAX) : s] if k and POINTS_BACK.match(sent) else "")
             ts, te = trim(text, s, e, weights, trim_to)
             kind_f = _kind_features(sent, query, intro)
             rows.append(
@@ -215,7 +221,7 @@ def candidates(
                         h.score / top,
                         1.0 / h.bm25_rank if h.bm25_rank else 0.0,
                         1.0 / h.dense_rank if h.dense_rank else 0.0,
-                        coverage(sent, weights),
+                        coverage(read + sent, weights),
                         cov_clause,
                         cov_head,
                         len(q_bigrams & bigrams(sent)) / len(q_bigrams) if q_bigrams else 0.0,

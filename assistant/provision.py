@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from corpus.model import Clause, Document
-from corpus.outline import ARTICLE, article_index
+from corpus.outline import ARTICLE, ARTICLE_NUMBER, article_index
 
 ITEM = re.compile(
     r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.](?!\d)|[一二三四五六七八九十]{1,3}、)"
@@ -120,6 +120,45 @@ def list_intro(doc: Document | None, clause: Clause) -> str:
     empty for any other clause: what the item's figure (or its lack of one) is read with."""
     intro = _intro_of(doc, clause) if doc is not None else None
     return _last_sentence(intro) if intro is not None else ""
+
+
+# A provision that says what it applies to by pointing back: "违反前款规定的，…处五十元罚款",
+# "违反本条例第三十三条第二款规定的", "有前款第（一）项行为的". Its words are those of the provision it points to.
+BACK_REFERENCE = re.compile(
+    rf"(?:违反|不符合|有|依照|按照)(?:本(?:条例|办法|规定|法|细则)?)?(?:前[款条]|({ARTICLE_NUMBER})|本条第[{CN}\d]+款)"
+)
+# A sentence that points back to the sentences before it in its own paragraph ("任何人不得擅自…张贴…。违反规定的，
+# 责令清除，…并处一百元以上一千元以下罚款"): read with them.
+POINTS_BACK = re.compile(r"^\s*(?:违反(?:上述|以上|前述)?(?:规定|要求)|有(?:上述|前述)(?:行为|情形))")
+REFERRED_MAX = 300  # characters of the provision pointed to that a penalty is read with
+
+
+def referred_text(doc: Document | None, clause: Clause) -> str:
+    """What a clause pointing back to another provision refers to: the paragraphs of its own article
+    before it ("前款", "本条第X款"), or the article it names ("本条例第三十三条"), cut to `REFERRED_MAX`;
+    empty for any other clause. A fine for "违反前款规定的" fines the acts the list before it names."""
+    m = BACK_REFERENCE.search(clause.text) if doc is not None else None
+    if m is None or doc is None:
+        return ""
+    if m.group(1):
+        named = ARTICLE.match(m.group(1))
+        target = named.group(0) if named else ""
+        parts = [c.text for c in doc.clauses if _article_of(c) == target and c.id != clause.id]
+    else:
+        own = _article_of(clause)
+        parts = []
+        for c in doc.clauses:
+            if c.id == clause.id:
+                break
+            if own and _article_of(c) == own:
+                parts.append(c.text)
+    return "".join(parts)[:REFERRED_MAX]
+
+
+def _article_of(clause: Clause) -> str:
+    idx = article_index(clause.heading_path)
+    m = ARTICLE.match(clause.heading_path[idx]) if idx is not None else None
+    return m.group(0) if m else ""
 
 
 def _last_sentence(intro: Clause) -> str:

@@ -701,3 +701,33 @@ def test_a_when_or_how_long_question_is_led_by_a_time_and_a_share_asked_by_a_sha
     assert not often.refused and often.citations[0].quote.find("每两年") >= 0, often.text
     owners = assistant.ask("业主大会开会需要多少业主参加？")
     assert not owners.refused and "二分之一以上" in owners.citations[0].quote, owners.text
+
+
+CLEANLINESS_RULES = (
+    "某市市容环境卫生条例\n"
+    "第一条 为了加强市容环境卫生管理，创造整洁、优美的城市环境，制定本条例。\n"
+    "第二条 任何人不得擅自在公共场所张贴、悬挂宣传品和广告。违反规定的，责令清除，并处一百元以上一千元以下罚款。\n"
+    "第三条 饲养犬只的，携犬出户时应当为犬只佩戴牵引绳。\n"
+    "第四条 在公共场所禁止下列影响市容环境卫生的行为：\n"
+    "（一）随地吐痰、便溺；\n"
+    "（二）乱丢果皮、烟头、纸屑等废弃物。\n"
+    "违反前款规定的，责令改正，并可处五十元罚款；情节严重的，处二百元罚款。\n"
+    "第五条 违反本条例第三条规定的，由公安机关责令改正，可以处二十元以上二百元以下罚款。\n"
+    "第六条 建设工程施工期间产生的建筑垃圾应当日产日清。违反规定的，处二千元以上二万元以下罚款。\n"
+)
+
+
+def test_a_fine_that_points_back_is_read_with_what_it_fines(fresh_settings, tmp_path):
+    """ "违反前款规定的，…处五十元罚款" fines the acts the list before it names, "违反规定的" the sentence before it in its
+    paragraph, "违反本条例第三条规定的" what 第三条 says: each fine answers a question about its acts, in words the
+    fine's own sentence does not repeat."""
+    a = assistant_over(fresh_settings, tmp_path, {"市容条例.txt": CLEANLINESS_RULES})
+    for question, figure, article in (
+        ("随地吐痰罚款多少？", "五十元", "第四条"),
+        ("在街上乱贴广告罚多少钱？", "一百元以上一千元以下", "第二条"),
+        ("遛狗不戴牵引绳罚多少钱？", "二十元以上二百元以下", "第五条"),
+    ):
+        answer = a.ask(question)
+        assert not answer.refused, (question, answer.text)
+        lead = answer.citations[0]
+        assert figure in lead.quote and lead.article.startswith(article), (question, answer.text)
