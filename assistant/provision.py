@@ -123,10 +123,13 @@ def list_intro(doc: Document | None, clause: Clause) -> str:
 
 
 # A provision that says what it applies to by pointing back: "违反前款规定的，…处五十元罚款",
-# "违反本条例第三十三条第二款规定的", "有前款第（一）项行为的". Its words are those of the provision it points to.
+# "违反本条例第五十六条第二款第三项、第四项规定的", "违反本条第一款规定". Its words are those it points to.
 BACK_REFERENCE = re.compile(
-    rf"(?:违反|不符合|有|依照|按照)(?:本(?:条例|办法|规定|法|细则)?)?(?:前[款条]|({ARTICLE_NUMBER})|本条第[{CN}\d]+款)"
+    r"(?:违反|不符合|有|依照|按照)(?:本(?:条例|办法|规定|法|细则))?"
+    rf"(?:(?P<prev>前款)|(?P<article>{ARTICLE_NUMBER})(?:第(?P<para>[{CN}百\d]+)款)?|本条第(?P<own>[{CN}百\d]+)款)"
+    rf"(?P<items>(?:[、和及或至]?第[（(]?[{CN}\d]+[）)]?项)*)"
 )
+ITEM_NUMBER = re.compile(rf"^\s*[（(]([{CN}\d]{{1,3}})[）)]")
 # A sentence that points back to the sentences before it in its own paragraph ("任何人不得擅自…张贴…。违反规定的，
 # 责令清除，…并处一百元以上一千元以下罚款"): read with them.
 POINTS_BACK = re.compile(r"^\s*(?:违反(?:上述|以上|前述)?(?:规定|要求)|有(?:上述|前述)(?:行为|情形))")
@@ -134,25 +137,55 @@ REFERRED_MAX = 300  # characters of the provision pointed to that a penalty is r
 
 
 def referred_text(doc: Document | None, clause: Clause) -> str:
-    """What a clause pointing back to another provision refers to: the paragraphs of its own article
-    before it ("前款", "本条第X款"), or the article it names ("本条例第三十三条"), cut to `REFERRED_MAX`;
-    empty for any other clause. A fine for "违反前款规定的" fines the acts the list before it names."""
+    """What a clause pointing back to another provision refers to, cut to `REFERRED_MAX`; empty for any
+    other clause: the paragraph before it ("前款"), a paragraph of its own article ("本条第二款"), or the
+    article, paragraph and items it names ("本规定第五十六条第二款第三项、第四项"). A fine for "违反前款规定的"
+    fines the acts the list before it names, and no other paragraph's."""
     m = BACK_REFERENCE.search(clause.text) if doc is not None else None
     if m is None or doc is None:
         return ""
-    if m.group(1):
-        named = ARTICLE.match(m.group(1))
-        target = named.group(0) if named else ""
-        parts = [c.text for c in doc.clauses if _article_of(c) == target and c.id != clause.id]
+    article = ARTICLE.match(m.group("article")).group(0) if m.group("article") else _article_of(clause)  # type: ignore[union-attr]
+    paragraphs = _paragraphs(doc, article)
+    if m.group("prev"):
+        here = next((i for i, p in enumerate(paragraphs) if any(c.id == clause.id for c in p)), 0)
+        chosen = paragraphs[here - 1 : here] if here else []
+    elif m.group("para") or m.group("own"):
+        n = _number(m.group("para") or m.group("own"))
+        chosen = paragraphs[n - 1 : n] if n else []
     else:
-        own = _article_of(clause)
-        parts = []
-        for c in doc.clauses:
-            if c.id == clause.id:
-                break
-            if own and _article_of(c) == own:
-                parts.append(c.text)
-    return "".join(parts)[:REFERRED_MAX]
+        chosen = paragraphs
+    found = [c for p in chosen for c in p if c.id != clause.id]
+    wanted = {_number(x) for x in re.findall(rf"[{CN}\d]+", m.group("items"))}
+    if wanted:
+        items = [c for c in found if (num := ITEM_NUMBER.match(c.text)) and _number(num.group(1)) in wanted]
+        found = items or found
+    return "".join(c.text for c in found)[:REFERRED_MAX]
+
+
+def _paragraphs(doc: Document, article: str) -> list[list[Clause]]:
+    """An article's paragraphs (款), each with the list items under it, in order."""
+    labels = article_labels(doc)
+    out: list[list[Clause]] = []
+    last = ""
+    for c in doc.clauses:
+        if not article or _article_of(c) != article:
+            continue
+        deep = len(c.heading_path) != (article_index(c.heading_path) or 0) + 1
+        if not out or (not deep and labels.get(c.id, "") != last):
+            out.append([])
+            last = labels.get(c.id, "")
+        out[-1].append(c)
+    return out
+
+
+def _number(text: str) -> int:
+    """一 → 1, 十二 → 12, 3 → 3 (0 when it is no number)."""
+    if text.isdigit():
+        return int(text)
+    tens, _, ones = text.partition("十")
+    if "十" not in text:
+        return CN.find(text) if len(text) == 1 and text in CN else 0
+    return (CN.find(tens) if tens else 1) * 10 + (CN.find(ones) if ones else 0)
 
 
 def _article_of(clause: Clause) -> str:

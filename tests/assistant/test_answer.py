@@ -7,7 +7,7 @@ import re
 import pytest
 
 from assistant.answer import Assistant
-from assistant.provision import article_opening
+from assistant.provision import article_opening, referred_text
 from assistant.selector import eligible
 from eval.gold import load_qa
 
@@ -714,6 +714,11 @@ CLEANLINESS_RULES = (
     "违反前款规定的，责令改正，并可处五十元罚款；情节严重的，处二百元罚款。\n"
     "第五条 违反本条例第三条规定的，由公安机关责令改正，可以处二十元以上二百元以下罚款。\n"
     "第六条 建设工程施工期间产生的建筑垃圾应当日产日清。违反规定的，处二千元以上二万元以下罚款。\n"
+    "第七条 住宅小区内禁止下列行为：\n"
+    "（一）在楼道内堆放杂物；\n"
+    "（二）在绿地内停放车辆。\n"
+    "第八条 违反本条例第七条第二项规定的，处五百元罚款。\n"
+    "第九条 违反本条例第七条第一项规定的，处一百元罚款。\n"
 )
 
 
@@ -726,8 +731,16 @@ def test_a_fine_that_points_back_is_read_with_what_it_fines(fresh_settings, tmp_
         ("随地吐痰罚款多少？", "五十元", "第四条"),
         ("在街上乱贴广告罚多少钱？", "一百元以上一千元以下", "第二条"),
         ("遛狗不戴牵引绳罚多少钱？", "二十元以上二百元以下", "第五条"),
+        ("在楼道里堆放杂物罚多少钱？", "一百元", "第九条"),  # the item named, not its neighbour's fine
+        ("在绿地里停放车辆罚多少钱？", "五百元", "第八条"),
     ):
         answer = a.ask(question)
         assert not answer.refused, (question, answer.text)
         lead = answer.citations[0]
         assert figure in lead.quote and lead.article.startswith(article), (question, answer.text)
+    doc = next(iter(a.docs.values()))
+    fines = {
+        c.text[:3]: referred_text(doc, c) for c in doc.clauses if c.text.startswith(("第八条", "第九条"))
+    }
+    assert "绿地" in fines["第八条"] and "楼道" not in fines["第八条"], fines
+    assert "楼道" in fines["第九条"] and "绿地" not in fines["第九条"], fines
