@@ -96,12 +96,22 @@ def passages(doc: Document) -> Iterable[Passage]:
     inherited: dict[tuple[str, ...], Units] = {}
     labels = article_labels(doc)
     openings = article_context(doc.clauses)
-    for group in clause_groups(doc):
+    groups = clause_groups(doc)
+    texts = ["".join(c.text for c in g) for g in groups]
+    follows: list[bool] = []
+    for i, g in enumerate(groups):
+        follows.append(i > 0 and _labels_after_item(groups[i - 1], g, texts[i], follows[i - 1]))
+    for i, group in enumerate(groups):
         first = group[0]
-        text = "".join(c.text for c in group)
+        text = texts[i]
         units = clause_units(text)
         path = first.heading_path
-        if units.start >= 0 and "牵头单位" in text[units.start : units.end]:
+        # "1.…增长6.2%左右。" then lines "牵头单位：区发改局" / "责任单位：…": the item's own units, not the next item's
+        after = [texts[j] for j in range(i + 1, len(groups)) if all(follows[i + 1 : j + 1])]
+        if after and units.start < 0:
+            own = clause_units("；".join(after))
+            units = Units(own.lead, own.support, len(text), len(text)) if own.lead else units
+        elif units.start >= 0 and "牵头单位" in text[units.start : units.end] and not follows[i]:
             inherited[path] = units
         if units.start < 0:
             units = next(
@@ -111,6 +121,16 @@ def passages(doc: Document) -> Iterable[Passage]:
         if intro and not FIRST_ITEM.match(first.text):
             intro += "……"  # items left out between the list's opening and this one
         yield Passage(doc, first, text, units, labels.get(first.id, ""), intro)
+
+
+def _labels_after_item(before: list[Clause], group: list[Clause], text: str, before_too: bool) -> bool:
+    """`group` is only unit labels ("牵头单位：区发改局", "责任单位：…") and follows an item heading of its section
+    (`before` sits one level deeper) or such labels (`before_too`): it names that item's units."""
+    units = clause_units(text)
+    path, prev = group[0].heading_path, before[0].heading_path
+    only = units.start == 0 and units.end >= len(text.rstrip("。；; ")) - 1
+    item = len(prev) == len(path) + 1 and prev[: len(path)] == path
+    return only and (item or (before_too and prev == path))
 
 
 # The header line of an indicator table set out as lines (`corpus.outline.INDICATOR_LINE`): "指标 2025年 属性".

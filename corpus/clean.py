@@ -62,11 +62,17 @@ class CleanText:
 
 # Control characters are no text: a PDF whose font maps each character to two bytes gives "\x00第\x00一…".
 CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+# A page's ruby annotations copied as text: "關(guān)于印發(fā)" — a character's pinyin with its tone mark, in brackets
+# after it. Not a word of the text ("（mg/L）", "（PM2.5）" carry no tone mark and stay).
+TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+RUBY = rf"(?<=[\u4e00-\u9fff])[（(](?=[a-zü]*[{TONE}])[a-zü{TONE}]{{1,7}}[）)]"
 
 
 def normalize_line(line: Mapped, script: Script) -> Mapped:
-    """One source line → without control characters, simplified, width-unified, whitespace-collapsed."""
-    return collapse_space(unify_width(convert_script(delete_mapped(line, CONTROL), script)))
+    """One source line → without control characters or ruby pinyin, simplified, width-unified, whitespace-collapsed."""
+    return collapse_space(
+        unify_width(convert_script(delete_mapped(delete_mapped(line, CONTROL), RUBY), script))
+    )
 
 
 def strip_markup(line: Mapped) -> Mapped:

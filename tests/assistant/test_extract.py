@@ -695,3 +695,32 @@ def test_a_reports_dateline_and_months_covered_are_no_figures_and_a_built_before
         ("23个", None),
         ("11.62万㎡", None),
     ]
+
+
+def test_each_items_own_unit_lines_name_its_lead_and_support(tmp_path, fresh_settings):
+    """A twelfth batch (a 分工方案 whose targets are items, each followed by lines "牵头单位：…" and "责任单位：…",
+    labelled before it was run): the lines after an item name that item's units — read as the next item's
+    section units, every row had taken the item before's lead, and 责任单位 on a line of its own led."""
+    from corpus import DocumentStore
+
+    text = (
+        "某区政府2023年重点工作任务分解和责任分工方案\n"
+        "为全面贯彻落实市委十三届五次全会精神，现就全区2023年重点工作制定分工方案如下。\n"
+        "一、经济社会发展的主要预期目标\n"
+        "1.努力实现地区生产总值增长6.2%左右。\n"
+        "牵头单位：区发改局\n"
+        "责任单位：经济开发区，各街道\n"
+        "2.规模上工业增加值增长5%左右。\n"
+        "牵头单位：区工信局\n"
+        "责任单位：经济开发区\n"
+        "3.其他主要经济指标不低于全市平均水平。\n"
+    )
+    path = tmp_path / "fengong.txt"
+    path.write_text(text, encoding="utf-8")
+    store = DocumentStore(fresh_settings)
+    [res] = store.ingest([path])
+    rows = [r for r in extract_document(store.get(res.doc_ids[0])) if r.value]
+    assert [(r.value, r.lead_units, r.support_units) for r in rows] == [
+        ("6.2%左右", ("区发改局",), ("经济开发区", "各街道")),
+        ("5%左右", ("区工信局",), ("经济开发区",)),
+    ]

@@ -629,3 +629,21 @@ def test_a_word_file_whose_numbers_word_draws_is_read_with_them(tmp_path: Path, 
     [res] = DocumentStore(load_settings(data_dir=tmp_path / "styled")).ingest([path])
     text = DocumentStore(load_settings(data_dir=tmp_path / "styled")).get(res.doc_ids[0]).text
     assert "1.代办居住证明" in text and "2.代办老年优待证" in text and "\n咨询电话" in text, text
+
+
+def test_a_pages_ruby_pinyin_is_no_text(tmp_path: Path, fresh_settings):
+    """A page copied with its ruby annotations ("關(guān)于印發(fā)", each character's pinyin with its tone mark in
+    brackets) reads as the text alone; brackets holding no tone mark ("（mg/L）", "（PM2.5）") stay."""
+    path = tmp_path / "fangan.txt"
+    path.write_text(
+        "關(guān)于印發(fā)某州社區(qū)服務(wù)實(shí)施方案的通知\n"
+        "到2025年末，城鄉(xiāng)社區(qū)綜合服務(wù)設(shè)施覆蓋率達(dá)100%；細顆粒物（PM2.5）濃度不高於35微克/立方米，化學需氧量（mg/L）達標。\n",
+        encoding="utf-8",
+    )
+    store = DocumentStore(fresh_settings)
+    [res] = store.ingest([path])
+    doc = store.get(res.doc_ids[0])
+    assert doc.title == "某州社区服务实施方案", doc.title
+    assert (
+        "城乡社区综合服务设施覆盖率达100%" in doc.text and "（PM2.5）" in doc.text and "（mg/L）" in doc.text
+    ), doc.text
