@@ -8,6 +8,7 @@ units: assistant/roles.py; rules and lexicons: rules/extraction.toml.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -98,16 +99,17 @@ def passages(doc: Document) -> Iterable[Passage]:
     openings = article_context(doc.clauses)
     groups = clause_groups(doc)
     texts = ["".join(c.text for c in g) for g in groups]
+    listed = [clause_units(t) for t in texts]
     follows: list[bool] = []
     for i, g in enumerate(groups):
-        follows.append(i > 0 and _labels_after_item(groups[i - 1], g, texts[i], follows[i - 1]))
+        follows.append(i > 0 and _labels_after_item(groups[i - 1], g, texts[i], listed[i], follows[i - 1]))
     for i, group in enumerate(groups):
         first = group[0]
         text = texts[i]
-        units = clause_units(text)
+        units = listed[i]
         path = first.heading_path
         # "1.…增长6.2%左右。" then lines "牵头单位：区发改局" / "责任单位：…": the item's own units, not the next item's
-        after = [texts[j] for j in range(i + 1, len(groups)) if all(follows[i + 1 : j + 1])]
+        after = [texts[j] for j in itertools.takewhile(follows.__getitem__, range(i + 1, len(groups)))]
         if after and units.start < 0:
             own = clause_units("；".join(after))
             units = Units(own.lead, own.support, len(text), len(text)) if own.lead else units
@@ -123,10 +125,11 @@ def passages(doc: Document) -> Iterable[Passage]:
         yield Passage(doc, first, text, units, labels.get(first.id, ""), intro)
 
 
-def _labels_after_item(before: list[Clause], group: list[Clause], text: str, before_too: bool) -> bool:
-    """`group` is only unit labels ("牵头单位：区发改局", "责任单位：…") and follows an item heading of its section
-    (`before` sits one level deeper) or such labels (`before_too`): it names that item's units."""
-    units = clause_units(text)
+def _labels_after_item(
+    before: list[Clause], group: list[Clause], text: str, units: Units, before_too: bool
+) -> bool:
+    """`group` (its `units`) is only unit labels ("牵头单位：区发改局", "责任单位：…") and follows an item heading of
+    its section (`before` sits one level deeper) or such labels (`before_too`): it names that item's units."""
     path, prev = group[0].heading_path, before[0].heading_path
     only = units.start == 0 and units.end >= len(text.rstrip("。；; ")) - 1
     item = len(prev) == len(path) + 1 and prev[: len(path)] == path
