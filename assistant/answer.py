@@ -283,8 +283,12 @@ class Assistant:
         p = self.model.answer_probabilities(cands)
         if prefer:
             # a follow-up of the last answer ("牵头单位是谁？"): its own sections answer when they can
-            own = ok & np.array(
-                [(c.hit.clause.doc_id, c.hit.clause.heading_path) in prefer for c in cands], dtype=bool
+            own = (
+                ok
+                & states_asked(query, cands)
+                & np.array(
+                    [(c.hit.clause.doc_id, c.hit.clause.heading_path) in prefer for c in cands], dtype=bool
+                )
             )
             if own.any() and float(p[own].max()) >= self.model.threshold:
                 ok = own

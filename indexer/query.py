@@ -77,7 +77,7 @@ def asked_units(asks: str) -> tuple[re.Pattern[str], ...]:
 @cache
 def _time_asks() -> re.Pattern[str]:
     data = tomllib.loads((RULES / "units.toml").read_text(encoding="utf-8"))
-    return re.compile("|".join(f"(?:{u['asks']})" for u in data["unit"] if u.get("lead")))
+    return re.compile("|".join(f"(?:{u['asks']})" for u in data["unit"] if u.get("lead")) or "(?!)")
 
 
 def asks_for_time(asks: str) -> bool:
