@@ -30,9 +30,10 @@ CLUTTER = [
 ]
 
 
-def ingested(settings, path: Path, text: str) -> Document:
-    """The one document a file written with `text` gives, ingested into the data dir of `settings`."""
-    path.write_text(text, encoding="utf-8")
+def ingested(settings, path: Path, text: str | None = None) -> Document:
+    """The one document a file (written with `text`, when given) gives, ingested into the data dir of `settings`."""
+    if text is not None:
+        path.write_text(text, encoding="utf-8")
     store = DocumentStore(settings)
     [res] = store.ingest([path])
     assert res.ok, res.error
@@ -213,10 +214,7 @@ def test_docx_with_paragraphs_and_table_ingests(tmp_path: Path, fresh_settings):
     table.cell(1, 1).text = "100%"
     path = tmp_path / "policy.docx"
     d.save(path)
-    store = DocumentStore(fresh_settings)
-    [res] = store.ingest([path])
-    assert res.ok, res.error
-    doc = store.get(res.doc_ids[0])
+    doc = ingested(fresh_settings, path)
     assert doc.fmt == "docx"
     clause = next(c for c in doc.clauses if "不少于7人" in c.text)
     assert clause.heading_path == ("一、总体要求", "（一）配备标准")
@@ -607,10 +605,7 @@ def test_a_word_file_whose_numbers_word_draws_is_read_with_them(tmp_path: Path, 
     _number(d.add_paragraph("培训经费列入区财政预算。"), articles, 1)
     path = tmp_path / "banfa.docx"
     d.save(path)
-    store = DocumentStore(fresh_settings)
-    [res] = store.ingest([path])
-    assert res.ok, res.error
-    doc = store.get(res.doc_ids[0])
+    doc = ingested(fresh_settings, path)
     assert doc.title == "某市社区工作者管理办法"
     staffing = next(c for c in doc.clauses if "2000户以下" in c.text)
     assert staffing.heading_path[:2] == ("第二章配备", "第三条"), staffing.heading_path
@@ -626,23 +621,19 @@ def test_a_word_file_whose_numbers_word_draws_is_read_with_them(tmp_path: Path, 
         d.add_paragraph(item, style="List Number")
     d.add_paragraph("咨询电话见社区公示栏", style="List Bullet")
     d.save(path)
-    [res] = DocumentStore(load_settings(data_dir=tmp_path / "styled")).ingest([path])
-    text = DocumentStore(load_settings(data_dir=tmp_path / "styled")).get(res.doc_ids[0]).text
+    text = ingested(load_settings(data_dir=tmp_path / "styled"), path).text
     assert "1.代办居住证明" in text and "2.代办老年优待证" in text and "\n咨询电话" in text, text
 
 
 def test_a_pages_ruby_pinyin_is_no_text(tmp_path: Path, fresh_settings):
     """A page copied with its ruby annotations ("關(guān)于印發(fā)", each character's pinyin with its tone mark in
     brackets) reads as the text alone; brackets holding no tone mark ("（mg/L）", "（PM2.5）") stay."""
-    path = tmp_path / "fangan.txt"
-    path.write_text(
+    doc = ingested(
+        fresh_settings,
+        tmp_path / "fangan.txt",
         "關(guān)于印發(fā)某州社區(qū)服務(wù)實(shí)施方案的通知\n"
         "到2025年末，城鄉(xiāng)社區(qū)綜合服務(wù)設(shè)施覆蓋率達(dá)100%；細顆粒物（PM2.5）濃度不高於35微克/立方米，化學需氧量（mg/L）達標。\n",
-        encoding="utf-8",
     )
-    store = DocumentStore(fresh_settings)
-    [res] = store.ingest([path])
-    doc = store.get(res.doc_ids[0])
     assert doc.title == "某州社区服务实施方案", doc.title
     assert (
         "城乡社区综合服务设施覆盖率达100%" in doc.text and "（PM2.5）" in doc.text and "（mg/L）" in doc.text
