@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from corpus.model import Clause, Document
-from corpus.outline import ARTICLE, ARTICLE_NUMBER, article_index
+from corpus.outline import ARTICLE, ARTICLE_NUMBER, article_index, article_of
 
 ITEM = re.compile(
     r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.](?!\d)|[一二三四五六七八九十]{1,3}、)"
@@ -144,7 +144,7 @@ def referred_text(doc: Document | None, clause: Clause) -> str:
     m = BACK_REFERENCE.search(clause.text) if doc is not None else None
     if m is None or doc is None:
         return ""
-    article = ARTICLE.match(m.group("article")).group(0) if m.group("article") else _article_of(clause)  # type: ignore[union-attr]
+    article = article_of((m.group("article"),) if m.group("article") else clause.heading_path)
     paragraphs = _paragraphs(doc, article)
     if m.group("prev"):
         here = next((i for i, p in enumerate(paragraphs) if any(c.id == clause.id for c in p)), 0)
@@ -168,7 +168,7 @@ def _paragraphs(doc: Document, article: str) -> list[list[Clause]]:
     out: list[list[Clause]] = []
     last = ""
     for c in doc.clauses:
-        if not article or _article_of(c) != article:
+        if not article or article_of(c.heading_path) != article:
             continue
         deep = len(c.heading_path) != (article_index(c.heading_path) or 0) + 1
         if not out or (not deep and labels.get(c.id, "") != last):
@@ -186,12 +186,6 @@ def _number(text: str) -> int:
         return int(cn2an.cn2an(text, "smart"))
     except (ValueError, KeyError, IndexError):
         return 0
-
-
-def _article_of(clause: Clause) -> str:
-    idx = article_index(clause.heading_path)
-    m = ARTICLE.match(clause.heading_path[idx]) if idx is not None else None
-    return m.group(0) if m else ""
 
 
 def _last_sentence(intro: Clause) -> str:

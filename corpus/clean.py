@@ -70,9 +70,7 @@ RUBY = rf"(?<=[\u4e00-\u9fff])[（(](?=[a-zü]*[{TONE}])[a-zü{TONE}]{{1,7}}[）
 
 def normalize_line(line: Mapped, script: Script) -> Mapped:
     """One source line → without control characters or ruby pinyin, simplified, width-unified, whitespace-collapsed."""
-    return collapse_space(
-        unify_width(convert_script(delete_mapped(delete_mapped(line, CONTROL), RUBY), script))
-    )
+    return collapse_space(unify_width(convert_script(delete_mapped(line, f"{CONTROL}|{RUBY}"), script)))
 
 
 def strip_markup(line: Mapped) -> Mapped:
