@@ -155,8 +155,15 @@ def extract_document(doc: Document) -> list[Indicator]:
             p.first.kind == "table_row" and (units := column_units(cells(header), cells(p.text), p.text)).lead
         ):
             rows += _task_rows(dataclasses.replace(p, units=units), header)
-        elif p.first.kind == "table_row":
+        elif p.first.kind == "table_row" and not _sentence_table(header, p.text):
             rows += _table_row(p, table_deadline, header)
+        elif p.first.kind == "table_row":
+            # only the sentence cells are read: a bare "| 100%" (a 进度 column) or "| 210" (a task's number)
+            # names nothing
+            text = re.sub(r"(?<![^|])[^|]*(?![^|])", _blank_unless_sentence, p.text)
+            targets, valued = _target_rows(dataclasses.replace(p, text=text))
+            dated, dated_sentences = _completion_rows(dataclasses.replace(p, text=text), valued)
+            rows += targets + dated + _assignment_rows(p, valued | dated_sentences)
         elif p.first.kind == "text" and (line := INDICATOR_LINE.match(p.text)):
             rows.append(
                 p.row(
@@ -176,6 +183,20 @@ def extract_document(doc: Document) -> list[Indicator]:
             dated, dated_sentences = _completion_rows(p, valued)
             rows += targets + dated + _assignment_rows(p, valued | dated_sentences)
     return rows
+
+
+# a cell that is a sentence (a clause ends in it, or it ends one): read as text, not as an indicator cell
+SENTENCE_CELL = re.compile(r"[^|]{8,}[，；。][^|]*")
+
+
+def _sentence_table(header: str, row: str) -> bool:
+    """A table whose header names no indicator, target or year, with sentences in its cells ("任务事项 | 进展":
+    "年底累计建成…站点不少于10个。"): its rows are read as text, sentence by sentence."""
+    return CELL in header and not INDICATOR_HEADER.search(header) and bool(SENTENCE_CELL.search(row))
+
+
+def _blank_unless_sentence(cell: re.Match[str]) -> str:
+    return cell.group(0) if SENTENCE_CELL.fullmatch(cell.group(0)) else "□" * len(cell.group(0))
 
 
 def _task_rows(p: Passage, header: str) -> list[Indicator]:
@@ -291,9 +312,12 @@ def _completion_rows(p: Passage, valued: set[int]) -> tuple[list[Indicator], set
         if ATTRIBUTE.match(text, m.end()):
             continue  # "2000年底前建成的小区", "…建成需改造的": what the noun is, not a commitment
         sent_s, sent_e = sentence_at(text, m.start())
-        if sent_s in valued:
-            continue
         s, e = segment(text, m.start(), m.end())
+        chunk = max(text.rfind(ch, sent_s, m.start()) for ch in "，,") + 1
+        if sent_s in valued and any(
+            max(chunk, sent_s) <= sent_s + v.start < e for v in merged_quantities(masked(text[sent_s:sent_e]))
+        ):
+            continue  # the figure's row gives it ("2025年底前完成100个"); "通过三年努力，于2022年底前完成…" has its own
         what = text[m.end() - len(state) : e].strip("，。")
         if what == state:  # "服务评估工作应当在每年3月底前完成": what is done is named before its deadline
             what = (

@@ -37,7 +37,7 @@ DEADLINE = re.compile(
     r"(?:到|于|力争|确保到|在)?\s*(?P<d>(?:\d{4}|20XX)年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年底|底|末|年末)?(?:前|之前|以前)?"
     r"|每年\d{1,2}月(?:底|末|\d{1,2}日)(?:前|之前)?)"
 )
-SEGMENT_BREAKS = "，。；：,;:、且"
+SEGMENT_BREAKS = "，。；：,;:、且|"
 DETERMINERS = "这那哪每某任新上下本同另首"
 # The quantity grammar's comparator words (rules/quantity.toml; 满 of 届满/期满 compares nothing).
 COMPARATOR_WORDS = comparator_words()
@@ -60,6 +60,7 @@ RECURRING = re.compile(
 DEADLINE_LEAD = ("于", "在", "到", "确保", "力争")
 # A dated state that describes a noun ("2000年底前建成的小区", "…建成需改造的…"), not a commitment
 ATTRIBUTE = re.compile(r"(?:[需待应要][\u4e00-\u9fff]{1,3})?的")
+BUILT_IN = re.compile(r"(?:建|成|始建|建立|成立|生|竣工|投用)于\s*$")
 DATED_NOUN = re.compile(rf"[\u4e00-\u9fff]{{2}}{ATTRIBUTE.pattern}")
 # A whole state reached (全覆盖, 全面完成): a dated commitment even in a sentence that also gives figures
 WHOLE_STATE = re.compile(r"(?:实现|达到)?全覆盖|全面(?:完成|建成|实现)")
@@ -104,7 +105,8 @@ def merged_quantities(text: str) -> list[Value]:
         for q, nxt in itertools.pairwise(qs)
         if q.kind == "frequency"
         and nxt.unit == "次"
-        and not re.search(f"[{SEGMENT_BREAKS}]", text[q.end : nxt.start])
+        # a list of whom ("对县（市、区）、街道（乡镇）分管负责同志培训一次") stays in the same clause
+        and not re.search(r"[，。；：,;:|]", text[q.end : nxt.start])
     }
     qs = [q for q in qs if id(q) not in carried]
     groups: list[list[Quantity]] = []
@@ -238,16 +240,29 @@ def masked(text: str) -> str:
 
 def segment(text: str, start: int, end: int) -> tuple[int, int]:
     """The comma-delimited stretch of the sentence that holds the value (and its subject)."""
-    s = max(text.rfind(ch, 0, start) for ch in SEGMENT_BREAKS) + 1
-    e_candidates = [i for i in (text.find(ch, end) for ch in SEGMENT_BREAKS) if i >= 0]
-    e = min(e_candidates) if e_candidates else len(text)
+    breaks = _open_breaks(text)
+    s = max((i for i in breaks if i < start), default=-1) + 1
+    e = min((i for i in breaks if i >= end), default=len(text))
     # a segment that names nothing before its figure continues the one before ("…面积不低于30平方米且
     # 不少于800平方米"), as does the last item of a list ("社区综合整治、安监…3支"); one that names
     # something is its own ("社区党组织配备3-5人，社区居委会5-9人")
     own = re.sub(COMPARATOR_WORDS + r"|[且并和及或每\s]", "", text[s:start])
     if (len(own) < 2 or text[s - 1 : s] == "、") and s > 0 and text[s - 1] not in "。；;":
-        s = max(text.rfind(ch, 0, s - 1) for ch in SEGMENT_BREAKS + "且") + 1
+        s = max((i for i in breaks if i < s - 1), default=-1) + 1
     return s, e
+
+
+def _open_breaks(text: str) -> list[int]:
+    """Where `SEGMENT_BREAKS` stand, less the 、 of a list in brackets: "对县（市、区）…培训一次" is one stretch."""
+    out, depth = [], 0
+    for i, ch in enumerate(text):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(depth - 1, 0)
+        elif ch in SEGMENT_BREAKS and (depth == 0 or ch != "、"):
+            out.append(i)
+    return out
 
 
 def sentence_at(text: str, pos: int) -> tuple[int, int]:
@@ -272,6 +287,8 @@ def deadline_of(text: str, s: int, e: int, value_at: int) -> re.Match[str] | Non
         )
         # "2000年底前建成的小区": the date says which estates, nothing is due by it
         and not (m.group("d").endswith("前") and DATED_NOUN.match(text, m.end("d")))
+        # "建成于2000年底前的住宅小区", "成立于2015年": when a thing came to be, not a deadline
+        and not BUILT_IN.search(text, max(s, m.start("d") - 3), m.start("d"))
     ]
     before = [m for m in found if m.start() < value_at]
     if before:

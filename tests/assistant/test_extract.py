@@ -724,3 +724,39 @@ def test_each_items_own_unit_lines_name_its_lead_and_support(tmp_path, fresh_set
         ("6.2%左右", ("区发改局",), ("经济开发区", "各街道")),
         ("5%左右", ("区工信局",), ("经济开发区",)),
     ]
+
+
+def test_a_progress_table_of_sentences_is_read_sentence_by_sentence(tmp_path, fresh_settings):
+    """A thirteenth batch (a 任务事项 | 进展 | 进度 table, labelled before it was run): a table whose header names no
+    indicator or year but whose cells are sentences gives the sentences' targets (it gave nothing); its bare cells
+    — a task's number, a 进度 of "90%" — name nothing and give no row; a day in a campaign's name is no figure."""
+    from corpus import DocumentStore
+
+    text = (
+        "民政重点任务进展情况表\n"
+        "报送次数|任务序号|任务事项|进展|进度\n"
+        "2|207|新增村级养老服务站64个，村级养老服务站覆盖率提高到45%。|目前已完成54家，开展慈善一日捐活动。|90%\n"
+    )
+    path = tmp_path / "jinzhan.txt"
+    path.write_text(text, encoding="utf-8")
+    store = DocumentStore(fresh_settings)
+    [res] = store.ingest([path])
+    rows = [r for r in extract_document(store.get(res.doc_ids[0])) if r.value]
+    assert [r.value for r in rows] == ["64个", "45%", "54家"]
+
+
+def test_a_frequency_over_a_bracketed_list_and_a_commitment_after_a_time_frame():
+    """A thirteenth batch: "每两年至少对县（市、区）、街道（乡镇）…培训一次" is one frequency (the list's 、 had cut
+    it in two rows, 每两年 and 一次); "通过三年努力，于2022年底前完成全区改造" is a time frame and a dated commitment,
+    two rows (the commitment had been dropped); "建成于2000年底前" says when estates were built, due by nothing."""
+    rows = valued_rows(
+        "省、市每两年至少对县（市、区）、街道（乡镇）分管负责同志培训一次。"
+        "力争通过三年努力，于2022年底前完成全区改造。"
+        "到“十四五”期末，基本完成建成于2000年底前的住宅小区改造工作。"
+    )
+    assert [(r.value, r.deadline) for r in rows] == [
+        ("一次", None),
+        ("三年", "2022年底前"),
+        ("完成", "2022年底前"),
+    ]
+    assert "每两年" in rows[0].quote
