@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from assistant.compare import build_table, to_markdown
@@ -10,6 +12,7 @@ from assistant.extract import extract_all, extract_document
 from assistant.indicator import Indicator, numbers, verified
 from assistant.roles import clause_units, sentence_units, split_names
 from corpus.model import Clause, Document
+from corpus.settings import Settings
 
 
 def doc_of(*texts: str, path: tuple[str, ...] = ("一、要求",)) -> Document:
@@ -40,6 +43,16 @@ def doc_of(*texts: str, path: tuple[str, ...] = ("一、要求",)) -> Document:
 def valued_rows(*texts: str) -> list[Indicator]:
     """The rows with a value the extractor gives for a document made of `texts`."""
     return [r for r in extract_document(doc_of(*texts)) if r.value]
+
+
+def file_rows(path: Path, text: str, settings: Settings) -> list[Indicator]:
+    """The rows with a value of the document a real text file `path` holding `text` gives when ingested."""
+    from corpus import DocumentStore
+
+    path.write_text(text, encoding="utf-8")
+    store = DocumentStore(settings)
+    [res] = store.ingest([path])
+    return [r for r in extract_document(store.get(res.doc_ids[0])) if r.value]
 
 
 def values(text: str) -> list[tuple[str | None, str | None, str | None]]:
@@ -701,8 +714,6 @@ def test_each_items_own_unit_lines_name_its_lead_and_support(tmp_path, fresh_set
     """A twelfth batch (a 分工方案 whose targets are items, each followed by lines "牵头单位：…" and "责任单位：…",
     labelled before it was run): the lines after an item name that item's units — read as the next item's
     section units, every row had taken the item before's lead, and 责任单位 on a line of its own led."""
-    from corpus import DocumentStore
-
     text = (
         "某区政府2023年重点工作任务分解和责任分工方案\n"
         "为全面贯彻落实市委十三届五次全会精神，现就全区2023年重点工作制定分工方案如下。\n"
@@ -715,11 +726,7 @@ def test_each_items_own_unit_lines_name_its_lead_and_support(tmp_path, fresh_set
         "责任单位：经济开发区\n"
         "3.其他主要经济指标不低于全市平均水平。\n"
     )
-    path = tmp_path / "fengong.txt"
-    path.write_text(text, encoding="utf-8")
-    store = DocumentStore(fresh_settings)
-    [res] = store.ingest([path])
-    rows = [r for r in extract_document(store.get(res.doc_ids[0])) if r.value]
+    rows = file_rows(tmp_path / "fengong.txt", text, fresh_settings)
     assert [(r.value, r.lead_units, r.support_units) for r in rows] == [
         ("6.2%左右", ("区发改局",), ("经济开发区", "各街道")),
         ("5%左右", ("区工信局",), ("经济开发区",)),
@@ -730,18 +737,12 @@ def test_a_progress_table_of_sentences_is_read_sentence_by_sentence(tmp_path, fr
     """A thirteenth batch (a 任务事项 | 进展 | 进度 table, labelled before it was run): a table whose header names no
     indicator or year but whose cells are sentences gives the sentences' targets (it gave nothing); its bare cells
     — a task's number, a 进度 of "90%" — name nothing and give no row; a day in a campaign's name is no figure."""
-    from corpus import DocumentStore
-
     text = (
         "民政重点任务进展情况表\n"
         "报送次数|任务序号|任务事项|进展|进度\n"
         "2|207|新增村级养老服务站64个，村级养老服务站覆盖率提高到45%。|目前已完成54家，开展慈善一日捐活动。|90%\n"
     )
-    path = tmp_path / "jinzhan.txt"
-    path.write_text(text, encoding="utf-8")
-    store = DocumentStore(fresh_settings)
-    [res] = store.ingest([path])
-    rows = [r for r in extract_document(store.get(res.doc_ids[0])) if r.value]
+    rows = file_rows(tmp_path / "jinzhan.txt", text, fresh_settings)
     assert [r.value for r in rows] == ["64个", "45%", "54家"]
 
 
