@@ -159,11 +159,14 @@ def extract_document(doc: Document) -> list[Indicator]:
             rows += _table_row(p, table_deadline, header)
         elif p.first.kind == "table_row":
             # only the sentence cells are read: a bare "| 100%" (a 进度 column) or "| 210" (a task's number)
-            # names nothing
-            text = re.sub(r"(?<![^|])[^|]*(?![^|])", _blank_unless_sentence, p.text)
-            targets, valued = _target_rows(dataclasses.replace(p, text=text))
-            dated, dated_sentences = _completion_rows(dataclasses.replace(p, text=text), valued)
-            rows += targets + dated + _assignment_rows(p, valued | dated_sentences)
+            # names nothing (blanked, so that offsets hold)
+            read = dataclasses.replace(
+                p,
+                text=CELL.join(c if SENTENCE_CELL.fullmatch(c) else "□" * len(c) for c in p.text.split(CELL)),
+            )
+            targets, valued = _target_rows(read)
+            dated, dated_sentences = _completion_rows(read, valued)
+            rows += targets + dated + _assignment_rows(read, valued | dated_sentences)
         elif p.first.kind == "text" and (line := INDICATOR_LINE.match(p.text)):
             rows.append(
                 p.row(
@@ -193,10 +196,6 @@ def _sentence_table(header: str, row: str) -> bool:
     """A table whose header names no indicator, target or year, with sentences in its cells ("任务事项 | 进展":
     "年底累计建成…站点不少于10个。"): its rows are read as text, sentence by sentence."""
     return CELL in header and not INDICATOR_HEADER.search(header) and bool(SENTENCE_CELL.search(row))
-
-
-def _blank_unless_sentence(cell: re.Match[str]) -> str:
-    return cell.group(0) if SENTENCE_CELL.fullmatch(cell.group(0)) else "□" * len(cell.group(0))
 
 
 def _task_rows(p: Passage, header: str) -> list[Indicator]:

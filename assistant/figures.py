@@ -60,7 +60,7 @@ RECURRING = re.compile(
 DEADLINE_LEAD = ("于", "在", "到", "确保", "力争")
 # A dated state that describes a noun ("2000年底前建成的小区", "…建成需改造的…"), not a commitment
 ATTRIBUTE = re.compile(r"(?:[需待应要][\u4e00-\u9fff]{1,3})?的")
-BUILT_IN = re.compile(r"(?:建|成|始建|建立|成立|生|竣工|投用)于\s*$")
+BUILT_IN = re.compile(r"(?:建成|建|成立|建立|出生|竣工|投用)于\s*$")  # "建成于2000年底前": when, not by when
 DATED_NOUN = re.compile(rf"[\u4e00-\u9fff]{{2}}{ATTRIBUTE.pattern}")
 # A whole state reached (全覆盖, 全面完成): a dated commitment even in a sentence that also gives figures
 WHOLE_STATE = re.compile(r"(?:实现|达到)?全覆盖|全面(?:完成|建成|实现)")
