@@ -281,11 +281,12 @@ class Assistant:
                 f"{f'{closer.hit.region}的文件' if closer.hit.region else f'《{closer.hit.title}》'}有更贴近的规定（见下）",
             )
         p = self.model.answer_probabilities(cands)
+        stated = states_asked(query, cands)  # sentences that may lead: a "how long" answer states a time
         if prefer:
             # a follow-up of the last answer ("牵头单位是谁？"): its own sections answer when they can
             own = (
                 ok
-                & states_asked(query, cands)
+                & stated
                 & np.array(
                     [(c.hit.clause.doc_id, c.hit.clause.heading_path) in prefer for c in cands], dtype=bool
                 )
@@ -293,7 +294,7 @@ class Assistant:
             if own.any() and float(p[own].max()) >= self.model.threshold:
                 ok = own
         probs = np.where(ok, p, 0.0)
-        leads = np.where(states_asked(query, cands), probs, 0.0)
+        leads = np.where(stated, probs, 0.0)
         best = int(np.argmax(leads))
         if leads[best] < self.model.threshold <= probs.max():
             # "物业费多久调一次": sentences on the topic, none with a time in it

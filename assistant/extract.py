@@ -62,13 +62,14 @@ def extract_document(doc: Document) -> list[Indicator]:
         elif p.first.kind == "table_row":
             # only the sentence cells are read: a bare "| 100%" (a 进度 column) or "| 210" (a task's number)
             # names nothing (blanked, so that offsets hold)
-            read = dataclasses.replace(
-                p,
-                text=CELL.join(c if SENTENCE_CELL.fullmatch(c) else "□" * len(c) for c in p.text.split(CELL)),
+            rows += _text_rows(
+                dataclasses.replace(
+                    p,
+                    text=CELL.join(
+                        c if SENTENCE_CELL.fullmatch(c) else "□" * len(c) for c in p.text.split(CELL)
+                    ),
+                )
             )
-            targets, valued = _target_rows(read)
-            dated, dated_sentences = _completion_rows(read, valued)
-            rows += targets + dated + _assignment_rows(read, valued | dated_sentences)
         elif p.first.kind == "text" and (line := INDICATOR_LINE.match(p.text)):
             rows.append(
                 p.row(
@@ -84,10 +85,16 @@ def extract_document(doc: Document) -> list[Indicator]:
                 )
             )
         else:
-            targets, valued = _target_rows(p)
-            dated, dated_sentences = _completion_rows(p, valued)
-            rows += targets + dated + _assignment_rows(p, valued | dated_sentences)
+            rows += _text_rows(p)
     return rows
+
+
+def _text_rows(p: Passage) -> list[Indicator]:
+    """A passage read as sentences: its figures' rows, its dated commitments without a figure, and its
+    duties (units and what they do) in sentences that gave neither."""
+    targets, valued = _target_rows(p)
+    dated, dated_sentences = _completion_rows(p, valued)
+    return targets + dated + _assignment_rows(p, valued | dated_sentences)
 
 
 # a cell that is a sentence (a clause ends in it, or it ends one): read as text, not as an indicator cell
@@ -104,15 +111,12 @@ def _task_rows(p: Passage, header: str) -> list[Indicator]:
     """A task table's row ("重点任务 | 牵头单位 | 责任单位 | 完成时限"), its units the columns' (`p.units`): read
     as a sentence, every row named by its task (the longest cell naming no unit or time); with no figure
     and no dated commitment, the task itself, due by its 完成时限 cell when that is a date."""
-    targets, valued = _target_rows(p)
-    dated, dated_sentences = _completion_rows(p, valued)
     pairs = list(zip(cells(header), cells(p.text), strict=True))
     task = max(
         (c for h, c in pairs if not TIME_COLUMN.search(h) and not is_unit_column(h)), key=len, default=""
     )
     due = next((c for h, c in pairs if TIME_COLUMN.search(h) and YEAR.search(c)), None)
-    found = targets + dated + _assignment_rows(p, valued | dated_sentences)
-    return [dataclasses.replace(r, indicator=task) for r in found] or [
+    return [dataclasses.replace(r, indicator=task) for r in _text_rows(p)] or [
         p.row(0, len(p.text), indicator=task, deadline=due)
     ]
 

@@ -63,10 +63,17 @@ def detect_kind(question: str) -> Kind:
 
 
 @cache
+def _unit_table() -> tuple[dict, ...]:
+    """rules/units.toml's rules, read once."""
+    return tuple(tomllib.loads((RULES / "units.toml").read_text(encoding="utf-8"))["unit"])
+
+
+@cache
 def unit_rules() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
     """(what a question asks to be counted, the quantity that answers it), from rules/units.toml."""
-    data = tomllib.loads((RULES / "units.toml").read_text(encoding="utf-8"))
-    return tuple((re.compile(u["asks"]), re.compile(u["answer"].replace("{num}", NUM))) for u in data["unit"])
+    return tuple(
+        (re.compile(u["asks"]), re.compile(u["answer"].replace("{num}", NUM))) for u in _unit_table()
+    )
 
 
 def asked_units(asks: str) -> tuple[re.Pattern[str], ...]:
@@ -76,8 +83,7 @@ def asked_units(asks: str) -> tuple[re.Pattern[str], ...]:
 
 @cache
 def _time_asks() -> re.Pattern[str]:
-    data = tomllib.loads((RULES / "units.toml").read_text(encoding="utf-8"))
-    return re.compile("|".join(f"(?:{u['asks']})" for u in data["unit"] if u.get("lead")) or "(?!)")
+    return re.compile("|".join(f"(?:{u['asks']})" for u in _unit_table() if u.get("lead")) or "(?!)")
 
 
 def asks_for_time(asks: str) -> bool:
