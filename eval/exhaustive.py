@@ -109,13 +109,14 @@ def score_documents(
         for r in mine:
             q = match_form(r.quote)
             # the item it shares most words with, among those whose value it shows; an item it matches by
-            # its figure or state before one it matches by deadline alone (a sentence holding both)
+            # its figure or state before one it matches by deadline alone (a sentence holding both); of two
+            # it matches as well, the required one (a table's target restated in its progress column)
             fits = [
-                (i.value is not None, _overlap(f, q), k)
+                (i.value is not None, _overlap(f, q), not i.optional, k)
                 for k, (i, f) in enumerate(zip(its, forms, strict=True))
                 if k not in taken and _shows(r, i)
             ]
-            k = max((x for x in fits if x[1]), default=(False, 0, None))[2]
+            k = max((x for x in fits if x[1]), default=(False, 0, False, None))[3]
             if k is None:
                 wrong.append(f"{r.value or r.deadline} ← {r.quote[:40]}")
             else:

@@ -333,6 +333,8 @@ def test_a_regulation_row_names_its_article_and_writes_numbers_as_the_text_does(
         "在完成这一百年目标后，发展征程被分为两个战略阶段：先基本实现现代化，再建成强国。",  # a goal's name, a plan's parts
         "作为指导今后5年发展的纲领性文件，勾划出未来五年的发展蓝图。",  # the period a text speaks of
         "残联、红十字会等组织参与社会救助。",  # 十字 of 红十字会 is no length
+        "现就一年来的工作进行全面总结。",  # the span a report looks back over
+        "五年来，各项工作有序推进。",
     ],
 )
 def test_numbers_that_state_no_target_give_no_row(text):
