@@ -744,3 +744,21 @@ def test_a_fine_that_points_back_is_read_with_what_it_fines(fresh_settings, tmp_
     }
     assert "绿地" in fines["第八条"] and "楼道" not in fines["第八条"], fines
     assert "楼道" in fines["第九条"] and "绿地" not in fines["第九条"], fines
+
+
+def test_a_question_asking_a_minimum_is_answered_by_the_bound_not_by_its_opposite(fresh_settings, tmp_path):
+    """ "最低…多少度" asks a lower bound, which the texts write 不低于: a clause of fees reduced where the
+    temperature is 低于 the same figure is no answer (不低于 was cut 不|低于 and matched it)."""
+    heating = {
+        "供热条例.txt": (
+            "某市供热管理条例\n"
+            "第一条 供热单位应当按照规定的供热期供热，不得擅自延迟或者提前停止供热。\n"
+            "第二条 供热期间，供热单位应当保证居民住宅卧室、起居室的室温不低于十八摄氏度。\n"
+            "第三条 用户认为室温不达标的，可以要求供热单位检测温度。温度低于十八摄氏度的，供热单位应当按日退还"
+            "一半热费；温度低于十四摄氏度的，按日全额退还热费。\n"
+            "第四条 用户应当按时交纳热费，不得擅自改动供热设施。\n"
+        )
+    }
+    assistant = assistant_over(fresh_settings, tmp_path, heating)
+    answer = assistant.ask("家里暖气温度不够，最低应该是多少度？")
+    assert not answer.refused and answer.citations[0].article.startswith("第二条"), answer.text[:120]
