@@ -22,9 +22,10 @@ def test_a_row_sharing_its_words_equally_with_two_items_takes_the_required_one()
     assert score.missed == ()
 
 
-def test_a_row_nearer_an_optional_item_still_takes_it():
+def test_a_row_sharing_more_words_with_an_optional_item_still_takes_it():
+    """Required comes after overlap: the row is the restatement's, sharing only "新增15家示范型" with the target."""
     items = [
-        Item("a.txt", "新增15家照料中心", "15家", None, False, "held_out"),
+        Item("a.txt", "新增15家示范型中心", "15家", None, False, "held_out"),
         Item("a.txt", "已完成新增15家示范型照料中心的建设", "15家", None, True, "held_out"),
     ]
     (score,) = score_documents(items, [_row("已完成新增15家示范型照料中心的建设", "15家")], {"d1": "a.txt"})
