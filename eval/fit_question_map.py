@@ -1,9 +1,9 @@
 """Fit the question map (`indexer/rules/question_map.npz`, see `indexer/question_map.py`) on the
 consultation questions and the articles marked for them.
 
-The map is a residual linear map of the question vector trained with a softmax over every clause
-of the corpus (the clauses of the marked articles are the positives), an L2 penalty on the map,
-full-batch Adam. The penalty and the mapped dense list's fusion weight are chosen from `PENALTIES`
+The map is a residual linear map of the question vector, with a second one of the clause vectors
+(shared by every clause), trained with a softmax over every clause of the corpus (the clauses of the
+marked articles are the positives), an L2 penalty on both, full-batch Adam. The penalty and the mapped dense list's fusion weight are chosen from `PENALTIES`
 × `DENSE_WEIGHTS` by cross-validation by question: every question is searched (hybrid, as served,
 the map gated as served) under a map fitted without its fold, for every pair; each fold's pair is
 the one best on the other folds. The report gives
@@ -32,10 +32,11 @@ FOLDS = 5
 DEPTH = 40  # hits read per question (enough for 5 distinct articles)
 
 
-def train_matrix(
+def train_matrices(
     questions: np.ndarray, clauses: np.ndarray, positives: Sequence[Sequence[int]], penalty: float
-) -> np.ndarray:
-    """The residual map (dim × dim) pulling each question towards its positive clauses."""
+) -> tuple[np.ndarray, np.ndarray]:
+    """The residual maps (dim × dim) of questions and of clauses bringing each question nearest to its
+    positive clauses."""
     import torch
 
     q = torch.tensor(questions, dtype=torch.float32)
@@ -44,17 +45,20 @@ def train_matrix(
     for r, rows in enumerate(positives):
         pos[r, list(rows)] = True
     w = torch.zeros(q.shape[1], q.shape[1], requires_grad=True)
-    opt = torch.optim.Adam([w], lr=LEARNING_RATE)
+    u = torch.zeros(q.shape[1], q.shape[1], requires_grad=True)
+    opt = torch.optim.Adam([w, u], lr=LEARNING_RATE)
     for _ in range(EPOCHS):
         mq = q + q @ w
         mq = mq / mq.norm(dim=1, keepdim=True)
-        logits = SCALE * mq @ v.T
+        mv = v + v @ u
+        mv = mv / mv.norm(dim=1, keepdim=True)
+        logits = SCALE * mq @ mv.T
         loss = (torch.logsumexp(logits, 1) - torch.logsumexp(logits.masked_fill(~pos, -1e9), 1)).mean()
-        loss = loss + penalty * (w**2).sum()
+        loss = loss + penalty * ((w**2).sum() + (u**2).sum())
         opt.zero_grad()
         loss.backward()
         opt.step()
-    return w.detach().numpy().astype(np.float32)
+    return w.detach().numpy().astype(np.float32), u.detach().numpy().astype(np.float32)
 
 
 @dataclass
@@ -89,9 +93,11 @@ def map_data(
 
 
 def map_for(retriever: Retriever, data: MapData, rows: np.ndarray, penalty: float) -> QuestionMap:
-    matrix = train_matrix(data.vectors[rows], data.clauses, [data.positives[i] for i in rows], penalty)
+    matrix, clause_matrix = train_matrices(
+        data.vectors[rows], data.clauses, [data.positives[i] for i in rows], penalty
+    )
     titles = {retriever.index.docs[d].title for i in rows for d in data.docs[i]}
-    return QuestionMap(matrix, retriever.embedder.name, frozenset(titles))
+    return QuestionMap(matrix, retriever.embedder.name, frozenset(titles), clause_matrix=clause_matrix)
 
 
 def _rr(

@@ -5,7 +5,9 @@ and the articles a legal team marked for them (`policyqa eval fit-question-map` 
 People ask "老板不给加班费" where the law writes "安排劳动者延长工作时间的，支付不低于工资的百分之一百五十
 的工资报酬". The map is a residual linear map of the embedder's question vector, q' = q + qW,
 fitted so that q' is nearest to the marked articles' clauses among all clauses of the laws asked
-about. What it learns is tied to those laws: it pulls a question towards articles people asked
+about, the clauses read through a second residual map, d' = d + dU (fitted with it, shared by every
+clause: it moves no article towards the questions asked about it, it changes what clause vectors
+weigh). What it learns is tied to those laws: it pulls a question towards articles people asked
 about, which helps other questions about the same laws and hurts a question about a law nobody
 asked about (grouped cross-validation shows both). So it applies only when the question's first
 search result is already one of those laws; a collection of other documents never sees it.
@@ -29,12 +31,31 @@ class QuestionMap:
     embedder: str  # the embedder whose vectors it maps (another model's vectors are not mapped)
     titles: frozenset[str]  # the documents whose questions it was fitted on, by title
     dense_weight: float = 1.0  # the mapped dense list's weight in the fusion (BM25 = 1), fitted with it
+    clause_matrix: np.ndarray | None = None  # dim × dim, float32: d' = d + d @ clause_matrix, unit length
 
     def __call__(self, vector: np.ndarray) -> np.ndarray:
         v = np.asarray(vector, dtype=np.float32)
         out = v + v @ self.matrix
         norm = float(np.linalg.norm(out))
         return out / norm if norm > 0 else v
+
+    def clause_norms(self, vectors: np.ndarray, chunk: int = 8192) -> np.ndarray:
+        """|d + dU| of every clause vector (0 for a clause still without one), read in chunks."""
+        out = np.zeros(len(vectors), dtype=np.float32)
+        for s in range(0, len(vectors), chunk):
+            d = np.asarray(vectors[s : s + chunk], dtype=np.float32)
+            mapped = d if self.clause_matrix is None else d + d @ self.clause_matrix
+            out[s : s + chunk] = np.linalg.norm(mapped, axis=1)
+        return out
+
+    def scores(self, vector: np.ndarray, vectors: np.ndarray, norms: np.ndarray) -> np.ndarray:
+        """The cosine of the mapped question with every mapped clause: q'·(d + dU) / |d + dU| =
+        (q'(I + U)ᵀ)·d / |d + dU|, so the clauses' stored vectors are read as they are."""
+        q = self(vector)
+        if self.clause_matrix is not None:
+            q = q + q @ self.clause_matrix.T
+        raw = np.asarray(vectors, dtype=np.float32) @ q
+        return np.where(norms > 0, raw / np.maximum(norms, 1e-12), -np.inf).astype(np.float32)
 
     def save(self, path: Path, report: dict) -> None:
         """The matrix (float16) and what it was fitted on; `report` (cross-validation, data version)
@@ -45,9 +66,13 @@ class QuestionMap:
             "titles": sorted(self.titles),
             **report,
         }
-        np.savez_compressed(
-            path, matrix=self.matrix.astype(np.float16), meta=np.array(json.dumps(meta, ensure_ascii=False))
-        )
+        arrays: dict[str, np.ndarray] = {
+            "meta": np.array(json.dumps(meta, ensure_ascii=False)),
+            "matrix": self.matrix.astype(np.float16),
+        }
+        if self.clause_matrix is not None:
+            arrays["clause_matrix"] = self.clause_matrix.astype(np.float16)
+        np.savez_compressed(path, allow_pickle=False, **arrays)
         path.with_suffix(".json").write_text(
             json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
@@ -64,6 +89,7 @@ def load_question_map(path: Path = MAP_FILE) -> QuestionMap | None:
             meta["embedder"],
             frozenset(meta["titles"]),
             float(meta.get("dense_weight", 1.0)),
+            z["clause_matrix"].astype(np.float32) if "clause_matrix" in z.files else None,
         )
 
 

@@ -85,6 +85,7 @@ class Retriever:
             d.id for d in self.index.docs.values() if fits and qmap and d.title in qmap.titles
         }
         self.question_map = qmap if self._mapped_docs else None
+        self._mapped_norms: np.ndarray | None = None  # the map's clause-vector norms, on first use
 
     @classmethod
     def open(
@@ -349,7 +350,14 @@ class Retriever:
             return []
         qv = self.query_vector(query)
         if mapped and self.question_map is not None:
-            qv = self.question_map(qv)
+            # the mapped question against the mapped clause vectors, exactly (`QuestionMap.scores`)
+            if self._mapped_norms is None:
+                self._mapped_norms = self.question_map.clause_norms(self.index.vectors)
+            s = self.question_map.scores(qv, self.index.vectors, self._mapped_norms)
+            if mask is not None:
+                s = np.where(mask, s, -np.inf)
+            top = np.argpartition(-s, min(DEPTH, len(s)) - 1)[:DEPTH]
+            return [int(i) for i in top[np.argsort(-s[top])] if np.isfinite(s[i])]
         if self._has_vector is not None:
             mask = self._has_vector if mask is None else mask & self._has_vector
         allowed = np.flatnonzero(mask) if mask is not None else None

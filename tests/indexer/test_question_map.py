@@ -15,15 +15,40 @@ def test_a_map_is_saved_and_loaded_as_fitted(tmp_path):
         (rng.normal(size=(8, 8)) * 0.1).astype(np.float32),
         "some-model",
         frozenset({"中华人民共和国著作权法"}),
+        clause_matrix=(rng.normal(size=(8, 8)) * 0.1).astype(np.float32),
     )
     path = tmp_path / "map.npz"
     qmap.save(path, {"data_version": "x"})
     back = load_question_map(path)
     assert back is not None and back.embedder == "some-model" and back.titles == qmap.titles
+    assert back.clause_matrix is not None and qmap.clause_matrix is not None
+    assert np.allclose(back.clause_matrix, qmap.clause_matrix, atol=1e-3)
     v = rng.normal(size=8).astype(np.float32)
     v /= np.linalg.norm(v)
     assert np.allclose(back(v), qmap(v), atol=1e-2) and abs(float(np.linalg.norm(back(v))) - 1) < 1e-5
     assert load_question_map(tmp_path / "missing.npz") is None
+
+
+def test_the_mapped_scores_are_the_cosines_of_the_mapped_question_and_the_mapped_clauses():
+    """Scored against the stored clause vectors as they are, every clause gets the cosine of q + qW and
+    d + dU; a clause still without a vector (zeros) is never a result."""
+    rng = np.random.default_rng(1)
+    qmap = QuestionMap(
+        (rng.normal(size=(8, 8)) * 0.2).astype(np.float32),
+        "some-model",
+        frozenset(),
+        clause_matrix=(rng.normal(size=(8, 8)) * 0.2).astype(np.float32),
+    )
+    clauses = rng.normal(size=(5, 8)).astype(np.float32)
+    clauses[3] = 0.0
+    q = rng.normal(size=8).astype(np.float32)
+    scores = qmap.scores(q, clauses, qmap.clause_norms(clauses, chunk=2))
+    mq = qmap(q)
+    assert qmap.clause_matrix is not None
+    for i in (0, 1, 2, 4):
+        d = clauses[i] + clauses[i] @ qmap.clause_matrix
+        assert abs(float(scores[i]) - float(mq @ d / np.linalg.norm(d))) < 1e-5
+    assert scores[3] == -np.inf
 
 
 def test_a_collection_the_map_was_not_fitted_on_never_sees_it(seed_retriever):
