@@ -3,13 +3,13 @@ consultation questions and the articles marked for them.
 
 The map is a residual linear map of the question vector, with a second one of the clause vectors
 (shared by every clause), trained with a softmax over every clause of the corpus (the clauses of the
-marked articles are the positives), an L2 penalty on both, full-batch Adam. The penalty and the mapped dense list's fusion weight are chosen from `PENALTIES`
-× `DENSE_WEIGHTS` by cross-validation by question: every question is searched (hybrid, as served,
-the map gated as served) under a map fitted without its fold, for every pair; each fold's pair is
-the one best on the other folds. The report gives
-two held-out figures beside the unmapped pipeline: **by question** (other questions about the same
-laws: what the map is for) and **grouped by law** (questions about a law the map never saw, all
-laws still indexed: what a user's own collection gets).
+marked articles are the positives), an L2 penalty on both, full-batch Adam. The penalty and the
+mapped dense list's fusion weight are chosen from `PENALTIES` × `DENSE_WEIGHTS` by cross-validation
+by question: every question is searched (hybrid, as served, the map gated as served) under a map
+fitted without its fold, for every pair; each fold's pair is the one best on the other folds. The
+report gives two held-out figures beside the unmapped pipeline: **by question** (other questions
+about the same laws: what the map is for) and **grouped by law** (questions about a law the map
+never saw, all laws still indexed: what a user's own collection gets).
 """
 
 from __future__ import annotations

@@ -85,7 +85,7 @@ class Retriever:
             d.id for d in self.index.docs.values() if fits and qmap and d.title in qmap.titles
         }
         self.question_map = qmap if self._mapped_docs else None
-        self._mapped_norms: np.ndarray | None = None  # the map's clause-vector norms, on first use
+        self._mapped_clauses: tuple[np.ndarray, np.ndarray] | None = None  # `clause_side`, on first use
 
     @classmethod
     def open(
@@ -351,9 +351,9 @@ class Retriever:
         qv = self.query_vector(query)
         if mapped and self.question_map is not None:
             # the mapped question against the mapped clause vectors, exactly (`QuestionMap.scores`)
-            if self._mapped_norms is None:
-                self._mapped_norms = self.question_map.clause_norms(self.index.vectors)
-            s = self.question_map.scores(qv, self.index.vectors, self._mapped_norms)
+            if self._mapped_clauses is None:
+                self._mapped_clauses = self.question_map.clause_side(self.index.vectors)
+            s = self.question_map.scores(qv, *self._mapped_clauses)
             if mask is not None:
                 s = np.where(mask, s, -np.inf)
             top = np.argpartition(-s, min(DEPTH, len(s)) - 1)[:DEPTH]

@@ -42,7 +42,7 @@ def test_the_mapped_scores_are_the_cosines_of_the_mapped_question_and_the_mapped
     clauses = rng.normal(size=(5, 8)).astype(np.float32)
     clauses[3] = 0.0
     q = rng.normal(size=8).astype(np.float32)
-    scores = qmap.scores(q, clauses, qmap.clause_norms(clauses, chunk=2))
+    scores = qmap.scores(q, *qmap.clause_side(clauses, chunk=2))
     mq = qmap(q)
     assert qmap.clause_matrix is not None
     for i in (0, 1, 2, 4):
