@@ -37,7 +37,8 @@ DEADLINE = re.compile(
     r"(?:到|于|力争|确保到|在)?\s*(?P<d>(?:\d{4}|20XX)年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年底|底|末|年末)?(?:前|之前|以前)?"
     r"|每年\d{1,2}月(?:底|末|\d{1,2}日)(?:前|之前)?)"
 )
-SEGMENT_BREAKS = "，。；：,;:、且|"
+CLAUSE_BREAKS = "，。；：,;:|"  # what ends a clause of a sentence
+SEGMENT_BREAKS = CLAUSE_BREAKS + "、且"  # and a list's items
 DETERMINERS = "这那哪每某任新上下本同另首"
 # The quantity grammar's comparator words (rules/quantity.toml; 满 of 届满/期满 compares nothing).
 COMPARATOR_WORDS = comparator_words()
@@ -106,7 +107,7 @@ def merged_quantities(text: str) -> list[Value]:
         if q.kind == "frequency"
         and nxt.unit == "次"
         # a list of whom ("对县（市、区）、街道（乡镇）分管负责同志培训一次") stays in the same clause
-        and not re.search(r"[，。；：,;:|]", text[q.end : nxt.start])
+        and not re.search(f"[{CLAUSE_BREAKS}]", text[q.end : nxt.start])
     }
     qs = [q for q in qs if id(q) not in carried]
     groups: list[list[Quantity]] = []
