@@ -39,23 +39,21 @@ class QuestionMap:
         norm = float(np.linalg.norm(out))
         return out / norm if norm > 0 else v
 
-    def clause_side(self, vectors: np.ndarray, chunk: int = 8192) -> tuple[np.ndarray, np.ndarray]:
-        """Every stored clause vector divided by |d + dU| (float32, computed once, in chunks, so a query
-        costs one product), and which clauses have a vector at all."""
+    def clause_side(self, vectors: np.ndarray, chunk: int = 8192) -> np.ndarray:
+        """Every stored clause vector divided by |d + dU| (float32, in chunks; a clause without a vector
+        stays zeros): with `query_side`, q'·(d + dU) / |d + dU| = (q'(I + U)ᵀ)·(d / |d + dU|), the cosine of
+        the mapped question and the mapped clause, searched as any vectors are."""
         rows = np.zeros((len(vectors), self.matrix.shape[0]), dtype=np.float32)
         for s in range(0, len(vectors), chunk):
             d = np.asarray(vectors[s : s + chunk], dtype=np.float32)
             mapped = d if self.clause_matrix is None else d + d @ self.clause_matrix
             rows[s : s + chunk] = d / np.maximum(np.linalg.norm(mapped, axis=1), 1e-12)[:, None]
-        return rows, np.asarray(rows.any(axis=1), dtype=bool)
+        return rows
 
-    def scores(self, vector: np.ndarray, rows: np.ndarray, valid: np.ndarray) -> np.ndarray:
-        """The cosine of the mapped question with every mapped clause, q'·(d + dU) / |d + dU| =
-        (q'(I + U)ᵀ)·d / |d + dU|, over `clause_side`'s rows; -inf for a clause without a vector."""
+    def query_side(self, vector: np.ndarray) -> np.ndarray:
+        """The mapped question read against `clause_side`'s rows: q'(I + U)ᵀ."""
         q = self(vector)
-        if self.clause_matrix is not None:
-            q = q + q @ self.clause_matrix.T
-        return np.where(valid, rows @ q, -np.inf).astype(np.float32)
+        return q if self.clause_matrix is None else q + q @ self.clause_matrix.T
 
     def save(self, path: Path, report: dict) -> None:
         """The matrix (float16) and what it was fitted on; `report` (cross-validation, data version)

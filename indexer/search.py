@@ -14,6 +14,7 @@ from corpus.outline import article_context
 from corpus.sentences import best_sentence
 from corpus.settings import Settings
 from corpus.versions import superseded
+from indexer.dense import DenseIndex
 from indexer.embed import Embedder, make_embedder
 from indexer.fusion import FusionWeights, default_weights, rrf
 from indexer.model import Elsewhere, Hit, SearchResult
@@ -85,7 +86,7 @@ class Retriever:
             d.id for d in self.index.docs.values() if fits and qmap and d.title in qmap.titles
         }
         self.question_map = qmap if self._mapped_docs else None
-        self._mapped_clauses: tuple[np.ndarray, np.ndarray] | None = None  # `clause_side`, on first use
+        self._mapped_index: DenseIndex | None = None  # the map's clause side (flat), on first use
 
     @classmethod
     def open(
@@ -348,20 +349,16 @@ class Retriever:
     def _dense(self, query: Query, mask: np.ndarray | None, mapped: bool = False) -> list[int]:
         if self.pending >= len(self.clauses):  # no vectors yet: BM25 alone, no question embedded
             return []
-        qv = self.query_vector(query)
+        qv, index = self.query_vector(query), self.index.dense
         if mapped and self.question_map is not None:
-            # the mapped question against the mapped clause vectors, exactly (`QuestionMap.scores`)
-            if self._mapped_clauses is None:
-                self._mapped_clauses = self.question_map.clause_side(self.index.vectors)
-            s = self.question_map.scores(qv, *self._mapped_clauses)
-            if mask is not None:
-                s = np.where(mask, s, -np.inf)
-            top = np.argpartition(-s, min(DEPTH, len(s)) - 1)[:DEPTH]
-            return [int(i) for i in top[np.argsort(-s[top])] if np.isfinite(s[i])]
+            # the mapped question against the mapped clause vectors (`QuestionMap.clause_side`), exactly
+            if self._mapped_index is None:
+                self._mapped_index = DenseIndex.build(self.question_map.clause_side(self.index.vectors))
+            qv, index = self.question_map.query_side(qv), self._mapped_index
         if self._has_vector is not None:
             mask = self._has_vector if mask is None else mask & self._has_vector
         allowed = np.flatnonzero(mask) if mask is not None else None
-        ids, _ = self.index.dense.search(qv, DEPTH, allowed)
+        ids, _ = index.search(qv, DEPTH, allowed)
         return [int(i) for i in ids]
 
     def _rescore(self, query: Query, scores: dict[int, float]) -> dict[int, float]:

@@ -6,6 +6,7 @@ import numpy as np
 
 from eval.consult import article_key, distinct_articles, mean, score
 from eval.fit_question_map import map_data, map_for
+from indexer.dense import DenseIndex
 from indexer.question_map import MAP_FILE, QuestionMap, default_question_map, load_question_map
 
 
@@ -30,8 +31,9 @@ def test_a_map_is_saved_and_loaded_as_fitted(tmp_path):
 
 
 def test_the_mapped_scores_are_the_cosines_of_the_mapped_question_and_the_mapped_clauses():
-    """Scored against the stored clause vectors as they are, every clause gets the cosine of q + qW and
-    d + dU; a clause still without a vector (zeros) is never a result."""
+    """Searched as the retriever searches them (a flat index of the clause side, the query side), every
+    clause gets the cosine of q + qW and d + dU; a clause still without a vector stays zeros and, left
+    out as the retriever leaves out clauses without vectors, is never a result."""
     rng = np.random.default_rng(1)
     qmap = QuestionMap(
         (rng.normal(size=(8, 8)) * 0.2).astype(np.float32),
@@ -42,13 +44,16 @@ def test_the_mapped_scores_are_the_cosines_of_the_mapped_question_and_the_mapped
     clauses = rng.normal(size=(5, 8)).astype(np.float32)
     clauses[3] = 0.0
     q = rng.normal(size=8).astype(np.float32)
-    scores = qmap.scores(q, *qmap.clause_side(clauses, chunk=2))
+    rows = qmap.clause_side(clauses, chunk=2)
+    has_vector = np.flatnonzero(clauses.any(axis=1))
+    ids, found = DenseIndex.build(rows).search(qmap.query_side(q), 5, has_vector)
+    scores = dict(zip(ids.tolist(), found.tolist(), strict=True))
     mq = qmap(q)
     assert qmap.clause_matrix is not None
     for i in (0, 1, 2, 4):
         d = clauses[i] + clauses[i] @ qmap.clause_matrix
-        assert abs(float(scores[i]) - float(mq @ d / np.linalg.norm(d))) < 1e-5
-    assert scores[3] == -np.inf
+        assert abs(scores[i] - float(mq @ d / np.linalg.norm(d))) < 1e-5
+    assert 3 not in scores and not rows[3].any()
 
 
 def test_a_collection_the_map_was_not_fitted_on_never_sees_it(seed_retriever):
