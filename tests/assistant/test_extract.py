@@ -335,6 +335,7 @@ def test_a_regulation_row_names_its_article_and_writes_numbers_as_the_text_does(
         "残联、红十字会等组织参与社会救助。",  # 十字 of 红十字会 is no length
         "现就一年来的工作进行全面总结。",  # the span a report looks back over
         "五年来，各项工作有序推进。",
+        "今年是“八八战略”实施20周年，也是实施规划承上启下的关键一年。",  # an anniversary, a year characterised
     ],
 )
 def test_numbers_that_state_no_target_give_no_row(text):
@@ -643,6 +644,23 @@ def test_a_count_or_length_in_ten_thousands_or_hundred_millions_keeps_its_unit()
         ("1.16亿平方米", "area"),
         ("1亿人", "count"),
         ("8940个", "count"),
+    ]
+
+
+def test_counts_in_ten_thousands_without_a_measure_word_and_a_quarter_as_a_date():
+    """A fifteenth batch of plan text and reports (read after its items were labelled): "420万困难群众" counts people
+    with no measure word after 万, "35万块" in a unit only counted things take, "1万余户" is more than 1万户; "一季度末"
+    is when the figure was counted, not a figure."""
+    rows = valued_rows(
+        "过去5年，420万困难群众基本生活更有保障，1200万老年人晚年生活更加幸福。"
+        "全国已设置乡村地名标志35万块，惠及居民1万余户。截至2024年一季度末，全国参加基本养老保险10.7亿人。"
+    )
+    assert [(r.value, r.quantity_kind) for r in rows] == [
+        ("420万", "count"),
+        ("1200万", "count"),
+        ("35万块", "count"),
+        ("1万余户", "count"),
+        ("10.7亿人", "count"),
     ]
 
 

@@ -36,6 +36,8 @@ def test_numbers_parse_in_every_written_form(text, value):
         ("居民委员会由五至九人组成", "五至九人", "人", "count", "="),
         ("继续推进剩余300余户房屋产权证办理", "300余户", "户", "count", ">"),
         ("培育社区社会组织20多个", "20多个", "个", "count", ">"),
+        ("惠及居民1万余户", "1万余户", "万户", "count", ">"),  # more than 1万户
+        ("420万困难群众基本生活更有保障", "420万", "万", "count", "="),  # no measure word after 万
     ],
 )
 def test_quantities_keep_their_verbatim_text_and_parse(text, found, unit, kind, sign):
