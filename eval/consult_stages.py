@@ -14,8 +14,11 @@ from corpus.settings import Settings
 from eval.stages import EvalOptions, assistant_for, items_of
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from eval.consult import ArticleKey, ConsultItem
     from eval.fit import Labelled
+    from indexer.question_map import QuestionMap
 
 
 def run_consult(stage: str, settings: Settings, options: EvalOptions) -> int:
@@ -142,26 +145,31 @@ def run_consult(stage: str, settings: Settings, options: EvalOptions) -> int:
     # Each fold's questions are answered with an answer model and a question map fitted without them:
     # by law (the map refitted without the law's questions) and by question (the folds' maps above).
     mdata = map_data(retriever, items, gold) if shipped_map is not None else None
-    for name, split in [("by law (each law answered by a model fitted without it)", list(folds(data)))]:
+    splits: list[tuple[str, list[tuple[list[int], list[int], QuestionMap | None]]]] = [
+        (
+            "by law (each law answered by a model fitted without it)",
+            [
+                (train, test, map_without(retriever, mdata, [items[i] for i in test]) if mdata else None)
+                for train, test in folds(data)
+            ],
+        )
+    ]
+    if fold_maps is not None:
+        everything = set(range(len(items)))
+        by_question: list[tuple[list[int], list[int], QuestionMap | None]] = [
+            (sorted(everything - {int(i) for i in test}), [int(i) for i in test], qmap)
+            for test, qmap in fold_maps
+        ]
+        splits.append(("by question (other questions about the same laws)", by_question))
+    for name, runs in splits:
         held_out: list = [None] * len(items)
-        for train, test in split:
+        for train, test, fold_map in runs:
             model, _ = fit_with_threshold(dev + [data[i] for i in train])
-            if mdata is not None:
-                retriever.use_question_map(map_without(retriever, mdata, [items[i] for i in test]))
+            retriever.use_question_map(fold_map if fold_map is not None else shipped_map)
             fold = Assistant(retriever, docs, model=model)
             for i in test:
                 held_out[i] = answer_score(fold.ask(items[i].question), gold[items[i].id])
         scores.append((f"cross-validated {name}", held_out))
-    if fold_maps is not None:
-        held_out = [None] * len(items)
-        for test, qmap in fold_maps:
-            train_set = set(range(len(items))) - {int(i) for i in test}
-            model, _ = fit_with_threshold(dev + [data[i] for i in sorted(train_set)])
-            retriever.use_question_map(qmap)
-            fold = Assistant(retriever, docs, model=model)
-            for i in test:
-                held_out[i] = answer_score(fold.ask(items[i].question), gold[items[i].id])
-        scores.append(("cross-validated by question (other questions about the same laws)", held_out))
     retriever.use_question_map(shipped_map)
     print(format_answers(scores))
     return 0
@@ -183,7 +191,7 @@ def consult_candidates(settings: Settings, model) -> list:
     return held_out_candidates(assistant, items, {it.id: resolver.resolve(it) for it in items})
 
 
-def map_without(retriever, data, held_out: Sequence[ConsultItem]):
+def map_without(retriever, data, held_out: Sequence[ConsultItem]) -> QuestionMap:
     """The shipped question map refitted without `held_out` (its penalty and fusion weight)."""
     from dataclasses import replace
 
@@ -201,7 +209,9 @@ def map_without(retriever, data, held_out: Sequence[ConsultItem]):
     return replace(map_for(retriever, data, rows, penalty), dense_weight=shipped.dense_weight)
 
 
-def question_fold_maps(retriever, items: Sequence[ConsultItem], gold: dict[str, list[set[ArticleKey]]]):
+def question_fold_maps(
+    retriever, items: Sequence[ConsultItem], gold: dict[str, list[set[ArticleKey]]]
+) -> list[tuple[np.ndarray, QuestionMap]]:
     """The folds by question, each with the question map refitted without its questions."""
     from eval.fit_question_map import map_data, question_folds
 
@@ -213,7 +223,10 @@ def question_fold_maps(retriever, items: Sequence[ConsultItem], gold: dict[str, 
 
 
 def held_out_candidates(
-    assistant, items: Sequence[ConsultItem], gold: dict[str, list[set[ArticleKey]]], fold_maps=None
+    assistant,
+    items: Sequence[ConsultItem],
+    gold: dict[str, list[set[ArticleKey]]],
+    fold_maps: list[tuple[np.ndarray, QuestionMap]] | None = None,
 ) -> list[Labelled]:
     """Each consultation question's candidates found as a question the question map never saw finds
     them: by a map refitted without its fold (folds by question). Candidates found with the shipped map,
