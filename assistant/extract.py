@@ -138,6 +138,8 @@ def _table_row(p: Passage, deadline: str | None, header: str) -> list[Indicator]
     if not values:
         return []
     v = values[-1]
+    if not INDICATOR_HEADER.search(header) and not re.search(r"[^\d.\s]", v.group(0)):
+        return []  # a bare number under a heading that names no indicator ("1煤18锌" in a list of minerals)
     # a base-year column before the target ("2020年基期值 2025年目标值"): the figure before the target
     base = re.search(r"(\d{4})\s*年?\s*(?:基期|基准|现状)", header)
     baseline = f"{values[-2].group(0).strip()}（{base.group(1)}年）" if base and len(values) >= 2 else ""

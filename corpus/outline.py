@@ -199,7 +199,11 @@ def _parse(lines: Sequence[Line], skip: Sequence[str]) -> list[_Draft]:
                 drafts.append(_Draft(tuple(lbl for _, lbl in stack), ln.start, end, "text"))
             i += 1
             continue
-        if text in skip_set or (not seen_heading and _is_cell(text)):
+        # short lines in a document without headings are its header or signature (title, issuer, date),
+        # unless a paragraph came first and they run on as a table (six or more: one cell or row per line)
+        if text in skip_set or (
+            not seen_heading and _is_cell(text) and not (drafts and len(_cell_run(lines, i)) >= 6)
+        ):
             i += 1
             continue
         if stack and len(stack) - 1 in items:
@@ -251,8 +255,15 @@ def _table(run: list[Line], path: tuple[str, ...]) -> list[_Draft]:
     The first row (caption and column headers) becomes the path of the others and a clause of its own.
     """
     rows: list[list[Line]] = []
-    for ln in run:
-        if not rows or (_cjk_count(ln.text) >= 4 and len(rows[-1]) > 1):
+    numbered = _numbered_from(run)
+    for k, ln in enumerate(run):
+        if numbered is not None:
+            # a row per line, 序号 first ("2河北1816全部开工"); the lines above them the header
+            if k >= numbered or not rows:
+                rows.append([ln])
+            else:
+                rows[0].append(ln)
+        elif not rows or (_cjk_count(ln.text) >= 4 and len(rows[-1]) > 1):
             rows.append([ln])
         else:
             rows[-1].append(ln)
@@ -263,6 +274,15 @@ def _table(run: list[Line], path: tuple[str, ...]) -> list[_Draft]:
     for row in rows[1:]:
         out.append(_Draft(path + (caption,), row[0].start, row[-1].start + len(row[-1].text), "table_row"))
     return out
+
+
+def _numbered_from(run: Sequence[Line]) -> int | None:
+    """Where a table set out one row per line starts: three lines in a row opening with 1, 2, 3."""
+    opening = [re.match(r"\d{1,3}(?!\d)", ln.text) for ln in run]
+    for k in range(len(run) - 2):
+        if [int(m.group(0)) if m else 0 for m in opening[k : k + 3]] == [1, 2, 3]:
+            return k
+    return None
 
 
 def split_long(start: int, text: str, max_chars: int) -> list[tuple[int, int]]:

@@ -183,6 +183,35 @@ def test_an_indicator_table_set_out_as_lines_gives_a_row_per_line(tmp_path, fres
     assert not valued_rows("社区（村）综合服务设施面积不低于300平方米。")[0].unit == "村"
 
 
+def test_a_report_table_a_row_per_line_gives_its_rates_and_a_list_of_names_gives_none(
+    tmp_path, fresh_settings
+):
+    """A progress table after a report's paragraph (a sixteenth batch, read after its items were labelled) was
+    dropped as header lines; its rows now give their last figure. A law's appendix listing minerals by number
+    ("1煤18锌") names no indicator: its bare numbers are no targets."""
+    from corpus import DocumentStore
+
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "1—6月全国新开工改造城镇老旧小区4.26万个\n\n"
+        "1—6月份，全国新开工改造城镇老旧小区4.26万个，按小区数计开工率80.4%。\n\n"
+        "2023年全国城镇老旧小区改造进展情况\n（截至2023年6月末）\n序号 省份 新开工小区数（个） 开工率\n"
+        "1 贵州 1071 全部开工\n2 河北 1816 全部开工\n3 湖北 4284 99%\n4 江苏 1498 99%\n合计 42621 80.4%\n",
+        encoding="utf-8",
+    )
+    law = tmp_path / "law.md"
+    law.write_text(
+        "# 某某登记管理办法\n\n第一条 为了加强管理，制定本办法。\n\n"
+        "附录 审批发证矿种目录\n\n1煤\n\n2石油\n\n3油页岩\n\n4烃类天然气\n\n5二氧化碳气\n\n6地热\n\n18锌\n\n19铝\n",
+        encoding="utf-8",
+    )
+    store = DocumentStore(fresh_settings)
+    ids = [d for res in store.ingest([report, law]) for d in res.doc_ids]
+    rows = {d: [r.value for r in extract_document(store.get(d)) if r.value] for d in ids}
+    assert rows[ids[0]] == ["4.26万个", "80.4%", "1071", "1816", "99%", "99%", "80.4%"]
+    assert rows[ids[1]] == []
+
+
 def test_a_task_table_gives_each_task_its_lead_support_and_time_limit(tmp_path, fresh_settings):
     """A .docx 重点任务分工表 ("序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限"): each row is a task with the units
     of its columns; a figure in the task keeps its value, a date in 完成时限 is its deadline."""

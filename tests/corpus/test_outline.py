@@ -84,6 +84,41 @@ def test_flattened_table_becomes_one_clause_per_row():
     assert [d.kind for d in drafts] == ["table_header", "table_row", "table_row"]
 
 
+def test_a_table_after_the_text_of_a_document_without_headings_is_kept_a_row_per_line():
+    """A report whose table follows its paragraph, one row per line (序号 first): the short lines were read as
+    header lines and dropped without a word; the issuer and date before the text still are."""
+    rows = [
+        f"{n}{place}{count}{rate}"
+        for n, place, count, rate in (
+            (1, "贵州", 1071, "全部开工"),
+            (2, "河北", 1816, "全部开工"),
+            (3, "湖北", 4284, " 99%"),
+            (4, "江苏", 1498, " 99%"),
+            (5, "江西", 1232, " 99%"),
+        )
+    ]
+    lines = _lines(
+        "住房城乡建设部办公厅",
+        "2023年7月26日",
+        "1—6月份，全国新开工改造城镇老旧小区4.26万个，按小区数计开工率80.4%。",
+        "2023年全国城镇老旧小区改造进展情况",
+        "（截至2023年6月末）",
+        "序号省份新开工小区数（个）开工率",
+        *rows,
+        "合计42621 80.4%",
+    )
+    drafts = parse_outline(lines)
+    text = "\n".join(ln.text for ln in lines)
+    assert [d.kind for d in drafts] == ["text", "table_header"] + ["table_row"] * 6
+    assert [text[d.start : d.end] for d in drafts[2:]] == [*rows, "合计42621 80.4%"]
+    assert "住房城乡建设部办公厅" not in text[drafts[0].start : drafts[-1].end]
+
+
+def test_a_signature_after_the_text_stays_out_of_the_clauses():
+    lines = _lines("现将方案印发给你们，请认真贯彻执行。", "某市人民政府办公室", "2020年9月21日")
+    assert [(d.kind, d.start) for d in parse_outline(lines)] == [("text", 0)]
+
+
 def test_long_clause_split_at_sentence_ends_never_inside_brackets():
     text = (
         "甲" * 200
