@@ -14,7 +14,7 @@ from corpus.load import read_source
 from corpus.metadata import doc_kind, extract_metadata, guess_region, markdown_title, place_aliases
 from corpus.model import Document
 from corpus.normalize import Mapped, detect_script
-from corpus.outline import Line, build_clauses, parse_outline
+from corpus.outline import Line, build_clauses, parse_outline, uncovered
 from corpus.split import split_parts
 from corpus.wrapping import unwrapped
 
@@ -85,6 +85,7 @@ def build_documents(
         }
         skip |= set(meta.header_lines)
         drafts = parse_outline(starts, sorted(skip), top=(md_part,) if md_part else ())
+        unread = [f"header-line: {ln.text}" for ln in uncovered(starts, drafts, skip)]
         clauses = build_clauses(doc_id, joined.text, joined.src, drafts, max_clause_chars)
         if not clauses:
             raise UnreadableFile(p, "no content found (only headings or header lines)")
@@ -106,7 +107,7 @@ def build_documents(
                 text=joined.text,
                 source_text=src.text,
                 clauses=clauses,
-                dropped=tuple(dropped),
+                dropped=tuple(dropped + unread),
                 kind=meta.kind if title == meta.title else doc_kind(title, meta.header_lines),
                 dates=meta.dates,
                 source_path=display_name(str(p.resolve())),

@@ -638,3 +638,15 @@ def test_a_pages_ruby_pinyin_is_no_text(tmp_path: Path, fresh_settings):
     assert (
         "城乡社区综合服务设施覆盖率达100%" in doc.text and "（PM2.5）" in doc.text and "（mg/L）" in doc.text
     ), doc.text
+
+
+def test_a_notices_signature_is_no_clause_and_is_listed_as_dropped(tmp_path: Path, fresh_settings):
+    """A notice's issuer and date after its text are neither content nor lost: `show --dropped` lists them."""
+    doc = ingested(
+        fresh_settings,
+        tmp_path / "notice.txt",
+        "关于印发某市社区服务方案的通知\n\n各区人民政府：\n\n现将方案印发给你们，请认真贯彻执行。\n\n"
+        "某市人民政府办公室\n\n2020年9月21日\n",
+    )
+    assert all("人民政府办公室" not in c.text and "2020年9月21日" not in c.text for c in doc.clauses)
+    assert "header-line: 某市人民政府办公室" in doc.dropped and "header-line: 2020年9月21日" in doc.dropped
