@@ -38,6 +38,7 @@ def test_numbers_parse_in_every_written_form(text, value):
         ("培育社区社会组织20多个", "20多个", "个", "count", ">"),
         ("惠及居民1万余户", "1万余户", "万户", "count", ">"),  # more than 1万户
         ("420万困难群众基本生活更有保障", "420万", "万", "count", "="),  # no measure word after 万
+        ("其他健身活动设施约13.5万件", "13.5万件", "万件", "count", "="),  # 件 counts things
     ],
 )
 def test_quantities_keep_their_verbatim_text_and_parse(text, found, unit, kind, sign):
