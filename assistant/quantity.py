@@ -89,7 +89,7 @@ def rules() -> QuantityRules:
     after = sorted(data["comparators_after"], key=len, reverse=True)
     pre = f"(?:{comparator_words()})"
     post = "(?:" + "|".join(map(re.escape, after)) + ")"
-    one = rf"(?:{RATIO}|{FRACTION}|{NUMBER}\s*(?:%|％)?)"
+    one = rf"(?:{RATIO}|{FRACTION}|{NUMBER}\s*(?:%|％|‰)?)"
     rng = rf"{one}(?:\s*{unit}?\s*(?:{post})?\s*(?:至|到|-|—|－|～|~)\s*{one})?"
     words = "|".join(map(re.escape, data["word_values"]))
     approx = "|".join(map(re.escape, data["approximate"]))
@@ -118,6 +118,9 @@ def parse_number(text: str) -> float | None:
     m = re.fullmatch(r"(\d+)/(\d+)", t)
     if m:
         return int(m.group(1)) / int(m.group(2)) if int(m.group(2)) else None
+    if t.endswith("‰"):  # per mille: 婴儿死亡率4.5‰
+        v = parse_number(t[:-1])
+        return None if v is None else v / 1000
     if t.endswith("%"):
         v = parse_number(t[:-1])
         return None if v is None else v / 100
@@ -139,8 +142,8 @@ def _range(num: str) -> tuple[float | None, float | None]:
     if RATIO_PARTS.fullmatch(num.strip()):
         return parse_number(num), None
     parts = re.split(r"\s*(?:至|到|-|—|－|～|~)\s*", num)
-    lo = parse_number(re.sub(r"[^\d.%/分之百" + CN + "点]", "", parts[0])) if parts else None
-    hi = parse_number(re.sub(r"[^\d.%/分之百" + CN + "点]", "", parts[-1])) if len(parts) > 1 else None
+    lo = parse_number(re.sub(r"[^\d.%‰/分之百" + CN + "点]", "", parts[0])) if parts else None
+    hi = parse_number(re.sub(r"[^\d.%‰/分之百" + CN + "点]", "", parts[-1])) if len(parts) > 1 else None
     return lo, hi
 
 
@@ -161,7 +164,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if not ratio and num is not None and any(s <= m.start("num") < e for s, e in clocks):
             continue  # a time of day (中午12:00前) is when, not how much
         if num is not None:
-            is_fraction = ratio or bool(re.search(r"分之|%|％|/", num))
+            is_fraction = ratio or bool(re.search(r"分之|%|％|‰|/", num))
             if not unit and not is_fraction and not (pre or post) and not re.search(r"\d", num):
                 continue
             if not unit and not is_fraction and not re.search(r"\d", num) and not post:

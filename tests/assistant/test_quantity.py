@@ -39,6 +39,13 @@ def test_numbers_parse_in_every_written_form(text, value):
         ("惠及居民1万余户", "1万余户", "万户", "count", ">"),  # more than 1万户
         ("420万困难群众基本生活更有保障", "420万", "万", "count", "="),  # no measure word after 万
         ("其他健身活动设施约13.5万件", "13.5万件", "万件", "count", "="),  # 件 counts things
+        (
+            "孕产妇死亡率下降到15.1/10万",
+            "15.1/10万",
+            "/10万",
+            "rate",
+            "=",
+        ),  # per 100,000, not a count of 10万
     ],
 )
 def test_quantities_keep_their_verbatim_text_and_parse(text, found, unit, kind, sign):
@@ -55,3 +62,8 @@ def test_ranges_keep_both_ends():
 def test_a_time_of_day_is_not_a_quantity():
     assert find_quantities("各组于每周五中午12:00前报领导小组办公室") == []
     assert find_quantities("工作日上午8：30至下午5：30受理") == []
+
+
+def test_a_per_mille_rate_is_a_share():
+    [q] = find_quantities("婴儿死亡率下降到4.5‰")
+    assert (q.text, q.unit, q.kind) == ("4.5‰", "ratio", "threshold") and q.value == pytest.approx(0.0045)
