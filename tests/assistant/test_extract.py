@@ -663,37 +663,40 @@ def test_a_sentence_of_figures_that_also_reaches_a_whole_state_gives_the_state_i
     ]
 
 
-def test_a_count_or_length_in_ten_thousands_or_hundred_millions_keeps_its_unit():
-    """A report of what was done (read after its items were labelled): 10.8万部 elevators, 29.6万公里 of pipes,
-    1.16亿平方米, 约1亿人 are figures with their units; "1至5月" is when, and three 部门 count no 部."""
-    rows = valued_rows(
-        "各地共改造老旧管线29.6万公里，加装电梯10.8万部，实施建筑节能改造1.16亿平方米，惠及约1亿人。"
-        "今年1至5月，三部门联合增设充电桩8940个。"
-    )
-    assert [(r.value, r.quantity_kind) for r in rows] == [
-        ("29.6万公里", "distance"),
-        ("10.8万部", "count"),
-        ("1.16亿平方米", "area"),
-        ("1亿人", "count"),
-        ("8940个", "count"),
-    ]
-
-
-def test_counts_in_ten_thousands_without_a_measure_word_and_a_quarter_as_a_date():
-    """A fifteenth batch of plan text and reports (read after its items were labelled): "420万困难群众" counts people
-    with no measure word after 万, "35万块" in a unit only counted things take, "1万余户" is more than 1万户; "一季度末"
-    is when the figure was counted, not a figure."""
-    rows = valued_rows(
-        "过去5年，420万困难群众基本生活更有保障，1200万老年人晚年生活更加幸福。"
-        "全国已设置乡村地名标志35万块，惠及居民1万余户。截至2024年一季度末，全国参加基本养老保险10.7亿人。"
-    )
-    assert [(r.value, r.quantity_kind) for r in rows] == [
-        ("420万", "count"),
-        ("1200万", "count"),
-        ("35万块", "count"),
-        ("1万余户", "count"),
-        ("10.7亿人", "count"),
-    ]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a report of what was done: 10.8万部 elevators, 29.6万公里 of pipes, 1.16亿平方米, 约1亿人 are figures with
+        # their units; "1至5月" is when, and three 部门 count no 部
+        (
+            "各地共改造老旧管线29.6万公里，加装电梯10.8万部，实施建筑节能改造1.16亿平方米，惠及约1亿人。"
+            "今年1至5月，三部门联合增设充电桩8940个。",
+            [
+                ("29.6万公里", "distance"),
+                ("10.8万部", "count"),
+                ("1.16亿平方米", "area"),
+                ("1亿人", "count"),
+                ("8940个", "count"),
+            ],
+        ),
+        # a fifteenth batch: "420万困难群众" counts people with no measure word after 万, "35万块" in a unit only
+        # counted things take, "1万余户" is more than 1万户; "一季度末" is when the figure was counted, not a figure
+        (
+            "过去5年，420万困难群众基本生活更有保障，1200万老年人晚年生活更加幸福。"
+            "全国已设置乡村地名标志35万块，惠及居民1万余户。截至2024年一季度末，全国参加基本养老保险10.7亿人。",
+            [
+                ("420万", "count"),
+                ("1200万", "count"),
+                ("35万块", "count"),
+                ("1万余户", "count"),
+                ("10.7亿人", "count"),
+            ],
+        ),
+    ],
+)
+def test_a_count_in_ten_thousands_or_hundred_millions_keeps_its_unit(text, expected):
+    """Figures of reports and plans, read after their items were labelled."""
+    assert [(r.value, r.quantity_kind) for r in valued_rows(text)] == expected
 
 
 def test_names_with_figures_and_concentration_limits_in_a_yearly_plan():
