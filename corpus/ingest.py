@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import itertools
 import logging
 import re
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from corpus.catalog import Entry
@@ -14,7 +17,7 @@ from corpus.load import read_source
 from corpus.metadata import doc_kind, extract_metadata, guess_region, markdown_title, place_aliases
 from corpus.model import Document
 from corpus.normalize import Mapped, detect_script
-from corpus.outline import Line, build_clauses, parse_outline, uncovered
+from corpus.outline import Line, build_clauses, marker_of, parse_outline
 from corpus.split import split_parts
 from corpus.wrapping import unwrapped
 
@@ -85,7 +88,8 @@ def build_documents(
         }
         skip |= set(meta.header_lines)
         drafts = parse_outline(starts, sorted(skip), top=(md_part,) if md_part else ())
-        unread = [f"header-line: {ln.text}" for ln in uncovered(starts, drafts, skip)]
+        spans = [(d.start, d.end) for d in drafts]
+        unread = [f"header-line: {ln.text}" for ln in uncovered(starts, spans, skip)]
         clauses = build_clauses(doc_id, joined.text, joined.src, drafts, max_clause_chars)
         if not clauses:
             raise UnreadableFile(p, "no content found (only headings or header lines)")
@@ -118,3 +122,24 @@ def build_documents(
     if clauses_in > MAX_CLAUSES:
         raise UnreadableFile(p, f"{clauses_in} clauses (limit {MAX_CLAUSES}): split the file")
     return docs
+
+
+def uncovered(
+    lines: Sequence[Line], spans: Sequence[tuple[int, int]], skip: Iterable[str] = ()
+) -> list[Line]:
+    """The lines no clause holds that are neither a heading nor a title line: the header and signature lines
+    `parse_outline` skipped (`spans`: its drafts' offsets), listed so that nothing is left out unsaid (`Document.dropped`)."""
+    spans = sorted(spans)
+    firsts = [a for a, _ in spans]
+    reach = list(itertools.accumulate((b for _, b in spans), max))  # the furthest end of the spans so far
+    titles = set(skip)
+
+    def held(pos: int) -> bool:
+        i = bisect.bisect_right(firsts, pos) - 1
+        return i >= 0 and pos < reach[i]
+
+    return [
+        ln
+        for ln in lines
+        if ln.text.strip() and not held(ln.start) and ln.text not in titles and marker_of(ln.text) is None
+    ]

@@ -8,11 +8,9 @@ everything below it, a new kind opens a level. So documents that skip levels sti
 
 from __future__ import annotations
 
-import bisect
 import hashlib
-import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from corpus.model import Clause
@@ -117,33 +115,14 @@ def parse_outline(lines: Sequence[Line], skip: Sequence[str] = (), top: tuple[st
 
     `skip` holds lines that are not content (the document's title lines): they never
     become clauses. Before the first heading, short unpunctuated lines (issuer, date) are
-    header matter and skipped too, unless six or more follow a paragraph (a table; `uncovered` lists
-    the lines skipped). `top` heads every path (the part of a code: 合同编).
+    header matter and skipped too, unless six or more follow a paragraph (a table; `corpus.ingest.uncovered`
+    lists the lines skipped). `top` heads every path (the part of a code: 合同编).
     """
     drafts = _parse(lines, skip)
     if top:
         for d in drafts:
             d.path = top + tuple(p for p in d.path if p != PREAMBLE)
     return drafts
-
-
-def uncovered(lines: Sequence[Line], drafts: Sequence[_Draft], skip: Iterable[str] = ()) -> list[Line]:
-    """The lines no clause holds that are neither a heading nor a title line: the header and signature lines
-    `parse_outline` skipped, listed so that nothing is left out unsaid (`Document.dropped`)."""
-    spans = sorted((d.start, d.end) for d in drafts)
-    firsts = [a for a, _ in spans]
-    reach = list(itertools.accumulate((b for _, b in spans), max))  # the furthest end of the spans so far
-    titles = set(skip)
-
-    def held(pos: int) -> bool:
-        i = bisect.bisect_right(firsts, pos) - 1
-        return i >= 0 and pos < reach[i]
-
-    return [
-        ln
-        for ln in lines
-        if ln.text.strip() and not held(ln.start) and ln.text not in titles and marker_of(ln.text) is None
-    ]
 
 
 # A table row as a .docx gives it: its cells on one line, parted by CELL (`corpus.load`).
