@@ -17,7 +17,9 @@ RULES = Path(__file__).parent / "rules" / "quantity.toml"
 CN = "零〇一二两三四五六七八九十百千万亿"
 NUMBER = rf"(?:\d+(?:\.\d+)?|[{CN}]+(?:点[{CN}]+)?)"
 MULTIPLIERS = ("万亿", "万", "亿")  # written between a figure and its unit: 10.8万部, 1.16亿平方米, 1.3万亿斤
-APPROX_SCALED = re.compile(r"(?:万亿|万|亿)[余多].")  # a scaled unit saying "and more": 万余户
+APPROX_SCALED = re.compile(
+    r"(?<=[万亿])[余多]"
+)  # a scaled unit saying "and more": 1万余户 is more than 1万户
 UNITS_ALONE = {"十": 10.0, "百": 100.0, "千": 1000.0, "万": 10000.0, "半": 0.5}
 FRACTION = rf"(?:[{CN}]+分之[{CN}]+|\d+/\d+|百分之{NUMBER})"
 # A ratio of two figures, as plans write 医护比 or 师生比: 1:1.2, 1∶10 (after 比, never a time of day).
@@ -69,19 +71,13 @@ def rules() -> QuantityRules:
     kinds = dict(data["unit_kinds"])
     # a count, an area, a length, a weight or an amount in ten thousands or hundred millions: 10.8万部,
     # 29.6万公里, 1.16亿平方米, 1亿人 (the listed 万元, 万户… keep their own kinds)
+    # and about so many: 1万余户, 2亿多元, 3万多人 (a floor, as 300余户 is: `APPROX_SCALED`)
     scaled = {
-        m + u: k
-        for u, k in kinds.items()
-        for m in MULTIPLIERS
-        if k in ("count", "area", "distance", "weight", "money") and not u.startswith(MULTIPLIERS)
-    }
-    # and about so many: 1万余户, 2亿多元, 3万多人 (a floor, as 300余户 is)
-    scaled |= {
         m + a + u: k
         for u, k in kinds.items()
         for m in MULTIPLIERS
-        for a in data["approximate"]
-        if k in ("count", "money") and not u.startswith(MULTIPLIERS)
+        for a in ("", *data["approximate"])
+        if k in ("count", "area", "distance", "weight", "money") and not u.startswith(MULTIPLIERS)
     }
     kinds = {**scaled, **kinds}
     units = sorted({*data["units"], *scaled}, key=len, reverse=True)
@@ -182,11 +178,11 @@ def find_quantities(text: str) -> list[Quantity]:
         sign = (
             r.comparators.get(pre, "")
             or r.comparators.get(post, "")
-            or (">" if m.group("approx") or APPROX_SCALED.match(unit) else "")
+            or (">" if m.group("approx") or APPROX_SCALED.search(unit) else "")
             or ("=" if num else ">")
         )
         kind = r.unit_kinds.get(unit, "other")
-        unit = re.sub(r"(?<=[万亿])[余多]", "", unit)  # 1万余户: 万户, and the comparator says more
+        unit = APPROX_SCALED.sub("", unit)  # 1万余户: 万户, its comparator saying more
         if m.group("every"):
             kind = "frequency" if unit in ("年", "月", "周", "季度", "日", "天") else kind
         out.append(Quantity(m.group(0).strip(), m.start(), m.end(), lo, hi, unit, sign, kind))

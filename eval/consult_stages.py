@@ -140,11 +140,11 @@ def run_consult(stage: str, settings: Settings, options: EvalOptions) -> int:
 
     store = dev_store(settings)
     dev = collect(assistant_for(settings, store), items_of(), {d.id: d.script for d in store.documents()})
-    fold_maps = question_fold_maps(retriever, items, gold) if shipped_map is not None else None
-    data = held_out_candidates(shipped, items, gold, fold_maps)
     # Each fold's questions are answered with an answer model and a question map fitted without them:
-    # by law (the map refitted without the law's questions) and by question (the folds' maps above).
+    # by law (the map refitted without the law's questions) and by question (the folds' maps).
     mdata = map_data(retriever, items, gold) if shipped_map is not None else None
+    fold_maps = question_fold_maps(retriever, items, gold, mdata) if mdata is not None else None
+    data = held_out_candidates(shipped, items, gold, fold_maps)
     splits: list[tuple[str, list[tuple[list[int], list[int], QuestionMap | None]]]] = [
         (
             "by law (each law answered by a model fitted without it)",
@@ -210,12 +210,13 @@ def map_without(retriever, data, held_out: Sequence[ConsultItem]) -> QuestionMap
 
 
 def question_fold_maps(
-    retriever, items: Sequence[ConsultItem], gold: dict[str, list[set[ArticleKey]]]
+    retriever, items: Sequence[ConsultItem], gold: dict[str, list[set[ArticleKey]]], data=None
 ) -> list[tuple[np.ndarray, QuestionMap]]:
-    """The folds by question, each with the question map refitted without its questions."""
+    """The folds by question, each with the question map refitted without its questions (`data`: the
+    questions' `map_data`, when already read)."""
     from eval.fit_question_map import map_data, question_folds
 
-    data = map_data(retriever, items, gold)
+    data = data or map_data(retriever, items, gold)
     return [
         (test, map_without(retriever, data, [items[i] for i in test]))
         for _, test in question_folds(len(items))

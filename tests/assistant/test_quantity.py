@@ -37,6 +37,7 @@ def test_numbers_parse_in_every_written_form(text, value):
         ("继续推进剩余300余户房屋产权证办理", "300余户", "户", "count", ">"),
         ("培育社区社会组织20多个", "20多个", "个", "count", ">"),
         ("惠及居民1万余户", "1万余户", "万户", "count", ">"),  # more than 1万户
+        ("改造面积5万余平方米", "5万余平方米", "万平方米", "area", ">"),  # any scaled unit, as for 户
         ("420万困难群众基本生活更有保障", "420万", "万", "count", "="),  # no measure word after 万
         ("其他健身活动设施约13.5万件", "13.5万件", "万件", "count", "="),  # 件 counts things
         (
