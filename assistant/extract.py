@@ -35,10 +35,10 @@ from assistant.indicator import Indicator
 from assistant.passage import Passage, passages
 from assistant.roles import clause_units, column_units, is_unit_column, sentence_units
 from assistant.topics import assign_topics
+from corpus.cells import CELL, INDICATOR_LINE, cells
 from corpus.model import Document
-from corpus.outline import CELL, INDICATOR_LINE, cells
 
-# The header line of an indicator table set out as lines (`corpus.outline.INDICATOR_LINE`): "指标 2025年 属性".
+# The header line of an indicator table set out as lines (`corpus.cells.INDICATOR_LINE`): "指标 2025年 属性".
 TABLE_HEADER_LINE = re.compile(
     r"^(?:序号\s*)?指标\s*(?:名称)?\s*(?:\d{4}\s*年\S{0,6}\s*){1,3}(?:属性|指标属性)?$"
 )
@@ -53,6 +53,23 @@ def extract_document(doc: Document) -> list[Indicator]:
             header = p.text
             m = re.search(r"(\d{4})\s*年?\s*(?:目标|预期|属性|$)", p.text)
             table_deadline = f"{m.group(1)}年" if m else None
+        elif (p.first.kind == "text" or CELL not in header) and (
+            line := INDICATOR_LINE.match(re.sub(rf"\s*\{CELL}\s*", " ", p.text))
+        ):
+            # a line of an indicator table ("1.养老机构护理型床位占比(%) >55 约束性"), its spaces read as cells or not
+            rows.append(
+                p.row(
+                    0,
+                    len(p.text),
+                    indicator=line.group("name"),
+                    comparator=line.group("sign") or None,
+                    value=line.group("value"),
+                    unit=line.group("unit"),
+                    value_text=(line.group("sign") or "") + line.group("value"),
+                    deadline=table_deadline,
+                    context=header if table_deadline else "",
+                )
+            )
         elif (
             p.first.kind == "table_row" and (units := column_units(cells(header), cells(p.text), p.text)).lead
         ):
@@ -68,20 +85,6 @@ def extract_document(doc: Document) -> list[Indicator]:
                     text=CELL.join(
                         c if SENTENCE_CELL.fullmatch(c) else "□" * len(c) for c in p.text.split(CELL)
                     ),
-                )
-            )
-        elif p.first.kind == "text" and (line := INDICATOR_LINE.match(p.text)):
-            rows.append(
-                p.row(
-                    0,
-                    len(p.text),
-                    indicator=line.group("name"),
-                    comparator=line.group("sign") or None,
-                    value=line.group("value"),
-                    unit=line.group("unit"),
-                    value_text=(line.group("sign") or "") + line.group("value"),
-                    deadline=table_deadline,
-                    context=header if table_deadline else "",
                 )
             )
         else:
@@ -130,10 +133,9 @@ def _table_row(p: Passage, deadline: str | None, header: str) -> list[Indicator]
     """The target column is the last figure of the row; cells may be bare numbers ("… 18 预期性").
     The year comes from the header ("2025年目标值"), which the row then quotes as its context; a
     base-year column ("2020年基期值") gives the figure before the target as the baseline. A table of
-    cells whose header names no indicator, target or year ("索引号：| … |信息分类：| …", a page's
-    particulars) states no targets."""
+    cells whose header names no indicator, target or year is read column by column (`_column_rows`)."""
     if CELL in header and not INDICATOR_HEADER.search(header):
-        return []
+        return _column_rows(p, header)
     values = list(re.finditer(r"\d+(?:\.\d+)?\s*(?:%|平方米|户|人|名|个|万元|元)?", masked(p.text)))
     if not values:
         return []
@@ -155,6 +157,75 @@ def _table_row(p: Passage, deadline: str | None, header: str) -> list[Indicator]
             baseline=baseline,
         )
     ]
+
+
+# columns that name or number a row, or say when: no figure of theirs is a quantity
+ID_COLUMN = re.compile(
+    r"^(?:序号|编号|序|代码|编码|号码|文号|电话|邮编|No\.?)$|年份|年度|日期|时间|时限|期限", re.I
+)
+HEADER_UNIT = re.compile(r"[（(]([^（）()]{1,6})[）)]$")  # "新开工小区数（个）"
+YEAR_CELL = re.compile(r"(?:19|20)\d\d(?:\.\d{1,2}){0,2}")  # 2023, 2022.06: when, unless the column gives a unit (1988个)
+BARE = re.compile(r"[<>≤≥]?\s*\d+(?:\.\d+)?")
+
+
+def _column_rows(p: Passage, header: str) -> list[Indicator]:
+    """A table of figures under named columns ("序号 | 省份 | 新开工小区数（个） | 开工率"): a row per cell that is
+    one figure, named by the row's first cell of text and the column ("湖北 新开工小区数"), in the column's unit
+    when the cell gives none, quoting the row with the header as its context. A row of fewer cells than the
+    header lines up from the right (its first cells merged: "合计 | 42621 | 80.4%"). A page's particulars
+    ("索引号：| … |发文日期：| …") have no figure cells."""
+    heads, row = cells(header), cells(p.text)
+    if len(row) > len(heads):
+        return []
+    starts = [0]
+    for part in p.text.split(CELL)[:-1]:
+        starts.append(starts[-1] + len(part) + 1)
+    spans = [
+        (a + len(part) - len(part.lstrip()), part.strip())
+        for a, part in zip(starts, p.text.split(CELL), strict=True)
+    ]
+    pairs = list(zip(heads[len(heads) - len(row) :], spans, strict=True))
+    name = next(
+        (
+            c
+            for h, (_, c) in pairs
+            if c and not ID_COLUMN.search(h) and not BARE.fullmatch(c) and not merged_quantities(masked(c))
+        ),
+        "",
+    )
+    rows = []
+    for h, (at, c) in pairs:
+        unit = HEADER_UNIT.search(h)
+        if not c or ID_COLUMN.search(h) or (YEAR_CELL.fullmatch(c) and not unit):
+            continue
+        bare = BARE.fullmatch(c)
+        qs = merged_quantities(masked(c + (unit.group(1) if bare and unit else "")))
+        if len(qs) > 1 or (
+            qs and (qs[0].end < len(c) or c[: qs[0].start].strip() not in ("", "<", ">", "≤", "≥"))
+        ):
+            continue
+        if not qs and not bare:
+            continue
+        q = qs[0] if qs else None
+        sign = c[: q.start].strip() if q else re.sub(r"[\d.\s]", "", c)
+        measure = HEADER_UNIT.sub("", h).strip()
+        rows.append(
+            p.row(
+                0,
+                len(p.text),
+                indicator=f"{name} {measure}".strip(),
+                comparator={"<": "<", ">": ">", "≤": "≤", "≥": "≥"}.get(sign)
+                or (q.comparator if q else None)
+                or None,
+                value=q.value if q else c.lstrip("<>≤≥ "),
+                unit=(q.unit if q else None) or None,
+                value_text=c,
+                quantity_kind=q.kind if q else "",
+                value_at=at,
+                context=header,
+            )
+        )
+    return rows
 
 
 def _target_rows(p: Passage) -> tuple[list[Indicator], set[int]]:

@@ -7,6 +7,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 
+from corpus.cells import CELL, SPACES, spaced_table_lines
 from corpus.normalize import (
     RULES,
     Mapped,
@@ -14,6 +15,7 @@ from corpus.normalize import (
     collapse_space,
     convert_script,
     delete_mapped,
+    sub_mapped,
     unify_width,
 )
 
@@ -89,9 +91,11 @@ def clean(source: str, script: Script) -> CleanText:
     offset = 0
     continuing: ClutterRule | None = None
     source = SPLIT_TAG.sub(lambda m: m.group().replace("\r", " ").replace("\n", " "), source)
-    for raw in source.splitlines(keepends=True):
-        body = raw.rstrip("\r\n")
-        line = normalize_line(Mapped.of(body, offset), script)
+    raws = source.splitlines(keepends=True)
+    table = spaced_table_lines([raw.rstrip("\r\n") for raw in raws])
+    for k, raw in enumerate(raws):
+        body = Mapped.of(raw.rstrip("\r\n"), offset)
+        line = normalize_line(sub_mapped(body, SPACES, f" {CELL} ") if k in table else body, script)
         offset += len(raw)
         if not line.text:
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from corpus.outline import CELL
+from corpus.cells import CELL
 
 BLOCK_TAGS = [
     "p",
@@ -63,7 +63,7 @@ def html_to_text(html: str) -> str:
     for br in root.find_all("br"):
         br.replace_with("\n")
     for row in root.find_all("tr"):
-        # a table row on one line, its cells parted as a .docx row's are (`corpus.outline.CELL`)
+        # a table row on one line, its cells parted as a .docx row's are (`corpus.cells.CELL`)
         texts = [c.get_text(" ", strip=True) for c in row.find_all(["td", "th"], recursive=False)]
         # (a layout table holding the page's text in a cell is left as it is)
         if len(texts) >= 2 and not row.find("table") and max(map(len, texts)) <= MAX_CELL:

@@ -13,10 +13,10 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from corpus.cells import CELL
 from corpus.errors import UnreadableFile
 from corpus.html import html_to_text
 from corpus.numbering import Numbering
-from corpus.outline import CELL
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -157,7 +157,7 @@ def _looks_markdown(text: str) -> bool:
 
 def _docx_text(path: Path, data: bytes) -> str:
     """Paragraphs with the numbers Word draws before them (`corpus.numbering`) and table rows (cells
-    parted by `corpus.outline.CELL`), in body order."""
+    parted by `corpus.cells.CELL`), in body order."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             entries = zf.infolist()

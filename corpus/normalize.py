@@ -112,12 +112,18 @@ def _stretch(span: tuple[int, ...], n: int) -> list[int]:
 
 def replace_mapped(m: Mapped, old: str, new: str) -> Mapped:
     """str.replace that keeps the source map."""
-    if old not in m.text:
-        return m
+    return sub_mapped(m, re.escape(old), new) if old in m.text else m
+
+
+def sub_mapped(m: Mapped, pattern: str, new: str) -> Mapped:
+    """re.sub with a fixed replacement that keeps the source map (the replacement spans its match's source)."""
     text: list[str] = []
     src: list[int] = []
+    hits = list(re.finditer(pattern, m.text))
+    if not hits:
+        return m
     i = 0
-    for hit in re.finditer(re.escape(old), m.text):
+    for hit in hits:
         text.append(m.text[i : hit.start()])
         src.extend(m.src[i : hit.start()])
         text.append(new)
@@ -225,6 +231,7 @@ _MATCH_TABLE = str.maketrans(
         "～": "~",
         "\u3000": "",
         "\xa0": "",
+        "|": "",  # a table's cell border (`corpus.cells.CELL`) is not a word of it
     }
 )
 

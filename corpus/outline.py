@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from corpus.cells import CELL, INDICATOR_LINE, cjk_count, figures_row, numbered_from, row_run
 from corpus.model import Clause
 
 CN_NUM = "一二三四五六七八九十百千零〇两"
@@ -73,15 +74,6 @@ def split_heading(text: str, marker: str) -> tuple[str, bool]:
     return marker + rest[:18] + "…", True
 
 
-# A line of an indicator table set out as lines of text, as a PDF's text gives it: its unit in brackets
-# after its name, its target last, the target's sign before it and the indicator's kind after it
-# ("1.残疾人家庭人均收入年均增长（%） >7.5 预期性"). A row of the table, never a heading.
-INDICATOR_LINE = re.compile(
-    r"^(?:\d{1,2}[.．、]\s*)?(?P<name>[^，。；：,;:]{2,60}?)\s*[（(](?P<unit>[^（）()\d]{1,8})[）)]\s*"
-    r"(?P<sign>[><≥≤]=?)?\s*(?P<value>\d+(?:\.\d+)?)\s*(?:预期性|约束性)?$"
-)
-
-
 def is_item_sentence(kind: str, rest: str) -> bool:
     """A numbered line with no separate body that is itself content, not a heading:
     "（一）每个社区配备专职网格员不少于7名。", "（3）对小区外道路两侧车辆乱停乱放进行整治；", an
@@ -96,10 +88,6 @@ def is_item_sentence(kind: str, rest: str) -> bool:
 def _is_cell(text: str) -> bool:
     """A short line with no sentence punctuation: a flattened table cell (or a header line)."""
     return len(text) <= 30 and not re.search(r"[，。；：:,;]", text) and marker_of(text) is None
-
-
-def _cjk_count(text: str) -> int:
-    return len(re.findall(r"[\u4e00-\u9fff]", text))
 
 
 @dataclass
@@ -125,25 +113,6 @@ def parse_outline(lines: Sequence[Line], skip: Sequence[str] = (), top: tuple[st
     return drafts
 
 
-# A table row as a .docx gives it: its cells on one line, parted by CELL (`corpus.load`).
-CELL = "|"
-
-
-def cells(text: str) -> list[str]:
-    """A table row's cells ("1 |建立…|市民政局" → ["1", "建立…", "市民政局"])."""
-    return [c.strip() for c in text.split(CELL)]
-
-
-def _row_run(lines: Sequence[Line], i: int) -> list[Line]:
-    """The rows of one table from line i: lines of as many cells as the first (two or more)."""
-    width = len(cells(lines[i].text))
-    run: list[Line] = []
-    while i < len(lines) and width >= 2 and len(cells(lines[i].text)) == width:
-        run.append(lines[i])
-        i += 1
-    return run
-
-
 def _parse(lines: Sequence[Line], skip: Sequence[str]) -> list[_Draft]:
     drafts: list[_Draft] = []
     stack: list[tuple[str, str]] = []  # (kind, label)
@@ -156,12 +125,12 @@ def _parse(lines: Sequence[Line], skip: Sequence[str]) -> list[_Draft]:
         ln = lines[i]
         text = ln.text
         end = ln.start + len(text)
-        rows = _row_run(lines, i) if CELL in text else []
+        rows = row_run(lines, i) if CELL in text else []
         if len(rows) >= 2:
             # a table with its header row: the header a clause of its own, each row one clause
             path = tuple(lbl for _, lbl in stack) or (PREAMBLE,)
             for k, row in enumerate(rows):
-                kind = "table_header" if k == 0 else "table_row"
+                kind = "table_header" if k == 0 and not figures_row(row.text) else "table_row"
                 drafts.append(_Draft(path, row.start, row.start + len(row.text), kind))
             i += len(rows)
             continue
@@ -201,10 +170,9 @@ def _parse(lines: Sequence[Line], skip: Sequence[str]) -> list[_Draft]:
             i += 1
             continue
         # short lines in a document without headings are its header or signature (title, issuer, date),
-        # unless a paragraph came first and they run on as a table (six or more: one cell or row per line)
-        if text in skip_set or (
-            not seen_heading and _is_cell(text) and not (drafts and len(_cell_run(lines, i)) >= 6)
-        ):
+        # unless a paragraph came first and they run on as a table (six or more: one cell or row per line) or
+        # head a table of cells (its caption)
+        if text in skip_set or (not seen_heading and _is_cell(text) and not (drafts and _tabular(lines, i))):
             i += 1
             continue
         if stack and len(stack) - 1 in items:
@@ -243,11 +211,19 @@ def _opens_level(lines: Sequence[Line], i: int, open_kinds: Sequence[str]) -> bo
 
 
 def _cell_run(lines: Sequence[Line], i: int) -> list[Line]:
+    """Short lines from line i, one cell (or a row of a table set out one row per line) each: up to a row of cells."""
     run: list[Line] = []
-    while i < len(lines) and _is_cell(lines[i].text):
+    while i < len(lines) and _is_cell(lines[i].text) and CELL not in lines[i].text:
         run.append(lines[i])
         i += 1
     return run
+
+
+def _tabular(lines: Sequence[Line], i: int) -> bool:
+    """Line i starts a table of flattened cells (six or more) or the caption of a table of cells."""
+    run = _cell_run(lines, i)
+    after = i + len(run)
+    return len(run) >= 6 or (after < len(lines) and len(row_run(lines, after)) >= 2)
 
 
 def _table(run: list[Line], path: tuple[str, ...]) -> list[_Draft]:
@@ -256,7 +232,7 @@ def _table(run: list[Line], path: tuple[str, ...]) -> list[_Draft]:
     The first row (caption and column headers) becomes the path of the others and a clause of its own.
     """
     rows: list[list[Line]] = []
-    numbered = _numbered_from(run)
+    numbered = numbered_from(run)
     for k, ln in enumerate(run):
         if numbered is not None:
             # a row per line, 序号 first ("2河北1816全部开工"); the lines above them the header
@@ -264,7 +240,7 @@ def _table(run: list[Line], path: tuple[str, ...]) -> list[_Draft]:
                 rows.append([ln])
             else:
                 rows[0].append(ln)
-        elif not rows or (_cjk_count(ln.text) >= 4 and len(rows[-1]) > 1):
+        elif not rows or (cjk_count(ln.text) >= 4 and len(rows[-1]) > 1):
             rows.append([ln])
         else:
             rows[-1].append(ln)
@@ -275,15 +251,6 @@ def _table(run: list[Line], path: tuple[str, ...]) -> list[_Draft]:
     for row in rows[1:]:
         out.append(_Draft(path + (caption,), row[0].start, row[-1].start + len(row[-1].text), "table_row"))
     return out
-
-
-def _numbered_from(run: Sequence[Line]) -> int | None:
-    """Where a table set out one row per line starts: three lines in a row opening with 1, 2, 3."""
-    opening = [re.match(r"\d{1,3}(?!\d)", ln.text) for ln in run]
-    for k in range(len(run) - 2):
-        if [int(m.group(0)) if m else 0 for m in opening[k : k + 3]] == [1, 2, 3]:
-            return k
-    return None
 
 
 def split_long(start: int, text: str, max_chars: int) -> list[tuple[int, int]]:

@@ -15,9 +15,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from corpus.cells import INDICATOR_LINE
 from corpus.metadata import KINDS
 from corpus.normalize import Mapped
-from corpus.outline import INDICATOR_LINE, marker_of
+from corpus.outline import marker_of
 
 # A line ending in one of these ends a sentence, a clause or a bracket: the next line starts afresh.
 ENDS = tuple("。！？；：…”’）)」』》】!?;:")

@@ -183,12 +183,15 @@ def test_an_indicator_table_set_out_as_lines_gives_a_row_per_line(tmp_path, fres
     assert not valued_rows("社区（村）综合服务设施面积不低于300平方米。")[0].unit == "村"
 
 
-def test_a_report_table_a_row_per_line_gives_its_rates_and_a_list_of_names_gives_none(
+def test_a_report_table_a_row_per_line_gives_every_figure_and_a_list_of_names_gives_none(
     tmp_path, fresh_settings
 ):
     """A progress table after a report's paragraph (a sixteenth batch, read after its items were labelled) was
-    dropped as header lines; its rows now give their last figure. A law's appendix listing minerals by number
-    ("1煤18锌") names no indicator: its bare numbers are no targets."""
+    dropped as header lines, then gave each row's last figure only: its spaces were dropped with the others
+    between Chinese characters ("3湖北4284 99%"). Its spaces are its cells now: every figure is a row, named by
+    the row and the column, in the column's unit ("湖北 新开工小区数" 4284个), the total row (its first two cells
+    merged) lined up from the right. A law's appendix listing minerals by number ("1煤18锌", or with spaces)
+    names no indicator: its bare numbers are no targets."""
     from corpus import DocumentStore
 
     report = tmp_path / "report.txt"
@@ -205,11 +208,29 @@ def test_a_report_table_a_row_per_line_gives_its_rates_and_a_list_of_names_gives
         "附录 审批发证矿种目录\n\n1煤\n\n2石油\n\n3油页岩\n\n4烃类天然气\n\n5二氧化碳气\n\n6地热\n\n18锌\n\n19铝\n",
         encoding="utf-8",
     )
+    spaced = tmp_path / "law2.md"
+    spaced.write_text(
+        "# 某某勘查管理办法\n\n第一条 为了加强管理，制定本办法。\n\n附录 矿种目录\n\n1 煤 18 锌\n2 石油 19 铝\n3 油页岩 20 铅\n",
+        encoding="utf-8",
+    )
     store = DocumentStore(fresh_settings)
-    ids = [d for res in store.ingest([report, law]) for d in res.doc_ids]
-    rows = {d: [r.value for r in extract_document(store.get(d)) if r.value] for d in ids}
-    assert rows[ids[0]] == ["4.26万个", "80.4%", "1071", "1816", "99%", "99%", "80.4%"]
-    assert rows[ids[1]] == []
+    ids = [d for res in store.ingest([report, law, spaced]) for d in res.doc_ids]
+    found = {d: [r for r in extract_document(store.get(d)) if r.value] for d in ids}
+    assert [r.value for r in found[ids[0]]] == [
+        "4.26万个",
+        "80.4%",
+        *("1071个", "1816个", "4284个", "99%", "1498个", "99%", "42621个", "80.4%"),
+    ]
+    hubei = found[ids[0]][4]
+    assert (hubei.indicator, hubei.quantity_kind, hubei.value_text) == ("湖北 新开工小区数", "count", "4284")
+    assert hubei.context == "序号|省份|新开工小区数（个）|开工率" and verified(hubei)
+    assert found[ids[0]][-1].indicator == "合计 开工率"
+    assert found[ids[1]] == [] and found[ids[2]] == []
+    assert [c.text for c in store.get(ids[2]).clauses][-3:] == [
+        "1 |煤| 18 |锌",
+        "2 |石油| 19 |铝",
+        "3 |油页岩| 20 |铅",
+    ]
 
 
 def test_a_task_table_gives_each_task_its_lead_support_and_time_limit(tmp_path, fresh_settings):
@@ -258,6 +279,45 @@ def test_a_task_table_gives_each_task_its_lead_support_and_time_limit(tmp_path, 
     notice = store.get(res.doc_ids[0])
     assert "table_row" in {c.kind for c in notice.clauses}
     assert [r for r in extract_document(notice) if r.value or r.deadline] == []
+
+
+def test_a_statistics_table_gives_a_row_per_figure_cell_named_by_its_row_and_column(tmp_path, fresh_settings):
+    """A .docx table whose header names no indicator, target or year ("地区 | 社区数（个） | …") gave no row; each cell
+    that is one figure is a row now, in its column's unit, named by the row's first text cell and the column.
+    Numbering and time columns, years and dates, and cells that are more than a figure give none."""
+    import docx
+
+    from corpus import DocumentStore
+
+    d = docx.Document()
+    d.add_paragraph("某省社区工作者队伍建设情况通报")
+    d.add_paragraph("截至2023年6月，全省社区工作者队伍建设情况如下。")
+    rows = [
+        ("序号", "地区", "社区数（个）", "专职社区工作者（名）", "覆盖率", "建设内容", "统计时间"),
+        ("1", "甲市", "120", "1500", "98%", "新建服务站3个", "2023.06"),
+        ("2", "乙市", "85", ">900", "100%", "改造用房", "2023"),
+    ]
+    table = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+    path = tmp_path / "tongbao.docx"
+    d.save(path)
+    store = DocumentStore(fresh_settings)
+    [res] = store.ingest([path])
+    got = [
+        (r.indicator, r.comparator, r.value, r.unit)
+        for r in extract_document(store.get(res.doc_ids[0]))
+        if r.value and r.clause.startswith(("1", "2"))
+    ]
+    assert got == [
+        ("甲市 社区数", None, "120个", "个"),
+        ("甲市 专职社区工作者", None, "1500名", "名"),
+        ("甲市 覆盖率", None, "98%", None),
+        ("乙市 社区数", None, "85个", "个"),
+        ("乙市 专职社区工作者", ">", "900名", "名"),
+        ("乙市 覆盖率", None, "100%", None),
+    ], got
 
 
 @pytest.fixture(scope="module")

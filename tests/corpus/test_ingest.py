@@ -650,3 +650,41 @@ def test_a_notices_signature_is_no_clause_and_is_listed_as_dropped(tmp_path: Pat
     )
     assert all("人民政府办公室" not in c.text and "2020年9月21日" not in c.text for c in doc.clauses)
     assert "header-line: 某市人民政府办公室" in doc.dropped and "header-line: 2020年9月21日" in doc.dropped
+
+
+def test_a_table_set_out_with_spaces_keeps_its_cells_and_prose_with_spaces_stays_prose(
+    tmp_path: Path, fresh_settings
+):
+    """Text copied from a page gives a table's cells parted by spaces, which are dropped between Chinese characters
+    ("3湖北4284 99%"): three or more lines of as many words, most with a figure, are rows of cells, a caption
+    before them stays a paragraph, a total row of merged cells closes them, and each row maps back to its source
+    line. A law's revision history (dates and sessions parted by spaces), a page's "• 索引号： …" particulars and
+    lines of words without figures stay as they were."""
+    doc = ingested(
+        fresh_settings,
+        tmp_path / "report.txt",
+        "2023年上半年，全国新开工改造城镇老旧小区4.26万个，按小区数计开工率80.4%。\n\n"
+        "2023年全国城镇老旧小区改造进展情况\n\n序号 省份 新开工小区数(个) 开工率\n\n"
+        "1 贵州 1071 全部开工\n2 河北 1816 全部开工\n3 湖北　4284　99%\n合计 42621 80.4%\n\n"
+        "• 索引号： MB0X48944/2022-22185\n• 发文单位： 某区人民政府办公室\n• 主题分类： 政务公开\n\n"
+        "（2016年9月29日 某省第十二届人民代表大会常务委员会第二十八次会议 第五次修正\n"
+        "2018年5月31日 某省第十三届人民代表大会常务委员会第三次会议 第六次修正\n"
+        "2019年11月29日 某省第十三届人民代表大会常务委员会第十五次会议 第七次修正）\n\n"
+        "社区 网格 楼栋 单元\n居民 志愿者 社工 物业\n党员 楼长 组长 户代表\n",
+    )
+    texts = [c.text for c in doc.clauses]
+    assert texts[1:7] == [
+        "2023年全国城镇老旧小区改造进展情况",
+        "序号|省份|新开工小区数（个）|开工率",
+        "1 |贵州| 1071 |全部开工",
+        "2 |河北| 1816 |全部开工",
+        "3 |湖北| 4284 | 99%",
+        "合计| 42621 | 80.4%",
+    ], texts
+    assert [c.kind for c in doc.clauses[2:7]] == ["table_header"] + ["table_row"] * 4
+    hubei = doc.clauses[5]
+    assert doc.source_text[hubei.orig_start : hubei.orig_end] == "3 湖北　4284　99%"
+    assert sum("|" in c.text for c in doc.clauses) == 5 and "|" not in " ".join(doc.dropped), (
+        texts,
+        doc.dropped,
+    )

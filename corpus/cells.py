@@ -1,0 +1,111 @@
+"""Tables as text gives them: a row's cells parted by CELL, rows one per line, a plan's indicator lines."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from typing import Protocol, TypeVar
+
+
+class _Texted(Protocol):
+    @property
+    def text(self) -> str: ...
+
+
+L = TypeVar("L", bound=_Texted)
+
+
+# A line of an indicator table set out as lines of text, as a PDF's text gives it: its unit in brackets
+# after its name, its target last, the target's sign before it and the indicator's kind after it
+# ("1.残疾人家庭人均收入年均增长（%） >7.5 预期性"). A row of the table, never a heading.
+INDICATOR_LINE = re.compile(
+    r"^(?:\d{1,2}[.．、]\s*)?(?P<name>[^，。；：,;:]{2,60}?)\s*[（(](?P<unit>[^（）()\d]{1,8})[）)]\s*"
+    r"(?P<sign>[><≥≤]=?)?\s*(?P<value>\d+(?:\.\d+)?)\s*(?:预期性|约束性)?$"
+)
+
+
+# A table row as a .docx gives it: its cells on one line, parted by CELL (`corpus.load`).
+CELL = "|"
+
+
+def cells(text: str) -> list[str]:
+    """A table row's cells ("1 |建立…|市民政局" → ["1", "建立…", "市民政局"])."""
+    return [c.strip() for c in text.split(CELL)]
+
+
+def figures_row(text: str) -> bool:
+    """A row with a cell that is a bare figure (not a year): a row of data, not a header ("指标 | 2025年" is one,
+    "1.残疾人家庭人均收入年均增长（%） | >7.5 | 预期性" under a header line of its own is not)."""
+    return any(
+        re.fullmatch(r"[<>≤≥]?\s*\d+(?:\.\d+)?\s*[%‰]?", c) and not re.fullmatch(r"(?:19|20)\d\d", c)
+        for c in cells(text)
+    )
+
+
+def row_run(lines: Sequence[L], i: int) -> list[L]:
+    """The rows of one table from line i: lines of as many cells as the first (two or more), and a last
+    row of fewer (its first cells merged: "合计 | 42621 | 80.4%"; two or more such rows are the next table)."""
+    width = len(cells(lines[i].text))
+    run: list[L] = []
+    while i < len(lines) and width >= 2 and len(cells(lines[i].text)) == width:
+        run.append(lines[i])
+        i += 1
+    last = len(cells(lines[i].text)) if i < len(lines) else 0
+    if (
+        len(run) >= 2
+        and 2 <= last < width
+        and not (i + 1 < len(lines) and len(cells(lines[i + 1].text)) == last)
+    ):
+        run.append(lines[i])
+    return run
+
+
+def cjk_count(text: str) -> int:
+    return len(re.findall(r"[\u4e00-\u9fff]", text))
+
+
+def numbered_from(run: Sequence[_Texted]) -> int | None:
+    """Where a table set out one row per line starts: three lines in a row opening with 1, 2, 3."""
+    opening = [re.match(r"\d{1,3}(?!\d)", ln.text) for ln in run]
+    for k in range(len(run) - 2):
+        if [int(m.group(0)) if m else 0 for m in opening[k : k + 3]] == [1, 2, 3]:
+            return k
+    return None
+
+
+# A table set out with spaces between its cells, as text copied from a page or a PDF gives it ("序号 省份 新开工小区数(个)
+# 开工率" over "1 贵州 1071 全部开工"): three or more lines in a row (blank lines aside) of as many space-parted
+# words, three or more, short, with no sentence punctuation, a word that is a figure in most of them. Their spaces become cell borders
+# (CELL, as a .docx table's cells are): spaces between Chinese characters are dropped later, and
+# "3湖北4284 99%" is no longer a row of four cells.
+SPACES = r"(?<=\S)[ \t\u3000\xa0]+(?=\S)"
+NOT_A_ROW = re.compile(r"[，。；：,;！？]|^[•·*\-]")  # a sentence, a "key：value" line, a list item
+
+
+def _has_figure(body: str) -> bool:
+    """A word of the line is one figure ("1071", "99%", "4.26万个"), not a date or a sentence holding one."""
+    return any(
+        re.fullmatch(r"[<>≤≥]?\d+(?:\.\d+)?(?:[%‰]|[^\d\s]{0,2})", w) for w in re.split(SPACES, body.strip())
+    )
+
+
+def spaced_table_lines(bodies: Sequence[str]) -> set[int]:
+    """The indices of the source lines that are rows of a table set out with spaces."""
+
+    def width(body: str) -> int:
+        text = body.strip()
+        return 0 if len(text) > 100 or CELL in text or NOT_A_ROW.search(text) else len(re.split(SPACES, text))
+
+    rows: set[int] = set()
+    filled = [(k, width(b)) for k, b in enumerate(bodies) if b.strip()]
+    at = 0
+    for n, group in itertools.groupby(filled, key=lambda kw: kw[1]):
+        run = [k for k, _ in group]
+        at += len(run)
+        if n >= 3 and len(run) >= 3 and 2 * sum(_has_figure(bodies[k]) for k in run) > len(run):
+            rows.update(run)
+            # a last row of fewer cells, merged ones to its left ("合计 42621 80.4%" under four columns)
+            if at < len(filled) and 2 <= filled[at][1] < n and _has_figure(bodies[filled[at][0]]):
+                rows.add(filled[at][0])
+    return rows
