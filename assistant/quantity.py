@@ -26,7 +26,7 @@ FRACTION = rf"(?:[{CN}]+分之[{CN}]+|\d+/\d+|百分之{NUMBER})"
 _FIGURE = r"\d+(?:\.\d+)?"
 RATIO = rf"{_FIGURE}\s*[:：∶]\s*{_FIGURE}"
 RATIO_PARTS = re.compile(rf"({_FIGURE})\s*[:：∶]\s*({_FIGURE})")  # the same, its two figures held
-RATIO_AFTER = re.compile(r"比(?:例)?(?:为|达到|不低于|不高于|不超过|控制在)?\s*$")
+RATIO_AFTER = re.compile(r"比(?:例)?(?:为|达到?|不低于|不高于|不超过|控制在)?\s*$")
 # A time of day: 中午12:00前, 每日8时至18时 (时间, 时限, 时段 are words, not an hour).
 CLOCK = re.compile(r"\d{1,2}[:：]\d{2}(?!\d)|(?<!\d)\d{1,2}时(?![间期限效段候])")
 

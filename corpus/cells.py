@@ -34,13 +34,13 @@ def cells(text: str) -> list[str]:
     return [c.strip() for c in text.split(CELL)]
 
 
+FIGURE = re.compile(r"[<>≤≥]?\s*\d+(?:\.\d+)?\s*[%‰]?")  # a cell that is one bare figure
+
+
 def figures_row(text: str) -> bool:
     """A row with a cell that is a bare figure (not a year): a row of data, not a header ("指标 | 2025年" is one,
     "1.残疾人家庭人均收入年均增长（%） | >7.5 | 预期性" under a header line of its own is not)."""
-    return any(
-        re.fullmatch(r"[<>≤≥]?\s*\d+(?:\.\d+)?\s*[%‰]?", c) and not re.fullmatch(r"(?:19|20)\d\d", c)
-        for c in cells(text)
-    )
+    return any(FIGURE.fullmatch(c) and not re.fullmatch(r"(?:19|20)\d\d", c) for c in cells(text))
 
 
 def row_run(lines: Sequence[L], i: int) -> list[L]:

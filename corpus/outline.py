@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from corpus.cells import CELL, INDICATOR_LINE, cjk_count, figures_row, numbered_from, row_run
+from corpus.cells import CELL, FIGURE, INDICATOR_LINE, cells, cjk_count, figures_row, numbered_from, row_run
 from corpus.model import Clause
 
 CN_NUM = "一二三四五六七八九十百千零〇两"
@@ -129,8 +129,13 @@ def _parse(lines: Sequence[Line], skip: Sequence[str]) -> list[_Draft]:
         if len(rows) >= 2:
             # a table with its header row: the header a clause of its own, each row one clause
             path = tuple(lbl for _, lbl in stack) or (PREAMBLE,)
+            # caption and unit lines set out as rows of one filled cell ("| 单位：个 | |||") are text
+            head = 0
+            while head < len(rows) - 2 and sum(bool(c) for c in cells(rows[head].text)) <= 1:
+                head += 1
             for k, row in enumerate(rows):
-                kind = "table_header" if k == 0 and not figures_row(row.text) else "table_row"
+                kind = "text" if k < head else "table_row"
+                kind = "table_header" if k == head and not figures_row(row.text) else kind
                 drafts.append(_Draft(path, row.start, row.start + len(row.text), kind))
             i += len(rows)
             continue
@@ -227,12 +232,15 @@ def _tabular(lines: Sequence[Line], i: int) -> bool:
 
 
 def _table(run: list[Line], path: tuple[str, ...]) -> list[_Draft]:
-    """Flattened table cells → one clause per row; a row starts at a cell with ≥4 Chinese characters.
+    """Flattened table cells → one clause per row; a row starts at a cell with ≥4 Chinese characters, or, in a
+    series (three years in a row among the cells), at a cell of words after a figure ("床位数" after "… 2013").
 
     The first row (caption and column headers) becomes the path of the others and a clause of its own.
     """
     rows: list[list[Line]] = []
     numbered = numbered_from(run)
+    years = [bool(re.fullmatch(r"(?:19|20)\d\d年?", ln.text)) for ln in run]
+    series = any(all(years[k : k + 3]) for k in range(len(run) - 2))  # three years in a row: a series
     for k, ln in enumerate(run):
         if numbered is not None:
             # a row per line, 序号 first ("2河北1816全部开工"); the lines above them the header
@@ -240,7 +248,11 @@ def _table(run: list[Line], path: tuple[str, ...]) -> list[_Draft]:
                 rows.append([ln])
             else:
                 rows[0].append(ln)
-        elif not rows or (cjk_count(ln.text) >= 4 and len(rows[-1]) > 1):
+        elif (
+            not rows
+            or (cjk_count(ln.text) >= 4 and len(rows[-1]) > 1)
+            or (series and FIGURE.fullmatch(run[k - 1].text) and not FIGURE.fullmatch(ln.text))
+        ):
             rows.append([ln])
         else:
             rows[-1].append(ln)

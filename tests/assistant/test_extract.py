@@ -320,6 +320,43 @@ def test_a_statistics_table_gives_a_row_per_figure_cell_named_by_its_row_and_col
     ], got
 
 
+def test_a_yearbook_table_and_a_series_set_out_a_cell_per_line_give_a_figure_per_year(
+    tmp_path, fresh_settings
+):
+    """A twentieth batch (statistics, labelled first) showed two tables of years: a yearbook's Markdown table whose
+    caption and unit are rows of one filled cell ("| 单位:个 | |||…"), read as the header before, its years as
+    targets, so that each row gave its last figure; and a bulletin's table copied a cell per line ("指标", "2006", …,
+    "2013", "床位数", "204.5", …), whose rows ran together. Each figure is a row now, named by its row and year;
+    the caption and the note give none."""
+    from corpus import DocumentStore
+
+    yearbook = tmp_path / "nianjian.md"
+    yearbook.write_text(
+        "| 18-3 提供住宿的社会服务机构数(2015-2017年) | |||\n| 单位:个 | |||\n"
+        "| 项目 | 2015 | 2016 | 2017 |\n| 合计 | 440 | 432 | 440 |\n| 社会福利院 | 66 | 65 | 65 |\n"
+        "| 注:2014年起农村养老服务机构中不含未登记的乡镇敬老院。 | |||\n",
+        encoding="utf-8",
+    )
+    bulletin = tmp_path / "gongbao.txt"
+    bulletin.write_text(
+        "2013年社会服务发展统计公报\n\n(一)提供住宿的社会服务。\n\n截至2013年底，床位526.7万张。\n\n表3 社会服务机构床位\n\n"
+        + "\n\n".join("指标 2011 2012 2013 床位数 396.4 449.3 526.7 每千人口床位数 2.94 3.32 3.87".split())
+        + "\n\n1.提供住宿的养老服务。全国各类养老服务机构42475个。\n",
+        encoding="utf-8",
+    )
+    store = DocumentStore(fresh_settings)
+    ids = [d for res in store.ingest([yearbook, bulletin]) for d in res.doc_ids]
+    found = {d: [(r.indicator, r.value) for r in extract_document(store.get(d)) if r.value] for d in ids}
+    assert found[ids[0]] == [
+        *(("合计 2015", "440"), ("合计 2016", "432"), ("合计 2017", "440")),
+        *(("社会福利院 2015", "66"), ("社会福利院 2016", "65"), ("社会福利院 2017", "65")),
+    ]
+    assert [v for _, v in found[ids[1]]] == [
+        *("526.7万张", "396.4", "449.3", "526.7", "2.94", "3.32", "3.87", "42475个"),
+    ]
+    assert found[ids[1]][4][0] == "每千人口床位数 2011"
+
+
 @pytest.fixture(scope="module")
 def all_rows(seed_store):
     return extract_all(seed_store.documents())

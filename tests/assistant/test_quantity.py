@@ -68,3 +68,10 @@ def test_a_time_of_day_is_not_a_quantity():
 def test_a_per_mille_rate_is_a_share():
     [q] = find_quantities("婴儿死亡率下降到4.5‰")
     assert (q.text, q.unit, q.kind) == ("4.5‰", "ratio", "threshold") and q.value == pytest.approx(0.0045)
+
+
+def test_a_ratio_is_read_after_bi_da_as_after_bi_wei():
+    """ "投递比达1:38" (a twentieth batch, labelled first) states a ratio as "比例为1:2" does; a time of day stays none."""
+    [q] = find_quantities("社区岗位平均投递比达1:38")
+    assert (q.text, q.unit) == ("1:38", "ratio")
+    assert find_quantities("会议定于上午达9:30召开") == []

@@ -688,3 +688,19 @@ def test_a_table_set_out_with_spaces_keeps_its_cells_and_prose_with_spaces_stays
         texts,
         doc.dropped,
     )
+
+
+def test_a_news_pages_original_headline_and_editor_line_are_dropped_as_furniture(
+    tmp_path: Path, fresh_settings
+):
+    """A news page repeats its headline as "原标题：…" (its figure then gave a second row for one item, a twentieth
+    batch showed) and closes with "（责编：…）": both are dropped with their rule named, the article stays."""
+    doc = ingested(
+        fresh_settings,
+        tmp_path / "news.txt",
+        "民政部：每千名老人有养老床位30张\n\n原标题：每千名老人有养老床位30张\n\n"
+        "截至2015年年底，每千名老年人拥有养老床位30.3张。（记者甘贝贝）\n\n（责编：高奕楠、权娟）\n",
+    )
+    assert "news-furniture: 原标题：每千名老人有养老床位30张" in doc.dropped
+    assert "news-furniture: （责编：高奕楠、权娟）" in doc.dropped, doc.dropped
+    assert any("30.3张" in c.text for c in doc.clauses) and not any("原标题" in c.text for c in doc.clauses)

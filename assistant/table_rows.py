@@ -1,0 +1,135 @@
+"""Rows read from a table's cells: an indicator table's target (and base) column, a series' figure per year, a
+statistics table's figure per cell (`assistant.extract` decides which table a row is of)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.figures import masked, merged_quantities
+from assistant.indicator import Indicator
+from assistant.passage import Passage
+from corpus.cells import CELL, cells
+
+INDICATOR_HEADER = re.compile(r"指标|目标|基期|现状|预期|属性|数值|标准|\d{4}\s*年")
+
+
+def table_row(p: Passage, deadline: str | None, header: str) -> list[Indicator]:
+    """The target column is the last figure of the row; cells may be bare numbers ("… 18 预期性").
+    The year comes from the header ("2025年目标值"), which the row then quotes as its context; a
+    base-year column ("2020年基期值") gives the figure before the target as the baseline; a header of three or more
+    years and no target is a series, a row per year. A table of
+    cells whose header names no indicator, target or year is read column by column (`column_rows`)."""
+    if CELL in header and not INDICATOR_HEADER.search(header):
+        return column_rows(p, header)
+    values = list(re.finditer(r"\d+(?:\.\d+)?\s*(?:%|平方米|户|人|名|个|万元|元)?", masked(p.text)))
+    if not values:
+        return []
+    years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", header)
+    if (
+        len(years) >= 3
+        and len(values) == len(years)
+        and not re.search(r"基期|基准|现状|目标|预期|属性", header)
+    ):
+        # a series, a figure per year ("指标 2006 … 2013" over "床位数 204.5 … 526.7"): a row per figure
+        name = p.text[: values[0].start()].strip()
+        return [
+            p.row(
+                0,
+                len(p.text),
+                indicator=f"{name} {year}",
+                value=m.group(0).strip(),
+                unit=re.sub(r"[\d.\s]", "", m.group(0)) or None,
+                context=header,
+                value_at=m.start(),
+            )
+            for year, m in zip(years, values, strict=True)
+        ]
+    v = values[-1]
+    if not INDICATOR_HEADER.search(header) and not re.search(r"[^\d.\s]", v.group(0)):
+        return []  # a bare number under a heading that names no indicator ("1煤18锌" in a list of minerals)
+    # a base-year column before the target ("2020年基期值 2025年目标值"): the figure before the target
+    base = re.search(r"(\d{4})\s*年?\s*(?:基期|基准|现状)", header)
+    baseline = f"{values[-2].group(0).strip()}（{base.group(1)}年）" if base and len(values) >= 2 else ""
+    return [
+        p.row(
+            0,
+            len(p.text),
+            indicator=p.text[: values[0].start()].strip(),
+            value=v.group(0).strip(),
+            unit=re.sub(r"[\d.\s]", "", v.group(0)) or None,
+            deadline=deadline,
+            context=header if deadline or baseline else "",
+            baseline=baseline,
+        )
+    ]
+
+
+# columns that name or number a row, or say when: no figure of theirs is a quantity
+ID_COLUMN = re.compile(
+    r"^(?:序号|编号|序|代码|编码|号码|文号|电话|邮编|No\.?)$|年份|年度|日期|时间|时限|期限", re.I
+)
+HEADER_UNIT = re.compile(r"[（(]([^（）()]{1,6})[）)]$")  # "新开工小区数（个）"
+YEAR_CELL = re.compile(
+    r"(?:19|20)\d\d(?:\.\d{1,2}){0,2}"
+)  # 2023, 2022.06: when, unless the column gives a unit (1988个)
+BARE = re.compile(r"[<>≤≥]?\s*\d+(?:\.\d+)?")
+
+
+def column_rows(p: Passage, header: str) -> list[Indicator]:
+    """A table of figures under named columns ("序号 | 省份 | 新开工小区数（个） | 开工率"): a row per cell that is
+    one figure, named by the row's first cell of text and the column ("湖北 新开工小区数"), in the column's unit
+    when the cell gives none, quoting the row with the header as its context. A row of fewer cells than the
+    header lines up from the right (its first cells merged: "合计 | 42621 | 80.4%"). A page's particulars
+    ("索引号：| … |发文日期：| …") have no figure cells."""
+    heads, row = cells(header), cells(p.text)
+    if len(row) > len(heads):
+        return []
+    starts = [0]
+    for part in p.text.split(CELL)[:-1]:
+        starts.append(starts[-1] + len(part) + 1)
+    spans = [
+        (a + len(part) - len(part.lstrip()), part.strip())
+        for a, part in zip(starts, p.text.split(CELL), strict=True)
+    ]
+    pairs = list(zip(heads[len(heads) - len(row) :], spans, strict=True))
+    name = next(
+        (
+            c
+            for h, (_, c) in pairs
+            if c and not ID_COLUMN.search(h) and not BARE.fullmatch(c) and not merged_quantities(masked(c))
+        ),
+        "",
+    )
+    rows = []
+    for h, (at, c) in pairs:
+        unit = HEADER_UNIT.search(h)
+        if not c or ID_COLUMN.search(h) or (YEAR_CELL.fullmatch(c) and not unit):
+            continue
+        bare = BARE.fullmatch(c)
+        qs = merged_quantities(masked(c + (unit.group(1) if bare and unit else "")))
+        if len(qs) > 1 or (
+            qs and (qs[0].end < len(c) or c[: qs[0].start].strip() not in ("", "<", ">", "≤", "≥"))
+        ):
+            continue
+        if not qs and not bare:
+            continue
+        q = qs[0] if qs else None
+        sign = c[: q.start].strip() if q else re.sub(r"[\d.\s]", "", c)
+        measure = HEADER_UNIT.sub("", h).strip()
+        rows.append(
+            p.row(
+                0,
+                len(p.text),
+                indicator=f"{name} {measure}".strip(),
+                comparator={"<": "<", ">": ">", "≤": "≤", "≥": "≥"}.get(sign)
+                or (q.comparator if q else None)
+                or None,
+                value=q.value if q else c.lstrip("<>≤≥ "),
+                unit=(q.unit if q else None) or None,
+                value_text=c,
+                quantity_kind=q.kind if q else "",
+                value_at=at,
+                context=header,
+            )
+        )
+    return rows
