@@ -113,10 +113,15 @@ def merged_quantities(text: str) -> list[Value]:
     groups: list[list[Quantity]] = []
     for q in qs:
         between = text[groups[-1][-1].end : q.start] if groups else None
-        if groups and (
-            (between in ("", "至", "到", "或者", "或", *PARALLEL) and q.unit == groups[-1][-1].unit)
-            # "提高了17.2、2.4和3.8个百分点": bare figures listed before the one that gives their unit
-            or (between in PARALLEL and q.unit and not any(x.unit for x in groups[-1]))
+        if (
+            groups
+            and (
+                (between in ("", "至", "到", "或者", "或", *PARALLEL) and q.unit == groups[-1][-1].unit)
+                # "提高了17.2、2.4和3.8个百分点": bare figures listed before the one that gives their unit
+                or (between in PARALLEL and q.unit and not any(x.unit for x in groups[-1]))
+                # "…和人均受教育年限分别达到90%、99%和13.5年": a 分别 list pairs its figures whatever their units
+                or (between in PARALLEL and RESPECTIVE_LEAD.search(text[: groups[-1][0].start]))
+            )
         ):
             groups[-1].append(q)
         else:
@@ -315,6 +320,7 @@ def indicator_name(text: str, seg_start: int, value_start: int, after: str = "",
 # "取得A、B和C证书者，分别给予5000元、3000元、2000元": each of the listed names takes the figure in
 # its place. The names are the enumeration nearest before 分别, cut at 、/和/及/与/或.
 RESPECTIVELY = re.compile(r"[，,]?\s*分别")
+RESPECTIVE_LEAD = re.compile(r"分别[^，,；;。\d]{0,4}$")  # "分别达到" right before a list of figures
 
 
 PARALLEL = ("、", "和", "以及", "及", "与")  # between figures listed side by side
@@ -330,17 +336,27 @@ def parallel_figures(value: str, unit: str) -> list[str]:
 def respective_names(text: str, sent_start: int, value_start: int, count: int) -> list[str] | None:
     """The `count` names a "分别" list pairs with parallel figures, in order; None when the sentence
     does not list exactly that many before its 分别."""
-    head = text[sent_start:value_start]
+    head = text[
+        text.rfind("。", 0, sent_start) + 1 : value_start
+    ]  # its clause and those before it in the sentence
     m = list(RESPECTIVELY.finditer(head))
     if not m:
         return None
-    listing = re.split(r"[，,；;：:]", head[: m[-1].start()])[-1]
-    parts = [x for x in re.split(r"、|和|及|与|或者|或", listing) if x]
+    # the nearest 分别 whose names are listed; a second list that names none pairs with the first's
+    # ("A、B和C分别达到90%、99%和13.5年；2020年分别达到98%、99%和15年以上")
+    for lead in reversed(m):
+        listing = re.split(r"[，,；;：:]", head[: lead.start()])[-1]
+        parts = [x for x in re.split(r"、|和|及|与|或者|或", listing) if x]
+        if len(parts) > 1:
+            break
     if len(parts) != count:
         return None
     # the first name carries what leads into the list ("…中取得高级社会工作师"): cut after its last verb or
     # preposition; the last carries what follows it ("…证书者", "二等奖的"): a closing 的 goes
     parts[0] = re.split(r"取得|获得|对于|对|给予|向|为|中|按照|其中", parts[0])[-1]
+    parts[0] = re.sub(
+        r"^(?:到|至)?\d{4}年(?:底|末)?", "", parts[0]
+    )  # the year the list is for is no part of its name
     parts[-1] = re.sub(r"的$", "", parts[-1])
     # what the names share at their end ("…级", "…社会工作师") closes the last name too; the words after
     # it there belong to every name ("社区（村）级|社区养老服务设施", "助理社会工作师|职业资格证书者")

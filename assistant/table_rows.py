@@ -21,7 +21,7 @@ def table_row(p: Passage, deadline: str | None, header: str) -> list[Indicator]:
     cells whose header names no indicator, target or year is read column by column (`column_rows`)."""
     if CELL in header and not INDICATOR_HEADER.search(header):
         return column_rows(p, header)
-    values = list(re.finditer(r"\d+(?:\.\d+)?\s*(?:%|平方米|户|人|名|个|万元|元)?", masked(p.text)))
+    values = _values(p.text)
     if not values:
         return []
     years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", header)
@@ -47,20 +47,80 @@ def table_row(p: Passage, deadline: str | None, header: str) -> list[Indicator]:
     v = values[-1]
     if not INDICATOR_HEADER.search(header) and not re.search(r"[^\d.\s]", v.group(0)):
         return []  # a bare number under a heading that names no indicator ("1煤18锌" in a list of minerals)
-    # a base-year column before the target ("2020年基期值 2025年目标值"): the figure before the target
+    # a base-year column before the target ("2020年基期值 2025年目标值", or two years and no word: "2020年 2025年")
     base = re.search(r"(\d{4})\s*年?\s*(?:基期|基准|现状)", header)
-    baseline = f"{values[-2].group(0).strip()}（{base.group(1)}年）" if base and len(values) >= 2 else ""
+    two = sorted(set(re.findall(r"(?<!\d)((?:19|20)\d\d)\s*年", header)))
+    base_year = base.group(1) if base else (two[0] if len(two) == 2 else "")
+    if base_year and len(values) >= 4 and len(values) % 2 == 0:
+        # sub-rows ("义务教育标准班额比例（%） 其中：小学 初中 34.52% 77.34% 80%以上 85%以上"): the bases, then the targets
+        return _sub_rows(p, values, base_year, deadline, header)
+    baseline = f"{values[-2].group(0).strip()}（{base_year}年）" if base_year and len(values) >= 2 else ""
     return [
         p.row(
             0,
             len(p.text),
-            indicator=p.text[: values[0].start()].strip(),
-            value=v.group(0).strip(),
-            unit=re.sub(r"[\d.\s]", "", v.group(0)) or None,
+            indicator=_name(p.text, values[0].start()),
+            comparator=v.group("sign") or v.group("post") or None,
+            value=v.group("num") + (v.group("unit") or ""),
+            unit=v.group("unit") or None,
+            value_text=v.group(0).strip(),
             deadline=deadline,
             context=header if deadline or baseline else "",
             baseline=baseline,
+            value_at=v.start(),
         )
+    ]
+
+
+ROW_NUMBER = re.compile(r"^\d{1,2}[.．、]\s*(?=\D)")  # "1.学前教育毛入园率（%）": the row's number, no figure
+# a figure in an indicator table's row, its sign, unit and comparator word kept apart ("12.3年以上", ">7.5", "99%")
+TABLE_VALUE = re.compile(
+    r"(?P<sign>[<>≤≥])?\s*(?P<num>\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>%|‰|平方米|万人|万元|亿元|户|人|名|个|元|年|张|所|家|岁)?(?P<post>以上|以下|左右)?"
+)
+
+
+def _values(text: str) -> list[re.Match[str]]:
+    """The figures of a row after its number and its name's bracketed unit ("4.…年限（年） 11.4年 12.3年以上")."""
+    masked_text = masked(text)
+    start = m.end() if (m := ROW_NUMBER.match(masked_text)) else 0
+    if unit := re.search(r"[（(][^（）()\d]{1,6}[）)]\s", masked_text[start:]):
+        start += unit.end()
+    return list(TABLE_VALUE.finditer(masked_text, start))
+
+
+def _name(text: str, end: int) -> str:
+    return ROW_NUMBER.sub("", text[:end]).strip()
+
+
+def _sub_rows(
+    p: Passage, values: list[re.Match[str]], base_year: str, deadline: str | None, header: str
+) -> list[Indicator]:
+    """A row of k sub-rows: k bases then k targets, named by the words between the name and the figures
+    ("其中：小学 初中", k names) or by the row's own name and them ("其中：本科及以上学历比例（%）", k − 1)."""
+    k = len(values) // 2
+    head = p.text[: values[0].start()]
+    main, _, rest = head.partition("其中")
+    subs = [w for w in re.split(r"\s+", rest.strip("：: ")) if w]
+    main_name = _name(main, len(main))
+    names = [f"{main_name} {w}" for w in subs] if len(subs) == k else [main_name] + subs
+    if len(names) != k:
+        names = [main_name] * k
+    return [
+        p.row(
+            0,
+            len(p.text),
+            indicator=name,
+            comparator=t.group("sign") or t.group("post") or None,
+            value=t.group("num") + (t.group("unit") or ""),
+            unit=t.group("unit") or None,
+            value_text=t.group(0).strip(),
+            deadline=deadline,
+            context=header,
+            baseline=f"{b.group(0).strip()}（{base_year}年）",
+            value_at=t.start(),
+        )
+        for name, b, t in zip(names, values[:k], values[k:], strict=True)
     ]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar
 
 
@@ -34,6 +34,11 @@ def cells(text: str) -> list[str]:
     return [c.strip() for c in text.split(CELL)]
 
 
+# A plan indicator table's cells: a value with its unit and comparator ("12.3年以上", "99%", ">7.5"), the
+# indicator's kind, and the unit in brackets ending its name ("学前教育毛入园率（%）")
+VALUE_CELL = re.compile(r"[<>≤≥]?\s*\d+(?:\.\d+)?\s*(?:%|‰|[^\d\s]{1,3})?(?:以上|以下|左右)?")
+ATTRIBUTE_CELL = re.compile(r"预期性|约束性")
+UNIT_AT_END = re.compile(r"[（(][^（）()]{1,6}[）)]$")
 FIGURE = re.compile(r"[<>≤≥]?\s*\d+(?:\.\d+)?\s*[%‰]?")  # a cell that is one bare figure
 
 
@@ -109,3 +114,28 @@ def spaced_table_lines(bodies: Sequence[str]) -> set[int]:
             if at < len(filled) and 2 <= filled[at][1] < n and _has_figure(bodies[filled[at][0]]):
                 rows.add(filled[at][0])
     return rows
+
+
+def indicator_cells(lines: Sequence[_Texted], i: int, is_marker: Callable[[str], bool]) -> int:
+    """How many lines after numbered line i are its cells in a plan's indicator table set out a cell per line
+    ("1.学前教育毛入园率（%）" over "99%", "99%以上", "约束性"; a sub-row's name "其中：小学" among them): short lines
+    without a sentence or a marker, a figure among them, and the name's unit in brackets or a 预期性/约束性 cell.
+    0 when line i is no such row."""
+    j = i + 1
+    while j < len(lines) and len(lines[j].text) <= 30 and not re.search(r"[，。；]", lines[j].text):
+        if is_marker(lines[j].text):
+            break
+        j += 1
+    after = [ln.text for ln in lines[i + 1 : j]]
+    if indicator_header(lines[i + 1 : j]):
+        return 0  # a heading over a table's header and rows
+    figure = any(VALUE_CELL.fullmatch(c) for c in after)
+    attribute = any(ATTRIBUTE_CELL.fullmatch(c) for c in after) or bool(UNIT_AT_END.search(lines[i].text))
+    return len(after) if len(after) >= 2 and figure and attribute else 0
+
+
+def indicator_header(run: Sequence[_Texted]) -> bool:
+    """Short lines that are an indicator table's header set out a cell per line: a 指标 cell and a year cell
+    ("指 标", "2020年", "2025年", "属性")."""
+    cells_ = [re.sub(r"\s", "", ln.text) for ln in run]
+    return "指标" in cells_ and any(re.fullmatch(r"(?:19|20)\d\d年\S{0,4}", t) for t in cells_)

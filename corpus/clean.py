@@ -70,9 +70,18 @@ TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 RUBY = rf"(?<=[\u4e00-\u9fff])[（(](?=[a-zü]*[{TONE}])[a-zü{TONE}]{{1,7}}[）)]"
 
 
+# A figure whose thousands are parted by a space ("幼儿园项目1 122个", "在2 083所农村小学"): the space is no word break.
+# Only after a Chinese character and before three digits that end the figure, so that a row's cells ("3 100 95%")
+# and a date ("2020 年") keep theirs.
+DIGIT_GROUP_SPACE = "|".join(
+    rf"(?<=[\u4e00-\u9fff]{d}) (?=\d{{3}}(?![\d.\s]))" for d in (r"\d", r"\d\d", r"\d\d\d")
+)
+
+
 def normalize_line(line: Mapped, script: Script) -> Mapped:
     """One source line → without control characters or ruby pinyin, simplified, width-unified, whitespace-collapsed."""
-    return collapse_space(unify_width(convert_script(delete_mapped(line, f"{CONTROL}|{RUBY}"), script)))
+    collapsed = collapse_space(unify_width(convert_script(delete_mapped(line, f"{CONTROL}|{RUBY}"), script)))
+    return delete_mapped(collapsed, DIGIT_GROUP_SPACE)
 
 
 def strip_markup(line: Mapped) -> Mapped:

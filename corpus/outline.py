@@ -13,7 +13,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from corpus.cells import CELL, FIGURE, INDICATOR_LINE, cells, cjk_count, figures_row, numbered_from, row_run
+from corpus.cells import (
+    CELL,
+    FIGURE,
+    INDICATOR_LINE,
+    cells,
+    cjk_count,
+    figures_row,
+    indicator_cells,
+    indicator_header,
+    numbered_from,
+    row_run,
+)
 from corpus.model import Clause
 
 CN_NUM = "一二三四五六七八九十百千零〇两"
@@ -140,6 +151,17 @@ def _parse(lines: Sequence[Line], skip: Sequence[str]) -> list[_Draft]:
             i += len(rows)
             continue
         mk = marker_of(text)
+        if (
+            mk is not None
+            and mk[0] == "num"
+            and (n := indicator_cells(lines, i, lambda t: marker_of(t) is not None))
+        ):
+            # a plan's indicator table set out a cell per line: the numbered name ("1.") and its cells are one row
+            path = tuple(lbl for _, lbl in stack) or (PREAMBLE,)
+            last = lines[i + n]
+            drafts.append(_Draft(path, ln.start, last.start + len(last.text), "table_row"))
+            i += n + 1
+            continue
         if mk is not None:
             kind, marker = mk
             label, has_body = split_heading(text, marker)
@@ -173,6 +195,14 @@ def _parse(lines: Sequence[Line], skip: Sequence[str]) -> list[_Draft]:
             if has_body:
                 drafts.append(_Draft(tuple(lbl for _, lbl in stack), ln.start, end, "text"))
             i += 1
+            continue
+        if not seen_heading and indicator_header(head_cells := _cell_run(lines, i)):
+            # an indicator table's header set out a cell per line ("指 标", "2020年", "2025年", "属性")
+            path = tuple(lbl for _, lbl in stack) or (PREAMBLE,)
+            n = len(head_cells)
+            last = lines[i + n - 1]
+            drafts.append(_Draft(path, ln.start, last.start + len(last.text), "table_header"))
+            i += n
             continue
         # short lines in a document without headings are its header or signature (title, issuer, date),
         # unless a paragraph came first and they run on as a table (six or more: one cell or row per line) or

@@ -357,6 +357,66 @@ def test_a_yearbook_table_and_a_series_set_out_a_cell_per_line_give_a_figure_per
     assert found[ids[1]][4][0] == "每千人口床位数 2011"
 
 
+def test_an_indicator_table_a_cell_per_line_under_section_headings_gives_targets_with_their_bases(
+    tmp_path, fresh_settings
+):
+    """A twenty-first batch (education plans, labelled first) showed a plan's indicator table copied a cell per line
+    under section headings ("一、发展水平"), each numbered name a heading of its own and each figure a clause: 32 rows
+    of bare figures, one right. The numbered name and its cells are one row now, the header cells ("指 标", "2020年",
+    "2025年", "属性") its header: the later year's figure is the target (comparator kept: "99%以上"), the earlier's its
+    base, and a row of sub-rows ("其中：小学 初中" over two bases and two targets) a row per sub-row."""
+    from corpus import DocumentStore
+
+    src = tmp_path / "plan.txt"
+    src.write_text(
+        "到2025年，劳动年龄人口平均受教育年限达12.3年以上。\n\n“十四五”教育事业发展主要指标表\n\n指  标\n\n2020年\n\n2025年\n\n属性\n\n"
+        "一、发展水平\n\n1.学前教育毛入园率(%)\n\n99%\n\n99%以上\n\n约束性\n\n"
+        "2.劳动年龄人口平均受教育年限(年)\n\n11.4年\n\n12.3年以上\n\n约束性\n\n二、优质资源建设\n\n"
+        "1.义务教育标准班额比例(%)\n\n其中:小学\n\n初中\n\n34.52%\n\n77.34%\n\n80%以上\n\n85%以上\n\n预期性\n",
+        encoding="utf-8",
+    )
+    store = DocumentStore(fresh_settings)
+    [res] = store.ingest([src])
+    doc = store.get(res.doc_ids[0])
+    assert [c.kind for c in doc.clauses] == ["text", "table_header", "table_row", "table_row", "table_row"]
+    got = [
+        (r.indicator, r.value_text, r.baseline, r.deadline)
+        for r in extract_document(doc)
+        if r.value and r.clause_id != doc.clauses[0].id
+    ]
+    assert got == [
+        ("学前教育毛入园率（%）", "99%以上", "99%（2020年）", "2025年"),
+        ("劳动年龄人口平均受教育年限（年）", "12.3年以上", "11.4年（2020年）", "2025年"),
+        ("义务教育标准班额比例（%） 小学", "80%以上", "34.52%（2020年）", "2025年"),
+        ("义务教育标准班额比例（%） 初中", "85%以上", "77.34%（2020年）", "2025年"),
+    ], got
+
+
+def test_a_respectively_list_of_figures_in_several_units_and_its_second_list_pair_with_the_names(
+    tmp_path, fresh_settings
+):
+    """ "A、B和C分别达到90%、99%和13.5年；2020年分别达到98%、99%和15年以上" (a twenty-first batch): a 分别 list pairs its
+    figures with the names whatever their units, and a second list naming nobody pairs with the first's names. A
+    figure's thousands parted by a space ("项目1 122个") are one figure."""
+    from corpus import DocumentStore
+
+    src = tmp_path / "plan.txt"
+    src.write_text(
+        "2015年学前三年幼儿教育毛入园率、义务教育巩固率和新增劳动力人均受教育年限分别达到90%、99%和13.5年;"
+        "2020年分别达到98%、99%和15年以上。\n\n实施新建、扩建幼儿园项目1 122个，在2 083所农村小学增设附属幼儿园。\n",
+        encoding="utf-8",
+    )
+    store = DocumentStore(fresh_settings)
+    [res] = store.ingest([src])
+    rows = [(r.indicator, r.value) for r in extract_document(store.get(res.doc_ids[0])) if r.value]
+    names = ["学前三年幼儿教育毛入园率", "义务教育巩固率", "新增劳动力人均受教育年限"]
+    assert rows[:6] == [
+        *zip(names, ["90%", "99%", "13.5年"], strict=True),
+        *zip(names, ["98%", "99%", "15年以上"], strict=True),
+    ], rows
+    assert [v for _, v in rows[6:]] == ["1122个", "2083所"]
+
+
 @pytest.fixture(scope="module")
 def all_rows(seed_store):
     return extract_all(seed_store.documents())
