@@ -77,7 +77,7 @@ def rules() -> QuantityRules:
         for u, k in kinds.items()
         for m in MULTIPLIERS
         for a in ("", *data["approximate"])
-        if k in ("count", "area", "distance", "weight", "money") and not u.startswith(MULTIPLIERS)
+        if k in ("count", "area", "volume", "distance", "weight", "money") and not u.startswith(MULTIPLIERS)
     }
     kinds = {**scaled, **kinds}
     units = sorted({*data["units"], *scaled}, key=len, reverse=True)

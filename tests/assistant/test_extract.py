@@ -523,6 +523,7 @@ def test_a_regulation_row_names_its_article_and_writes_numbers_as_the_text_does(
         "五年来，各项工作有序推进。",
         "今年是“八八战略”实施20周年，也是实施规划承上启下的关键一年。",  # an anniversary, a year characterised
         "新华社受权于22日全文播发政府工作报告。",  # the day a text was released
+        "劳动保障部部长20日透露，就业工作创最好水平。",  # the day a minister spoke
         "增加“社会救助一件事”联办事项。",  # a reform's name, not one of anything
         "报告共分两个部分：一、过去一年和五年工作回顾；二、对今年政府工作的建议。",  # the periods looked back on
     ],

@@ -75,3 +75,9 @@ def test_a_ratio_is_read_after_bi_da_as_after_bi_wei():
     [q] = find_quantities("社区岗位平均投递比达1:38")
     assert (q.text, q.unit) == ("1:38", "ratio")
     assert find_quantities("会议定于上午达9:30召开") == []
+
+
+def test_a_volume_in_cubic_metres_and_in_hundred_millions_of_them():
+    """ "年供水量达到1亿立方米左右" (a twenty-second batch) gave a count of 1亿: 立方米 is a volume's unit, scaled too."""
+    [q] = find_quantities("海水淡化水年供水量达到1亿立方米左右")
+    assert (q.text, q.unit, q.kind) == ("达到1亿立方米左右", "亿立方米", "volume")
