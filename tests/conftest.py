@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from corpus import DocumentStore, Settings, load_settings
+from corpus.model import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -195,3 +196,14 @@ def consult_subset(tmp_path_factory: pytest.TempPathFactory):
     # nobody asked about gets (tests/indexer/test_question_map.py fits one on half of them).
     retriever.use_question_map(None)
     return Assistant(retriever, docs), items, gold
+
+
+def ingested(settings, path: Path, text: str | None = None) -> Document:
+    """The one document a file (written with `text`, when given) gives, ingested into the data dir of `settings`."""
+    if text is not None:
+        path.write_text(text, encoding="utf-8")
+    store = DocumentStore(settings)
+    [res] = store.ingest([path])
+    assert res.ok, res.error
+    [doc_id] = res.doc_ids
+    return store.get(doc_id)

@@ -13,6 +13,7 @@ from assistant.indicator import Indicator, numbers, verified
 from assistant.roles import clause_units, sentence_units, split_names
 from corpus.model import Clause, Document
 from corpus.settings import Settings
+from tests.conftest import ingested
 
 
 def doc_of(*texts: str, path: tuple[str, ...] = ("一、要求",)) -> Document:
@@ -156,7 +157,6 @@ def test_table_rows_take_the_target_column_and_its_year(seed_store):
 def test_an_indicator_table_set_out_as_lines_gives_a_row_per_line(tmp_path, fresh_settings):
     """A PDF's text gives a plan's indicator table as lines: the header's year is every row's deadline,
     the bracketed unit after the name is the row's unit, the sign before the target its comparator."""
-    from corpus import DocumentStore
 
     src = tmp_path / "plan.txt"
     src.write_text(
@@ -169,9 +169,7 @@ def test_an_indicator_table_set_out_as_lines_gives_a_row_per_line(tmp_path, fres
         "在2025年前建成一批示范性养老机构，服务质量明显提升。\n",
         encoding="utf-8",
     )
-    store = DocumentStore(fresh_settings)
-    [res] = store.ingest([src])
-    rows = [r for r in extract_document(store.get(res.doc_ids[0])) if r.value]
+    rows = [r for r in extract_document(ingested(fresh_settings, src)) if r.value]
     assert [(r.comparator, r.value, r.unit, r.deadline) for r in rows] == [
         (">", "55", "%", "2025年"),
         (None, "120", "个", "2025年"),
@@ -233,28 +231,37 @@ def test_a_report_table_a_row_per_line_gives_every_figure_and_a_list_of_names_gi
     ]
 
 
-def test_a_task_table_gives_each_task_its_lead_support_and_time_limit(tmp_path, fresh_settings):
-    """A .docx 重点任务分工表 ("序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限"): each row is a task with the units
-    of its columns; a figure in the task keeps its value, a date in 完成时限 is its deadline."""
+def _docx_with_table(path, paragraphs, rows):
+    """A real .docx: its paragraphs, then one table of `rows` (the first its header)."""
     import docx
 
-    from corpus import DocumentStore
-
     d = docx.Document()
-    d.add_paragraph("某市社区工作者队伍建设实施方案")
-    d.add_paragraph("附件：重点任务分工表")
-    rows = [
-        ("序号", "重点任务", "牵头单位", "责任单位", "完成时限"),
-        ("1", "建立社区工作者岗位等级序列", "市民政局", "市人社局、市财政局", "2025年6月底前"),
-        ("2", "每个社区配备专职工作者不少于5人", "市委组织部", "各区县人民政府", "2025年底前"),
-        ("3", "开展社区工作者全员培训", "市民政局", "市人社局", "每年"),
-    ]
+    for text in paragraphs:
+        d.add_paragraph(text)
     table = d.add_table(rows=len(rows), cols=len(rows[0]))
     for i, row in enumerate(rows):
         for j, text in enumerate(row):
             table.cell(i, j).text = text
-    path = tmp_path / "fengong.docx"
     d.save(path)
+    return path
+
+
+def test_a_task_table_gives_each_task_its_lead_support_and_time_limit(tmp_path, fresh_settings):
+    """A .docx 重点任务分工表 ("序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限"): each row is a task with the units
+    of its columns; a figure in the task keeps its value, a date in 完成时限 is its deadline."""
+
+    from corpus import DocumentStore
+
+    path = _docx_with_table(
+        tmp_path / "fengong.docx",
+        ["某市社区工作者队伍建设实施方案", "附件：重点任务分工表"],
+        [
+            ("序号", "重点任务", "牵头单位", "责任单位", "完成时限"),
+            ("1", "建立社区工作者岗位等级序列", "市民政局", "市人社局、市财政局", "2025年6月底前"),
+            ("2", "每个社区配备专职工作者不少于5人", "市委组织部", "各区县人民政府", "2025年底前"),
+            ("3", "开展社区工作者全员培训", "市民政局", "市人社局", "每年"),
+        ],
+    )
     store = DocumentStore(fresh_settings)
     [res] = store.ingest([path])
     doc = store.get(res.doc_ids[0])
@@ -285,24 +292,18 @@ def test_a_statistics_table_gives_a_row_per_figure_cell_named_by_its_row_and_col
     """A .docx table whose header names no indicator, target or year ("地区 | 社区数（个） | …") gave no row; each cell
     that is one figure is a row now, in its column's unit, named by the row's first text cell and the column.
     Numbering and time columns, years and dates, and cells that are more than a figure give none."""
-    import docx
 
     from corpus import DocumentStore
 
-    d = docx.Document()
-    d.add_paragraph("某省社区工作者队伍建设情况通报")
-    d.add_paragraph("截至2023年6月，全省社区工作者队伍建设情况如下。")
-    rows = [
-        ("序号", "地区", "社区数（个）", "专职社区工作者（名）", "覆盖率", "建设内容", "统计时间"),
-        ("1", "甲市", "120", "1500", "98%", "新建服务站3个", "2023.06"),
-        ("2", "乙市", "85", ">900", "100%", "改造用房", "2023"),
-    ]
-    table = d.add_table(rows=len(rows), cols=len(rows[0]))
-    for i, row in enumerate(rows):
-        for j, text in enumerate(row):
-            table.cell(i, j).text = text
-    path = tmp_path / "tongbao.docx"
-    d.save(path)
+    path = _docx_with_table(
+        tmp_path / "tongbao.docx",
+        ["某省社区工作者队伍建设情况通报", "截至2023年6月，全省社区工作者队伍建设情况如下。"],
+        [
+            ("序号", "地区", "社区数（个）", "专职社区工作者（名）", "覆盖率", "建设内容", "统计时间"),
+            ("1", "甲市", "120", "1500", "98%", "新建服务站3个", "2023.06"),
+            ("2", "乙市", "85", ">900", "100%", "改造用房", "2023"),
+        ],
+    )
     store = DocumentStore(fresh_settings)
     [res] = store.ingest([path])
     got = [
@@ -365,19 +366,15 @@ def test_an_indicator_table_a_cell_per_line_under_section_headings_gives_targets
     of bare figures, one right. The numbered name and its cells are one row now, the header cells ("指 标", "2020年",
     "2025年", "属性") its header: the later year's figure is the target (comparator kept: "99%以上"), the earlier's its
     base, and a row of sub-rows ("其中：小学 初中" over two bases and two targets) a row per sub-row."""
-    from corpus import DocumentStore
 
-    src = tmp_path / "plan.txt"
-    src.write_text(
+    doc = ingested(
+        fresh_settings,
+        tmp_path / "plan.txt",
         "到2025年，劳动年龄人口平均受教育年限达12.3年以上。\n\n“十四五”教育事业发展主要指标表\n\n指  标\n\n2020年\n\n2025年\n\n属性\n\n"
         "一、发展水平\n\n1.学前教育毛入园率(%)\n\n99%\n\n99%以上\n\n约束性\n\n"
         "2.劳动年龄人口平均受教育年限(年)\n\n11.4年\n\n12.3年以上\n\n约束性\n\n二、优质资源建设\n\n"
         "1.义务教育标准班额比例(%)\n\n其中:小学\n\n初中\n\n34.52%\n\n77.34%\n\n80%以上\n\n85%以上\n\n预期性\n",
-        encoding="utf-8",
     )
-    store = DocumentStore(fresh_settings)
-    [res] = store.ingest([src])
-    doc = store.get(res.doc_ids[0])
     assert [c.kind for c in doc.clauses] == ["text", "table_header", "table_row", "table_row", "table_row"]
     got = [
         (r.indicator, r.value_text, r.baseline, r.deadline)
@@ -398,17 +395,14 @@ def test_a_respectively_list_of_figures_in_several_units_and_its_second_list_pai
     """ "A、B和C分别达到90%、99%和13.5年；2020年分别达到98%、99%和15年以上" (a twenty-first batch): a 分别 list pairs its
     figures with the names whatever their units, and a second list naming nobody pairs with the first's names. A
     figure's thousands parted by a space ("项目1 122个") are one figure."""
-    from corpus import DocumentStore
 
-    src = tmp_path / "plan.txt"
-    src.write_text(
+    doc = ingested(
+        fresh_settings,
+        tmp_path / "plan.txt",
         "2015年学前三年幼儿教育毛入园率、义务教育巩固率和新增劳动力人均受教育年限分别达到90%、99%和13.5年;"
         "2020年分别达到98%、99%和15年以上。\n\n实施新建、扩建幼儿园项目1 122个，在2 083所农村小学增设附属幼儿园。\n",
-        encoding="utf-8",
     )
-    store = DocumentStore(fresh_settings)
-    [res] = store.ingest([src])
-    rows = [(r.indicator, r.value) for r in extract_document(store.get(res.doc_ids[0])) if r.value]
+    rows = [(r.indicator, r.value) for r in extract_document(doc) if r.value]
     names = ["学前三年幼儿教育毛入园率", "义务教育巩固率", "新增劳动力人均受教育年限"]
     assert rows[:6] == [
         *zip(names, ["90%", "99%", "13.5年"], strict=True),

@@ -10,9 +10,8 @@ import pytest
 
 from corpus import DocumentStore, load_settings
 from corpus.clean import normalize_line, strip_markup
-from corpus.model import Document
 from corpus.normalize import Mapped, Script, nfkc_for_match
-from tests.conftest import BUNDLED, EXTRA
+from tests.conftest import BUNDLED, EXTRA, ingested
 
 CLUTTER = [
     "社群",
@@ -28,17 +27,6 @@ CLUTTER = [
     "网路",
     "专案",
 ]
-
-
-def ingested(settings, path: Path, text: str | None = None) -> Document:
-    """The one document a file (written with `text`, when given) gives, ingested into the data dir of `settings`."""
-    if text is not None:
-        path.write_text(text, encoding="utf-8")
-    store = DocumentStore(settings)
-    [res] = store.ingest([path])
-    assert res.ok, res.error
-    [doc_id] = res.doc_ids
-    return store.get(doc_id)
 
 
 def test_page_with_five_plans_yields_five_documents(seed_store: DocumentStore):
