@@ -346,7 +346,9 @@ def respective_names(text: str, sent_start: int, value_start: int, count: int) -
     # ("A、B和C分别达到90%、99%和13.5年；2020年分别达到98%、99%和15年以上")
     for lead in reversed(m):
         listing = re.split(r"[，,；;：:]", head[: lead.start()])[-1]
-        parts = [x for x in re.split(r"、|和|及|与|或者|或", listing) if x]
+        parts = [
+            x for x in re.split(r"、|和|及(?!以[上下])|与|或者|或", listing) if x
+        ]  # "三级及以上" is one name
         if len(parts) > 1:
             break
     if len(parts) != count:

@@ -409,6 +409,14 @@ def test_a_respectively_list_of_figures_in_several_units_and_its_second_list_pai
         *zip(names, ["98%", "99%", "15年以上"], strict=True),
     ], rows
     assert [v for _, v in rows[6:]] == ["1122个", "2083所"]
+    # "三级及以上" is one name, not two (a twenty-fifth batch)
+    listed = valued_rows(
+        "全国乡镇通三级及以上公路比例、较大人口规模自然村（组）通硬化路比例分别达到90%、95%。"
+    )
+    assert [(r.indicator, r.value) for r in listed] == [
+        ("全国乡镇通三级及以上公路比例", "90%"),
+        ("较大人口规模自然村（组）通硬化路比例", "95%"),
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -518,6 +526,9 @@ def test_a_regulation_row_names_its_article_and_writes_numbers_as_the_text_does(
         "今年是“八八战略”实施20周年，也是实施规划承上启下的关键一年。",  # an anniversary, a year characterised
         "新华社受权于22日全文播发政府工作报告。",  # the day a text was released
         "劳动保障部部长20日透露，就业工作创最好水平。",  # the day a minister spoke
+        "制定国民经济和社会发展第十五个五年规划和二。三五年远景目标的建议。",  # 二〇三五年, its 〇 copied as a stop
+        "这五年，自驾成为跨区域出行的主流。",  # the period a text looks back on
+        "国务院新闻办公室29日发表白皮书。",  # the day a white paper was published
         "增加“社会救助一件事”联办事项。",  # a reform's name, not one of anything
         "报告共分两个部分：一、过去一年和五年工作回顾；二、对今年政府工作的建议。",  # the periods looked back on
     ],
