@@ -188,8 +188,11 @@ def _completion_rows(p: Passage, valued: set[int]) -> tuple[list[Indicator], set
         before = deadline.endswith("前")
         if not (before or (text[: m.start()].endswith(DEADLINE_LEAD) and not state.endswith("实现"))):
             continue
-        if ATTRIBUTE.match(text, m.end()):
-            continue  # "2000年底前建成的小区", "…建成需改造的": what the noun is, not a commitment
+        if ATTRIBUTE.match(text, m.end()) or (
+            text.startswith("、", m.end()) and "的" in text[m.end() : sentence_at(text, m.start())[1]]
+        ):
+            # "2000年底前建成的小区", "…建成需改造的", "2000年年底前建成、失修失养…的住宅小区": what the noun is
+            continue
         sent_s, sent_e = sentence_at(text, m.start())
         s, e = segment(text, m.start(), m.end())
         chunk = max(text.rfind(ch, sent_s, m.start()) for ch in "，,") + 1

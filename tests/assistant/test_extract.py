@@ -530,6 +530,8 @@ def test_a_regulation_row_names_its_article_and_writes_numbers_as_the_text_does(
         "这五年，自驾成为跨区域出行的主流。",  # the period a text looks back on
         "国务院新闻办公室29日发表白皮书。",  # the day a white paper was published
         "《乡村建设行动实施方案》23日对外公布，确保一张蓝图绘到底。",  # a day; a slogan
+        # the date says which estates, through a list of what they are (a twenty-seventh batch)
+        "重点是改造2000年年底前建成、失修失养、设施不齐的住宅小区。",
         "增加“社会救助一件事”联办事项。",  # a reform's name, not one of anything
         "报告共分两个部分：一、过去一年和五年工作回顾；二、对今年政府工作的建议。",  # the periods looked back on
     ],
