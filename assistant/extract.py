@@ -55,7 +55,7 @@ def extract_document(doc: Document) -> list[Indicator]:
             m = re.search(r"(\d{4})\s*年?\s*(?:目标|预期|属性|$)", p.text)
             table_deadline = f"{m.group(1)}年" if m else None
         elif (p.first.kind == "text" or CELL not in header) and (
-            line := INDICATOR_LINE.match(re.sub(rf"\s*\{CELL}\s*", " ", p.text))
+            line := INDICATOR_LINE.match(p.text.replace(CELL, " "))
         ):
             # a line of an indicator table ("1.养老机构护理型床位占比(%) >55 约束性"), its spaces read as cells or not
             rows.append(
@@ -188,12 +188,12 @@ def _completion_rows(p: Passage, valued: set[int]) -> tuple[list[Indicator], set
         before = deadline.endswith("前")
         if not (before or (text[: m.start()].endswith(DEADLINE_LEAD) and not state.endswith("实现"))):
             continue
+        sent_s, sent_e = sentence_at(text, m.start())
         if ATTRIBUTE.match(text, m.end()) or (
-            text.startswith("、", m.end()) and "的" in text[m.end() : sentence_at(text, m.start())[1]]
+            text.startswith("、", m.end()) and "的" in text[m.end() : sent_e]
         ):
             # "2000年底前建成的小区", "…建成需改造的", "2000年年底前建成、失修失养…的住宅小区": what the noun is
             continue
-        sent_s, sent_e = sentence_at(text, m.start())
         s, e = segment(text, m.start(), m.end())
         chunk = max(text.rfind(ch, sent_s, m.start()) for ch in "，,") + 1
         if sent_s in valued and any(

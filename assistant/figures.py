@@ -336,9 +336,8 @@ def parallel_figures(value: str, unit: str) -> list[str]:
 def respective_names(text: str, sent_start: int, value_start: int, count: int) -> list[str] | None:
     """The `count` names a "分别" list pairs with parallel figures, in order; None when the sentence
     does not list exactly that many before its 分别."""
-    head = text[
-        text.rfind("。", 0, sent_start) + 1 : value_start
-    ]  # its clause and those before it in the sentence
+    # its clause and those before it in the sentence
+    head = text[text.rfind("。", 0, sent_start) + 1 : value_start]
     m = list(RESPECTIVELY.finditer(head))
     if not m:
         return None
@@ -346,9 +345,8 @@ def respective_names(text: str, sent_start: int, value_start: int, count: int) -
     # ("A、B和C分别达到90%、99%和13.5年；2020年分别达到98%、99%和15年以上")
     for lead in reversed(m):
         listing = re.split(r"[，,；;：:]", head[: lead.start()])[-1]
-        parts = [
-            x for x in re.split(r"、|和|及(?!以[上下])|与|或者|或", listing) if x
-        ]  # "三级及以上" is one name
+        # "三级及以上" is one name
+        parts = [x for x in re.split(r"、|和|及(?!以[上下])|与|或者|或", listing) if x]
         if len(parts) > 1:
             break
     if len(parts) != count:
@@ -356,9 +354,8 @@ def respective_names(text: str, sent_start: int, value_start: int, count: int) -
     # the first name carries what leads into the list ("…中取得高级社会工作师"): cut after its last verb or
     # preposition; the last carries what follows it ("…证书者", "二等奖的"): a closing 的 goes
     parts[0] = re.split(r"取得|获得|对于|对|给予|向|为|中|按照|其中", parts[0])[-1]
-    parts[0] = re.sub(
-        r"^(?:到|至)?\d{4}年(?:底|末)?", "", parts[0]
-    )  # the year the list is for is no part of its name
+    # the year the list is for is no part of its name ("2015年学前三年幼儿教育毛入园率")
+    parts[0] = re.sub(r"^(?:到|至)?\d{4}年(?:底|末)?", "", parts[0])
     parts[-1] = re.sub(r"的$", "", parts[-1])
     # what the names share at their end ("…级", "…社会工作师") closes the last name too; the words after
     # it there belong to every name ("社区（村）级|社区养老服务设施", "助理社会工作师|职业资格证书者")

@@ -17,9 +17,8 @@ RULES = Path(__file__).parent / "rules" / "quantity.toml"
 CN = "零〇一二两三四五六七八九十百千万亿"
 NUMBER = rf"(?:\d+(?:\.\d+)?|[{CN}]+(?:点[{CN}]+)?)"
 MULTIPLIERS = ("万亿", "万", "亿")  # written between a figure and its unit: 10.8万部, 1.16亿平方米, 1.3万亿斤
-APPROX_SCALED = re.compile(
-    r"(?<=[万亿])[余多]"
-)  # a scaled unit saying "and more": 1万余户 is more than 1万户
+# a scaled unit saying "and more": 1万余户 is more than 1万户
+APPROX_SCALED = re.compile(r"(?<=[万亿])[余多]")
 UNITS_ALONE = {"十": 10.0, "百": 100.0, "千": 1000.0, "万": 10000.0, "半": 0.5}
 FRACTION = rf"(?:[{CN}]+分之[{CN}]+|\d+/\d+|百分之{NUMBER})"
 # A ratio of two figures, as plans write 医护比 or 师生比: 1:1.2, 1∶10 (after 比, never a time of day).

@@ -4,11 +4,12 @@ statistics table's figure per cell (`assistant.extract` decides which table a ro
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from assistant.figures import masked, merged_quantities
 from assistant.indicator import Indicator
 from assistant.passage import Passage
-from corpus.cells import CELL, cells
+from corpus.cells import CELL, UNIT_AT_END, cells
 
 INDICATOR_HEADER = re.compile(r"指标|目标|基期|现状|预期|属性|数值|标准|\d{4}\s*年")
 
@@ -31,17 +32,9 @@ def table_row(p: Passage, deadline: str | None, header: str) -> list[Indicator]:
         and not re.search(r"基期|基准|现状|目标|预期|属性", header)
     ):
         # a series, a figure per year ("指标 2006 … 2013" over "床位数 204.5 … 526.7"): a row per figure
-        name = p.text[: values[0].start()].strip()
+        name = _name(p.text, values[0].start())
         return [
-            p.row(
-                0,
-                len(p.text),
-                indicator=f"{name} {year}",
-                value=m.group(0).strip(),
-                unit=re.sub(r"[\d.\s]", "", m.group(0)) or None,
-                context=header,
-                value_at=m.start(),
-            )
+            p.row(0, len(p.text), indicator=f"{name} {year}", context=header, **_figure(m))
             for year, m in zip(years, values, strict=True)
         ]
     v = values[-1]
@@ -60,14 +53,10 @@ def table_row(p: Passage, deadline: str | None, header: str) -> list[Indicator]:
             0,
             len(p.text),
             indicator=_name(p.text, values[0].start()),
-            comparator=v.group("sign") or v.group("post") or None,
-            value=v.group("num") + (v.group("unit") or ""),
-            unit=v.group("unit") or None,
-            value_text=v.group(0).strip(),
             deadline=deadline,
             context=header if deadline or baseline else "",
             baseline=baseline,
-            value_at=v.start(),
+            **_figure(v),
         )
     ]
 
@@ -78,6 +67,17 @@ TABLE_VALUE = re.compile(
     r"(?P<sign>[<>≤≥])?\s*(?P<num>\d+(?:\.\d+)?)\s*"
     r"(?P<unit>%|‰|平方米|万人|万元|亿元|户|人|名|个|元|年|张|所|家|岁)?(?P<post>以上|以下|左右)?"
 )
+
+
+def _figure(m: re.Match[str]) -> dict[str, Any]:
+    """A row's fields for one figure of `TABLE_VALUE`: its comparator, value with unit, as written, where."""
+    return {
+        "comparator": m.group("sign") or m.group("post") or None,
+        "value": m.group("num") + (m.group("unit") or ""),
+        "unit": m.group("unit") or None,
+        "value_text": m.group(0).strip(),
+        "value_at": m.start(),
+    }
 
 
 def _values(text: str) -> list[re.Match[str]]:
@@ -111,14 +111,10 @@ def _sub_rows(
             0,
             len(p.text),
             indicator=name,
-            comparator=t.group("sign") or t.group("post") or None,
-            value=t.group("num") + (t.group("unit") or ""),
-            unit=t.group("unit") or None,
-            value_text=t.group(0).strip(),
             deadline=deadline,
             context=header,
             baseline=f"{b.group(0).strip()}（{base_year}年）",
-            value_at=t.start(),
+            **_figure(t),
         )
         for name, b, t in zip(names, values[:k], values[k:], strict=True)
     ]
@@ -128,10 +124,8 @@ def _sub_rows(
 ID_COLUMN = re.compile(
     r"^(?:序号|编号|序|代码|编码|号码|文号|电话|邮编|No\.?)$|年份|年度|日期|时间|时限|期限", re.I
 )
-HEADER_UNIT = re.compile(r"[（(]([^（）()]{1,6})[）)]$")  # "新开工小区数（个）"
-YEAR_CELL = re.compile(
-    r"(?:19|20)\d\d(?:\.\d{1,2}){0,2}"
-)  # 2023, 2022.06: when, unless the column gives a unit (1988个)
+# 2023, 2022.06: when, unless the column gives a unit (1988个)
+YEAR_CELL = re.compile(r"(?:19|20)\d\d(?:\.\d{1,2}){0,2}")
 BARE = re.compile(r"[<>≤≥]?\s*\d+(?:\.\d+)?")
 
 
@@ -144,13 +138,10 @@ def column_rows(p: Passage, header: str) -> list[Indicator]:
     heads, row = cells(header), cells(p.text)
     if len(row) > len(heads):
         return []
-    starts = [0]
-    for part in p.text.split(CELL)[:-1]:
-        starts.append(starts[-1] + len(part) + 1)
-    spans = [
-        (a + len(part) - len(part.lstrip()), part.strip())
-        for a, part in zip(starts, p.text.split(CELL), strict=True)
-    ]
+    spans, at = [], 0  # each cell's text and where it starts in the row
+    for part in p.text.split(CELL):
+        spans.append((at + len(part) - len(part.lstrip()), part.strip()))
+        at += len(part) + 1
     pairs = list(zip(heads[len(heads) - len(row) :], spans, strict=True))
     name = next(
         (
@@ -162,7 +153,7 @@ def column_rows(p: Passage, header: str) -> list[Indicator]:
     )
     rows = []
     for h, (at, c) in pairs:
-        unit = HEADER_UNIT.search(h)
+        unit = UNIT_AT_END.search(h)
         if not c or ID_COLUMN.search(h) or (YEAR_CELL.fullmatch(c) and not unit):
             continue
         bare = BARE.fullmatch(c)
@@ -175,13 +166,13 @@ def column_rows(p: Passage, header: str) -> list[Indicator]:
             continue
         q = qs[0] if qs else None
         sign = c[: q.start].strip() if q else re.sub(r"[\d.\s]", "", c)
-        measure = HEADER_UNIT.sub("", h).strip()
+        measure = UNIT_AT_END.sub("", h).strip()
         rows.append(
             p.row(
                 0,
                 len(p.text),
                 indicator=f"{name} {measure}".strip(),
-                comparator={"<": "<", ">": ">", "≤": "≤", "≥": "≥"}.get(sign)
+                comparator=(sign if sign in ("<", ">", "≤", "≥") else None)
                 or (q.comparator if q else None)
                 or None,
                 value=q.value if q else c.lstrip("<>≤≥ "),

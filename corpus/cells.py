@@ -38,7 +38,7 @@ def cells(text: str) -> list[str]:
 # indicator's kind, and the unit in brackets ending its name ("学前教育毛入园率（%）")
 VALUE_CELL = re.compile(r"[<>≤≥]?\s*\d+(?:\.\d+)?\s*(?:%|‰|[^\d\s]{1,3})?(?:以上|以下|左右)?")
 ATTRIBUTE_CELL = re.compile(r"预期性|约束性")
-UNIT_AT_END = re.compile(r"[（(][^（）()]{1,6}[）)]$")
+UNIT_AT_END = re.compile(r"[（(]([^（）()]{1,6})[）)]$")  # "新开工小区数（个）": the column's unit
 FIGURE = re.compile(r"[<>≤≥]?\s*\d+(?:\.\d+)?\s*[%‰]?")  # a cell that is one bare figure
 
 
@@ -79,20 +79,18 @@ def numbered_from(run: Sequence[_Texted]) -> int | None:
     return None
 
 
-# A table set out with spaces between its cells, as text copied from a page or a PDF gives it ("序号 省份 新开工小区数(个)
-# 开工率" over "1 贵州 1071 全部开工"): three or more lines in a row (blank lines aside) of as many space-parted
-# words, three or more, short, with no sentence punctuation, a word that is a figure in most of them. Their spaces become cell borders
-# (CELL, as a .docx table's cells are): spaces between Chinese characters are dropped later, and
-# "3湖北4284 99%" is no longer a row of four cells.
+# A table set out with spaces between its cells, as text copied from a page or a PDF gives it ("序号 省份
+# 新开工小区数(个) 开工率" over "1 贵州 1071 全部开工"): three or more lines in a row (blank lines aside) of as
+# many space-parted words, three or more, short, with no sentence punctuation, a word that is a figure in most
+# of them. Their spaces become cell borders (CELL, as a .docx table's cells are): spaces between Chinese
+# characters are dropped later, and "3湖北4284 99%" is no longer a row of four cells.
 SPACES = r"(?<=\S)[ \t\u3000\xa0]+(?=\S)"
 NOT_A_ROW = re.compile(r"[，。；：,;！？]|^[•·*\-]")  # a sentence, a "key：value" line, a list item
 
 
 def _has_figure(body: str) -> bool:
     """A word of the line is one figure ("1071", "99%", "4.26万个"), not a date or a sentence holding one."""
-    return any(
-        re.fullmatch(r"[<>≤≥]?\d+(?:\.\d+)?(?:[%‰]|[^\d\s]{0,2})", w) for w in re.split(SPACES, body.strip())
-    )
+    return any(VALUE_CELL.fullmatch(w) for w in re.split(SPACES, body.strip()))
 
 
 def spaced_table_lines(bodies: Sequence[str]) -> set[int]:

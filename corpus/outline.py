@@ -196,7 +196,7 @@ def _parse(lines: Sequence[Line], skip: Sequence[str]) -> list[_Draft]:
                 drafts.append(_Draft(tuple(lbl for _, lbl in stack), ln.start, end, "text"))
             i += 1
             continue
-        if not seen_heading and indicator_header(head_cells := _cell_run(lines, i)):
+        if not seen_heading and _is_cell(text) and indicator_header(head_cells := _cell_run(lines, i)):
             # an indicator table's header set out a cell per line ("指 标", "2020年", "2025年", "属性")
             path = tuple(lbl for _, lbl in stack) or (PREAMBLE,)
             n = len(head_cells)
