@@ -25,14 +25,13 @@ from assistant.figures import (
     indicator_name,
     masked,
     merged_quantities,
-    parallel_figures,
-    respective_names,
     segment,
     sentence_at,
     sentences_of,
 )
 from assistant.indicator import Indicator
 from assistant.passage import Passage, passages
+from assistant.respective import RESPECTIVE_ONE, parallel_figures, respective_names
 from assistant.roles import clause_units, column_units, is_unit_column, sentence_units
 from assistant.table_rows import INDICATOR_HEADER, table_row
 from assistant.topics import assign_topics
@@ -132,7 +131,9 @@ YEAR = re.compile(r"\d{4}年")
 def _target_rows(p: Passage) -> tuple[list[Indicator], set[int]]:
     """One row per quantity that states a target, with the units its own sentence (or an earlier
     one, when the subject is elided) assigns; and the starts of the sentences used."""
-    text, rows, used = p.text, [], set()
+    text = p.text
+    rows: list[Indicator] = []
+    used: set[int] = set()
     last_end = 0  # where the figure before this one ends: a comparator before it is that one's
     for q in merged_quantities(masked(text)):
         seg_s, seg_e = segment(text, q.start, q.end)
@@ -147,7 +148,14 @@ def _target_rows(p: Passage) -> tuple[list[Indicator], set[int]]:
             quote_s,  # the quote holds the deadline too
             max(seg_e, dl.end("d")) if dl else seg_e,
             own,
-            indicator=indicator_name(text, seg_s, q.start, text[q.end : seg_e], q.kind == "count"),
+            indicator=indicator_name(
+                text,
+                seg_s,
+                q.start,
+                text[q.end : seg_e],
+                q.kind == "count",
+                rows[-1].indicator if rows and sent_s in used else "",
+            ),
             comparator=q.comparator or comparator_before(text, max(seg_s, last_end), q.start) or None,
             value=q.value,
             unit=q.unit or None,
@@ -158,7 +166,13 @@ def _target_rows(p: Passage) -> tuple[list[Indicator], set[int]]:
             value_at=q.start - quote_s,
         )
         figures = parallel_figures(q.value, q.unit)
-        names = respective_names(text, sent_s, q.start, len(figures)) if len(figures) > 1 else None
+        if len(figures) > 1:
+            names = respective_names(text, sent_s, q.start, len(figures))
+        elif RESPECTIVE_ONE.search(text[: q.start]):
+            names = respective_names(text, sent_s, q.start, None)
+            figures *= len(names or ())
+        else:
+            names = None
         if names:
             # one row per name and its figure, quoting the whole sentence (the pairing is read there)
             rows += [

@@ -7,7 +7,6 @@ rules/extraction.toml."""
 from __future__ import annotations
 
 import itertools
-import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from assistant.quantity import Quantity, comparator_words, find_quantities
+from assistant.respective import PARALLEL, RESPECTIVE_LEAD
 from assistant.roles import Units, sentence_units
 from indexer.tokenize import domain_tokenizer
 
@@ -133,6 +133,7 @@ def merged_quantities(text: str) -> list[Value]:
             and g[-1].kind == "other"
             and not re.match(COMPARATOR_WORDS, g[0].text)
             and not comparator_before(text, max(g[0].start - 6, 0), g[0].start)
+            and not _coefficient(text, g)
         ):
             continue  # a bare figure: a street number (1668号), a postcode, "等3类人员"; a target gives its unit
         s, e = g[0].start, g[-1].end
@@ -154,6 +155,25 @@ def merged_quantities(text: str) -> list[Value]:
             )
         )
     return out
+
+
+# A measure without a unit is written with decimals and reached: "灌溉水有效利用系数从0.565提升到0.583",
+# "达0.60以上", "分别达0.573和0.576" (a coefficient, an index, a ratio); a bare whole number is a street
+# number, a code or a count of things left unnamed.
+REACHED = re.compile(
+    r"(?:(?<![送到抵下传表通直转发])达|达到|提高到|提升到|提高至|提升至|增至|降至|降到|下降到|下降至|控制在|保持在|稳定在)$"
+)
+# a stretch naming nothing but when and that a figure is reached: "，到2030年达"
+DATED_REACH = re.compile(
+    rf"[，,]?(?:到|至|力争|确保|力争到|确保到)?\d{{4}}年(?:年底|底|末)?(?:前)?[，,]?{REACHED.pattern}"
+)
+
+
+def _coefficient(text: str, figures: list[Quantity]) -> bool:
+    """Decimal figures without a unit that a sentence says are reached or kept at."""
+    return all(re.fullmatch(r"\d+\.\d+(?:以上|以下|左右)?", q.text) for q in figures) and bool(
+        REACHED.search(re.sub(r"分别$", "", text[: figures[0].start]))
+    )
 
 
 def comparator_before(text: str, seg_start: int, value_start: int) -> str:
@@ -302,67 +322,23 @@ def deadline_of(text: str, s: int, e: int, value_at: int) -> re.Match[str] | Non
     return found[0] if found else None
 
 
-def indicator_name(text: str, seg_start: int, value_start: int, after: str = "", count: bool = False) -> str:
+def indicator_name(
+    text: str, seg_start: int, value_start: int, after: str = "", count: bool = False, elided: str = ""
+) -> str:
     """What a figure measures: its segment's words before it, and for a count (or when nothing comes
     before it) the words after it, the figure's place shown by "…": "培育和打造…城乡社区治理创新试点",
-    "…成员提出召开物业管理委员会会议的"."""
+    "…成员提出召开物业管理委员会会议的". A segment naming nothing but its date and verb ("…提升到0.583，
+    到2030年达0.60以上") measures what the figure before it in the sentence measures (`elided`)."""
     name = text[seg_start:value_start]
     name = re.sub(
         r"^(?:到|力争|确保|其中|并|要|应当|应)?\s*(?:\d{4}年(?:年底|底|末)?(?:前)?)?[，,]?", "", name
     )
     for c in sorted(rules().comparators, key=len, reverse=True):
         name = name.replace(c, "")
+    # "系数从“十三五”末的0.565提升到": what rises to the figure, not where it rose from
+    name = re.sub(r"从(?!事)[^，。；]*?\d+(?:\.\d+)?[%％]?$", "", REACHED.sub("", name)) or name
+    if elided and DATED_REACH.fullmatch(text[seg_start:value_start].strip()):
+        return elided
     name = name.strip("，、：；的 ") or text[seg_start:value_start].strip()
     after = re.sub(r"[（(](?:详见|见)[^）)]*[）)]", "", after).strip("，。；、 ")
     return f"{name}…{after}" if after and len(after) <= 30 and (count or not name) else name
-
-
-# "取得A、B和C证书者，分别给予5000元、3000元、2000元": each of the listed names takes the figure in
-# its place. The names are the enumeration nearest before 分别, cut at 、/和/及/与/或.
-RESPECTIVELY = re.compile(r"[，,]?\s*分别")
-RESPECTIVE_LEAD = re.compile(r"分别[^，,；;。\d]{0,4}$")  # "分别达到" right before a list of figures
-
-
-PARALLEL = ("、", "和", "以及", "及", "与")  # between figures listed side by side
-PARALLEL_SPLIT = re.compile("|".join(PARALLEL))
-
-
-def parallel_figures(value: str, unit: str) -> list[str]:
-    """The figures of a parallel value, each with the unit the list gives once: "17.2、2.4和3.8个百分点"."""
-    figures = [f for f in PARALLEL_SPLIT.split(value) if f]
-    return [f if not unit or not re.fullmatch(r"[\d.]+", f) else f + unit for f in figures]
-
-
-def respective_names(text: str, sent_start: int, value_start: int, count: int) -> list[str] | None:
-    """The `count` names a "分别" list pairs with parallel figures, in order; None when the sentence
-    does not list exactly that many before its 分别."""
-    # its clause and those before it in the sentence
-    head = text[text.rfind("。", 0, sent_start) + 1 : value_start]
-    m = list(RESPECTIVELY.finditer(head))
-    if not m:
-        return None
-    # the nearest 分别 whose names are listed; a second list that names none pairs with the first's
-    # ("A、B和C分别达到90%、99%和13.5年；2020年分别达到98%、99%和15年以上")
-    for lead in reversed(m):
-        listing = re.split(r"[，,；;：:]", head[: lead.start()])[-1]
-        # "三级及以上" is one name
-        parts = [x for x in re.split(r"、|和|及(?!以[上下])|与|或者|或", listing) if x]
-        if len(parts) > 1:
-            break
-    if len(parts) != count:
-        return None
-    # the first name carries what leads into the list ("…中取得高级社会工作师"): cut after its last verb or
-    # preposition; the last carries what follows it ("…证书者", "二等奖的"): a closing 的 goes
-    parts[0] = re.split(r"取得|获得|对于|对|给予|向|为|中|按照|其中", parts[0])[-1]
-    # the year the list is for is no part of its name ("2015年学前三年幼儿教育毛入园率")
-    parts[0] = re.sub(r"^(?:到|至)?\d{4}年(?:底|末)?", "", parts[0])
-    parts[-1] = re.sub(r"的$", "", parts[-1])
-    # what the names share at their end ("…级", "…社会工作师") closes the last name too; the words after
-    # it there belong to every name ("社区（村）级|社区养老服务设施", "助理社会工作师|职业资格证书者")
-    shared = os.path.commonprefix([x[::-1] for x in parts[:-1]])[::-1]
-    at = parts[-1].find(shared) if shared else -1
-    if at >= 0 and at + len(shared) < len(parts[-1]):
-        tail = parts[-1][at + len(shared) :]
-        parts = [x + tail for x in parts[:-1]] + [parts[-1]]
-    names = [x.strip() for x in parts]
-    return names if all(names) else None

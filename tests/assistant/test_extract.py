@@ -982,3 +982,22 @@ def test_a_frequency_over_a_bracketed_list_and_a_commitment_after_a_time_frame()
         ("完成", "2022年底前"),
     ]
     assert "每两年" in rows[0].quote
+
+
+def test_a_coefficient_reached_is_a_value_one_figure_each_a_list_reaches_and_the_last_mile_is_no_figure():
+    """A twenty-ninth batch (water saving, read after its items were labelled): a coefficient has no unit but
+    decimals and is reached ("从0.565提升到0.583": the base is no target of its own; "到2030年达" names nothing
+    but its date and verb, so the figure is the sentence's earlier one's measure), one figure after a 分别 is
+    each listed name's, and "最后一公里" is a metaphor; "分别或者合计达到" sums the names, one row."""
+    rows = valued_rows(
+        "农田灌溉水有效利用系数从“十三五”末的0.565提升到0.583，到2030年达0.60以上。"
+        "万元国内生产总值用水量、万元工业增加值用水量较2025年分别下降10%以上。"
+        "解决农田灌溉“最后一公里”问题。占用防护林地、特种用途林地数量分别或者合计达到二十亩以上。"
+    )
+    assert [(r.indicator, r.value) for r in rows] == [
+        ("农田灌溉水有效利用系数", "0.583"),
+        ("农田灌溉水有效利用系数", "0.60以上"),
+        ("万元国内生产总值用水量", "10%以上"),
+        ("万元工业增加值用水量较2025年", "10%以上"),
+        ("占用防护林地、特种用途林地数量分别或者合计", "二十亩以上"),
+    ]

@@ -1,0 +1,65 @@
+"""Figures listed side by side and the names a 分别 gives them: "A、B和C分别达到90%、99%和13.5年" is one
+figure per name, "A、B分别下降10%以上" one figure each."""
+
+from __future__ import annotations
+
+import os
+import re
+
+# "取得A、B和C证书者，分别给予5000元、3000元、2000元": each of the listed names takes the figure in
+# its place. The names are the enumeration nearest before 分别, cut at 、/和/及/与/或.
+RESPECTIVELY = re.compile(r"[，,]?\s*分别")
+RESPECTIVE_LEAD = re.compile(r"分别[^，,；;。\d]{0,4}$")  # "分别达到" right before a list of figures
+# "A、B较2025年分别下降10%以上", "局级正职、局级副职分别为5年": one figure each of the names reaches ("分别或者合计达到"
+# sums them, "分别与两个以上保险人" is a preposition's)
+RESPECTIVE_ONE = re.compile(
+    r"分别(?:为|是|达|达到|下降|增长|提高|提高到|提升到|降低|降至|减少|增加|超过|不低于|不少于|不超过|控制在)?$"
+)
+
+
+PARALLEL = ("、", "和", "以及", "及", "与")  # between figures listed side by side
+PARALLEL_SPLIT = re.compile("|".join(PARALLEL))
+
+
+def parallel_figures(value: str, unit: str) -> list[str]:
+    """The figures of a parallel value, each with the unit the list gives once: "17.2、2.4和3.8个百分点"."""
+    figures = [f for f in PARALLEL_SPLIT.split(value) if f]
+    return [f if not unit or not re.fullmatch(r"[\d.]+", f) else f + unit for f in figures]
+
+
+def respective_names(text: str, sent_start: int, value_start: int, count: int | None) -> list[str] | None:
+    """The `count` names a "分别" list pairs with parallel figures, in order; None when the sentence
+    does not list exactly that many before its 分别. With `count` None, the names a 分别 right before one
+    figure gives it to, each ("A、B较2025年分别下降10%以上": each falls by 10%), when it lists two or more."""
+    # its clause and those before it in the sentence
+    head = text[text.rfind("。", 0, sent_start) + 1 : value_start]
+    m = list(RESPECTIVELY.finditer(head))
+    if not m:
+        return None
+    # the nearest 分别 whose names are listed; a second list that names none pairs with the first's
+    # ("A、B和C分别达到90%、99%和13.5年；2020年分别达到98%、99%和15年以上")
+    for lead in reversed(m):
+        listing = re.split(r"[，,；;：:]", head[: lead.start()])[-1]
+        # "三级及以上" is one name; one figure goes to names its own 分别 lists with 、, outside brackets
+        # ("县（市、区）" is one name)
+        cut = r"、|和|及(?!以[上下])|与|或者|或" if count else r"、(?![^（(]*[）)])"
+        parts = [x for x in re.split(cut, listing) if x]
+        if len(parts) > 1 or count is None:
+            break
+    if len(parts) != count and (count is not None or len(parts) < 2):
+        return None
+    # the first name carries what leads into the list ("…中取得高级社会工作师"): cut after its last verb or
+    # preposition; the last carries what follows it ("…证书者", "二等奖的"): a closing 的 goes
+    parts[0] = re.split(r"取得|获得|对于|对|给予|向|为|中|按照|其中", parts[0])[-1]
+    # the year the list is for is no part of its name ("2015年学前三年幼儿教育毛入园率")
+    parts[0] = re.sub(r"^(?:到|至)?\d{4}年(?:底|末)?", "", parts[0])
+    parts[-1] = re.sub(r"的$", "", parts[-1])
+    # what the names share at their end ("…级", "…社会工作师") closes the last name too; the words after
+    # it there belong to every name ("社区（村）级|社区养老服务设施", "助理社会工作师|职业资格证书者")
+    shared = os.path.commonprefix([x[::-1] for x in parts[:-1]])[::-1]
+    at = parts[-1].find(shared) if shared else -1
+    if at >= 0 and at + len(shared) < len(parts[-1]):
+        tail = parts[-1][at + len(shared) :]
+        parts = [x + tail for x in parts[:-1]] + [parts[-1]]
+    names = [x.strip() for x in parts]
+    return names if all(names) else None
