@@ -1001,3 +1001,14 @@ def test_a_coefficient_reached_is_a_value_one_figure_each_a_list_reaches_and_the
         ("万元工业增加值用水量较2025年", "10%以上"),
         ("占用防护林地、特种用途林地数量分别或者合计", "二十亩以上"),
     ]
+
+
+def test_a_reform_named_by_its_promise_a_span_looked_back_on_and_a_contents_lists_numbers_are_no_figures():
+    """A thirtieth batch (e-government reports and a 2015 方案, read after their items were labelled): "最多跑一次" names a
+    reform, "2014至2024十年间" is the span a report covers, "01/02/" numbers a contents list, "从…四个维度提出" lays out a
+    report; the figures beside them stay."""
+    rows = valued_rows(
+        "2014至2024十年间，92.5%的省级行政许可事项实现网上受理和“最多跑一次”。演讲人目录01/02/引言03/04/现状。"
+        "从“技术赋能—服务优化”四个维度提出能力提升路径。所有网上申办事项到现场办理次数不超过2次。"
+    )
+    assert [r.value for r in rows] == ["92.5%", "2次"]

@@ -692,3 +692,17 @@ def test_a_news_pages_original_headline_and_editor_line_are_dropped_as_furniture
     assert "news-furniture: 原标题：每千名老人有养老床位30张" in doc.dropped
     assert "news-furniture: （责编：高奕楠、权娟）" in doc.dropped, doc.dropped
     assert any("30.3张" in c.text for c in doc.clauses) and not any("原标题" in c.text for c in doc.clauses)
+
+
+def test_a_document_sites_preview_furniture_is_dropped(tmp_path: Path, fresh_settings):
+    """A report copied from a document-sharing site opens with "还剩47页未读,继续阅读" and "本资源只提供10页预览…" (their
+    page counts gave rows, a thirtieth batch showed): dropped with their rule named, the report stays."""
+    doc = ingested(
+        fresh_settings,
+        tmp_path / "report.txt",
+        "还剩47页未读,继续阅读\n本资源只提供10页预览,全部文档请下载后查看!\n文本内容:\n"
+        "截至2024年底，“一网通办”事项覆盖率达92%。\n",
+    )
+    assert "document-site: 还剩47页未读，继续阅读" in doc.dropped, doc.dropped
+    assert any(d.startswith("document-site: 本资源只提供10页预览") for d in doc.dropped)
+    assert any("92%" in c.text for c in doc.clauses) and not any("页未读" in c.text for c in doc.clauses)
