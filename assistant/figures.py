@@ -222,6 +222,12 @@ def is_target(text: str, q: Quantity) -> bool:
         and (q.text.endswith(("以上", "以下")) or q.text.startswith("满") or text[: q.start].endswith("不足"))
     ):
         return False  # "人口5000人以下的社区", "十八周岁以上的居民", "年满十八周岁的": a condition on the subject
+    if q.kind == "age" and re.search(r"[上下]$", q.text) and re.match(r"[\u4e00-\u9fff]", after):
+        # "每千人口拥有3岁以下婴幼儿托位数为2.03个": an age bound inside an indicator its clause gives a figure
+        # says who is counted ("为七十周岁以上老年人提供养老服务补贴": the bound is the provision's figure)
+        rest = re.split(f"[{CLAUSE_BREAKS}]", text[q.end :], maxsplit=1)[0]
+        if any(re.search(r"(?:为|是|达|达到)$", rest[: x.start]) for x in find_quantities(rest)):
+            return False
     if re.fullmatch(r"一(?:个|套|批|支|项|系列|种|条|场|座|台)", q.text) and not comparator_before(
         text, max(q.start - 6, 0), q.start
     ):

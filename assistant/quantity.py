@@ -20,7 +20,9 @@ MULTIPLIERS = ("万亿", "万", "亿")  # written between a figure and its unit:
 # a scaled unit saying "and more": 1万余户 is more than 1万户
 APPROX_SCALED = re.compile(r"(?<=[万亿])[余多]")
 UNITS_ALONE = {"十": 10.0, "百": 100.0, "千": 1000.0, "万": 10000.0, "半": 0.5}
-FRACTION = rf"(?:[{CN}]+分之[{CN}]+|\d+/\d+|百分之{NUMBER})"
+# 三成以上, 七成: tenths ("成员", "成为", "一成不变", "建成" are words)
+TENTHS = r"[两二三四五六七八九]成(?![员为立果本效功熟绩不就型长年])"
+FRACTION = rf"(?:[{CN}]+分之[{CN}]+|\d+/\d+|百分之{NUMBER}|{TENTHS})"
 # A ratio of two figures, as plans write 医护比 or 师生比: 1:1.2, 1∶10 (after 比, never a time of day).
 _FIGURE = r"\d+(?:\.\d+)?"
 RATIO = rf"{_FIGURE}\s*[:：∶]\s*{_FIGURE}"
@@ -99,6 +101,9 @@ def rules() -> QuantityRules:
 def parse_number(text: str) -> float | None:
     """'三分之二' → 0.667, '百分之五十' → 0.5, '50%' → 0.5, '2/3' → 0.667, '十五' → 15, '1.5' → 1.5."""
     t = text.strip().replace("％", "%")
+    if re.fullmatch(TENTHS, t):
+        v = parse_number(t[0])
+        return None if v is None else v / 10
     m = re.fullmatch(r"百分之(.+)", t)
     if m:
         v = parse_number(m.group(1))
@@ -137,8 +142,8 @@ def _range(num: str) -> tuple[float | None, float | None]:
     if RATIO_PARTS.fullmatch(num.strip()):
         return parse_number(num), None
     parts = re.split(r"\s*(?:至|到|-|—|－|～|~)\s*", num)
-    lo = parse_number(re.sub(r"[^\d.%‰/分之百" + CN + "点]", "", parts[0])) if parts else None
-    hi = parse_number(re.sub(r"[^\d.%‰/分之百" + CN + "点]", "", parts[-1])) if len(parts) > 1 else None
+    lo = parse_number(re.sub(r"[^\d.%‰/分之百成" + CN + "点]", "", parts[0])) if parts else None
+    hi = parse_number(re.sub(r"[^\d.%‰/分之百成" + CN + "点]", "", parts[-1])) if len(parts) > 1 else None
     return lo, hi
 
 
@@ -159,7 +164,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if not ratio and num is not None and any(s <= m.start("num") < e for s, e in clocks):
             continue  # a time of day (中午12:00前) is when, not how much
         if num is not None:
-            is_fraction = ratio or bool(re.search(r"分之|%|％|‰|/", num))
+            is_fraction = ratio or bool(re.search(r"分之|%|％|‰|/|成", num))
             if not unit and not is_fraction and not (pre or post) and not re.search(r"\d", num):
                 continue
             if not unit and not is_fraction and not re.search(r"\d", num) and not post:

@@ -67,7 +67,14 @@ CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
 # A page's ruby annotations copied as text: "關(guān)于印發(fā)" — a character's pinyin with its tone mark, in brackets
 # after it. Not a word of the text ("（mg/L）", "（PM2.5）" carry no tone mark and stay).
 TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-RUBY = rf"(?<=[\u4e00-\u9fff])[（(](?=[a-zü]*[{TONE}])[a-zü{TONE}]{{1,7}}[）)]"
+RUBY = rf"(?<=[\u4e00-\u9fff])[（(](?=[a-zü]*[{TONE}])[a-zü{TONE}]{{1,7}} ?[）)]"
+# The same without tone marks ("托(tuo)育服务需(xu)求"): a syllable of pinyin in brackets after a character, dropped
+# only where a line holds two or more (one could be a bracketed word of the text).
+SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|er|in|un|ia|ie|iu|ua|uo|ue|ui|a|o|e|i|u|v|ü)"
+)
+PLAIN_RUBY = rf"(?<=[\u4e00-\u9fff])[（(]{SYLLABLE} ?[）)]"
 
 
 # A figure whose thousands are parted by a space ("幼儿园项目1 122个", "在2 083所农村小学"): the space is no word break.
@@ -80,7 +87,8 @@ DIGIT_GROUP_SPACE = "|".join(
 
 def normalize_line(line: Mapped, script: Script) -> Mapped:
     """One source line → without control characters or ruby pinyin, simplified, width-unified, whitespace-collapsed."""
-    collapsed = collapse_space(unify_width(convert_script(delete_mapped(line, f"{CONTROL}|{RUBY}"), script)))
+    ruby = f"{RUBY}|{PLAIN_RUBY}" if len(re.findall(PLAIN_RUBY, line.text)) >= 2 else RUBY
+    collapsed = collapse_space(unify_width(convert_script(delete_mapped(line, f"{CONTROL}|{ruby}"), script)))
     return delete_mapped(collapsed, DIGIT_GROUP_SPACE)
 
 

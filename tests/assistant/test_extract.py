@@ -1012,3 +1012,13 @@ def test_a_reform_named_by_its_promise_a_span_looked_back_on_and_a_contents_list
         "从“技术赋能—服务优化”四个维度提出能力提升路径。所有网上申办事项到现场办理次数不超过2次。"
     )
     assert [r.value for r in rows] == ["92.5%", "2次"]
+
+
+def test_tenths_are_a_share_and_an_age_inside_an_indicator_given_a_figure_says_who_is_counted():
+    """A thirty-first batch (childcare figures copied with ruby pinyin, a plan's preface, read after their items were
+    labelled): "三成以上" is three tenths; "每千人口拥有3岁以下婴幼儿托位数为2.03个" has one figure, 2.03个 — the age bound names who
+    is counted — while "为七十周岁以上老年人提供养老服务补贴" has its age bound as its figure."""
+    rows = valued_rows(
+        "三成以上婴幼儿家庭有托育需求。我国每千人口拥有3岁以下婴幼儿托位数为2.03个。为七十周岁以上老年人提供养老服务补贴。"
+    )
+    assert [r.value for r in rows] == ["三成以上", "2.03个", "七十周岁以上"]

@@ -706,3 +706,17 @@ def test_a_document_sites_preview_furniture_is_dropped(tmp_path: Path, fresh_set
     assert "document-site: 还剩47页未读，继续阅读" in doc.dropped, doc.dropped
     assert any(d.startswith("document-site: 本资源只提供10页预览") for d in doc.dropped)
     assert any("92%" in c.text for c in doc.clauses) and not any("页未读" in c.text for c in doc.clauses)
+
+
+def test_ruby_pinyin_without_tone_marks_is_dropped_where_a_line_holds_several(tmp_path: Path, fresh_settings):
+    """A page copied with its ruby annotations, some with tone marks and a space ("入(rù )托率"), some without ("托(tuo)育",
+    a thirty-first batch): the pinyin goes where a line holds two or more; one bracketed syllable alone stays (it may be
+    the text's)."""
+    doc = ingested(
+        fresh_settings,
+        tmp_path / "page.txt",
+        "托(tuo)育机构入托(tuo)率仅为6%左右，入(rù )托率低。\n\n每千人口拥有3岁以下婴幼儿托位数为2.03个（a）。\n",
+    )
+    text = "\n".join(c.text for c in doc.clauses)
+    assert "托育机构入托率仅为6%左右，入托率低" in text, text
+    assert "（a）" in text
