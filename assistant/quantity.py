@@ -78,7 +78,8 @@ def rules() -> QuantityRules:
         for u, k in kinds.items()
         for m in MULTIPLIERS
         for a in ("", *data["approximate"])
-        if k in ("count", "area", "volume", "distance", "weight", "money") and not u.startswith(MULTIPLIERS)
+        if k in ("count", "area", "volume", "distance", "weight", "money", "capacity")
+        and not u.startswith(MULTIPLIERS)
     }
     kinds = {**scaled, **kinds}
     units = sorted({*data["units"], *scaled}, key=len, reverse=True)

@@ -1022,3 +1022,19 @@ def test_tenths_are_a_share_and_an_age_inside_an_indicator_given_a_figure_says_w
         "三成以上婴幼儿家庭有托育需求。我国每千人口拥有3岁以下婴幼儿托位数为2.03个。为七十周岁以上老年人提供养老服务补贴。"
     )
     assert [r.value for r in rows] == ["三成以上", "2.03个", "七十周岁以上"]
+
+
+def test_a_capacity_per_day_a_figures_number_a_garbled_power_and_full_coverage_basically_reached():
+    """A thirty-third batch (waste-sorting plans, news and a paper, read after their items were labelled): "70万吨/日" is a
+    capacity per day, "如图1所示" numbers a figure, "3.1×1.08t" is a power of ten copied without its exponent (no
+    figure to show), and "2025年底前基本实现全覆盖" reaches 全覆盖."""
+    rows = valued_rows(
+        "到2025年底，全国生活垃圾分类收运能力达到70万吨/日左右。清运量达到3.1×1.08t，如图1所示，较2018年增加5.5%。"
+        "力争在今年年底前使覆盖率达到90%以上，2025年底前基本实现全覆盖。"
+    )
+    assert [(r.value, r.unit) for r in rows] == [
+        ("70万吨/日左右", "万吨/日"),
+        ("5.5%", None),
+        ("90%以上", None),
+        ("基本实现全覆盖", None),
+    ]
