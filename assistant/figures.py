@@ -160,9 +160,9 @@ def merged_quantities(text: str) -> list[Value]:
     return out
 
 
-# A measure without a unit is written with decimals and reached: "灌溉水有效利用系数从0.565提升到0.583",
-# "达0.60以上", "分别达0.573和0.576" (a coefficient, an index, a ratio); a bare whole number is a street
-# number, a code or a count of things left unnamed.
+# A measure without a unit is written with decimals and reached, or is or moves by one: "灌溉水有效利用系数从0.565
+# 提升到0.583", "达0.60以上", "分别达0.573和0.576", "收入之比为2.34，比2020年下降0.22" (a coefficient, an index, a
+# ratio); a bare whole number is a street number, a code or a count of things left unnamed.
 REACHED = re.compile(
     r"(?:(?<![送到抵下传表通直转发])达|达到|提高到|提升到|提高至|提升至|增至|降至|降到|下降到|下降至|控制在|保持在|稳定在)$"
 )
@@ -174,8 +174,9 @@ DATED_REACH = re.compile(
 
 def _coefficient(text: str, figures: list[Quantity]) -> bool:
     """Decimal figures without a unit that a sentence says are reached or kept at."""
+    before = re.sub(r"分别$", "", text[: figures[0].start])
     return all(re.fullmatch(r"\d+\.\d+(?:以上|以下|左右)?", q.text) for q in figures) and bool(
-        REACHED.search(re.sub(r"分别$", "", text[: figures[0].start]))
+        REACHED.search(before) or re.search(r"(?:为|是|下降|上升|提高|增加|减少|降低)$", before)
     )
 
 
@@ -225,8 +226,9 @@ def is_target(text: str, q: Quantity) -> bool:
         and (q.text.endswith(("以上", "以下")) or q.text.startswith("满") or text[: q.start].endswith("不足"))
     ):
         return False  # "人口5000人以下的社区", "十八周岁以上的居民", "年满十八周岁的": a condition on the subject
-    if q.kind == "age" and re.search(r"[上下]$", q.text) and re.match(r"[\u4e00-\u9fff]", after):
-        # "每千人口拥有3岁以下婴幼儿托位数为2.03个": an age bound inside an indicator its clause gives a figure
+    if q.kind == "age" and (re.search(r"[上下]$", q.text) or q.high) and re.match(r"[\u4e00-\u9fff]", after):
+        # "每千人口拥有3岁以下婴幼儿托位数为2.03个", "16至59岁劳动年龄人口为85798万人": an age bound or range inside an
+        # indicator its clause gives a figure
         # says who is counted ("为七十周岁以上老年人提供养老服务补贴": the bound is the provision's figure)
         rest = re.split(f"[{CLAUSE_BREAKS}]", text[q.end :], maxsplit=1)[0]
         if any(re.search(r"(?:为|是|达|达到)$", rest[: x.start]) for x in find_quantities(rest)):

@@ -1038,3 +1038,14 @@ def test_a_capacity_per_day_a_figures_number_a_garbled_power_and_full_coverage_b
         ("90%以上", None),
         ("基本实现全覆盖", None),
     ]
+
+
+def test_per_mille_points_a_ratio_that_is_or_moves_and_an_age_range_naming_who_is_counted():
+    """A thirty-fourth batch (a bulletin's population and income figures, a report of five years' livelihood figures,
+    read after their items were labelled): "下降0.13个千分点" moves a rate in per-mille points, a ratio "为2.34" and its
+    change "下降0.22" are figures without a unit, and "16至59岁" says which people "85798万人" counts."""
+    rows = valued_rows(
+        "全年人口出生率11.00‰，下降0.13个千分点。我国16至59岁劳动年龄人口为85798万人。"
+        "城乡居民人均可支配收入之比为2.34，比2020年下降0.22。"
+    )
+    assert [r.value for r in rows] == ["11.00‰", "0.13个千分点", "85798万人", "2.34", "0.22"]

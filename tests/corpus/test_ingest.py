@@ -720,3 +720,15 @@ def test_ruby_pinyin_without_tone_marks_is_dropped_where_a_line_holds_several(tm
     text = "\n".join(c.text for c in doc.clauses)
     assert "托育机构入托率仅为6%左右，入托率低" in text, text
     assert "（a）" in text
+
+
+def test_a_profiles_percentile_badges_are_dropped(tmp_path: Path, fresh_settings):
+    """A bulletin copied from a lawyer's page closes with the page's counters and their badges ("97次 (优于98.43%的律师)":
+    their percentages gave rows, a thirty-fourth batch showed): dropped with their rule named."""
+    doc = ingested(
+        fresh_settings,
+        tmp_path / "bulletin.txt",
+        "城镇登记失业率3.61%。\n13年 (优于88.23%的律师)\n97次 (优于98.43%的律师)\n",
+    )
+    assert "rank-badge: 97次（优于98.43%的律师）" in doc.dropped, doc.dropped
+    assert any("3.61%" in c.text for c in doc.clauses) and not any("优于" in c.text for c in doc.clauses)
