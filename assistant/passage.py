@@ -12,8 +12,8 @@ from typing import Any
 from assistant.indicator import Indicator
 from assistant.provision import FIRST_ITEM, ITEM, article_labels
 from assistant.roles import Units, clause_units
+from corpus.articles import article_context
 from corpus.model import Clause, Document
-from corpus.outline import article_context
 
 
 def clause_groups(doc: Document) -> list[list[Clause]]:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from corpus.articles import article_index, article_of
 from corpus.model import Clause, Document
-from corpus.outline import ARTICLE, ARTICLE_NUMBER, article_index, article_of
+from corpus.outline import ARTICLE, ARTICLE_NUMBER
 
 ITEM = re.compile(
     r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.](?!\d)|[一二三四五六七八九十]{1,3}、)"

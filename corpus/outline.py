@@ -96,9 +96,19 @@ def is_item_sentence(kind: str, rest: str) -> bool:
     return kind in ("paren_num", "circled") or bool(re.search(r"\d", rest)) or len(rest) > 25
 
 
+# A line a bullet glyph opens that holds a figure ("●经济增长6%左右") is a list item: content, never a table cell or
+# header matter (a site's list of headlines, "•·习近平会见…", stays header matter).
+BULLET = re.compile(r"^\s*[●•◆◇▲△■□★☆▪▸►◎].*\d")
+
+
 def _is_cell(text: str) -> bool:
     """A short line with no sentence punctuation: a flattened table cell (or a header line)."""
-    return len(text) <= 30 and not re.search(r"[，。；：:,;]", text) and marker_of(text) is None
+    return (
+        len(text) <= 30
+        and not re.search(r"[，。；：:,;]", text)
+        and not marker_of(text)
+        and not BULLET.match(text)
+    )
 
 
 @dataclass
@@ -349,49 +359,3 @@ def build_clauses(
 
 
 ARTICLE = re.compile("^" + ARTICLE_NUMBER)
-CONTEXT_MAX = 100  # characters of an article's opening carried by its later paragraphs and items
-
-
-def article_index(path: Sequence[str]) -> int | None:
-    """Where in a heading path the article sits (the innermost 第X条), None outside articles."""
-    return next((i for i in range(len(path) - 1, -1, -1) if ARTICLE.match(path[i])), None)
-
-
-def _first_sentence(text: str) -> str:
-    m = re.match(r"[^。；！？]+[。；！？]?", text)
-    return (m.group(0) if m else text)[:CONTEXT_MAX]
-
-
-def article_context(clauses: Sequence[Clause]) -> dict[str, str]:
-    """What a clause that does not open its article is about: for a later paragraph (款), the
-    article's first sentence; for a list item, the sentence introducing the list ("劳动者有下列情形之一
-    的，用人单位可以解除劳动合同："), else the article's first sentence. "（四）多次抢劫或者抢劫数额巨大的；"
-    alone says nothing of 抢劫罪's penalty; retrieval reads it with its article's opening."""
-    out: dict[str, str] = {}
-    opening: dict[tuple[str, ...], str] = {}
-    intro: dict[tuple[str, ...], str] = {}
-    for c in clauses:
-        idx = article_index(c.heading_path)
-        if idx is None:
-            continue
-        article = c.heading_path[: idx + 1]
-        text = c.text.strip()
-        if len(c.heading_path) == idx + 1:  # a paragraph of the article
-            if ARTICLE.match(text):
-                opening[article] = _first_sentence(ARTICLE.sub("", text, count=1).strip())
-            else:
-                out[c.id] = opening.get(article, "")
-            last = re.split(r"(?<=[。；！？])", text.rstrip())
-            tail = last[-1] if last[-1] else (last[-2] if len(last) > 1 else "")
-            tail = ARTICLE.sub("", tail, count=1).strip()
-            intro[article] = tail[-CONTEXT_MAX:] if tail.endswith(("：", ":")) else ""
-        else:  # a list item
-            out[c.id] = intro.get(article) or opening.get(article, "")
-    return {k: v for k, v in out.items() if v}
-
-
-def article_of(path: Sequence[str]) -> str:
-    """The article ('第九条', '第一百三十四条之一') a heading path sits in; '' outside articles."""
-    i = article_index(path)
-    m = ARTICLE.match(path[i]) if i is not None else None
-    return m.group(0) if m else ""

@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from corpus import DocumentStore, Settings
+from corpus.articles import article_of
 from corpus.model import Clause, Document
-from corpus.outline import article_of
 from eval.corpus import ingest_once
 from eval.gold import DATA, match_form, read_jsonl
 

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from corpus.articles import article_context
 from corpus.choice import Choice
 from corpus.model import Document
-from corpus.outline import article_context
 from corpus.sentences import best_sentence
 from corpus.settings import Settings
 from corpus.versions import superseded

@@ -9,8 +9,8 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from corpus.articles import article_context, article_index
 from corpus.model import Clause, Document
-from corpus.outline import article_context, article_index
 from corpus.sentences import sentence_spans
 
 MAX_TEXT = 8000  # characters of a clause stored in a Milvus row (clauses are cut at ~300)

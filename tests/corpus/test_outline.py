@@ -1,7 +1,6 @@
+from corpus.articles import article_context, article_of
 from corpus.outline import (
     Line,
-    article_context,
-    article_of,
     build_clauses,
     parse_outline,
     split_heading,
@@ -117,6 +116,25 @@ def test_a_table_after_the_text_of_a_document_without_headings_is_kept_a_row_per
 def test_a_signature_after_the_text_stays_out_of_the_clauses():
     lines = _lines("现将方案印发给你们，请认真贯彻执行。", "某市人民政府办公室", "2020年9月21日")
     assert [(d.kind, d.start) for d in parse_outline(lines)] == [("text", 0)]
+
+
+def test_bulleted_lines_holding_figures_are_content_not_header_matter_or_table_cells():
+    """A report's summary set out as bullets ("●经济增长6%左右", a thirty-fifth batch: its first and last bullets were
+    dropped as header and signature lines, the middle ones read as a table under the first): each a clause; a
+    bulleted headline without a figure before the text (a site's list of links) stays header matter."""
+    lines = _lines(
+        "•·习近平会见俄罗斯总理",
+        "●预计全省地区生产总值增长6%左右",
+        "●增速保持领先水平，各项指标均高于全国",
+        "●粮食总产达到557亿斤",
+        "●10大类52项民生实事全部超额完成",
+        "●经济增长6%左右",
+        "●城镇新增就业70万人以上",
+        "●居民消费价格涨幅2%左右",
+    )
+    drafts = parse_outline(lines)
+    assert [d.kind for d in drafts] == ["text"] * 7
+    assert [d.start for d in drafts] == [ln.start for ln in lines[1:]]
 
 
 def test_long_clause_split_at_sentence_ends_never_inside_brackets():
