@@ -215,7 +215,8 @@ def _completion_rows(p: Passage, valued: set[int]) -> tuple[list[Indicator], set
         ):
             continue  # the figure's row gives it ("2025年底前完成100个"); "通过三年努力，于2022年底前完成…" has its own
         what = text[m.end() - len(state) : e].strip("，。")
-        if state.endswith("实现") and (whole := WHOLE_STATE.search(text, m.end(), e)):
+        clause_end = m.end() + len(re.split(r"[，。；,;]", text[m.end() :], maxsplit=1)[0])
+        if state.endswith("实现") and (whole := WHOLE_STATE.search(text, m.end(), clause_end)):
             state += whole.group(0)  # "2025年底前基本实现（垃圾分类）全覆盖": the state reached is 全覆盖
         if what == state:  # "服务评估工作应当在每年3月底前完成": what is done is named before its deadline
             what = (

@@ -15,7 +15,8 @@ from pathlib import Path
 
 RULES = Path(__file__).parent / "rules" / "quantity.toml"
 CN = "零〇一二两三四五六七八九十百千万亿"
-NUMBER = rf"(?:\d+(?:\.\d+)?|[{CN}]+(?:点[{CN}]+)?)"
+# "1万3432元" is 13432元: ten thousands and the rest, as speech writes a figure
+NUMBER = rf"(?:\d+万\d{{1,4}}(?![\d.])|\d+(?:\.\d+)?|[{CN}]+(?:点[{CN}]+)?)"
 MULTIPLIERS = ("万亿", "万", "亿")  # written between a figure and its unit: 10.8万部, 1.16亿平方米, 1.3万亿斤
 # a scaled unit saying "and more": 1万余户 is more than 1万户
 APPROX_SCALED = re.compile(r"(?<=[万亿])[余多]")
@@ -127,6 +128,8 @@ def parse_number(text: str) -> float | None:
         return None if v is None else v / 100
     if re.fullmatch(r"\d+(?:\.\d+)?", t):
         return float(t)
+    if m := re.fullmatch(r"(\d+)万(\d{1,4})", t):
+        return int(m.group(1)) * 10000 + float(m.group(2))
     if t in UNITS_ALONE:
         return UNITS_ALONE[t]
     if re.fullmatch(rf"[{CN}]+(?:点[{CN}]+)?", t):

@@ -83,8 +83,18 @@ def build_documents(
             for ln in head[:3]
             if "关于" in ln and (not re.search(r"[。；;！？]", ln.rstrip("。")) or ISSUING.search(ln))
         }
+        # a line holding the title with a few words more ("…的通知" and its issuer, the notice issuing it), not a news
+        # lead that opens with the headline's words and goes on as a sentence ("…达到77.5%，农村生活污水治理率约28%。")
         skip |= {
-            ln.text for ln in part.lines[:12] if meta.title and meta.title in ln.text and len(ln.text) < 90
+            ln.text
+            for ln in part.lines[:12]
+            if meta.title
+            and meta.title in ln.text
+            and len(ln.text) < 90
+            and (
+                ISSUING.search(ln.text)
+                or not re.search(r"[，,].*[。；]$", ln.text.replace(meta.title, "", 1))
+            )
         }
         skip |= set(meta.header_lines)
         drafts = parse_outline(starts, sorted(skip), top=(md_part,) if md_part else ())

@@ -1049,3 +1049,13 @@ def test_per_mille_points_a_ratio_that_is_or_moves_and_an_age_range_naming_who_i
         "城乡居民人均可支配收入之比为2.34，比2020年下降0.22。"
     )
     assert [r.value for r in rows] == ["11.00‰", "0.13个千分点", "85798万人", "2.34", "0.22"]
+
+
+def test_ten_thousands_and_the_rest_are_one_figure_and_full_coverage_after_a_list_is_reached():
+    """A thirty-sixth batch (rural figures and plans, read after their items were labelled): "1万3432元" is 13432元 (it gave
+    1万 and 3432元), and "基本实现农村生活垃圾分类、资源化利用全覆盖" reaches 全覆盖."""
+    rows = valued_rows(
+        "农村居民人均可支配收入已由2017年的1万3432元增长到2021年的1万8931元。"
+        "2025年年底前基本实现农村生活垃圾分类、资源化利用全覆盖。"
+    )
+    assert [r.value for r in rows] == ["1万3432元", "1万8931元", "基本实现全覆盖"]

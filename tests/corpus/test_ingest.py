@@ -732,3 +732,17 @@ def test_a_profiles_percentile_badges_are_dropped(tmp_path: Path, fresh_settings
     )
     assert "rank-badge: 97次（优于98.43%的律师）" in doc.dropped, doc.dropped
     assert any("3.61%" in c.text for c in doc.clauses) and not any("优于" in c.text for c in doc.clauses)
+
+
+def test_a_news_lead_that_opens_with_the_headlines_words_is_content(tmp_path: Path, fresh_settings):
+    """A report whose lead sentence opens with its headline ("中国农村卫生厕所普及率达到77.5%，农村生活污水治理率约28%。"): the
+    lead was skipped as a title line with its two figures (a thirty-sixth batch); it is content, the headline alone and
+    a notice that issues the title ("《…》已经市政府同意，现印发给你们，请认真贯彻执行。") stay out."""
+    doc = ingested(
+        fresh_settings,
+        tmp_path / "news.txt",
+        "中国农村卫生厕所普及率达到77.5%\n\n中国农村卫生厕所普及率达到77.5%，农村生活污水治理率约28%。\n\n"
+        "中国累计完成19.7万个行政村环境整治。\n",
+    )
+    texts = [c.text for c in doc.clauses]
+    assert texts[0] == "中国农村卫生厕所普及率达到77.5%，农村生活污水治理率约28%。", texts
