@@ -203,6 +203,8 @@ def is_target(text: str, q: Quantity) -> bool:
         return False  # "两场所", "十条例": the unit's character opens a word, it counts nothing
     if "□" in q.text:
         return False
+    if q.unit == "种" and q.comparator == "=":
+        return False  # "两种补偿方式", "一个国家、两种制度": how many kinds a text names (300多种, 两种以上 are figures)
     if q.unit in ("字", "页") and not re.search(r"\d", q.text):
         return False  # 红十字会, 一页纸: a text's length is written in digits (不超过500字, 142页)
     if re.fullmatch(r"[百千万]+", re.sub(r"[^\d零〇一二两三四五六七八九十百千万]", "", q.text)):
@@ -244,6 +246,12 @@ def is_target(text: str, q: Quantity) -> bool:
     # "每百户", "每万人", "每一户籍": the denominator of a rate ("每十五户至五十户" is a size)
     if q.text.startswith("每") and q.kind == "count" and q.value in (1, 10, 100, 1000, 10000):
         return False
+    if (
+        q.text.startswith("每")
+        and q.kind in ("area", "distance")
+        and find_quantities(re.split(f"[{CLAUSE_BREAKS}]", text[q.end :], maxsplit=1)[0])
+    ):
+        return False  # "每三百三十三公顷林地应当聘用一名护林员": what the figure is per
     if q.value == 1 and re.search(
         r"每(?:超[\u4e00-\u9fff]?|逾期|迟延|延迟|增加|减少|多|少)$", text[: q.start]
     ):

@@ -1059,3 +1059,14 @@ def test_ten_thousands_and_the_rest_are_one_figure_and_full_coverage_after_a_lis
         "2025年年底前基本实现农村生活垃圾分类、资源化利用全覆盖。"
     )
     assert [r.value for r in rows] == ["1万3432元", "1万8931元", "基本实现全覆盖"]
+
+
+def test_kinds_counted_hectares_and_what_a_figure_is_per():
+    """A thirty-seventh batch (forestry targets in news pages and a document site's card, read after their items were
+    labelled): "300多种" counts kinds (but "两种补偿方式" only says how many a text names), 公顷 is an area, and in
+    "每五百亩配备一名护林员" the area is what the figure is per."""
+    rows = valued_rows(
+        "300多种濒危野生动植物种群数量稳中有升。补偿方式包括货币补偿和产权调换两种。"
+        "我国森林资源增长面积超7000万公顷。公益林应当每五百亩配备一名护林员。假冒两种以上注册商标的。"
+    )
+    assert [r.value for r in rows] == ["300多种", "7000万公顷", "一名", "两种以上"]

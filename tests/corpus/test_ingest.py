@@ -700,11 +700,14 @@ def test_a_document_sites_preview_furniture_is_dropped(tmp_path: Path, fresh_set
     doc = ingested(
         fresh_settings,
         tmp_path / "report.txt",
-        "还剩47页未读,继续阅读\n本资源只提供10页预览,全部文档请下载后查看!\n文本内容:\n"
+        "还剩47页未读,继续阅读\n本资源只提供10页预览,全部文档请下载后查看!\n文件大小:32.52 KB\n总页数:32 页\n文本内容:\n"
         "截至2024年底，“一网通办”事项覆盖率达92%。\n",
     )
     assert "document-site: 还剩47页未读，继续阅读" in doc.dropped, doc.dropped
     assert any(d.startswith("document-site: 本资源只提供10页预览") for d in doc.dropped)
+    assert any(d.startswith("document-site: 总页数") for d in doc.dropped), (
+        doc.dropped
+    )  # the site's file card
     assert any("92%" in c.text for c in doc.clauses) and not any("页未读" in c.text for c in doc.clauses)
 
 
