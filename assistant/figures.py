@@ -228,12 +228,19 @@ def is_target(text: str, q: Quantity) -> bool:
         and (q.text.endswith(("以上", "以下")) or q.text.startswith("满") or text[: q.start].endswith("不足"))
     ):
         return False  # "人口5000人以下的社区", "十八周岁以上的居民", "年满十八周岁的": a condition on the subject
-    if q.kind == "age" and (re.search(r"[上下]$", q.text) or q.high) and re.match(r"[\u4e00-\u9fff]", after):
-        # "每千人口拥有3岁以下婴幼儿托位数为2.03个", "16至59岁劳动年龄人口为85798万人": an age bound or range inside an
-        # indicator its clause gives a figure
-        # says who is counted ("为七十周岁以上老年人提供养老服务补贴": the bound is the provision's figure)
+    if (q.kind == "age" and re.match(r"[\u4e00-\u9fff]", after)) or (
+        q.kind == "time_limit" and re.match(r"婴|幼儿|儿童|新生儿", text[q.end :])
+    ):
+        # "每千人口拥有3岁以下婴幼儿托位数为2.03个", "16至59岁劳动年龄人口为85798万人", "12岁儿童龋患率控制在25%以内",
+        # "6个月内婴儿纯母乳喂养率达到50%以上": an age inside an indicator its clause gives a figure says who is counted
+        # ("为七十周岁以上老年人提供养老服务补贴": the bound is the provision's figure; "14周岁以上不满16周岁": a range)
         rest = re.split(f"[{CLAUSE_BREAKS}]", text[q.end :], maxsplit=1)[0]
-        if any(re.search(r"(?:为|是|达|达到)$", rest[: x.start]) for x in find_quantities(rest)):
+        if any(
+            x.kind != "age"  # "已满十四周岁不满十六周岁": a range of ages
+            # the figure is reached or is ("…控制在5%以下", "…为2.03个"), not a second condition ("或者身高低于1米")
+            and bool(re.search(rf"(?:为|是|达|达到|{REACHED.pattern[:-1]})$", _lead(rest, x)))
+            for x in find_quantities(rest)
+        ):
             return False
     if re.fullmatch(r"一(?:个|套|批|支|项|系列|种|条|场|座|台)", q.text) and not comparator_before(
         text, max(q.start - 6, 0), q.start
@@ -259,6 +266,12 @@ def is_target(text: str, q: Quantity) -> bool:
     if text.count("《", 0, q.start) > text.count("》", 0, q.start):
         return False  # inside a title
     return True
+
+
+def _lead(text: str, q: Quantity) -> str:
+    """The words before a figure, with the comparator it opens with ("控制在5%以下" → "…控制在"), less a 分别."""
+    opening = re.split(r"[\d零〇一二两三四五六七八九十百千万]", q.text, maxsplit=1)[0]
+    return re.sub(r"分别$", "", text[: q.start] + opening)
 
 
 # Counters whose character also opens words (场所, 条例, 台账, 部门): one counts only where the words of the

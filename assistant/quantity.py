@@ -23,7 +23,7 @@ APPROX_SCALED = re.compile(r"(?<=[万亿])[余多]")
 UNITS_ALONE = {"十": 10.0, "百": 100.0, "千": 1000.0, "万": 10000.0, "半": 0.5}
 # 三成以上, 七成: tenths ("成员", "成为", "一成不变", "建成" are words)
 TENTHS = r"[两二三四五六七八九]成(?![员为立果本效功熟绩不就型长年])"
-FRACTION = rf"(?:[{CN}]+分之[{CN}]+|\d+/\d+|百分之{NUMBER}|{TENTHS})"
+FRACTION = rf"(?:[{CN}]+分之[{CN}]+(?:点[{CN}]+)?|\d+/\d+|百分之{NUMBER}|{TENTHS})"  # 万分之九点三
 # A ratio of two figures, as plans write 医护比 or 师生比: 1:1.2, 1∶10 (after 比, never a time of day).
 _FIGURE = r"\d+(?:\.\d+)?"
 RATIO = rf"{_FIGURE}\s*[:：∶]\s*{_FIGURE}"

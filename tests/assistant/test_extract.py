@@ -1070,3 +1070,24 @@ def test_kinds_counted_hectares_and_what_a_figure_is_per():
         "我国森林资源增长面积超7000万公顷。公益林应当每五百亩配备一名护林员。假冒两种以上注册商标的。"
     )
     assert [r.value for r in rows] == ["300多种", "7000万公顷", "一名", "两种以上"]
+
+
+def test_a_fraction_with_decimals_is_one_figure_and_a_childs_age_names_who_an_indicator_counts():
+    """A thirty-eighth batch (children's health targets and statistics, read after their items were labelled):
+    "万分之九点三" and "百分之一点五" are one figure each (they gave 万分之九 and 百分之一: a wrong figure); "12岁儿童龋患率
+    控制在25%以内" and "6个月内婴儿纯母乳喂养率达到50%以上" give the rate, their ages saying who is counted; an age that is a
+    second condition ("4周岁以下或者身高低于1米的儿童") and a range of ages stay figures."""
+    rows = valued_rows(
+        "出生缺陷发生率降至2021年的万分之九点三。用人单位安排残疾人就业的比例不低于百分之一点五。"
+        "12岁儿童龋患率控制在25%以内。6个月内婴儿纯母乳喂养率达到50%以上。"
+        "4周岁以下或者身高低于1米的儿童乘坐小型轿车时应当使用儿童安全座椅。已满十四周岁不满十六周岁的人。"
+    )
+    assert [r.value for r in rows] == [
+        "万分之九点三",
+        "百分之一点五",
+        "25%以内",
+        "50%以上",
+        "4周岁以下",
+        "1米",
+        "十四周岁不满十六周岁",
+    ]

@@ -749,3 +749,15 @@ def test_a_news_lead_that_opens_with_the_headlines_words_is_content(tmp_path: Pa
     )
     texts = [c.text for c in doc.clauses]
     assert texts[0] == "中国农村卫生厕所普及率达到77.5%，农村生活污水治理率约28%。", texts
+
+
+def test_a_news_pages_lists_of_other_stories_are_dropped(tmp_path: Path, fresh_settings):
+    """A news page closes with "今日看点" and the headlines of other stories ("一图速览2024年政府工作报告": its year gave a
+    row, a thirty-eighth batch showed): the marker line and the short headlines after it are dropped."""
+    doc = ingested(
+        fresh_settings,
+        tmp_path / "news.txt",
+        "到2025年，婴儿死亡率控制在5.2‰以下。\n\n今日看点\n习近平会见德国总理朔尔茨\n一图速览2024年政府工作报告\n",
+    )
+    assert "related-links: 一图速览2024年政府工作报告" in doc.dropped, doc.dropped
+    assert [c.text for c in doc.clauses] == ["到2025年，婴儿死亡率控制在5.2‰以下。"]
