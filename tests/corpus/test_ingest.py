@@ -761,3 +761,19 @@ def test_a_news_pages_lists_of_other_stories_are_dropped(tmp_path: Path, fresh_s
     )
     assert "related-links: 一图速览2024年政府工作报告" in doc.dropped, doc.dropped
     assert [c.text for c in doc.clauses] == ["到2025年，婴儿死亡率控制在5.2‰以下。"]
+
+
+def test_an_indicator_stays_an_indicator_in_a_page_read_as_taiwan_phrased(tmp_path: Path, fresh_settings):
+    """A mainland page in traditional characters that repeats 指標 is taken for Taiwan-phrased, and OpenCC's Taiwan
+    phrases turn 指標 into the programmer's 指针 (a fortieth batch: "提出20項主要指標" then escaped the rule for a plan
+    counting its indicators): it reads 指标."""
+    doc = ingested(
+        fresh_settings,
+        tmp_path / "wire.txt",
+        "國務院細化提出20項主要指標。經濟發展方面，圍繞增長、結構、效率提出3項指標。創新驅動方面提出3項指標。"
+        "民生福祉方面提出7項指標。綠色低碳方面提出5項指標。安全保障方面提出2項指標。各項指標均為預期性指標，"
+        "約束性指標另行下達，指標值由統計部門核定。\n",
+    )
+    assert doc.script == "taiwan"  # the repeated 指標 is what tw2sp changes and t2s does not
+    text = "".join(c.text for c in doc.clauses)
+    assert "指标" in text and "指针" not in text, (doc.script, text)
