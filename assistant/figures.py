@@ -163,9 +163,9 @@ def merged_quantities(text: str) -> list[Value]:
 # A measure without a unit is written with decimals and reached, or is or moves by one: "灌溉水有效利用系数从0.565
 # 提升到0.583", "达0.60以上", "分别达0.573和0.576", "收入之比为2.34，比2020年下降0.22" (a coefficient, an index, a
 # ratio); a bare whole number is a street number, a code or a count of things left unnamed.
-REACHED = re.compile(
-    r"(?:(?<![送到抵下传表通直转发])达|达到|提高到|提升到|提高至|提升至|增至|降至|降到|下降到|下降至|控制在|保持在|稳定在)$"
-)
+REACHING = r"(?<![送到抵下传表通直转发])达|达到|提高到|提升到|提高至|提升至|增至|降至|降到|下降到|下降至|控制在|保持在|稳定在"
+REACHED = re.compile(rf"(?:{REACHING})$")
+STATED = re.compile(rf"(?:为|是|{REACHING})$")  # what a figure after it is said to be or reach
 # a stretch naming nothing but when and that a figure is reached: "，到2030年达"
 DATED_REACH = re.compile(
     rf"[，,]?(?:到|至|力争|确保|力争到|确保到)?\d{{4}}年(?:年底|底|末)?(?:前)?[，,]?{REACHED.pattern}"
@@ -176,7 +176,7 @@ def _coefficient(text: str, figures: list[Quantity]) -> bool:
     """Decimal figures without a unit that a sentence says are reached or kept at."""
     before = re.sub(r"分别$", "", text[: figures[0].start])
     return all(re.fullmatch(r"\d+\.\d+(?:以上|以下|左右)?", q.text) for q in figures) and bool(
-        REACHED.search(before) or re.search(r"(?:为|是|下降|上升|提高|增加|减少|降低)$", before)
+        STATED.search(before) or re.search(r"(?:下降|上升|提高|增加|减少|降低)$", before)
     )
 
 
@@ -234,11 +234,11 @@ def is_target(text: str, q: Quantity) -> bool:
         # "每千人口拥有3岁以下婴幼儿托位数为2.03个", "16至59岁劳动年龄人口为85798万人", "12岁儿童龋患率控制在25%以内",
         # "6个月内婴儿纯母乳喂养率达到50%以上": an age inside an indicator its clause gives a figure says who is counted
         # ("为七十周岁以上老年人提供养老服务补贴": the bound is the provision's figure; "14周岁以上不满16周岁": a range)
-        rest = re.split(f"[{CLAUSE_BREAKS}]", text[q.end :], maxsplit=1)[0]
+        rest = _rest_of_clause(text, q.end)
         if any(
             x.kind != "age"  # "已满十四周岁不满十六周岁": a range of ages
             # the figure is reached or is ("…控制在5%以下", "…为2.03个"), not a second condition ("或者身高低于1米")
-            and bool(re.search(rf"(?:为|是|达|达到|{REACHED.pattern[:-1]})$", _lead(rest, x)))
+            and bool(STATED.search(_lead(rest, x)))
             for x in find_quantities(rest)
         ):
             return False
@@ -256,7 +256,7 @@ def is_target(text: str, q: Quantity) -> bool:
     if (
         q.text.startswith("每")
         and q.kind in ("area", "distance")
-        and find_quantities(re.split(f"[{CLAUSE_BREAKS}]", text[q.end :], maxsplit=1)[0])
+        and find_quantities(_rest_of_clause(text, q.end))
     ):
         return False  # "每三百三十三公顷林地应当聘用一名护林员": what the figure is per
     if q.value == 1 and re.search(
@@ -266,6 +266,11 @@ def is_target(text: str, q: Quantity) -> bool:
     if text.count("《", 0, q.start) > text.count("》", 0, q.start):
         return False  # inside a title
     return True
+
+
+def _rest_of_clause(text: str, at: int) -> str:
+    """The text from `at` to the end of its clause."""
+    return re.split(f"[{CLAUSE_BREAKS}]", text[at:], maxsplit=1)[0]
 
 
 def _lead(text: str, q: Quantity) -> str:
