@@ -159,6 +159,7 @@ def find_quantities(text: str) -> list[Quantity]:
     clocks = [c.span() for c in CLOCK.finditer(text)]
     for m in r.pattern.finditer(text):
         num, unit, word = m.group("num"), m.group("unit") or "", m.group("word")
+        word_sign = ""
         pre, post = m.group("pre") or "", m.group("post") or ""
         if num is None and word is None:
             continue
@@ -181,13 +182,13 @@ def find_quantities(text: str) -> list[Quantity]:
             if is_fraction:
                 unit = unit or "ratio"
         else:
-            lo, hi = 0.5, None
-            unit = "ratio"
+            value, unit, word_sign = _data()["word_value"][word]
+            lo, hi = float(value), None
         sign = (
             r.comparators.get(pre, "")
             or r.comparators.get(post, "")
             or (">" if m.group("approx") or APPROX_SCALED.search(unit) else "")
-            or ("=" if num else ">")
+            or ("=" if num else word_sign)
         )
         kind = r.unit_kinds.get(unit, "other")
         unit = APPROX_SCALED.sub("", unit)  # 1万余户: 万户, its comparator saying more

@@ -81,3 +81,12 @@ def test_a_volume_in_cubic_metres_and_in_hundred_millions_of_them():
     """ "年供水量达到1亿立方米左右" (a twenty-second batch) gave a count of 1亿: 立方米 is a volume's unit, scaled too."""
     [q] = find_quantities("海水淡化水年供水量达到1亿立方米左右")
     assert (q.text, q.unit, q.kind) == ("达到1亿立方米左右", "亿立方米", "volume")
+
+
+def test_a_doubling_in_words_is_twice_as_much():
+    """ "人均国内生产总值比2020年翻一番" (a fortieth batch's plan target) sets a multiple: 翻一番 is 2倍, 翻两番 4倍; 过半数 stays
+    more than half."""
+    doubled = [q for q in find_quantities("到2035年人均国内生产总值比2020年翻一番") if q.unit == "倍"]
+    assert [(q.text, q.value, q.comparator) for q in doubled] == [("翻一番", 2.0, "=")]
+    assert [(q.value, q.unit, q.comparator) for q in find_quantities("翻两番")] == [(4.0, "倍", "=")]
+    assert [(q.value, q.unit, q.comparator) for q in find_quantities("人数过半数")] == [(0.5, "ratio", ">")]
