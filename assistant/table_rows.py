@@ -9,7 +9,7 @@ from typing import Any
 from assistant.figures import masked, merged_quantities
 from assistant.indicator import Indicator
 from assistant.passage import Passage
-from corpus.cells import CELL, UNIT_AT_END, cells
+from corpus.cells import CELL, UNIT_AT_END, cells, column_unit
 
 INDICATOR_HEADER = re.compile(r"指标|目标|基期|现状|预期|属性|数值|标准|\d{4}\s*年")
 
@@ -20,7 +20,7 @@ def table_row(p: Passage, deadline: str | None, header: str) -> list[Indicator]:
     base-year column ("2020年基期值") gives the figure before the target as the baseline; a header of three or more
     years and no target is a series, a row per year. A table of
     cells whose header names no indicator, target or year is read column by column (`column_rows`)."""
-    if CELL in header and not INDICATOR_HEADER.search(header):
+    if CELL in header and (not INDICATOR_HEADER.search(header) or _measured_columns(header)):
         return column_rows(p, header)
     values = _values(p.text)
     if not values:
@@ -129,6 +129,15 @@ YEAR_CELL = re.compile(r"(?:19|20)\d\d(?:\.\d{1,2}){0,2}")
 BARE = re.compile(r"[<>≤≥]?\s*\d+(?:\.\d+)?")
 
 
+def _measured_columns(header: str) -> bool:
+    """A header whose figure columns each give their unit and no year, target or attribute ("指标 | 绝对数（亿元） |
+    比上年增长%"): a statistics table, read column by column however its first column is headed."""
+    heads = [h for h in cells(header) if h][1:]
+    return bool(heads) and all(
+        column_unit(h) and not re.search(r"\d{4}\s*年|目标|基期|预期|属性", h) for h in heads
+    )
+
+
 def column_rows(p: Passage, header: str) -> list[Indicator]:
     """A table of figures under named columns ("序号 | 省份 | 新开工小区数（个） | 开工率"): a row per cell that is
     one figure, named by the row's first cell of text and the column ("湖北 新开工小区数"), in the column's unit
@@ -153,11 +162,11 @@ def column_rows(p: Passage, header: str) -> list[Indicator]:
     )
     rows = []
     for h, (at, c) in pairs:
-        unit = UNIT_AT_END.search(h)
+        unit = column_unit(h)
         if not c or ID_COLUMN.search(h) or (YEAR_CELL.fullmatch(c) and not unit):
             continue
         bare = BARE.fullmatch(c)
-        qs = merged_quantities(masked(c + (unit.group(1) if bare and unit else "")))
+        qs = merged_quantities(masked(c + (unit if bare else "")))
         if len(qs) > 1 or (
             qs and (qs[0].end < len(c) or c[: qs[0].start].strip() not in ("", "<", ">", "≤", "≥"))
         ):

@@ -38,7 +38,16 @@ def cells(text: str) -> list[str]:
 # indicator's kind, and the unit in brackets ending its name ("学前教育毛入园率（%）")
 VALUE_CELL = re.compile(r"[<>≤≥]?\s*\d+(?:\.\d+)?\s*(?:%|‰|[^\d\s]{1,3})?(?:以上|以下|左右)?")
 ATTRIBUTE_CELL = re.compile(r"预期性|约束性")
-UNIT_AT_END = re.compile(r"[（(]([^（）()]{1,6})[）)]$")  # "新开工小区数（个）": the column's unit
+# the column's unit a header ends with: "新开工小区数（个）", "比上年增长%"
+UNIT_AT_END = re.compile(r"(?:[（(]([^（）()]{1,6})[）)]|(?<=[\u4e00-\u9fff])([%％‰]))$")
+
+
+def column_unit(header: str) -> str:
+    """The unit a column header gives its figures ('' when none)."""
+    m = UNIT_AT_END.search(header)
+    return (m.group(1) or m.group(2)) if m else ""
+
+
 FIGURE = re.compile(r"[<>≤≥]?\s*\d+(?:\.\d+)?\s*[%‰]?")  # a cell that is one bare figure
 
 

@@ -1091,3 +1091,23 @@ def test_a_fraction_with_decimals_is_one_figure_and_a_childs_age_names_who_an_in
         "1米",
         "十四周岁不满十六周岁",
     ]
+
+
+def test_a_growth_column_headed_with_a_percent_sign_gives_its_cells_the_sign(tmp_path, fresh_settings):
+    """A bulletin's Markdown table (a forty-third batch, read after its items were labelled) heads its growth column
+    "比上年增长%": each cell there is a percentage (5.2%, not a bare 5.2), as "绝对数（亿元）" gives 亿元; a header whose
+    figure columns all give units is read column by column even when its first column says 指标 (it was read as a plan's
+    indicator row: one figure); and "三次产业结构" names the three sectors of an economy, not three times."""
+    doc = ingested(
+        fresh_settings,
+        tmp_path / "bulletin.md",
+        "2024年某市国民经济和社会发展统计公报\n三次产业结构由上年的13.2:32.3:54.5调整为12.4:30.9:56.7。\n"
+        "2024年全市地区生产总值及其增长速度\n| 指标 | 绝对数（亿元） | 比上年增长% |\n"
+        "| 地区生产总值 | 2313.0 | 5.2 |\n| 第一产业 | 287.0 | 2.2 |\n",
+    )
+    rows = [r for r in extract_document(doc) if r.value]
+    assert [(r.indicator, r.value, r.unit) for r in rows if r.value_text in ("2313.0", "5.2")] == [
+        ("地区生产总值 绝对数", "2313.0亿元", "亿元"),
+        ("地区生产总值 比上年增长", "5.2%", None),
+    ]
+    assert not any("三次" in (r.value_text or "") for r in rows)
