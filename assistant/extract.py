@@ -25,6 +25,7 @@ from assistant.figures import (
     indicator_name,
     masked,
     merged_quantities,
+    rest_of_clause,
     segment,
     sentence_at,
     sentences_of,
@@ -215,7 +216,7 @@ def _completion_rows(p: Passage, valued: set[int]) -> tuple[list[Indicator], set
         ):
             continue  # the figure's row gives it ("2025年底前完成100个"); "通过三年努力，于2022年底前完成…" has its own
         what = text[m.end() - len(state) : e].strip("，。")
-        clause_end = m.end() + len(re.split(r"[，。；,;]", text[m.end() :], maxsplit=1)[0])
+        clause_end = m.end() + len(rest_of_clause(text, m.end()))
         if state.endswith("实现") and (whole := WHOLE_STATE.search(text, m.end(), clause_end)):
             state += whole.group(0)  # "2025年底前基本实现（垃圾分类）全覆盖": the state reached is 全覆盖
         if what == state:  # "服务评估工作应当在每年3月底前完成": what is done is named before its deadline

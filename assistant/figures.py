@@ -234,7 +234,7 @@ def is_target(text: str, q: Quantity) -> bool:
         # "每千人口拥有3岁以下婴幼儿托位数为2.03个", "16至59岁劳动年龄人口为85798万人", "12岁儿童龋患率控制在25%以内",
         # "6个月内婴儿纯母乳喂养率达到50%以上": an age inside an indicator its clause gives a figure says who is counted
         # ("为七十周岁以上老年人提供养老服务补贴": the bound is the provision's figure; "14周岁以上不满16周岁": a range)
-        rest = _rest_of_clause(text, q.end)
+        rest = rest_of_clause(text, q.end)
         if any(
             x.kind != "age"  # "已满十四周岁不满十六周岁": a range of ages
             # the figure is reached or is ("…控制在5%以下", "…为2.03个"), not a second condition ("或者身高低于1米")
@@ -256,7 +256,7 @@ def is_target(text: str, q: Quantity) -> bool:
     if (
         q.text.startswith("每")
         and q.kind in ("area", "distance")
-        and find_quantities(_rest_of_clause(text, q.end))
+        and find_quantities(rest_of_clause(text, q.end))
     ):
         return False  # "每三百三十三公顷林地应当聘用一名护林员": what the figure is per
     if q.value == 1 and re.search(
@@ -268,7 +268,7 @@ def is_target(text: str, q: Quantity) -> bool:
     return True
 
 
-def _rest_of_clause(text: str, at: int) -> str:
+def rest_of_clause(text: str, at: int) -> str:
     """The text from `at` to the end of its clause."""
     return re.split(f"[{CLAUSE_BREAKS}]", text[at:], maxsplit=1)[0]
 

@@ -12,6 +12,8 @@ from assistant.passage import Passage
 from corpus.cells import CELL, UNIT_AT_END, cells, column_unit
 
 INDICATOR_HEADER = re.compile(r"指标|目标|基期|现状|预期|属性|数值|标准|\d{4}\s*年")
+# header words of a plan's indicator table: a base, a target, the indicator's kind
+PLAN_COLUMN = re.compile(r"基期|基准|现状|目标|预期|属性")
 
 
 def table_row(p: Passage, deadline: str | None, header: str) -> list[Indicator]:
@@ -26,11 +28,7 @@ def table_row(p: Passage, deadline: str | None, header: str) -> list[Indicator]:
     if not values:
         return []
     years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", header)
-    if (
-        len(years) >= 3
-        and len(values) == len(years)
-        and not re.search(r"基期|基准|现状|目标|预期|属性", header)
-    ):
+    if len(years) >= 3 and len(values) == len(years) and not PLAN_COLUMN.search(header):
         # a series, a figure per year ("指标 2006 … 2013" over "床位数 204.5 … 526.7"): a row per figure
         name = _name(p.text, values[0].start())
         return [
@@ -134,7 +132,7 @@ def _measured_columns(header: str) -> bool:
     比上年增长%"): a statistics table, read column by column however its first column is headed."""
     heads = [h for h in cells(header) if h][1:]
     return bool(heads) and all(
-        column_unit(h) and not re.search(r"\d{4}\s*年|目标|基期|预期|属性", h) for h in heads
+        column_unit(h) and not PLAN_COLUMN.search(h) and not re.search(r"\d{4}\s*年", h) for h in heads
     )
 
 

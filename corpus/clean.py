@@ -87,7 +87,8 @@ DIGIT_GROUP_SPACE = "|".join(
 
 def normalize_line(line: Mapped, script: Script) -> Mapped:
     """One source line → without control characters or ruby pinyin, simplified, width-unified, whitespace-collapsed."""
-    ruby = f"{RUBY}|{PLAIN_RUBY}" if len(re.findall(PLAIN_RUBY, line.text)) >= 2 else RUBY
+    plain = ("(" in line.text or "（" in line.text) and len(re.findall(PLAIN_RUBY, line.text)) >= 2
+    ruby = f"{RUBY}|{PLAIN_RUBY}" if plain else RUBY
     collapsed = collapse_space(unify_width(convert_script(delete_mapped(line, f"{CONTROL}|{ruby}"), script)))
     return delete_mapped(collapsed, DIGIT_GROUP_SPACE)
 
