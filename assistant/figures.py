@@ -228,6 +228,13 @@ def is_target(text: str, q: Quantity) -> bool:
         and (q.text.endswith(("以上", "以下")) or q.text.startswith("满") or text[: q.start].endswith("不足"))
     ):
         return False  # "人口5000人以下的社区", "十八周岁以上的居民", "年满十八周岁的": a condition on the subject
+    if (
+        q.kind == "age"
+        and after == "的"
+        and re.fullmatch(r"[\d一二三四五六七八九十百两]+周?岁", q.text)
+        and not re.search(r"(?:满|超过|不足|低于|高于|[、和至到])$", text[: q.start])
+    ):
+        return False  # "70岁的村民李大爷": a person described by their age (a bound says 以上, 满, 不足…)
     if (q.kind == "age" and re.match(r"[\u4e00-\u9fff]", after)) or (
         q.kind == "time_limit" and re.match(r"婴|幼儿|儿童|新生儿", text[q.end :])
     ):

@@ -18,6 +18,10 @@ RESPECTIVE_ONE = re.compile(
 
 
 PARALLEL = ("、", "和", "以及", "及", "与")  # between figures listed side by side
+# 和, 及, 与, 或 joining two names, not inside a word (普及率, 涉及, 及时, 和谐, 参与率, 或者 whole)
+CONJUNCTION = (
+    r"以及|(?<![缓温柔谐总])和(?![谐睦])|(?<![普涉危波顾企来])及(?!以[上下]|时)|(?<![参给赋])与|或者|或"
+)
 PARALLEL_SPLIT = re.compile("|".join(PARALLEL))
 
 
@@ -42,7 +46,7 @@ def respective_names(text: str, sent_start: int, value_start: int, count: int | 
         listing = re.split(r"[，,；;：:]", head[: lead.start()])[-1]
         # "三级及以上" is one name; one figure goes to names its own 分别 lists with 、, outside brackets
         # ("县（市、区）" is one name)
-        cut = r"、|和|及(?!以[上下])|与|或者|或" if count else r"、(?![^（(]*[）)])"
+        cut = rf"、|{CONJUNCTION}" if count else r"、(?![^（(]*[）)])"
         parts = [x for x in re.split(cut, listing) if x]
         if len(parts) > 1 or count is None:
             break

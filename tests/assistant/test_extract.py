@@ -1111,3 +1111,30 @@ def test_a_growth_column_headed_with_a_percent_sign_gives_its_cells_the_sign(tmp
         ("地区生产总值 比上年增长", "5.2%", None),
     ]
     assert not any("三次" in (r.value_text or "") for r in rows)
+
+
+def test_an_effort_span_a_run_of_years_a_listed_count_an_age_describing_a_person_and_person_years():
+    """Forty-fourth to forty-seventh batches (disability and science plans, water-works news, read after their items were
+    labelled): "经过五年的努力" is how long an effort took, "连续4年完成年投资超过1万亿元" how long another figure held, "两项补贴分别惠及…"
+    counts what a 分别 list names, "70岁的村民李大爷" describes a person; "60人年" is person-years; and 普及率's 及 joins no
+    names, so three names take the three figures their 分别 gives. An age bound stays ("超过六十周岁的", "年满十八周岁")."""
+    rows = valued_rows(
+        "经过五年的努力，残疾人两项补贴分别惠及1188.4万困难残疾人和1640万重度残疾人。2022年以来连续4年完成年投资超过1万亿元。"
+        "在云南山区，70岁的村民李大爷再也不用挑水。每万名就业人员中研发人员达到60人年。"
+        "全国农村自来水普及率、规模化工程覆盖农村人口比例、县域统管比例分别达到96%、71%、72%。被扶养人超过六十周岁的，按五年计算。"
+    )
+    assert [r.value for r in rows] == [
+        "1188.4万",
+        "1640万",
+        "1万亿元",
+        "60人年",
+        "96%",
+        "71%",
+        "72%",
+        "六十周岁",
+        "五年",
+    ]
+    assert [r.indicator for r in rows if r.value in ("96%", "72%")] == [
+        "全国农村自来水普及率",
+        "县域统管比例",
+    ]
