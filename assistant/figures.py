@@ -122,7 +122,8 @@ def merged_quantities(text: str) -> list[Value]:
                 (between in ("", "至", "到", "或者", "或", *PARALLEL) and q.unit == groups[-1][-1].unit)
                 # "提高了17.2、2.4和3.8个百分点": bare figures listed before the one that gives their unit
                 or (between in PARALLEL and q.unit and not any(x.unit for x in groups[-1]))
-                # "…和人均受教育年限分别达到90%、99%和13.5年": a 分别 list pairs its figures whatever their units
+                # "…和人均受教育年限分别达到90%、99%和13.5年", "分别从2015年的20.1/10万、8.1‰、10.7‰降至…": a 分别
+                # list pairs its figures whatever their units
                 or (between in PARALLEL and RESPECTIVE_LEAD.search(text[: groups[-1][0].start]))
             )
         ):
@@ -244,8 +245,13 @@ def is_target(text: str, q: Quantity) -> bool:
         rest = rest_of_clause(text, q.end)
         if any(
             x.kind != "age"  # "已满十四周岁不满十六周岁": a range of ages
+            and not (
+                x.unit == "年" and x.value is not None and x.value >= 1900
+            )  # "提高到2018年的77.0岁": a year
             # the figure is reached or is ("…控制在5%以下", "…为2.03个"), not a second condition ("或者身高低于1米")
-            and bool(STATED.search(_lead(rest, x)))
+            and bool(
+                STATED.search(re.sub(r"[从由]?\d{4}年(?:底|末)?的?$", "", _lead(rest, x)))
+            )  # "降至2019年的17.8‰"
             for x in find_quantities(rest)
         ):
             return False

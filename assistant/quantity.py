@@ -159,6 +159,7 @@ def find_quantities(text: str) -> list[Quantity]:
     clocks = [c.span() for c in CLOCK.finditer(text)]
     for m in r.pattern.finditer(text):
         num, unit, word = m.group("num"), m.group("unit") or "", m.group("word")
+        end = m.end()
         word_sign = ""
         pre, post = m.group("pre") or "", m.group("post") or ""
         if num is None and word is None:
@@ -179,6 +180,11 @@ def find_quantities(text: str) -> list[Quantity]:
             lo, hi = _range(num)
             if lo is None:
                 continue
+            last = re.split(r"至|到|-|—|－|～|~", num)[-1]
+            if unit and unit != "倍" and re.search(r"分之|%|％|‰", last):
+                # "按日工资收入的300%支付", "百分之六十支付": a share takes no counter; the character after it
+                # opens the next word (支付)
+                end, unit, post = m.end("num"), "", ""
             if is_fraction:
                 unit = unit or "ratio"
         else:
@@ -194,7 +200,7 @@ def find_quantities(text: str) -> list[Quantity]:
         unit = APPROX_SCALED.sub("", unit)  # 1万余户: 万户, its comparator saying more
         if m.group("every"):
             kind = "frequency" if unit in ("年", "月", "周", "季度", "日", "天") else kind
-        out.append(Quantity(m.group(0).strip(), m.start(), m.end(), lo, hi, unit, sign, kind))
+        out.append(Quantity(text[m.start() : end].strip(), m.start(), end, lo, hi, unit, sign, kind))
     return out
 
 

@@ -9,7 +9,8 @@ import re
 # "取得A、B和C证书者，分别给予5000元、3000元、2000元": each of the listed names takes the figure in
 # its place. The names are the enumeration nearest before 分别, cut at 、/和/及/与/或.
 RESPECTIVELY = re.compile(r"[，,]?\s*分别")
-RESPECTIVE_LEAD = re.compile(r"分别[^，,；;。\d]{0,4}$")  # "分别达到" right before a list of figures
+# "分别达到", "分别从2015年的", "分别从…降至2019年的": a 分别 earlier in the clause that lists the figures
+RESPECTIVE_LEAD = re.compile(r"分别[^，,；;。：:]*$")
 # "A、B较2025年分别下降10%以上", "局级正职、局级副职分别为5年": one figure each of the names reaches ("分别或者合计达到"
 # sums them, "分别与两个以上保险人" is a preposition's)
 RESPECTIVE_ONE = re.compile(

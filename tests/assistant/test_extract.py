@@ -1138,3 +1138,27 @@ def test_an_effort_span_a_run_of_years_a_listed_count_an_age_describing_a_person
         "全国农村自来水普及率",
         "县域统管比例",
     ]
+
+
+def test_a_share_takes_no_counter_and_a_respective_list_pairs_figures_of_mixed_units_from_a_base_year():
+    """Forty-eighth and forty-ninth batches (health statistics, read after their items were labelled): "分别从2015年的
+    20.1/10万、8.1‰、10.7‰降至2019年的17.8/10万、5.6‰、7.8‰" gives each of three rates its two figures, "由2017年的76.7岁提高到
+    2018年的77.0岁" both ages (the year after 提高到 is no figure that makes the first a name's age), "上述三项数据" refers to
+    things counted before; and a share takes no counter: "按日工资收入的300%支付" is 300%, not "300%支" (law rows had it)."""
+    rows = valued_rows(
+        "人均预期寿命由2017年的76.7岁提高到2018年的77.0岁。上述三项数据已非常接近目标。"
+        "全国孕产妇死亡率、婴儿死亡率、5岁以下儿童死亡率分别从2015年的20.1/10万、8.1‰、10.7‰降至2019年的17.8/10万、5.6‰、7.8‰。"
+        "单位应当按照该职工日工资收入的300%支付年休假工资报酬。"
+    )
+    assert [r.value for r in rows] == [
+        "76.7岁",
+        "77.0岁",
+        "20.1/10万",
+        "8.1‰",
+        "10.7‰",
+        "17.8/10万",
+        "5.6‰",
+        "7.8‰",
+        "300%",
+    ]
+    assert [r.indicator for r in rows if r.value in ("8.1‰", "7.8‰")] == ["婴儿死亡率", "5岁以下儿童死亡率"]
