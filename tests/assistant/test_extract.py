@@ -1144,11 +1144,12 @@ def test_a_share_takes_no_counter_and_a_respective_list_pairs_figures_of_mixed_u
     """Forty-eighth and forty-ninth batches (health statistics, read after their items were labelled): "分别从2015年的
     20.1/10万、8.1‰、10.7‰降至2019年的17.8/10万、5.6‰、7.8‰" gives each of three rates its two figures, "由2017年的76.7岁提高到
     2018年的77.0岁" both ages (the year after 提高到 is no figure that makes the first a name's age), "上述三项数据" refers to
-    things counted before; and a share takes no counter: "按日工资收入的300%支付" is 300%, not "300%支" (law rows had it)."""
+    things counted before; a share takes no counter: "按日工资收入的300%支付" is 300%, not "300%支" (law rows had it); and a
+    fifty-second batch (a budget report, bilingual): "三年新冠疫情" names an event by its span."""
     rows = valued_rows(
         "人均预期寿命由2017年的76.7岁提高到2018年的77.0岁。上述三项数据已非常接近目标。"
         "全国孕产妇死亡率、婴儿死亡率、5岁以下儿童死亡率分别从2015年的20.1/10万、8.1‰、10.7‰降至2019年的17.8/10万、5.6‰、7.8‰。"
-        "单位应当按照该职工日工资收入的300%支付年休假工资报酬。"
+        "单位应当按照该职工日工资收入的300%支付年休假工资报酬。2023年也是三年新冠疫情防控转段后经济恢复发展的一年。"
     )
     assert [r.value for r in rows] == [
         "76.7岁",
