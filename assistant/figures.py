@@ -174,10 +174,17 @@ DATED_REACH = re.compile(
 
 
 def _coefficient(text: str, figures: list[Quantity]) -> bool:
-    """Decimal figures without a unit that a sentence says are reached or kept at."""
+    """Decimal figures without a unit that a sentence says are reached or kept at; an index's whole ones too
+    ("数字中国发展指数从2020年的85提高到95": its base and its target)."""
     before = re.sub(r"分别$", "", text[: figures[0].start])
-    return all(re.fullmatch(r"\d+\.\d+(?:以上|以下|左右)?", q.text) for q in figures) and bool(
-        STATED.search(before) or re.search(r"(?:下降|上升|提高|增加|减少|降低)$", before)
+    reached = bool(STATED.search(before) or re.search(r"(?:下降|上升|提高|增加|减少|降低)$", before))
+    if all(re.fullmatch(r"\d+\.\d+(?:以上|以下|左右)?", q.text) for q in figures):
+        return reached
+    clause = re.split(f"[{CLAUSE_BREAKS}]", before)[-1]
+    return (
+        "指数" in clause
+        and all(re.fullmatch(r"\d+(?:\.\d+)?(?:以上|以下|左右)?", q.text) for q in figures)
+        and (reached or bool(re.search(r"从(?:\d{4}年(?:底|末)?的?)?$", before)))
     )
 
 

@@ -1163,3 +1163,15 @@ def test_a_share_takes_no_counter_and_a_respective_list_pairs_figures_of_mixed_u
         "300%",
     ]
     assert [r.indicator for r in rows if r.value in ("8.1‰", "7.8‰")] == ["婴儿死亡率", "5岁以下儿童死亡率"]
+
+
+def test_an_index_in_whole_numbers_a_trillion_without_a_unit_and_a_plans_count_of_indicators_run_on():
+    """A fifty-third batch (digital-economy plans as news pages, read after their items were labelled): "数字中国发展指数从
+    2020年的85提高到95" gives an index's base and target without a unit (a bare whole number is otherwise no figure),
+    "GDP总量为130万亿" is 130万亿, not 130万, and "四个方面十六个具体量化指标其中" counts the plan's indicators though no
+    punctuation follows 指标."""
+    rows = valued_rows(
+        "到2025年数字中国发展指数从2020年的85提高到95，并明确数字设施，创新能力四个方面十六个具体量化指标其中，"
+        "网民规模从2020年的9.89亿提高到12亿。假定2025年GDP总量为130万亿。门牌为1668号。"
+    )
+    assert [r.value for r in rows] == ["85", "95", "9.89亿", "12亿", "130万亿"]
