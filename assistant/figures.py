@@ -180,12 +180,9 @@ def _coefficient(text: str, figures: list[Quantity]) -> bool:
     reached = bool(STATED.search(before) or re.search(r"(?:下降|上升|提高|增加|减少|降低)$", before))
     if all(re.fullmatch(r"\d+\.\d+(?:以上|以下|左右)?", q.text) for q in figures):
         return reached
-    clause = re.split(f"[{CLAUSE_BREAKS}]", before)[-1]
-    return (
-        "指数" in clause
-        and all(re.fullmatch(r"\d+(?:\.\d+)?(?:以上|以下|左右)?", q.text) for q in figures)
-        and (reached or bool(re.search(r"从(?:\d{4}年(?:底|末)?的?)?$", before)))
-    )
+    whole = all(re.fullmatch(r"\d+(?:以上|以下|左右)?", q.text) for q in figures)
+    index = whole and "指数" in re.split(f"[{CLAUSE_BREAKS}]", before)[-1]
+    return index and (reached or bool(re.search(r"从(?:\d{4}年(?:底|末)?的?)?$", before)))
 
 
 def comparator_before(text: str, seg_start: int, value_start: int) -> str:
