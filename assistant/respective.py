@@ -44,7 +44,11 @@ def respective_names(text: str, sent_start: int, value_start: int, count: int | 
     # the nearest 分别 whose names are listed; a second list that names none pairs with the first's
     # ("A、B和C分别达到90%、99%和13.5年；2020年分别达到98%、99%和15年以上")
     for lead in reversed(m):
-        listing = re.split(r"[，,；;：:]", head[: lead.start()])[-1]
+        clauses = re.split(r"[，,；;：:]", head[: lead.start()])
+        listing = clauses[-1]
+        if count and len(clauses) > 1 and not re.search(rf"、|{CONJUNCTION}", listing):
+            # "化学需氧量、氨氮…的排放总量，预计将分别比2020年减少8%、8%…": the names are the clause before
+            listing = clauses[-2]
         # "三级及以上" is one name; one figure goes to names its own 分别 lists with 、, outside brackets
         # ("县（市、区）" is one name)
         cut = rf"、|{CONJUNCTION}" if count else r"、(?![^（(]*[）)])"

@@ -1175,3 +1175,20 @@ def test_an_index_in_whole_numbers_a_trillion_without_a_unit_and_a_plans_count_o
         "网民规模从2020年的9.89亿提高到12亿。假定2025年GDP总量为130万亿。门牌为1668号。"
     )
     assert [r.value for r in rows] == ["85", "95", "9.89亿", "12亿", "130万亿"]
+
+
+def test_a_respective_lists_names_in_the_clause_before_it_and_a_news_paragraph_opening_with_its_day():
+    """Fifty-fourth and fifty-fifth batches (energy-saving plans as news and on a vendor's page, read after their items
+    were labelled): "化学需氧量、氨氮、氮氧化物以及挥发性有机物的排放总量，预计将分别比2020年减少8%、8%、超过10%以及超过10%" names
+    its four in the clause before its 分别 (as "…合格等级的，每年每个分别给予30万元、20万元、10万元" does); "124日，国务院印发…" opens a
+    news paragraph with its day (garbled from 1月24日), no time limit."""
+    rows = valued_rows(
+        "124日，国务院印发的《方案》正式公布。同时，化学需氧量、氨氮、氮氧化物以及挥发性有机物的排放总量，"
+        "预计将分别比2020年减少8%、8%、超过10%以及超过10%。"
+    )
+    assert [(r.indicator, r.value) for r in rows] == [
+        ("化学需氧量", "8%"),
+        ("氨氮", "8%"),
+        ("氮氧化物", "超过10%"),
+        ("挥发性有机物的排放总量", "超过10%"),
+    ]

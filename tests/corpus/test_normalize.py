@@ -39,6 +39,15 @@ def test_clutter_lines_are_dropped_and_logged_by_rule():
     assert [d.split(":")[0] for d in out.dropped] == ["breadcrumb", "page-chrome", "spam", "footer"]
 
 
+def test_a_vendors_tagline_and_a_pages_click_count_are_clutter():
+    """A fifty-fifth batch's page (a vendor's site copying a State Council 方案): its tagline "10年专注环保设备研发制造…一条龙服务"
+    and its "作者：佚名 时间：… 点击：102 次" gave the table 10年 and 102次."""
+    page = "10年专注环保设备研发制造 环保设备系统设计\\制作\\安装一条龙服务\n作者:佚名 时间:2025-05-18 18:01:09 点击:102 次\n正文。\n"
+    out = clean(page, Script.SIMPLIFIED)
+    assert [ln.text for ln in out.lines] == ["正文。"]
+    assert [d.split(":")[0] for d in out.dropped] == ["spam", "page-chrome"]
+
+
 def test_a_pdfs_page_numbers_are_dropped_but_a_tables_figures_stay():
     page = "第一段文字，\n— 2 —\n接着写完。\n-3-\n第 4 页 共 9 页\n共9页第5页\n18\n2025年\n第4条\n"
     out = clean(page, Script.SIMPLIFIED)
