@@ -101,6 +101,12 @@ def is_item_sentence(kind: str, rest: str) -> bool:
 BULLET = re.compile(r"^\s*[●•◆◇▲△■□★☆▪▸►◎].*\d")
 
 
+# "5G用户普及率将达到56%" on a line of its own after a paragraph: a sentence saying a figure is reached, not a cell
+STATED_FIGURE = re.compile(
+    r"(?:达到?|提高到|提升到|增至|降至|降到|下降到?|控制在|稳定在)\s*\d+(?:\.\d+)?\s*(?:%|‰|个百分点)$"
+)
+
+
 def _is_cell(text: str) -> bool:
     """A short line with no sentence punctuation: a flattened table cell (or a header line)."""
     return (
@@ -217,7 +223,11 @@ def _parse(lines: Sequence[Line], skip: Sequence[str]) -> list[_Draft]:
         # short lines in a document without headings are its header or signature (title, issuer, date),
         # unless a paragraph came first and they run on as a table (six or more: one cell or row per line) or
         # head a table of cells (its caption)
-        if text in skip_set or (not seen_heading and _is_cell(text) and not (drafts and _tabular(lines, i))):
+        if text in skip_set or (
+            not seen_heading
+            and _is_cell(text)
+            and not (drafts and (_tabular(lines, i) or STATED_FIGURE.search(text)))
+        ):
             i += 1
             continue
         if stack and len(stack) - 1 in items:

@@ -118,6 +118,19 @@ def test_a_signature_after_the_text_stays_out_of_the_clauses():
     assert [(d.kind, d.start) for d in parse_outline(lines)] == [("text", 0)]
 
 
+def test_a_short_line_saying_a_figure_is_reached_after_a_paragraph_is_content():
+    """A fifty-third batch's news page set "5G用户普及率将达到56%" on a line of its own after its first paragraph: a
+    sentence without its full stop, not header matter; a short line before any paragraph (a headline) and one
+    without such a figure after it (a signature) stay out."""
+    lines = _lines(
+        "数字经济发展指数预计达到95%",
+        "《规划》提出，到2025年，数字经济核心产业增加值占GDP比重提高到10%。",
+        "5G用户普及率将达到56%",
+        "某市人民政府办公室",
+    )
+    assert [d.start for d in parse_outline(lines)] == [lines[1].start, lines[2].start]
+
+
 def test_bulleted_lines_holding_figures_are_content_not_header_matter_or_table_cells():
     """A report's summary set out as bullets ("●经济增长6%左右", a thirty-fifth batch: its first and last bullets were
     dropped as header and signature lines, the middle ones read as a table under the first): each a clause; a
