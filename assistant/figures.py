@@ -115,7 +115,7 @@ def merged_quantities(text: str) -> list[Value]:
     qs = [q for q in qs if id(q) not in carried]
     groups: list[list[Quantity]] = []
     for q in qs:
-        between = text[groups[-1][-1].end : q.start] if groups else None
+        between = text[groups[-1][-1].end : q.start].strip() if groups else None
         if (
             groups
             and (

@@ -46,9 +46,16 @@ def respective_names(text: str, sent_start: int, value_start: int, count: int | 
     for lead in reversed(m):
         clauses = re.split(r"[，,；;：:]", head[: lead.start()])
         listing = clauses[-1]
-        if count and len(clauses) > 1 and not re.search(rf"、|{CONJUNCTION}", listing):
+        if (
+            count
+            and len(clauses) > 1
+            and not re.search(rf"、|{CONJUNCTION}", listing)
+            and not re.search(r"\d", clauses[-2])
+        ):
             # "化学需氧量、氨氮…的排放总量，预计将分别比2020年减少8%、8%…": the names are the clause before
             listing = clauses[-2]
+        if "分别" in listing:
+            continue  # "…分别为14.1/10万和18.5/10万，分别比2010年降低52.5%和38.5%": the earlier 分别's names
         # "三级及以上" is one name; one figure goes to names its own 分别 lists with 、, outside brackets
         # ("县（市、区）" is one name)
         cut = rf"、|{CONJUNCTION}" if count else r"、(?![^（(]*[）)])"
