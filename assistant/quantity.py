@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from corpus.cells import DIGITS
+
 RULES = Path(__file__).parent / "rules" / "quantity.toml"
 CN = "零〇一二两三四五六七八九十百千万亿"
 # "1万3432元" is 13432元: ten thousands and the rest, as speech writes a figure
-NUMBER = rf"(?:\d+万\d{{1,4}}(?![\d.])|\d+(?:\.\d+)?|[{CN}]+(?:点[{CN}]+)?)"
+NUMBER = rf"(?:\d+万\d{{1,4}}(?![\d.])|{DIGITS}|[{CN}]+(?:点[{CN}]+)?)"  # DIGITS: 1,400 as tables write it
 MULTIPLIERS = ("万亿", "万", "亿")  # written between a figure and its unit: 10.8万部, 1.16亿平方米, 1.3万亿斤
 # a scaled unit saying "and more": 1万余户 is more than 1万户
 APPROX_SCALED = re.compile(r"(?<=[万亿])[余多]")

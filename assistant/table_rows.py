@@ -9,7 +9,7 @@ from typing import Any
 from assistant.figures import masked, merged_quantities
 from assistant.indicator import Indicator
 from assistant.passage import Passage
-from corpus.cells import CELL, UNIT_AT_END, cells, column_unit
+from corpus.cells import CELL, DIGITS, UNIT_AT_END, cells, column_unit
 
 INDICATOR_HEADER = re.compile(r"指标|目标|基期|现状|预期|属性|数值|标准|\d{4}\s*年")
 # header words of a plan's indicator table: a base, a target, the indicator's kind
@@ -62,7 +62,7 @@ def table_row(p: Passage, deadline: str | None, header: str) -> list[Indicator]:
 ROW_NUMBER = re.compile(r"^\d{1,2}[.．、]\s*(?=\D)")  # "1.学前教育毛入园率（%）": the row's number, no figure
 # a figure in an indicator table's row, its sign, unit and comparator word kept apart ("12.3年以上", ">7.5", "99%")
 TABLE_VALUE = re.compile(
-    r"(?P<sign>[<>≤≥])?\s*(?P<num>\d+(?:\.\d+)?)\s*"
+    rf"(?P<sign>[<>≤≥])?\s*(?P<num>{DIGITS})\s*"
     r"(?P<unit>%|‰|平方米|万人|万元|亿元|户|人|名|个|元|年|张|所|家|岁)?(?P<post>以上|以下|左右)?"
 )
 
@@ -124,7 +124,7 @@ ID_COLUMN = re.compile(
 )
 # 2023, 2022.06: when, unless the column gives a unit (1988个)
 YEAR_CELL = re.compile(r"(?:19|20)\d\d(?:\.\d{1,2}){0,2}")
-BARE = re.compile(r"[<>≤≥]?\s*\d+(?:\.\d+)?")
+BARE = re.compile(rf"[<>≤≥]?\s*{DIGITS}")
 
 
 def _measured_columns(header: str) -> bool:

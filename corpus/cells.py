@@ -16,12 +16,14 @@ class _Texted(Protocol):
 L = TypeVar("L", bound=_Texted)
 
 
+# a figure as tables write it: 18, 12.3, and with its thousands separated (1,400, 534,602.6)
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 # A line of an indicator table set out as lines of text, as a PDF's text gives it: its unit in brackets
 # after its name, its target last, the target's sign before it and the indicator's kind after it
 # ("1.残疾人家庭人均收入年均增长（%） >7.5 预期性"). A row of the table, never a heading.
 INDICATOR_LINE = re.compile(
     r"^(?:\d{1,2}[.．、]\s*)?(?P<name>[^，。；：,;:]{2,60}?)\s*[（(](?P<unit>[^（）()\d]{1,8})[）)]\s*"
-    r"(?P<sign>[><≥≤]=?)?\s*(?P<value>\d+(?:\.\d+)?)\s*(?:预期性|约束性)?$"
+    rf"(?P<sign>[><≥≤]=?)?\s*(?P<value>{DIGITS})\s*(?:预期性|约束性)?$"
 )
 
 
@@ -36,7 +38,7 @@ def cells(text: str) -> list[str]:
 
 # A plan indicator table's cells: a value with its unit and comparator ("12.3年以上", "99%", ">7.5"), the
 # indicator's kind, and the unit in brackets ending its name ("学前教育毛入园率（%）")
-VALUE_CELL = re.compile(r"[<>≤≥]?\s*\d+(?:\.\d+)?\s*(?:%|‰|[^\d\s]{1,3})?(?:以上|以下|左右)?")
+VALUE_CELL = re.compile(rf"[<>≤≥]?\s*{DIGITS}\s*(?:%|‰|[^\d\s]{{1,3}})?(?:以上|以下|左右)?")
 ATTRIBUTE_CELL = re.compile(r"预期性|约束性")
 # the column's unit a header ends with: "新开工小区数（个）", "比上年增长%"
 UNIT_AT_END = re.compile(r"(?:[（(]([^（）()]{1,6})[）)]|(?<=[\u4e00-\u9fff])([%％‰]))$")
@@ -48,7 +50,7 @@ def column_unit(header: str) -> str:
     return (m.group(1) or m.group(2)) if m else ""
 
 
-FIGURE = re.compile(r"[<>≤≥]?\s*\d+(?:\.\d+)?\s*[%‰]?")  # a cell that is one bare figure
+FIGURE = re.compile(rf"[<>≤≥]?\s*{DIGITS}\s*[%‰]?")  # a cell that is one bare figure
 
 
 def figures_row(text: str) -> bool:

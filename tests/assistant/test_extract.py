@@ -1210,3 +1210,17 @@ def test_a_count_closing_a_list_a_ranks_field_and_a_second_respective_list_paire
         ("城市", "52.5%"),
         ("农村孕产妇死亡率", "38.5%"),
     ]
+
+
+def test_a_statistics_table_with_a_unit_column_and_thousands_separators(tmp_path, fresh_settings):
+    """A fifty-ninth batch (a civil-affairs monthly statistics table in Markdown, its units in a column of their own and
+    its figures with thousands separators, read after its items were labelled): first run 0.21 / 0.22 — "1,400" read
+    400, a row's number "4." read as a figure in a row with an empty cell, "2019年度 05 月" a month read as a figure."""
+    doc = ingested(
+        fresh_settings,
+        tmp_path / "monthly.md",
+        "| 社会服务统计月报表 | ||\n| 2019年度 05 月 | ||\n| 指标名称 | 单位 | 数量 |\n| 乡镇级合计 | 个 | 1,400 |\n"
+        "| (二)民政事业费累计支出 | 万元 | 534,602.6 |\n| 4.享受综合补贴的老年人数 | 人 | |\n| 1.孤儿数 | 人 | 21,388 |\n",
+    )
+    rows = [r for r in extract_document(doc) if r.value]
+    assert [r.value_text for r in rows] == ["1,400", "534,602.6", "21,388"]

@@ -90,3 +90,20 @@ def test_a_doubling_in_words_is_twice_as_much():
     assert [(q.text, q.value, q.comparator) for q in doubled] == [("翻一番", 2.0, "=")]
     assert [(q.value, q.unit, q.comparator) for q in find_quantities("翻两番")] == [(4.0, "倍", "=")]
     assert [(q.value, q.unit, q.comparator) for q in find_quantities("人数过半数")] == [(0.5, "ratio", ">")]
+
+
+def test_thousands_separated_as_tables_and_old_regulations_write_them():
+    """A fifty-ninth batch (a civil-affairs monthly statistics table, "| 乡镇级合计 | 个 | 1,400 |", read after its items
+    were labelled) showed 400 for 1,400 and 602.6 for 534,602.6 — wrong figures; law rows had "000公里" for "行驶里程60,000公里"
+    and "000元以下" for "处以5,000元以下罚款". A comma splits figures only where three digits do not follow it."""
+    found = [
+        (q.text, q.value)
+        for q in find_quantities("行驶里程60,000公里，处以5,000元以下罚款，支出534,602.6万元，第1,2款")
+    ]
+    assert found == [
+        ("60,000公里", 60000.0),
+        ("5,000元以下", 5000.0),
+        ("534,602.6万元", 534602.6),
+        ("1", 1.0),
+        ("2", 2.0),
+    ]
