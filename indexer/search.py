@@ -22,7 +22,7 @@ from indexer.persist import LoadedIndex, build_index, index_problem, load_index
 from indexer.query import Kind, Query, QueryAnalyzer
 from indexer.question_map import QuestionMap, default_question_map
 from indexer.references import DocRef
-from indexer.tokenize import Tokenizer, is_short_form, spelled_out
+from indexer.tokenize import Tokenizer, function_word_table, in_register, is_short_form, spelled_out
 from indexer.units import passage_text
 
 log = logging.getLogger(__name__)
@@ -125,13 +125,31 @@ class Retriever:
         return float(indptr[tid + 1] - indptr[tid]) / max(int(self.index.bm25.scores["num_docs"]), 1)
 
     def _full_form(self, word: str) -> str | None:
-        """What an abbreviation stands for in these clauses (`tokenize.spelled_out`); the clauses' text
-        is joined once, on the first word that needs it."""
-        if not is_short_form(word):
-            return None
+        """How these clauses write a word they never hold: with its colloquial part as the register
+        writes it (`tokenize.in_register`: 低保金 → 最低生活保障金), or spelled out if it is an abbreviation
+        (`tokenize.spelled_out`: 业委会 → 业主委员会). A full form counts where the texts use it twice, as
+        `spelled_out`'s; the clauses' text is joined once, on the first word that needs it."""
         if self._all_text is None:
             self._all_text = "\n".join(c.text for c in self.clauses)
-        return spelled_out(word, self._all_text)
+        if (written := in_register(word)) and self._all_text.count(written) >= 2:
+            return written
+        if is_short_form(word) and (full := spelled_out(word, self._all_text)):
+            return full
+        return None
+
+    def head_word(self, word: str) -> str | None:
+        """The head of a compound no clause holds, when the clauses hold it: a Chinese compound ends in its
+        head (签合同 is about a 合同, 家政公司 is a 公司), so a question asking with it is about what the head
+        names, not about something the texts never mention; None when the head is unseen too (个人所得税's
+        所得税), when the modifier says which or how many (哪些|地方, 各个|部门, 第三|类), or for an
+        A-not-A question (算不算)."""
+        parts = self.tokenizer.compound(word)
+        if parts is None or self._doc_freq(parts[1]) == 0:
+            return None
+        modifier, head = parts
+        if modifier in function_word_table() or (len(word) == 3 and word[1] in "不没" and word[0] == word[2]):
+            return None
+        return head
 
     def analyze(
         self, question: str, history: Sequence[dict] = (), last: Query | None = None, last_answer: str = ""

@@ -69,6 +69,15 @@ MAX_LEFT_OUT = 2  # characters an abbreviation leaves out of its full form
 SHORT_FORM = 3  # the length of an abbreviation spelled out
 
 
+def in_register(word: str) -> str | None:
+    """A word holding a colloquial word of the register (rules/synonyms.toml) with that part written as
+    the texts write it: 低保金 → 最低生活保障金 (低保 → 最低生活保障). The caller checks the texts use it."""
+    for colloquial, doc_words in synonyms().items():
+        if colloquial in word and colloquial != word:
+            return word.replace(colloquial, doc_words.split()[0])
+    return None
+
+
 def is_short_form(word: str) -> bool:
     """A word that may be an abbreviation `spelled_out` looks up: three Chinese characters."""
     return len(word) == SHORT_FORM and all("\u4e00" <= ch <= "\u9fff" for ch in word)
@@ -142,6 +151,18 @@ class Tokenizer:
         """Precise-mode words, lowercased: each word once, whole (个人所得税, not also 个人, 所得 and
         所得税 as search mode adds)."""
         return [t.lower() for t in self._jieba.cut(text, HMM=False) if t.strip()]
+
+    def compound(self, word: str) -> tuple[str, str] | None:
+        """(modifier, head) of a compound the dictionary knows as one word, cut as it reads from the left:
+        the longest dictionary word it starts with, then the rest when that is a dictionary word of two
+        characters or more (签|合同, 保险|公司, 做|手术); None when the rest is a single character
+        (邻居|家, 赡养|人: 居家 and 养人 are not what they are made of)."""
+        freq = self._jieba.FREQ
+        for cut in range(len(word) - 1, 0, -1):
+            if freq.get(word[:cut]):
+                head = word[cut:]
+                return (word[:cut], head) if len(head) >= 2 and freq.get(head) else None
+        return None
 
     def content(self, words: Iterable[str]) -> list[str]:
         """The words minus stopwords and punctuation."""

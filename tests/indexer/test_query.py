@@ -188,3 +188,31 @@ def test_a_question_in_an_abbreviation_is_answered_from_the_full_form(fresh_sett
     assert "电动车" not in q.weights and "自行车" in q.weights
     helmet = a.ask("骑电动车要戴头盔吗？")
     assert not helmet.refused and helmet.citations[0].article.startswith("第五条")
+
+
+SUBSISTENCE_RULES = (
+    "某市城乡居民最低生活保障条例\n"
+    "第一条 为了规范最低生活保障工作，保障城乡居民基本生活，制定本条例。\n"
+    "第二条 最低生活保障金从批准的当月起，以货币形式按月发放到最低生活保障对象。\n"
+    "第三条 最低生活保障金采取国库集中支付方式通过金融机构代发。\n"
+    "第四条 家政服务机构应当与家政服务消费者充分协商，订立家政服务合同。\n"
+    "第五条 申请人应当如实提供家庭收入状况证明。\n"
+)
+
+
+def test_a_colloquial_word_inside_a_word_and_a_compound_whose_head_the_texts_hold(
+    fresh_settings, tmp_path
+) -> None:
+    """低保金 is in no clause and no abbreviation of one; its part 低保 is the register's 最低生活保障, and 最低生活保障金 is
+    how the texts write it. 签合同 is in no clause either, but its head 合同 is: the question is about what the texts
+    mention, not refused for words they lack (a head they lack too, 个人所得税's 所得税, still refuses)."""
+    from tests.assistant.test_answer import assistant_over
+
+    a = assistant_over(fresh_settings, tmp_path, {"最低生活保障条例.txt": SUBSISTENCE_RULES})
+    q = a.analyze("低保金每个月什么时候发？")
+    assert "保障金" in q.bm25_tokens  # searched as 最低生活保障金 is cut
+    paid = a.ask("低保金每个月什么时候发？")
+    assert not paid.refused and paid.citations[0].article.startswith("第二条")
+    contract = a.ask("请保姆要签合同吗？")
+    assert not contract.reason.startswith("文件中没有出现")
+    assert a.ask("个人所得税起征点是多少？").refused
