@@ -166,7 +166,7 @@ def merged_quantities(text: str) -> list[Value]:
 # ratio); a bare whole number is a street number, a code or a count of things left unnamed.
 REACHING = r"(?<![送到抵下传表通直转发])达|达到|提高到|提升到|提高至|提升至|增至|降至|降到|下降到|下降至|控制在|保持在|稳定在"
 REACHED = re.compile(rf"(?:{REACHING})$")
-STATED = re.compile(rf"(?:为|是|{REACHING})$")  # what a figure after it is said to be or reach
+STATED = re.compile(rf"(?:为|是|实现|{REACHING})$")  # what a figure after it is said to be or reach
 # a stretch naming nothing but when and that a figure is reached: "，到2030年达"
 DATED_REACH = re.compile(
     rf"[，,]?(?:到|至|力争|确保|力争到|确保到)?\d{{4}}年(?:年底|底|末)?(?:前)?[，,]?{REACHED.pattern}"

@@ -1224,3 +1224,13 @@ def test_a_statistics_table_with_a_unit_column_and_thousands_separators(tmp_path
     )
     rows = [r for r in extract_document(doc) if r.value]
     assert [r.value_text for r in rows] == ["1,400", "534,602.6", "21,388"]
+
+
+def test_an_age_naming_who_an_indicator_counts_when_the_figure_is_said_to_be_reached():
+    """Sixtieth and sixty-first batches (community service plans: an indicator table as spaced lines, a 十四五 plan's
+    targets in traditional characters on a document site; read after their items were labelled): "每千人口拥有3岁以下婴幼儿
+    托位数在实现1.5个的基础上" names who the indicator counts by an age, as "…为2.03个" does; 实现 says a figure is reached."""
+    rows = valued_rows(
+        "到2025年，每千人口拥有3岁以下婴幼儿托位数在实现1.5个的基础上，有大幅提高，普惠性托位占比达到60%。"
+    )
+    assert [r.value for r in rows] == ["1.5个", "60%"]
