@@ -1197,11 +1197,12 @@ def test_a_respective_lists_names_in_the_clause_before_it_and_a_news_paragraph_o
 def test_a_count_closing_a_list_a_ranks_field_and_a_second_respective_list_paired_with_the_first_names():
     """A fifty-sixth batch (the statistics bureau's reports on the women's development programme, read after their
     items were labelled): "…、法律等七个领域的实施情况" counts the list's fields, "在184个国家中位列第62位" is the field of a
-    rank, "存在的两个主要问题：" announces the points a report lists (a fifty-seventh batch), and "城市与农村孕产妇死亡率分别为
+    rank, "存在的两个主要问题：" and "归纳为以下三项：" announce the points a report lists (fifty-seventh and sixty-second batches),
+    and "城市与农村孕产妇死亡率分别为
     14.1/10万和18.5/10万，分别比2010年降低52.5%和38.5%" gives its second list to the same two names as its first."""
     rows = valued_rows(
         "对《纲要》在健康、教育、法律等七个领域的实施情况进行了终期统计监测。我国女性的人均预期寿命水平在184个国家中位列第62位。"
-        "《报告》披露了实施中存在的两个主要问题：城乡差距、参与不足。"
+        "《报告》披露了实施中存在的两个主要问题：城乡差距、参与不足。其优势可以归纳为以下三项：小规模、易布点、近家门。"
         "城市与农村孕产妇死亡率分别为14.1/10万和18.5/10万，分别比2010年降低52.5%和38.5%。"
     )
     assert [(r.indicator, r.value) for r in rows] == [
