@@ -182,8 +182,7 @@ def find_quantities(text: str) -> list[Quantity]:
             lo, hi = _range(num)
             if lo is None:
                 continue
-            last = re.split(r"至|到|-|—|－|～|~", num)[-1]
-            if unit and unit != "倍" and re.search(r"分之|%|％|‰", last):
+            if unit and unit != "倍" and re.search(r"分之|%|％|‰", re.split(r"至|到|-|—|－|～|~", num)[-1]):
                 # "按日工资收入的300%支付", "百分之六十支付": a share takes no counter; the character after it
                 # opens the next word (支付)
                 end, unit, post = m.end("num"), "", ""

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from corpus.cells import (
     CELL,
+    DIGITS,
     FIGURE,
     INDICATOR_LINE,
     cells,
@@ -103,7 +104,7 @@ BULLET = re.compile(r"^\s*[●•◆◇▲△■□★☆▪▸►◎].*\d")
 
 # "5G用户普及率将达到56%" on a line of its own after a paragraph: a sentence saying a figure is reached, not a cell
 STATED_FIGURE = re.compile(
-    r"(?:达到?|提高到|提升到|增至|降至|降到|下降到?|控制在|稳定在)\s*\d+(?:\.\d+)?\s*(?:%|‰|个百分点)$"
+    rf"(?:达到?|提高到|提升到|增至|降至|降到|下降到?|控制在|稳定在)\s*{DIGITS}\s*(?:%|‰|个百分点)$"
 )
 
 
