@@ -125,6 +125,8 @@ def _task_rows(p: Passage, header: str) -> list[Indicator]:
     ]
 
 
+# "结合到2020年全面建成小康社会这一奋斗目标": a goal the text names (another's commitment), not its own
+NAMED_GOAL = re.compile(r"[^，。；,;]{0,16}?这一(?:奋斗|宏伟|战略)?目标")
 TIME_COLUMN = re.compile(r"时限|时间|期限|节点")
 YEAR = re.compile(r"\d{4}年")
 
@@ -204,8 +206,10 @@ def _completion_rows(p: Passage, valued: set[int]) -> tuple[list[Indicator], set
         if not (before or (text[: m.start()].endswith(DEADLINE_LEAD) and not state.endswith("实现"))):
             continue
         sent_s, sent_e = sentence_at(text, m.start())
-        if ATTRIBUTE.match(text, m.end()) or (
-            text.startswith("、", m.end()) and "的" in text[m.end() : sent_e]
+        if (
+            NAMED_GOAL.match(text, m.end())
+            or ATTRIBUTE.match(text, m.end())
+            or (text.startswith("、", m.end()) and "的" in text[m.end() : sent_e])
         ):
             # "2000年底前建成的小区", "…建成需改造的", "2000年年底前建成、失修失养…的住宅小区": what the noun is
             continue
@@ -255,7 +259,7 @@ def _completion_rows(p: Passage, valued: set[int]) -> tuple[list[Indicator], set
         else:
             found = STATE.search(text, sent_s, sent_e)
         dl = deadline_of(text, sent_s, sent_e, found.start()) if found else None
-        if found and dl:
+        if found and dl and not NAMED_GOAL.match(text, found.end()):
             s, e = segment(text, found.start(), found.end())
             # what is reached: the words before the state less its deadline ("城市社区…基本建成"), else
             # what follows it ("到2025年，基本实现[城市社区规模适度]")

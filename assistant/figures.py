@@ -64,10 +64,11 @@ ATTRIBUTE = re.compile(r"(?:[需待应要][\u4e00-\u9fff]{1,3})?的")
 BUILT_IN = re.compile(r"(?:建成|建|成立|建立|出生|竣工|投用)于\s*$")  # "建成于2000年底前": when, not by when
 DATED_NOUN = re.compile(rf"[\u4e00-\u9fff]{{2}}{ATTRIBUTE.pattern}")
 # A whole state reached (全覆盖, 全面完成): a dated commitment even in a sentence that also gives figures
-WHOLE_STATE = re.compile(r"(?:实现|达到)?全覆盖|全面(?:完成|建成|实现)")
+# ("决胜全面建成小康社会": the goal a struggle is named for, not a state reached)
+WHOLE_STATE = re.compile(r"(?:实现|达到)?全覆盖|(?<!决胜)全面(?:完成|建成|实现)")
 # "基本实现全覆盖" is the whole state, basically reached (not "基本实现" of something)
 STATE = re.compile(
-    rf"(?:基本)?(?:{WHOLE_STATE.pattern})|基本(?:建成|形成|实现|完成)|(?:均|全部)(?:建立|建成|完成)"
+    rf"(?:基本)?(?:{WHOLE_STATE.pattern})|基本(?:建成|形成|实现|完成)|初步(?:建成|形成)|(?:均|全部)(?:建立|建成|完成)"
 )
 SCOPE = re.compile(
     r"每个(?:城市|农村)?社区|城市社区|农村社区|每个村|各新城|每个新城|每个街道|每个区|每个乡镇"

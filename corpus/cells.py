@@ -148,3 +148,63 @@ def indicator_header(run: Sequence[_Texted]) -> bool:
     ("指 标", "2020年", "2025年", "属性")."""
     cells_ = [re.sub(r"\s", "", ln.text) for ln in run]
     return "指标" in cells_ and any(re.fullmatch(r"(?:19|20)\d\d年\S{0,4}", t) for t in cells_)
+
+
+# A table set out a cell per line, as text copied from a web page's table gives it ("火灾起数（起）", "亡人数（人）"
+# over "2016", "9321", "47"…): a header of k short lines that are no figures (a unit alone in brackets, "（万元）",
+# belongs to the name above it), then three or more rows of k lines: a name or a year, and k-1 figures.
+SHORT_CELL = 24  # characters: a cell, not a sentence
+UNIT_ALONE = re.compile(r"[（(][^（）()\d]{1,6}[）)]")
+YEAR_CELL = re.compile(r"(?:19|20)\d\d年?")
+
+
+def _cells_of(lines: Sequence[_Texted], i: int) -> list[list[int]]:
+    """The run of cell-like lines from line i, each cell as its line indices (a unit line joined to its name)."""
+    out: list[list[int]] = []
+    while i < len(lines):
+        t = lines[i].text.strip()
+        if len(t) > SHORT_CELL or CELL in t or NOT_A_ROW.search(t):
+            break
+        if UNIT_ALONE.fullmatch(t) and out and not VALUE_CELL.fullmatch(lines[out[-1][-1]].text.strip()):
+            out[-1].append(i)
+        else:
+            out.append([i])
+        i += 1
+    return out
+
+
+def cell_per_line_rows(lines: Sequence[_Texted]) -> list[list[int]]:
+    """The line indices of each row (the header first) of the tables set out a cell per line."""
+
+    def text(cell: list[int]) -> str:
+        return "".join(lines[k].text.strip() for k in cell)
+
+    def figure(cell: list[int]) -> bool:
+        return bool(VALUE_CELL.fullmatch(text(cell)))
+
+    rows: list[list[int]] = []
+    i = 0
+    while i < len(lines):
+        run = _cells_of(lines, i)
+        best: tuple[int, int, int] = (0, 0, 0)  # (rows, k, where the first row starts)
+        for k in range(2, 11):
+            for p in range(k, len(run) - 2 * k + 1):
+                if any(figure(c) for c in run[p - k : p]):
+                    continue  # a header is names
+                n = 0
+                while p + (n + 1) * k <= len(run):
+                    row = run[p + n * k : p + (n + 1) * k]
+                    label = text(row[0])
+                    if not (YEAR_CELL.fullmatch(label) or not figure(row[0])) or not all(
+                        map(figure, row[1:])
+                    ):
+                        break
+                    n += 1
+                if n >= 3 and n * k > best[0] * best[1]:
+                    best = (n, k, p)
+        n, k, p = best
+        if n:
+            for r in range(-1, n):
+                rows.append([x for c in run[p + r * k : p + (r + 1) * k] for x in c])
+        i = run[-1][-1] + 1 if run else i + 1
+    return rows

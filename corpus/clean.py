@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from corpus.cells import CELL, SPACES, spaced_table_lines
+from corpus.cells import CELL, SPACES, UNIT_ALONE, cell_per_line_rows, spaced_table_lines
 from corpus.normalize import (
     RULES,
     Mapped,
@@ -133,3 +134,25 @@ def clean(source: str, script: Script) -> CleanText:
         if line.text and re.search(r"\w", line.text):
             kept.append(line)
     return CleanText(tuple(kept), tuple(dropped))
+
+
+def table_rows_joined(lines: Sequence[Mapped]) -> tuple[Mapped, ...]:
+    """A table set out a cell per line (`cells.cell_per_line_rows`) as one line per row, its cells parted by CELL
+    (as a .docx table's are); the border maps to the line break before the cell."""
+    rows = {r[0]: r for r in cell_per_line_rows(lines)}
+    out: list[Mapped] = []
+    k = 0
+    while k < len(lines):
+        row = rows.get(k)
+        if row is None:
+            out.append(lines[k])
+            k += 1
+            continue
+        text, src = lines[row[0]].text, list(lines[row[0]].src)
+        for j in row[1:]:
+            border = f" {CELL} " if not UNIT_ALONE.fullmatch(lines[j].text) else ""
+            text += border + lines[j].text
+            src += [src[-1]] * len(border) + list(lines[j].src)
+        out.append(Mapped(text, tuple(src)))
+        k = row[-1] + 1
+    return tuple(out)

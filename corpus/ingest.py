@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from corpus.catalog import Entry
-from corpus.clean import CleanText, clean, normalize_line, strip_markup
+from corpus.clean import CleanText, clean, normalize_line, strip_markup, table_rows_joined
 from corpus.errors import UnreadableFile
 from corpus.load import read_source
 from corpus.metadata import doc_kind, extract_metadata, guess_region, markdown_title, place_aliases
@@ -57,6 +57,7 @@ def build_documents(
     script = detect_script(src.text)
     cleaned = clean(src.text, script)
     lines, running = unwrapped(cleaned.lines)
+    lines = table_rows_joined(lines)
     parts, preamble = split_parts(lines)
     dropped = [*cleaned.dropped, *running, *(f"page-preamble: {ln.text}" for ln in preamble)]
     for d in dropped:

@@ -1235,3 +1235,36 @@ def test_an_age_naming_who_an_indicator_counts_when_the_figure_is_said_to_be_rea
         "到2025年，每千人口拥有3岁以下婴幼儿托位数在实现1.5个的基础上，有大幅提高，普惠性托位占比达到60%。"
     )
     assert [r.value for r in rows] == ["1.5个", "60%"]
+
+
+def test_a_table_copied_from_a_page_a_cell_per_line(tmp_path, fresh_settings):
+    """A sixty-third batch (the national and 福建's 十四五 fire-service plans, read after their items were labelled):
+    福建's table of fires per year came as a web page's table copied to text, one cell per line — a header of five
+    names (the unit "（万元）" on a line of its own) over rows of a year and four figures; first run 0.00 recall (27 figures).
+    Its rows are read as a table's: one row per figure, the column's unit with it."""
+    doc = ingested(
+        fresh_settings,
+        tmp_path / "fires.txt",
+        "福建省“十三五”时期火灾基本情况\n\n年份\n\n火灾起数(起)\n\n亡人数(人)\n\n直接财产损失\n\n(万元)\n\n"
+        "2016\n\n9321\n\n47\n\n17653.6\n\n2017\n\n8233\n\n67\n\n11487.1\n\n合计\n\n38102\n\n324\n\n77572.5\n\n"
+        "第一章　总体要求\n\n到2025年，消防站达到120个。\n",
+    )
+    rows = [r for r in extract_document(doc) if r.value]
+    assert [r.value for r in rows] == [
+        "9321", "47人", "17653.6万元", "8233", "67人", "11487.1万元", "38102", "324人", "77572.5万元", "120个",
+    ]  # fmt: skip
+    assert "年份 | 火灾起数（起） | 亡人数（人） | 直接财产损失（万元）" in doc.text
+
+
+def test_a_plans_time_points_a_texts_chapters_and_a_goal_named_not_reached():
+    """A sixty-fourth batch (news of the 中长期青年发展规划 and of the 十四五 纲要, read after their items were labelled):
+    "分2020年和2025年两个时间节点" and "有14个章节" count the text's own parts; "结合到2020年全面建成小康社会这一奋斗目标"
+    and "在决胜全面建成小康社会伟大实践中" name a goal, not the plan's commitment, which is "到2020年…初步形成"."""
+    rows = valued_rows(
+        "规划针对年龄范围为14-35周岁的青年，结合到2020年全面建成小康社会这一奋斗目标，分2020年和2025年两个时间节点，"
+        "分别提出了青年发展要达到的总体水平和目标：",
+        "——到2020年，青年发展政策体系初步形成，在决胜全面建成小康社会伟大实践中的作用得到充分发挥。",
+        "直接出现关键词的就有14个章节。",
+    )
+    assert [r.value for r in rows] == ["14-35周岁", "初步形成"]
+    assert rows[1].deadline == "2020年"
