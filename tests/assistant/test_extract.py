@@ -1268,3 +1268,14 @@ def test_a_plans_time_points_a_texts_chapters_and_a_goal_named_not_reached():
     )
     assert [r.value for r in rows] == ["14-35周岁", "初步形成"]
     assert rows[1].deadline == "2020年"
+
+
+def test_a_decade_is_no_figure_and_foreign_currencies_are_money():
+    """A sixty-sixth batch (a journal article on medical insurance behind a spam header, read after its items were
+    labelled): "20世纪90年代" read as 90年, "人均GDP突破1万美元" as 1万; the same unit read "不满10万美元" as 不满10万 and
+    "二千万人民币" as 二千万人 in law rows."""
+    rows = valued_rows(
+        "基本多层适应了20世纪90年代以来经济社会的发展。但是随着中国人均GDP突破1万美元，需求快速增长。",
+        "投资总额超过五百万美元或者二千万人民币的项目，由省人民政府审批。",
+    )
+    assert [r.value for r in rows] == ["1万美元", "五百万美元", "二千万人民币"]
