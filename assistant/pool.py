@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from assistant.provision import article_opening
 from corpus.model import Document
 from indexer import Hit, Retriever
-from indexer.query import Kind, Query
+from indexer.query import UNSEEN_IDF, Kind, Query
 
 POOL = 8  # clauses whose sentences are candidates (10 for comparisons)
 DEEP = 30  # how far down the ranking a clause holding the asked unit is looked for
@@ -24,10 +24,13 @@ def answer_pool(
     """(the first ten hits, the pool, each pool clause's rank). The first `POOL` hits; when the question
     asks an amount in a unit ("罚多少钱": 元) that none of them holds, the first clauses further down
     that do (the topic's words, 室内 and 吸烟, may fill the pool with the rule and leave out its fine);
-    and the paragraph each later paragraph or list item is read with (`provision.article_opening`),
+    when none of them holds every topic word the index knows, the first clauses further down that do ("调解不成怎么办":
+    the one clause saying what follows a failed mediation, first for BM25, unseen by the embedder, behind every clause
+    on ending a mediation); and the paragraph each later paragraph or list item is read with (`provision.article_opening`),
     at that clause's rank."""
     asks_amount = query.kind is Kind.NUMBER and bool(query.units)
-    res = retriever.search(query, k=DEEP if asks_amount else 10, region=region, doc_ids=doc_ids)
+    topic = _topic_words(query)
+    res = retriever.search(query, k=DEEP if asks_amount or topic else 10, region=region, doc_ids=doc_ids)
     hits = list(res.hits[:10])
     pool = hits[:10] if query.kind is Kind.COMPARISON else hits[:POOL]
     ranks = list(range(1, len(pool) + 1))
@@ -36,6 +39,12 @@ def answer_pool(
         for r, h in deeper[:UNIT_DEEP]:
             pool.append(h)
             ranks.append(r)
+    if topic and not any(_covers(h, topic) for h in pool):
+        deeper = [(r, h) for r, h in enumerate(res.hits[len(pool) :], len(pool) + 1) if _covers(h, topic)]
+        for r, h in deeper[:UNIT_DEEP]:
+            if h not in pool:
+                pool.append(h)
+                ranks.append(r)
     held = {h.clause.id for h in pool}
     for h, rank in zip(list(pool), list(ranks), strict=True):
         opening = article_opening(docs.get(h.clause.doc_id), h.clause)
@@ -44,6 +53,16 @@ def answer_pool(
             pool.append(o)
             ranks.append(rank)
     return hits, pool, ranks
+
+
+def _topic_words(query: Query) -> tuple[str, ...]:
+    """The question's topic words the index holds."""
+    return tuple(w for w, v in query.words if v < UNSEEN_IDF and len(w) > 1)
+
+
+def _covers(hit: Hit, words: tuple[str, ...]) -> bool:
+    """The clause holds every one of the words."""
+    return all(w in hit.clause.text for w in words)
 
 
 def _holds(hit: Hit, query: Query) -> bool:
