@@ -32,7 +32,13 @@ from assistant.figures import (
 )
 from assistant.indicator import Indicator
 from assistant.passage import Passage, passages
-from assistant.respective import RESPECTIVE_ONE, parallel_figures, respective_names
+from assistant.respective import (
+    RESPECTIVE_LEAD,
+    RESPECTIVE_ONE,
+    names_listed,
+    parallel_figures,
+    respective_names,
+)
 from assistant.roles import clause_units, column_units, is_unit_column, sentence_units
 from assistant.table_rows import INDICATOR_HEADER, table_row
 from assistant.topics import assign_topics
@@ -176,18 +182,25 @@ def _target_rows(p: Passage) -> tuple[list[Indicator], set[int]]:
             figures *= len(names or ())
         else:
             names = None
-        if names:
-            # one row per name and its figure, quoting the whole sentence (the pairing is read there)
+        # side by side, not a range ("100元以上、500元以下"): a bound only after the last ("…、1574万吨以内")
+        listed = len(figures) > 1 and not any(re.search("以[上下内]", f) for f in figures[:-1])
+        if names or (
+            listed and RESPECTIVE_LEAD.search(text[: q.start]) and not names_listed(text, sent_s, q.start)
+        ):
+            # one row per name and its figure, quoting the whole sentence (the pairing is read there); figures
+            # a 分别 gives side by side whose names the sentence does not list as many of ("…中心、…工作站，覆盖率
+            # 分别达到81%和72%"): one row per figure all the same, one value to a cell
             rows += [
                 dataclasses.replace(
                     row,
                     indicator=name,
                     value=figure,
+                    unit=row.unit if row.unit and figure.endswith(row.unit) else None,  # "1日、…、1个月"
                     value_text=(row.comparator or "") + figure,
                     quote=text[sent_s:sent_e].strip("。"),
                     value_at=-1,
                 )
-                for name, figure in zip(names, figures, strict=True)
+                for name, figure in zip(names or [row.indicator] * len(figures), figures, strict=True)
             ]
         else:
             rows.append(row)

@@ -24,11 +24,14 @@ CONJUNCTION = (
     r"以及|(?<![缓温柔谐总])和(?![谐睦])|(?<![普涉危波顾企来])及(?!以[上下]|时)|(?<![参给赋])与|或者|或"
 )
 PARALLEL_SPLIT = re.compile("|".join(PARALLEL))
+# alternatives side by side, "50%、40%或者30%" (not a bound, "两个或者两个以上")
+ALTERNATIVES_SPLIT = re.compile("|".join((*PARALLEL, "或者", "或")))
 
 
 def parallel_figures(value: str, unit: str) -> list[str]:
     """The figures of a parallel value, each with the unit the list gives once: "17.2、2.4和3.8个百分点"."""
-    figures = [f for f in PARALLEL_SPLIT.split(value) if f]
+    split = PARALLEL_SPLIT if re.search("以[上下内]", value) else ALTERNATIVES_SPLIT
+    figures = [f for f in split.split(value) if f]
     return [f if not unit or not re.fullmatch(r"[\d.]+", f) else f + unit for f in figures]
 
 
@@ -79,3 +82,18 @@ def respective_names(text: str, sent_start: int, value_start: int, count: int | 
         parts = [x + tail for x in parts[:-1]] + [parts[-1]]
     names = [x.strip() for x in parts]
     return names if all(names) else None
+
+
+def names_listed(text: str, sent_start: int, value_start: int) -> bool:
+    """The sentence lists names for the 分别 before the figures at `value_start`: an enumeration in the clause
+    holding it, or, when that clause is its 分别 alone, in the clause before ("对获得一等奖、二等奖、三等奖的，分别奖励…"),
+    unless that clause counts things of its own ("2200多个县…中心、2.8万多个乡镇…工作站，覆盖率分别达到…": no names)."""
+    head = text[text.rfind("。", 0, sent_start) + 1 : value_start]
+    lead = head.rfind("分别")
+    if lead < 0:
+        return False
+    clauses = re.split(r"[，,；;：:]", head[:lead])
+    enumerates = [bool(re.search(rf"、|{CONJUNCTION}", c)) for c in clauses]
+    if clauses[-1].strip() or len(clauses) < 2:
+        return enumerates[-1]
+    return enumerates[-2] and not re.search(r"\d", clauses[-2])

@@ -1279,3 +1279,21 @@ def test_a_decade_is_no_figure_and_foreign_currencies_are_money():
         "投资总额超过五百万美元或者二千万人民币的项目，由省人民政府审批。",
     )
     assert [r.value for r in rows] == ["1万美元", "五百万美元", "二千万人民币"]
+
+
+def test_figures_a_respective_list_gives_without_its_names_one_row_each():
+    """A sixty-seventh batch (public legal services: a news report with ruby pinyin, two cities' notes, a press conference,
+    read after their items were labelled): "…中心、…工作站，覆盖率分别达到81%和72%" names its two only with their counts, so
+    the figures stood in one row "81%和72%" (the 81% lost); "经过十年的规划、建设和发展" a figure. Such a list is one row per
+    figure, each with its own unit ("增值税的纳税期限分别为1日、…、1个月" in law rows), alternatives too ("50%、40%或者30%");
+    a bound or a range stays whole ("不得分别向两个或者两个以上人民法院提出申请", "分别处100元以上、500元以下的罚款")."""
+    rows = valued_rows(
+        "经过十年的规划、建设和发展，体系已经基本建成。全国已有2200多个县建成公共法律服务中心、2.8万多个乡镇建成公共法律服务工作站，"
+        "覆盖率分别达到81%和72%。",
+        "增值税的纳税期限分别为1日、3日或者1个月。伤残津贴标准分别为本人工资的50%、40%或者30%。",
+        "申请人不得分别向两个或者两个以上人民法院提出申请。",
+    )
+    assert [(r.value, r.unit) for r in rows] == [
+        ("2200多个", "个"), ("2.8万多个", "万个"), ("81%", None), ("72%", None), ("1日", "日"), ("3日", "日"),
+        ("1个月", "个月"), ("50%", None), ("40%", None), ("30%", None), ("两个或者两个以上", "个"),
+    ]  # fmt: skip
