@@ -1297,3 +1297,14 @@ def test_figures_a_respective_list_gives_without_its_names_one_row_each():
         ("2200多个", "个"), ("2.8万多个", "万个"), ("81%", None), ("72%", None), ("1日", "日"), ("3日", "日"),
         ("1个月", "个月"), ("50%", None), ("40%", None), ("30%", None), ("两个或者两个以上", "个"),
     ]  # fmt: skip
+
+
+def test_a_day_after_a_dateline_and_the_count_a_figure_is_per():
+    """A sixty-ninth batch (community workers: a province's 管理办法 in the news, 济南's 意见 behind a site's link list,
+    the embedded-services 导则; read after their items were labelled): "大众日报8月20日讯（记者 牛远飞）19日，济南市出台…"
+    gave 19日 as a time limit, "社区工作人员配备达到每300户1人" gave 300户 as a figure of its own."""
+    rows = valued_rows(
+        "大众日报8月20日讯（记者 牛远飞）19日，济南市出台《关于加强和改进城市社区居民委员会工作的意见》。",
+        "社区工作人员配备达到每300户1人，社区居委会成员职数原则上按照5人设置。",
+    )
+    assert [r.value for r in rows] == ["1人", "5人"]
