@@ -194,10 +194,8 @@ def cell_per_line_rows(lines: Sequence[_Texted]) -> list[list[int]]:
                 n = 0
                 while p + (n + 1) * k <= len(run):
                     row = run[p + n * k : p + (n + 1) * k]
-                    label = text(row[0])
-                    if not (YEAR_CELL.fullmatch(label) or not figure(row[0])) or not all(
-                        map(figure, row[1:])
-                    ):
+                    labelled = bool(YEAR_CELL.fullmatch(text(row[0]))) or not figure(row[0])
+                    if not labelled or not all(map(figure, row[1:])):
                         break
                     n += 1
                 if n >= 3 and n * k > best[0] * best[1]:
