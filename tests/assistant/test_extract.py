@@ -1308,3 +1308,11 @@ def test_a_day_after_a_dateline_and_the_count_a_figure_is_per():
         "社区工作人员配备达到每300户1人，社区居委会成员职数原则上按照5人设置。",
     )
     assert [r.value for r in rows] == ["1人", "5人"]
+
+
+def test_the_first_years_of_a_period_a_report_covers_are_no_figure():
+    """The fortieth-to-forty-third round's energy-saving batch (a 十一五 paper): "前四年全国单位GDP能耗累计下降15.61%" gave 四年
+    a row of its own (a known leftover until now); a clause opening with 前N年 names the years a report covers ("申请前3年内"
+    is a time limit and stays)."""
+    rows = valued_rows("“十一五”规划提出单位GDP能耗降低20%左右的目标。前四年全国单位GDP能耗累计下降15.61%。")
+    assert [r.value for r in rows] == ["20%左右", "15.61%"]
