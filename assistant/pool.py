@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from assistant.provision import article_opening
 from corpus.model import Document
@@ -34,17 +34,11 @@ def answer_pool(
     hits = list(res.hits[:10])
     pool = hits[:10] if query.kind is Kind.COMPARISON else hits[:POOL]
     ranks = list(range(1, len(pool) + 1))
+    first = len(pool)
     if asks_amount and not any(_holds(h, query) for h in pool):
-        deeper = [(r, h) for r, h in enumerate(res.hits[len(pool) :], len(pool) + 1) if _holds(h, query)]
-        for r, h in deeper[:UNIT_DEEP]:
-            pool.append(h)
-            ranks.append(r)
+        _bring_up(res.hits, first, pool, ranks, lambda h: _holds(h, query))
     if topic and not any(_covers(h, topic) for h in pool):
-        deeper = [(r, h) for r, h in enumerate(res.hits[len(pool) :], len(pool) + 1) if _covers(h, topic)]
-        for r, h in deeper[:UNIT_DEEP]:
-            if h not in pool:
-                pool.append(h)
-                ranks.append(r)
+        _bring_up(res.hits, first, pool, ranks, lambda h: _covers(h, topic))
     held = {h.clause.id for h in pool}
     for h, rank in zip(list(pool), list(ranks), strict=True):
         opening = article_opening(docs.get(h.clause.doc_id), h.clause)
@@ -53,6 +47,16 @@ def answer_pool(
             pool.append(o)
             ranks.append(rank)
     return hits, pool, ranks
+
+
+def _bring_up(
+    ranked: Sequence[Hit], first: int, pool: list[Hit], ranks: list[int], wanted: Callable[[Hit], bool]
+) -> None:
+    """The first `UNIT_DEEP` clauses below the pool's first `first` that are `wanted`, added at their rank."""
+    deeper = [(r, h) for r, h in enumerate(ranked[first:], first + 1) if wanted(h) and h not in pool]
+    for r, h in deeper[:UNIT_DEEP]:
+        pool.append(h)
+        ranks.append(r)
 
 
 def _topic_words(query: Query) -> tuple[str, ...]:

@@ -35,12 +35,16 @@ def parallel_figures(value: str, unit: str) -> list[str]:
     return [f if not unit or not re.fullmatch(r"[\d.]+", f) else f + unit for f in figures]
 
 
+def _head(text: str, sent_start: int, value_start: int) -> str:
+    """The sentence up to the figures: the clause holding them and those before it."""
+    return text[text.rfind("。", 0, sent_start) + 1 : value_start]
+
+
 def respective_names(text: str, sent_start: int, value_start: int, count: int | None) -> list[str] | None:
     """The `count` names a "分别" list pairs with parallel figures, in order; None when the sentence
     does not list exactly that many before its 分别. With `count` None, the names a 分别 right before one
     figure gives it to, each ("A、B较2025年分别下降10%以上": each falls by 10%), when it lists two or more."""
-    # its clause and those before it in the sentence
-    head = text[text.rfind("。", 0, sent_start) + 1 : value_start]
+    head = _head(text, sent_start, value_start)
     m = list(RESPECTIVELY.finditer(head))
     if not m:
         return None
@@ -88,7 +92,7 @@ def names_listed(text: str, sent_start: int, value_start: int) -> bool:
     """The sentence lists names for the 分别 before the figures at `value_start`: an enumeration in the clause
     holding it, or, when that clause is its 分别 alone, in the clause before ("对获得一等奖、二等奖、三等奖的，分别奖励…"),
     unless that clause counts things of its own ("2200多个县…中心、2.8万多个乡镇…工作站，覆盖率分别达到…": no names)."""
-    head = text[text.rfind("。", 0, sent_start) + 1 : value_start]
+    head = _head(text, sent_start, value_start)
     lead = head.rfind("分别")
     if lead < 0:
         return False

@@ -51,12 +51,13 @@ def column_unit(header: str) -> str:
 
 
 FIGURE = re.compile(rf"[<>≤≥]?\s*{DIGITS}\s*[%‰]?")  # a cell that is one bare figure
+YEAR_CELL = re.compile(r"(?:19|20)\d\d年?")  # a cell naming a year: a column's or a row's label, no figure
 
 
 def figures_row(text: str) -> bool:
     """A row with a cell that is a bare figure (not a year): a row of data, not a header ("指标 | 2025年" is one,
     "1.残疾人家庭人均收入年均增长（%） | >7.5 | 预期性" under a header line of its own is not)."""
-    return any(FIGURE.fullmatch(c) and not re.fullmatch(r"(?:19|20)\d\d", c) for c in cells(text))
+    return any(FIGURE.fullmatch(c) and not YEAR_CELL.fullmatch(c) for c in cells(text))
 
 
 def row_run(lines: Sequence[L], i: int) -> list[L]:
@@ -155,7 +156,6 @@ def indicator_header(run: Sequence[_Texted]) -> bool:
 # belongs to the name above it), then three or more rows of k lines: a name or a year, and k-1 figures.
 SHORT_CELL = 24  # characters: a cell, not a sentence
 UNIT_ALONE = re.compile(r"[（(][^（）()\d]{1,6}[）)]")
-YEAR_CELL = re.compile(r"(?:19|20)\d\d年?")
 
 
 def _cells_of(lines: Sequence[_Texted], i: int) -> list[list[int]]:
