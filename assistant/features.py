@@ -16,6 +16,7 @@ from assistant.figures import masked
 from assistant.orgs import has_unit
 from assistant.provision import POINTS_BACK, REFERRED_MAX
 from assistant.quantity import find_quantities
+from corpus.alternatives import with_alternatives
 from corpus.outline import ARTICLE as ARTICLE_OPENING
 from corpus.outline import ARTICLE_NUMBER
 from corpus.outline import PREAMBLE as PREFACE
@@ -187,11 +188,12 @@ def candidates(
         text = h.clause.text
         heading = " ".join(h.clause.heading_path)
         ref = referred.get(h.clause.id, "") if referred else ""
-        body = heading + ref + text
+        body = with_alternatives(heading + ref + text)  # 村（居）民委员会 covers 居民委员会
         cov_clause = coverage(body, weights)
         cov_head = coverage(heading, weights)
         if h.clause.doc_id not in doc_cov_of:  # several hits share a document: scan its text once
             doc_text = doc_texts.get(h.clause.doc_id, body) if doc_texts else body
+            doc_text = with_alternatives(doc_text)
             doc_cov_of[h.clause.doc_id] = sum(w for t, w in known.items() if t in doc_text) / known_total
         doc_cov = doc_cov_of[h.clause.doc_id]
         cov_known = sum(w for t, w in known.items() if t in body) / known_total
@@ -221,7 +223,7 @@ def candidates(
                         h.score / top,
                         1.0 / h.bm25_rank if h.bm25_rank else 0.0,
                         1.0 / h.dense_rank if h.dense_rank else 0.0,
-                        coverage(read + sent, weights),
+                        coverage(with_alternatives(read + sent), weights),
                         cov_clause,
                         cov_head,
                         len(q_bigrams & bigrams(sent)) / len(q_bigrams) if q_bigrams else 0.0,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from assistant.provision import article_opening
+from corpus.alternatives import with_alternatives
 from corpus.model import Document
 from indexer import Hit, Retriever
 from indexer.query import UNSEEN_IDF, Kind, Query
@@ -66,7 +67,8 @@ def _topic_words(query: Query) -> tuple[str, ...]:
 
 def _covers(hit: Hit, words: tuple[str, ...]) -> bool:
     """The clause holds every one of the words."""
-    return all(w in hit.clause.text for w in words)
+    text = with_alternatives(hit.clause.text)
+    return all(w in text for w in words)
 
 
 def _holds(hit: Hit, query: Query) -> bool:

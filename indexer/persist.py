@@ -42,8 +42,8 @@ from indexer.versions import (
 
 log = logging.getLogger(__name__)
 # 3: items read with their article's opening; 4: one vector per clause, no sentence vectors;
-# 5: words cut by the dictionaries only (no HMM guesses)
-FORMAT_VERSION = 5
+# 5: words cut by the dictionaries only (no HMM guesses); 6: bracketed alternatives spelled out (村（居）民委员会)
+FORMAT_VERSION = 6
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from corpus.alternatives import with_alternatives
 from corpus.articles import article_context, article_index
 from corpus.model import Clause, Document
 from corpus.sentences import sentence_spans
@@ -43,10 +44,11 @@ def passage_text(c: Clause, context: str = "") -> str:
 def bm25_units(c: Clause, context: str = "") -> list[str]:
     """BM25 scores sentences, not clauses: a one-sentence answer inside a long clause is not drowned
     by length normalisation. Each sentence carries the clause's nearest heading, or, inside an article,
-    the article's opening (`context`)."""
+    the article's opening (`context`), and its bracketed alternatives spelled out (村（居）民委员会 holds
+    居民委员会: `corpus.alternatives`)."""
     head = context or (c.heading_path[-1] if c.heading_path else "")
     sentences = [c.text[a:b] for a, b in sentence_spans(c.text)] or [c.text]
-    return [head + " " + s for s in sentences]
+    return [head + " " + with_alternatives(s) for s in sentences]
 
 
 def contexts(docs: Sequence[Document]) -> dict[str, str]:
