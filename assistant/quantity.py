@@ -73,15 +73,18 @@ def comparator_words() -> str:
 def rules() -> QuantityRules:
     data = _data()
     kinds = dict(data["unit_kinds"])
-    # a count, an area, a length, a weight or an amount in ten thousands or hundred millions: 10.8万部,
-    # 29.6万公里, 1.16亿平方米, 1亿人 (the listed 万元, 万户… keep their own kinds)
+    # a count, an area, a length, a weight, an amount or hours in ten thousands or hundred millions: 10.8万部,
+    # 29.6万公里, 1.16亿平方米, 1亿人, 4.2亿小时 (the listed 万元, 万户… keep their own kinds)
     # and about so many: 1万余户, 2亿多元, 3万多人 (a floor, as 300余户 is: `APPROX_SCALED`)
     scaled = {
         m + a + u: k
         for u, k in kinds.items()
         for m in MULTIPLIERS
         for a in ("", *data["approximate"])
-        if k in ("count", "area", "volume", "distance", "weight", "money", "capacity")
+        if (
+            k in ("count", "area", "volume", "distance", "weight", "money", "capacity")
+            or u in ("小时", "分钟")
+        )
         and not u.startswith(MULTIPLIERS)
     }
     kinds = {**scaled, **kinds}
@@ -166,6 +169,8 @@ def find_quantities(text: str) -> list[Quantity]:
         pre, post = m.group("pre") or "", m.group("post") or ""
         if num is None and word is None:
             continue
+        if unit == "月" and not (pre or post) and re.fullmatch(r"\d{1,2}", (num or "").strip()):
+            continue  # "每年3月，10月两次": a month of the calendar, when, not how long (months: 3个月)
         ratio = num is not None and bool(RATIO_PARTS.fullmatch(num.strip()))
         if ratio and not RATIO_AFTER.search(text[: m.start("num")]):
             continue  # 12:30 without 比 before it is no ratio
@@ -202,6 +207,33 @@ def find_quantities(text: str) -> list[Quantity]:
         if m.group("every"):
             kind = "frequency" if unit in ("年", "月", "周", "季度", "日", "天") else kind
         out.append(Quantity(text[m.start() : end].strip(), m.start(), end, lo, hi, unit, sign, kind))
+    return _years_and_months(out)
+
+
+def _years_and_months(found: list[Quantity]) -> list[Quantity]:
+    """ "一年零三个月", "2年6个月": one duration, in months, not a year and a stray number of months."""
+    out: list[Quantity] = []
+    for q in found:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.unit == "年"
+            and not last.text.startswith("每")  # "每两年不少于两个月": how often, then how long
+            and q.unit == "个月"
+            and re.match(rf"[\d{CN}]", q.text) is not None
+            and last.end == q.start
+            and last.value is not None
+            and last.value < 100
+            and last.high is None
+            and q.value is not None
+            and q.value < 12
+        ):
+            text = last.text + q.text
+            months = last.value * 12 + q.value
+            sign = q.comparator if q.comparator not in ("", "=") else last.comparator
+            out[-1] = Quantity(text, last.start, q.end, months, None, "个月", sign, q.kind)
+            continue
+        out.append(q)
     return out
 
 

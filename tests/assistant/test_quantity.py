@@ -107,3 +107,27 @@ def test_thousands_separated_as_tables_and_old_regulations_write_them():
         ("1", 1.0),
         ("2", 2.0),
     ]
+
+
+def test_hours_in_hundred_millions_keep_their_unit():
+    """ "全国注册志愿者累计志愿服务时间达4.2亿小时" (a seventieth batch, labelled before it was read) showed 4.2亿, a count."""
+    [q] = find_quantities("累计志愿服务时间达4.2亿小时")
+    assert (q.text, q.value, q.unit) == ("4.2亿小时", 4.2, "亿小时")
+
+
+def test_years_and_months_are_one_duration():
+    """ "历时一年零三个月完成编撰" showed two rows, 一年 and 零三个月; a sentence of years then months is one duration.
+    "每两年不少于两个月" says how often, then how long: two figures."""
+    assert [(q.text, q.value, q.unit) for q in find_quantities("历时一年零三个月完成编撰")] == [
+        ("一年零三个月", 15.0, "个月")
+    ]
+    [_, q] = find_quantities("两次减刑之间应当间隔一年六个月以上")
+    assert (q.text, q.value, q.comparator) == ("一年六个月以上", 18.0, "≥")
+    assert [q.text for q in find_quantities("实践每两年不少于两个月")] == ["每两年", "不少于两个月"]
+
+
+def test_a_month_of_the_calendar_is_not_a_figure():
+    """ "省民政厅每年3月，10月两次向社会公示" showed 10月 as a value: a month written in digits without 个 is when, not how
+    long."""
+    assert [q.text for q in find_quantities("省民政厅每年3月，10月两次向社会公示")] == ["两次"]
+    assert [q.text for q in find_quantities("期限为3个月")] == ["3个月"]
