@@ -48,6 +48,21 @@ def test_a_vendors_tagline_and_a_pages_click_count_are_clutter():
     assert [d.split(":")[0] for d in out.dropped] == ["spam", "page-chrome"]
 
 
+def test_a_sentence_about_lotteries_is_content_not_an_ad():
+    """A seventy-first batch's news ("“十四五”以来福利彩票销售总额达8525亿元…") lost its whole paragraph as spam, and so did
+    145 lines of the laws (未成年人保护法 第五十九条 "…不得设置烟、酒、彩票销售网点", every 彩票公益金 clause, 彩票管理条例's
+    开奖): an ad line is never a sentence."""
+    page = (
+        "2024年免费资料大全\n新澳门开奖结果查询\n"
+        "第五十九条 学校、幼儿园周边不得设置烟、酒、彩票销售网点。\n"
+        "第二十四条 彩票发行机构应当在每期彩票销售结束后，及时向社会公布当期彩票的销售情况和开奖结果。\n"
+        "“十四五”以来福利彩票销售总额达8525亿元，筹集公益金2566亿元。\n"
+    )
+    out = clean(page, Script.SIMPLIFIED)
+    assert len(out.lines) == 3 and all(ln.text.endswith("。") for ln in out.lines)
+    assert [d.split(":")[0] for d in out.dropped] == ["spam", "spam"]
+
+
 def test_a_pdfs_page_numbers_are_dropped_but_a_tables_figures_stay():
     page = "第一段文字，\n— 2 —\n接着写完。\n-3-\n第 4 页 共 9 页\n共9页第5页\n18\n2025年\n第4条\n"
     out = clean(page, Script.SIMPLIFIED)
