@@ -13,6 +13,7 @@ from assistant.features import Candidate
 from assistant.model import Citation
 from assistant.provision import ARTICLE, Provision, article_label, complete
 from assistant.roles import OWNER, assigns_responsibility, clause_units
+from corpus.alternatives import with_alternatives
 from corpus.model import Clause, Document
 from indexer import Hit
 from indexer.query import Kind, Query
@@ -102,14 +103,18 @@ class Writer:
         """One line saying that the cited documents of different places set different figures for
         what was asked ("规定不一致：全国：五年[2]；北京市（办法）：三年[1]。"), national first, a local one
         labelled with its kind of document (its year is in its own line's version; a year here would be
-        a number its clause does not state); "" when they agree, state no figure in the asked unit, or
-        come from one place."""
+        a number its clause does not state); "" when they agree, state no figure in the asked unit, come
+        from one place, or hold different words of the question: 北京's fine for occupying a 无障碍设施
+        ("改变…用途") and 浙江's for a 房屋装修 are two rules, not one the places disagree on."""
         found: dict[str, tuple[str, int]] = {}
+        holds: set[frozenset[str]] = set()
         for c in citations:
             figures = [m.group(0) for u in query.units for m in u.finditer(c.quote)]
             if figures and c.region and c.region not in found:
                 found[c.region] = ("、".join(dict.fromkeys(figures)), c.n)
-        if len(found) < 2 or len({f for f, _ in found.values()}) < 2:
+                text = with_alternatives(c.text)
+                holds.add(frozenset(t for t in query.known_weights if t in text))
+        if len(found) < 2 or len({f for f, _ in found.values()}) < 2 or len(holds) > 1:
             return ""
         parts = []
         for region in sorted(found, key=lambda r: r != NATIONAL):

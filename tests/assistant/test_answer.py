@@ -893,3 +893,35 @@ def test_a_bracketed_alternative_inside_a_word_is_read_both_ways(fresh_settings,
     answer = a.ask("居委会发现家暴要怎么做")
     assert answer.citations and answer.citations[0].article.startswith("第十条")
     assert "村（居）民委员会应当做好辖区内的预防和制止家庭暴力工作" in answer.text.split("[1]")[0]
+
+
+ACCESSIBILITY_RULES = (
+    "北京市无障碍设施建设和管理条例\n"
+    "第八条 无障碍设施主要包括：（一）坡道、缘石坡道、盲道；（二）无障碍垂直电梯、升降台等升降装置。\n"
+    "第二十三条 任何单位和个人都应当爱护无障碍设施，不得损毁、违法占用无障碍设施或者改变其用途。\n"
+    "第二十七条 违反本条例第二十三条规定，损毁、违法占用无障碍设施或者改变无障碍设施用途的，由有关行政主管部门责令停止侵害、"
+    "恢复原状，并对侵占、挪用或者停止使用公共建筑内的无障碍设施的，处3000元以上3万元以下罚款。\n"
+)
+HOUSE_SAFETY_RULES = (
+    "浙江省房屋使用安全管理条例\n"
+    "第十条 住宅房屋装修不得拆除、变动房屋基础、梁、柱、楼板、承重墙、外墙等建筑主体或者承重结构。\n"
+    "第三十七条 房屋使用安全责任人和房屋装修经营者违反本条例第十条规定进行房屋装修的，由县（市、区）住房城乡建设主管部门"
+    "责令限期改正，处五万元以上十万元以下罚款。\n"
+)
+
+
+def test_two_places_fining_different_things_do_not_disagree(fresh_settings, tmp_path):
+    """The fifteenth trial's "擅自改变房屋结构罚多少钱" opened with "规定不一致：北京市（条例）：3000元、3万元；浙江省（条例）：五万元、十万元":
+    北京's fine is for occupying a 无障碍设施 or changing its use, 浙江's for a 房屋装修 that breaks the structure — two rules.
+    Places disagree only where their clauses hold the same words of the question."""
+    a = assistant_over(
+        fresh_settings,
+        tmp_path,
+        {
+            "北京市无障碍设施建设和管理条例.md": ACCESSIBILITY_RULES,
+            "浙江省房屋使用安全管理条例.md": HOUSE_SAFETY_RULES,
+        },
+    )
+    answer = a.ask("擅自改变房屋结构罚多少钱")
+    assert {c.region for c in answer.citations} == {"北京市", "浙江省"}  # both fines are cited…
+    assert "规定不一致" not in answer.text  # …and not said to disagree
