@@ -1316,3 +1316,10 @@ def test_the_first_years_of_a_period_a_report_covers_are_no_figure():
     is a time limit and stays)."""
     rows = valued_rows("“十一五”规划提出单位GDP能耗降低20%左右的目标。前四年全国单位GDP能耗累计下降15.61%。")
     assert [r.value for r in rows] == ["20%左右", "15.61%"]
+
+
+def test_a_reform_named_by_its_span_is_no_duration():
+    """A seventy-second batch's paper ("十年医改已进入攻坚期", labelled before it was read) gave 十年 a row: the years name the
+    reform, as they name a 三年行动计划; a figure of the same text stays."""
+    rows = valued_rows("十年医改已进入攻坚期。", "武汉基层医疗机构家庭医生团队数共计1398个。")
+    assert [r.value for r in rows] == ["1398个"]
