@@ -11,6 +11,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from assistant.figures import masked
 from assistant.orgs import has_unit
@@ -98,6 +99,10 @@ class Candidate:
 
     def feature(self, name: str) -> float:
         return self.features[FEATURES.index(name)]
+
+
+# A document's text with its bracketed alternatives spelled out, read once per document, not per question.
+_document_reading = cache(with_alternatives)
 
 
 def coverage(text: str, weights: dict[str, float]) -> float:
@@ -193,7 +198,7 @@ def candidates(
         cov_head = coverage(heading, weights)
         if h.clause.doc_id not in doc_cov_of:  # several hits share a document: scan its text once
             doc_text = doc_texts.get(h.clause.doc_id, body) if doc_texts else body
-            doc_text = with_alternatives(doc_text)
+            doc_text = _document_reading(doc_text)
             doc_cov_of[h.clause.doc_id] = sum(w for t, w in known.items() if t in doc_text) / known_total
         doc_cov = doc_cov_of[h.clause.doc_id]
         cov_known = sum(w for t, w in known.items() if t in body) / known_total
