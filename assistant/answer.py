@@ -24,7 +24,7 @@ from assistant.pool import POOL, answer_pool
 from assistant.provision import list_intro, referred_text
 from assistant.selector import AnswerModel, closing_words, default_model, eligible, states_asked
 from assistant.writing import NATIONAL, Writer
-from corpus import DocumentStore
+from corpus import DocumentStore, with_alternatives
 from corpus.model import Document
 from corpus.sentences import best_sentence
 from corpus.settings import Settings
@@ -61,7 +61,7 @@ class Assistant:
         self.model = model or default_model()
         self.superseded: frozenset[str] = retriever.superseded
         self.versioned = versioned(self.docs.values())  # instruments with several versions: name the version
-        self.doc_texts = {d.id: d.text for d in docs}
+        self.doc_texts = {d.id: with_alternatives(d.text) for d in docs}  # 村（居）民委员会 holds 居民委员会
         self.writer = Writer(self.docs, self.versioned, self.superseded)
 
     @classmethod

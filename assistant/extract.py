@@ -33,6 +33,7 @@ from assistant.figures import (
 from assistant.indicator import Indicator
 from assistant.passage import Passage, passages
 from assistant.respective import (
+    BOUND,
     RESPECTIVE_LEAD,
     RESPECTIVE_ONE,
     names_listed,
@@ -183,7 +184,7 @@ def _target_rows(p: Passage) -> tuple[list[Indicator], set[int]]:
         else:
             names = None
         # side by side, not a range ("100元以上、500元以下"): a bound only after the last ("…、1574万吨以内")
-        listed = len(figures) > 1 and not any(re.search("以[上下内]", f) for f in figures[:-1])
+        listed = len(figures) > 1 and not any(BOUND.search(f) for f in figures[:-1])
         if names or (
             listed and RESPECTIVE_LEAD.search(text[: q.start]) and not names_listed(text, sent_s, q.start)
         ):

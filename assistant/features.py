@@ -11,7 +11,6 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from assistant.figures import masked
 from assistant.orgs import has_unit
@@ -101,10 +100,6 @@ class Candidate:
         return self.features[FEATURES.index(name)]
 
 
-# A document's text with its bracketed alternatives spelled out, read once per document, not per question.
-_document_reading = cache(with_alternatives)
-
-
 def coverage(text: str, weights: dict[str, float]) -> float:
     """IDF-weighted share of the question's topic terms present in the text."""
     total = sum(weights.values())
@@ -168,7 +163,8 @@ def candidates(
 ) -> list[Candidate]:
     """Every sentence of the given hits, with its features. `similarities[i]` is the question's
     cosine with hit i's clause (every sentence of it carries it); `doc_texts` the hits'
-    documents' full texts (does the document use the question's words at all); `intros` a list
+    documents' full texts, bracketed alternatives spelled out (`corpus.alternatives`): does the document use the
+    question's words at all; `intros` a list
     item's list opening by clause id (`provision.list_intro`): the item's quantity is read with it
     ("七十周岁以上的老年人…享受下列优惠待遇：" + "（四）免费…乘坐城市公共汽车"); `ranks[i]` hit i's rank
     in retrieval when it is not its place in `hits` (an article's opening ranks with the paragraph that
@@ -198,7 +194,6 @@ def candidates(
         cov_head = coverage(heading, weights)
         if h.clause.doc_id not in doc_cov_of:  # several hits share a document: scan its text once
             doc_text = doc_texts.get(h.clause.doc_id, body) if doc_texts else body
-            doc_text = _document_reading(doc_text)
             doc_cov_of[h.clause.doc_id] = sum(w for t, w in known.items() if t in doc_text) / known_total
         doc_cov = doc_cov_of[h.clause.doc_id]
         cov_known = sum(w for t, w in known.items() if t in body) / known_total

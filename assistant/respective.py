@@ -26,11 +26,12 @@ CONJUNCTION = (
 PARALLEL_SPLIT = re.compile("|".join(PARALLEL))
 # alternatives side by side, "50%、40%或者30%" (not a bound, "两个或者两个以上")
 ALTERNATIVES_SPLIT = re.compile("|".join((*PARALLEL, "或者", "或")))
+BOUND = re.compile("以[上下内]")  # "100元以上、500元以下": a range's bounds, not figures side by side
 
 
 def parallel_figures(value: str, unit: str) -> list[str]:
     """The figures of a parallel value, each with the unit the list gives once: "17.2、2.4和3.8个百分点"."""
-    split = PARALLEL_SPLIT if re.search("以[上下内]", value) else ALTERNATIVES_SPLIT
+    split = PARALLEL_SPLIT if BOUND.search(value) else ALTERNATIVES_SPLIT
     figures = [f for f in split.split(value) if f]
     return [f if not unit or not re.fullmatch(r"[\d.]+", f) else f + unit for f in figures]
 

@@ -1,5 +1,6 @@
 """Corpus: any policy file in, clean clauses with heading paths out."""
 
+from corpus.alternatives import with_alternatives
 from corpus.errors import UnknownDocument, UnreadableFile
 from corpus.model import Clause, Document
 from corpus.settings import Settings, load_settings
@@ -14,4 +15,5 @@ __all__ = [
     "UnknownDocument",
     "UnreadableFile",
     "load_settings",
+    "with_alternatives",
 ]
