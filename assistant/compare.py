@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.indicator import Indicator
+from assistant.indicator import Indicator, shown_value
 from assistant.topics import OTHER, RESPONSIBILITY, taxonomy
 
 
@@ -21,8 +21,7 @@ class Cell:
         for r in self.items:
             bits = [r.indicator + "：" if r.indicator and r.value else ""]
             if r.value:
-                prefix = r.comparator if r.comparator and not r.value.endswith(r.comparator) else ""
-                bits.append(prefix + r.value)
+                bits.append(shown_value(r.comparator, r.value))
             if r.deadline:
                 bits.append(f"（{r.deadline}）")
             if not r.value and r.lead_units:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.compare import build_table, md_cell
-from assistant.indicator import Indicator, verified, whole_sentence
+from assistant.indicator import Indicator, shown_value, verified, whole_sentence
 from assistant.model import Answer
 from assistant.word import page_footer
 
@@ -167,7 +167,7 @@ def _quiz_item(r: Indicator) -> QuizItem:
     version = f"（{r.version_date}版）" if r.version_date else ""
     return QuizItem(
         f"{_label(r)}对“{r.indicator}”有什么要求？",
-        f"{r.value_text or (r.comparator or '') + (r.value or '')}{deadline}",  # value_text has its comparator
+        f"{r.value_text or shown_value(r.comparator, r.value)}{deadline}",  # value_text has its comparator
         f"{_label(r)}{version}{r.location}",
         whole_sentence(r),
     )

@@ -50,6 +50,14 @@ PENALTY = re.compile(r"罚款|罚金")
 NUMBER = re.compile(r"\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+")
 
 
+def shown_value(comparator: str | None, value: str | None) -> str:
+    """A figure as a reader takes it in one cell, its comparator first unless the value already ends
+    with it: 不得低于 + 1000户 → "不得低于1000户"; 左右 + 3000户左右 stays."""
+    if not value:
+        return ""
+    return (comparator or "") + value if comparator and not value.endswith(comparator) else value
+
+
 def numbers(text: str) -> list[str]:
     """The numbers written in a text, in Arabic or Chinese numerals: '2025年' → ['2025']."""
     return NUMBER.findall(text)

@@ -11,6 +11,7 @@ from urllib.parse import quote
 from assistant.compare import Table, cite_map
 from assistant.diff import VersionDiff, in_context, side_runs
 from assistant.export import COLUMNS
+from assistant.indicator import shown_value
 from assistant.model import Answer, Citation
 from corpus.model import Document
 
@@ -72,8 +73,10 @@ ROW_VIEW_WIDTHS = tuple(width for _, width in _ROW_VIEW_COLUMNS)
 
 
 def row_view(values: Sequence[str]) -> list[str]:
-    """An export record (`assistant.export.COLUMNS` order) in `ROW_VIEW` order."""
+    """An export record (`assistant.export.COLUMNS` order) in `ROW_VIEW` order, the figure read with
+    its comparator (不得低于1000户: the comparator column further right is for sorting)."""
     by_name = dict(zip(COLUMNS, values, strict=True))
+    by_name["数值"] = shown_value(by_name["比较符"], by_name["数值"])
     return [by_name[c] for c in ROW_VIEW]
 
 

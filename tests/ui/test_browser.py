@@ -173,7 +173,7 @@ def test_compare_tab_downloads_xlsx(page, tmp_path):
     page.wait_for_function(
         "document.querySelector('#indicator-rows').innerText.includes('不得低于')", timeout=30_000
     )
-    page.locator("#indicator-rows").get_by_text("1000户", exact=True).first.click()
+    page.locator("#indicator-rows").get_by_text("不得低于1000户", exact=True).first.click()
     page.wait_for_function(
         "document.querySelector('#indicator-detail').innerText.includes('1000户')", timeout=30_000
     )

@@ -239,6 +239,14 @@ def test_the_comparison_can_be_narrowed_to_regions(web: WebApp):
     assert "600平方米" in web.indicator_detail([i, 0]) and "600平方米" in web.indicator_detail(None, rows[i])
 
 
+def test_a_figure_on_screen_reads_with_its_comparator(web: WebApp):
+    """ "原则上不得低于1000户" is a floor: the 数值 cell says so, not a bare 1000户 (a comparator already
+    written into the value, 3000户左右, is not said twice)."""
+    _, _, _, rows = web.compare("社区规模", None, ["西咸新区"])
+    shown = {r[ROW_VIEW.index("数值")] for r in rows}
+    assert "不得低于1000户" in shown and "3000户左右" in shown and "1000户" not in shown
+
+
 def test_exports_write_text_never_formulas(web: WebApp, tmp_path: Path):
     """A clause and a title that would be spreadsheet formulas stay text in the XLSX and the CSV."""
     import csv
