@@ -32,6 +32,9 @@ class ClutterRule:
     name: str
     pattern: re.Pattern[str]
     continues: bool = False  # also drop the short unpunctuated lines that follow
+    metadata: bool = (
+        False  # the line says something about the document (when it was printed): read for metadata
+    )
 
 
 @cache
@@ -39,8 +42,15 @@ def clutter_rules() -> tuple[ClutterRule, ...]:
     """The editable clutter rules (rules/clutter.toml)."""
     data = tomllib.loads((RULES / "clutter.toml").read_text(encoding="utf-8"))
     return tuple(
-        ClutterRule(r["name"], re.compile(r["pattern"]), r.get("continues", False)) for r in data["rule"]
+        ClutterRule(r["name"], re.compile(r["pattern"]), r.get("continues", False), r.get("metadata", False))
+        for r in data["rule"]
     )
+
+
+def furniture(text: str) -> bool:
+    """A normalised line a clutter rule drops that says nothing about the document either (a page's
+    navigation, a site's section label, a sidebar's heading): never its title."""
+    return any(r.pattern.search(text) for r in clutter_rules() if not r.metadata)
 
 
 @dataclass(frozen=True)

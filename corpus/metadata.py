@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from corpus.clean import furniture
 from corpus.outline import marker_of
 
 TITLE_WORDS = re.compile(r"关于|方案|意见|规划|办法|通知|条例|决定|规定|细则|纲要|计划|[^方]法$")
@@ -40,7 +41,10 @@ KINDS = (
 DATE_LABELLED = re.compile(
     r"(?:发布日期|发布时间|成文日期|印发日期|实施时间|发文日期|日期)[:：]?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
 )
-DATE_LINE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+# a date alone on its line, or a news page's dateline: "2020年11月16日17:02  来源:人民网-人民日报"
+DATE_LINE = re.compile(
+    r"^(\d{4})年(\d{1,2})月(\d{1,2})日(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*[|｜]?\s*来源[:：].*)?$"
+)
 DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［（(]\d{4}[〕\]］）)]\s*\d{1,4}\s*号$")
 # words ending like a place that name no place: "渭南将为老旧小区…", "郑州老旧小区…" are headlines, not regions;
 # "自治区“十四五”…规划" is a title that drops its region's name
@@ -112,6 +116,8 @@ def join_header_lines(lines: Sequence[str]) -> list[tuple[str, ...]]:
             and EVENT_DATE.match(last)
             and not HEADER_LINE.match(last)
             and not EVENT_DATE.match(ln)
+            and "。"
+            not in ln  # a news item's first paragraph after its dateline ("…今日在官网发布…。") is text
             and HEADER_LINE.match(last + ln)
         ):
             out[-1] = (*out[-1], ln)
@@ -131,16 +137,20 @@ def extract_metadata(lines: Sequence[str]) -> Metadata:
             date = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
         if DOC_NUMBER.match(ln) and not number:
             number = ln
+    dateline: tuple[str, ...] = ()
     if not date:
         for ln in head:
             m = DATE_LINE.match(ln)
             if m:
                 date = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+                # a news page's dateline says when and where it was published: metadata, not a provision
+                dateline = (ln,) if m.end(3) + 1 < len(ln) else ()
                 break
     header = tuple(ln for ln in head if HEADER_LINE.match(ln))
     dates = header_dates(header)
-    pieces = tuple(p for g in groups if HEADER_LINE.match("".join(g)) for p in g)
-    title = _title([ln for ln in head if ln not in header])
+    pieces = tuple(p for g in groups if HEADER_LINE.match("".join(g)) for p in g) + dateline
+    # a page's navigation ("•手机版|网站导航", "观察家网 要闻 >") is no title; its dates are still read above
+    title = _title([ln for ln in head if ln not in header and not furniture(ln)])
     issuer = title.split("关于", 1)[0] if "关于" in title and not title.startswith("关于") else ""
     title = _inner_title(title)
     region = guess_region(title, issuer) or ("全国" if any(NATIONAL_BODY.search(ln) for ln in header) else "")
@@ -217,8 +227,8 @@ def _title(head: Sequence[str]) -> str:
 
 def _inner_title(title: str) -> str:
     """'…关于印发《X》的通知' → 'X': the document the notice carries is the document."""
-    m = re.search(r"关于印发[《“]?(.+?)[》”]?的通知$", title)
-    return m.group(1) if m else title
+    m = re.search(r"关于印发(?:《(.+?)》|(.+?))的通知$", title)  # “十四五”…方案 keeps its quotes
+    return (m.group(1) or m.group(2)) if m else title
 
 
 def guess_region(title: str, issuer: str = "") -> str:

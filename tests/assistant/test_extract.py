@@ -890,7 +890,7 @@ def test_a_news_report_of_targets_keeps_its_figures_and_drops_its_dates_and_phon
     "五年行动" are names; figures listed "A、B和C" against a "分别" list are one row each, with the unit the list
     gives once."""
     rows = valued_rows(
-        "全省人代会8日上午开幕，省长6日在报告中提出：粮食产量0.9万亿斤以上。咨询电话：0531-86061234。"
+        "全省人代会8日上午开幕，省长6日在报告中提出：粮食产量0.9万亿斤以上。咨询电话：0531-86061234。两部门27日联合印发方案。"
         "实施人居环境提升五年行动。学前三年毛入园率、高中阶段毛入学率分别比上年提高了1.5和0.8个百分点，"
         "到2027年，普惠性幼儿园覆盖率城区和农村分别达到92%和85%。"
     )

@@ -113,6 +113,48 @@ def test_a_headline_names_its_place(tmp_path: Path, fresh_settings):
     assert (doc.title, doc.region) == ("大丰区推进老旧小区加装电梯", "大丰区")
 
 
+def test_a_pages_navigation_is_no_title_its_headline_is(tmp_path: Path, fresh_settings):
+    """A news page copied whole (the seventy-third batch): its navigation line, its site and section ("观察家网
+    要闻 >") and its box of other stories ("媒体焦点") went before and after the story; the navigation line became the title and
+    the headline was dropped as a header line."""
+    doc = ingested(
+        fresh_settings,
+        tmp_path / "page.txt",
+        '<ul id="ouw02"></ul>\n  • 手機版 | 網站導航\n\n    觀察家網 要聞 >\n\n'
+        "    到2025年我國人均體育場地面積達到2.6平方米以上\n\n    新華網 | 2021-04-28 08:25:07\n\n"
+        "    國家發展改革委、國家體育總局聯合印發實施方案，到2025年全國人均體育場地面積達到2.6平方米以上。\n\n"
+        "    媒體焦點\n",
+    )
+    assert doc.title == "到2025年我国人均体育场地面积达到2.6平方米以上"
+    assert not any("网站导航" in c.text or "媒体焦点" in c.text or "要闻" in c.text for c in doc.clauses)
+    assert any("全国人均体育场地面积达到2.6平方米以上" in c.text for c in doc.clauses)
+
+
+def test_a_news_items_first_paragraph_after_its_dateline_is_text(tmp_path: Path, fresh_settings):
+    """ "2020年11月16日17:02 来源:人民网" and the paragraph after it were read as one regulation header broken before
+    its verb (the paragraph's 发布会 ends such a header), and the paragraph, with its figures, was silently lost."""
+    doc = ingested(
+        fresh_settings,
+        tmp_path / "news.txt",
+        "“十三五”以来——居民健康水平持续提高\n2020年11月16日17:02  来源:人民网-人民日报\n\n"
+        "本报北京10月28日电 10月28日，国新办举行新闻发布会，全国孕产妇死亡率下降到17.8/10万。\n\n"
+        "“十三五”以来，人均预期寿命从2015年的76.3岁提高到2019年的77.3岁。\n",
+    )
+    assert any("17.8/10万" in c.text for c in doc.clauses)
+    assert doc.date == "2020-11-16"
+    assert not any("来源" in c.text for c in doc.clauses)  # the dateline is the page's, not a provision
+
+
+def test_a_notice_issuing_a_quoted_title_keeps_its_quotes(tmp_path: Path, fresh_settings):
+    doc = ingested(
+        fresh_settings,
+        tmp_path / "notice.txt",
+        "国务院关于印发“十四五”节能减排综合工作方案的通知\n\n各省、自治区、直辖市人民政府：\n\n"
+        "到2025年，全国单位国内生产总值能源消耗比2020年下降13.5%。\n",
+    )
+    assert doc.title == "“十四五”节能减排综合工作方案"
+
+
 def test_a_title_that_drops_its_regions_name_takes_the_issuers_place(tmp_path: Path, fresh_settings):
     """ "某某自治区人民政府关于印发自治区…规划的通知": the plan's title says only 自治区, the issuer names it."""
     doc = ingested(
