@@ -45,13 +45,14 @@ DATE_LABELLED = re.compile(
 DATE_LINE = re.compile(
     r"^(\d{4})年(\d{1,2})月(\d{1,2})日(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*[|｜]?\s*来源[:：].*)?$"
 )
+HEADLINE_CHARS = 4  # Chinese characters a headline has at least
 DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［（(]\d{4}[〕\]］）)]\s*\d{1,4}\s*号$")
 # words ending like a place that name no place: "渭南将为老旧小区…", "郑州老旧小区…" are headlines, not regions;
 # "自治区“十四五”…规划" is a title that drops its region's name
 NOT_A_PLACE = re.compile(r"(?:小|园|景|校|辖|片|城|街|郊|山|营)区$|^(?:自治|特别行政)区$|^自治州$")
 PLACE = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,8}?(?:自治区|自治州|省|市|州|县|新区|区|街道|镇))")
 NATIONAL = re.compile(
-    r"^(?:中华人民共和国|中共中央|国务院|中办|国办|民政部|中共中央办公厅|国务院办公厅|最高人民法院|最高人民检察院)"
+    r"^(?:中华人民共和国|我国|中共中央|国务院|中办|国办|民政部|中共中央办公厅|国务院办公厅|最高人民法院|最高人民检察院)"
 )
 NATIONAL_BODY = re.compile(
     r"全国人民代表大会|国务院令|中华人民共和国主席令|国务院办公厅|中共中央办公厅|最高人民法院|最高人民检察院"
@@ -211,17 +212,19 @@ def _title(head: Sequence[str]) -> str:
             ):
                 return ln + nxt
             return ln
-    # a file with no such line (a news item, a list of projects): its first line when it reads as a headline,
-    # short and without a sentence's punctuation, with text after it
-    first = head[0] if len(head) > 1 else ""
-    if (
-        first
-        and len(first) <= 40
-        and not re.search(r"[。，,；;：:！？!?]", first)
-        and not marker_of(first)
-        and not EVENT_DATE.match(first)
-    ):
-        return first
+    # a file with no such line (a news item, a list of projects): its first line that reads as a headline,
+    # short, without a sentence's punctuation, with text after it, and words (a page's "CN", "A+" or "注册" is a button)
+    for first in head[:3] if len(head) > 1 else ():
+        if len(re.findall(r"[\u4e00-\u9fff]", first)) < HEADLINE_CHARS:
+            continue
+        if (
+            len(first) <= 40
+            and not re.search(r"[。，,；;：:！？!?]", first)
+            and not marker_of(first)
+            and not EVENT_DATE.match(first)
+        ):
+            return first
+        break
     return ""
 
 

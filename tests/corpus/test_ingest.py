@@ -130,6 +130,33 @@ def test_a_pages_navigation_is_no_title_its_headline_is(tmp_path: Path, fresh_se
     assert any("全国人均体育场地面积达到2.6平方米以上" in c.text for c in doc.clauses)
 
 
+def test_a_keyword_list_of_a_pornographic_site_above_a_story_is_dropped(tmp_path: Path, fresh_settings):
+    """The seventy-fifth batch: a news page opening with a pornographic site's keywords ("…1000部毛片…") gave a
+    row "1000部". Such a list is never a sentence, and never a provision."""
+    doc = ingested(
+        fresh_settings,
+        tmp_path / "hubei.txt",
+        "日韩精品电影一区亚洲,1000部毛片A片免费视频偷拍,欧美精品欧美激情在线观看\n\n"
+        "湖北省发布城乡社区服务体系建设“十四五”规划\n\n"
+        "《规划》明确,到2025年,全省农村社区综合服务设施覆盖率达到90%。\n",
+    )
+    assert not any("1000部" in c.text for c in doc.clauses)
+    assert any("覆盖率达到90%" in c.text for c in doc.clauses)
+    assert doc.title == "湖北省发布城乡社区服务体系建设“十四五”规划"
+
+
+def test_a_pages_buttons_are_no_title_and_we_is_the_country(tmp_path: Path, fresh_settings):
+    """The seventy-fourth batch: a page opening with its language switch ("CN", "EN") was titled "CN"; the
+    headline "我国将开展城市社区…" is the title, and it names the country (not a place "我国将开展城市")."""
+    doc = ingested(
+        fresh_settings,
+        tmp_path / "qianru.txt",
+        "CN\nEN\n我国将开展城市社区嵌入式服务设施建设\n\n"
+        "方案明确,选择50个左右城市开展试点,每个试点城市选择100个左右社区作为先行试点项目。\n",
+    )
+    assert (doc.title, doc.region) == ("我国将开展城市社区嵌入式服务设施建设", "全国")
+
+
 def test_a_news_items_first_paragraph_after_its_dateline_is_text(tmp_path: Path, fresh_settings):
     """ "2020年11月16日17:02 来源:人民网" and the paragraph after it were read as one regulation header broken before
     its verb (the paragraph's 发布会 ends such a header), and the paragraph, with its figures, was silently lost."""
