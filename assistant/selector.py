@@ -18,7 +18,7 @@ from typing import Protocol
 import numpy as np
 
 from assistant.features import FEATURES, OPEN_SIGNALS, Candidate
-from corpus.outline import CN_NUM
+from corpus.outline import ARTICLE_NUMBER, CN_NUM
 from indexer.query import Kind, Query, asks_for_time
 
 PENALTY = re.compile(r"罚款|罚金")
@@ -27,6 +27,17 @@ ASKS_PENALTY = re.compile(r"罚|违反|违规|违法|法律责任|后果|处理|
 # replaces; they answer only a question about that, whatever words of the topic they repeat.
 COMMENCEMENT = re.compile(r"自.{0,30}(起|之日)(施行|实施|生效)|同时(废止|失效)|不再(执行|施行)")
 ASKS_COMMENCEMENT = re.compile(r"施行|实施|生效|废止|失效|有效|什么时候|何时|哪天|哪一天|时间|几号|开始")
+# A definition ("本条例所称学前教育机构是指幼儿园、托儿所…", "前款所称…，是指…") says what a word of the text
+# means: it answers what a thing is or which things count, never who does what, how, or how much. It
+# holds the text's own term beside the everyday one, so it covers a resident's question best.
+DEFINITION = re.compile(
+    rf"^(?:{ARTICLE_NUMBER}\s*)?[^，。；]{{0,6}}所称(?:的)?(?P<term>[^，。；]{{1,30}}?)[，,]?(?:是)?指"
+)
+# What a word covers, or whether a thing is one ("人工智能生成物是作品吗？", "直播画面是否构成作品？")
+ASKS_MEANING = re.compile(
+    r"什么是|是什么|指什么|指的是|什么叫|叫什么|何为|何谓|含义|定义|意思|哪些|哪几|包括|属于|算不算|算是|算作|范围|认定|"
+    r"构成|是不是|是否是|是否为|是[^，。？?！!]{1,12}吗"
+)
 MODEL_FILE = Path(__file__).parent / "rules" / "answer_model.json"
 
 
@@ -157,17 +168,27 @@ def eligible(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
     """Which sentences may answer at all: an answer to "how many 元" quotes a number in 元, and
     is not the fine for breaking a rule unless the question asks about breaking it (a penalty
     article states 元 for every money question: "每月补贴多少元" is never "处五千元以上罚款"); a text's
-    closing words answer only when it applies."""
+    closing words answer only when it applies, and a definition only what a word means (`DEFINITION`)."""
     ok = np.ones(len(cands), dtype=bool)
     if query.kind is Kind.NUMBER and query.units:
         ok &= np.array([bool(c.feature("unit_match")) for c in cands], dtype=bool)
         if any("元" in u.pattern for u in query.units) and not ASKS_PENALTY.search(query.text):
             ok &= np.array([not PENALTY.search(c.text) for c in cands], dtype=bool)
     ok &= np.array([not closing_words(query, c.text) for c in cands], dtype=bool)
+    if not ASKS_MEANING.search(query.text):
+        ok &= np.array([not _defines_another_word(c.text, query.text) for c in cands], dtype=bool)
     asked = {(m.group(2), m.group(1)) for m in ORDINAL.finditer(query.question or query.text)}
     if asked:
         ok &= np.array([_names_the_asked_item(asked, c.text) for c in cands], dtype=bool)
     return ok
+
+
+def _defines_another_word(text: str, question: str) -> bool:
+    """A definition of a word the question does not use: "本条例所称学前教育机构是指幼儿园、托儿所…" holds the
+    question's 幼儿园 but says nothing about fees; a question using the defined word ("…是否适用民间借贷…") may be
+    answered by what the word covers."""
+    m = DEFINITION.search(text)
+    return m is not None and m.group("term") not in question
 
 
 def closing_words(query: Query, text: str) -> bool:

@@ -925,3 +925,22 @@ def test_two_places_fining_different_things_do_not_disagree(fresh_settings, tmp_
     answer = a.ask("擅自改变房屋结构罚多少钱")
     assert {c.region for c in answer.citations} == {"北京市", "浙江省"}  # both fines are cited…
     assert "规定不一致" not in answer.text  # …and not said to disagree
+
+
+PRESCHOOL_RULES = (
+    "北京市学前教育条例\n"
+    "第二条 本条例所称学前教育机构是指幼儿园、托儿所以及其他对学龄前儿童实施教育的机构。\n"
+    "第十四条 学前教育机构变更登记事项或者停办，应当提前3个月到原登记注册机关办理变更或者撤销手续。\n"
+    "第十六条 在学前教育机构中从事教育的人员，必须具有相关专业知识，并获得教育行政部门颁发的学前教育任职资格证书。\n"
+    "第二十条 学前教育机构用水、用电，执行中小学校用水、用电缴费标准。\n"
+)
+
+
+def test_a_definition_answers_what_a_word_means_not_who_sets_a_fee(fresh_settings, tmp_path):
+    """The sixteenth trial's "幼儿园收费标准谁定？" led with 第二条, the one clause writing 幼儿园 (it defines the text's
+    own term, 学前教育机构, by it); the text sets no fee. A definition answers what a word means or which things count."""
+    a = assistant_over(fresh_settings, tmp_path, {"北京市学前教育条例.md": PRESCHOOL_RULES})
+    fee = a.ask("幼儿园收费标准谁定？")
+    assert not fee.citations or not fee.citations[0].article.startswith("第二条"), fee.text
+    meaning = a.ask("幼儿园算不算学前教育机构？")
+    assert meaning.citations and meaning.citations[0].article.startswith("第二条"), meaning.text
