@@ -1323,3 +1323,9 @@ def test_a_reform_named_by_its_span_is_no_duration():
     reform, as they name a 三年行动计划; a figure of the same text stays."""
     rows = valued_rows("十年医改已进入攻坚期。", "武汉基层医疗机构家庭医生团队数共计1398个。")
     assert [r.value for r in rows] == ["1398个"]
+
+
+def test_a_glossed_day_is_no_figure_and_loans_are_counted_in_book_loans():
+    """The seventy-sixth batch: "文化部昨天（13日）发布了…" gave a row 13日, and "文献外借8亿册次" showed 8亿册."""
+    rows = valued_rows("文化部昨天（13日）发布了规划。到2020年，阅览室座席数105万个；文献外借8亿册次等。")
+    assert [r.value for r in rows] == ["105万个", "8亿册次"]
