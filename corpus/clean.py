@@ -32,9 +32,8 @@ class ClutterRule:
     name: str
     pattern: re.Pattern[str]
     continues: bool = False  # also drop the short unpunctuated lines that follow
-    metadata: bool = (
-        False  # the line says something about the document (when it was printed): read for metadata
-    )
+    # the line says something about the document (when it was printed): read for metadata
+    metadata: bool = False
 
 
 @cache

@@ -108,7 +108,8 @@ def markdown_title(lines: Sequence[str]) -> tuple[str, str]:
 
 def join_header_lines(lines: Sequence[str]) -> list[tuple[str, ...]]:
     """Lines grouped so that a dated header line broken before its verb ("2019年8月26日 …《关于修改〈…〉"
-    + "〈…〉的决定》第三次修正") is one group with the line that ends it; other lines stand alone."""
+    + "〈…〉的决定》第三次修正") is one group with the line that ends it; other lines stand alone. A sentence
+    is no such end: a news item's first paragraph after its dateline ("…今日在官网发布…。") is text."""
     out: list[tuple[str, ...]] = []
     for ln in lines:
         last = "".join(out[-1]) if out else ""
@@ -117,8 +118,7 @@ def join_header_lines(lines: Sequence[str]) -> list[tuple[str, ...]]:
             and EVENT_DATE.match(last)
             and not HEADER_LINE.match(last)
             and not EVENT_DATE.match(ln)
-            and "。"
-            not in ln  # a news item's first paragraph after its dateline ("…今日在官网发布…。") is text
+            and "。" not in ln
             and HEADER_LINE.match(last + ln)
         ):
             out[-1] = (*out[-1], ln)
