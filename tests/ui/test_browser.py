@@ -173,7 +173,10 @@ def test_compare_tab_downloads_xlsx(page, tmp_path):
     page.wait_for_function(
         "document.querySelector('#indicator-rows').innerText.includes('不得低于')", timeout=30_000
     )
-    page.locator("#indicator-rows").get_by_text("不得低于1000户", exact=True).first.click()
+    # the grid also renders its widest cells in a hidden row it measures column widths with
+    page.locator("#indicator-rows").get_by_text("不得低于1000户", exact=True).locator(
+        "visible=true"
+    ).first.click()
     page.wait_for_function(
         "document.querySelector('#indicator-detail').innerText.includes('1000户')", timeout=30_000
     )
