@@ -168,6 +168,8 @@ def merged_quantities(text: str) -> list[Value]:
 REACHING = r"(?<![送到抵下传表通直转发])达|达到|提高到|提升到|提高至|提升至|增至|降至|降到|下降到|下降至|控制在|保持在|稳定在"
 REACHED = re.compile(rf"(?:{REACHING})$")
 STATED = re.compile(rf"(?:为|是|实现|{REACHING})$")  # what a figure after it is said to be or reach
+# a measure named right before its figure, as summaries and tables write it: "托位数4.5个", "人均体育场地面积2.6平方米"
+MEASURE_NAMED = re.compile(r"(?:数|率|量|面积|比例|比重|占比)$")
 # a stretch naming nothing but when and that a figure is reached: "，到2030年达"
 DATED_REACH = re.compile(
     rf"[，,]?(?:到|至|力争|确保|力争到|确保到)?\d{{4}}年(?:年底|底|末)?(?:前)?[，,]?{REACHED.pattern}"
@@ -244,19 +246,18 @@ def is_target(text: str, q: Quantity) -> bool:
     if (q.kind == "age" and re.match(r"[\u4e00-\u9fff]", after)) or (
         q.kind == "time_limit" and re.match(r"婴|幼儿|儿童|新生儿", text[q.end :])
     ):
-        # "每千人口拥有3岁以下婴幼儿托位数为2.03个", "16至59岁劳动年龄人口为85798万人", "12岁儿童龋患率控制在25%以内",
+        # "每千人口拥有3岁以下婴幼儿托位数为2.03个" (or "…托位数4.5个"), "16至59岁劳动年龄人口为85798万人", "12岁儿童龋患率控制在25%以内",
         # "6个月内婴儿纯母乳喂养率达到50%以上": an age inside an indicator its clause gives a figure says who is counted
         # ("为七十周岁以上老年人提供养老服务补贴": the bound is the provision's figure; "14周岁以上不满16周岁": a range)
         rest = rest_of_clause(text, q.end)
         if any(
             x.kind != "age"  # "已满十四周岁不满十六周岁": a range of ages
-            and not (
-                x.unit == "年" and x.value is not None and x.value >= 1900
-            )  # "提高到2018年的77.0岁": a year
-            # the figure is reached or is ("…控制在5%以下", "…为2.03个"), not a second condition ("或者身高低于1米")
-            and bool(
+            and not (x.unit == "年" and (x.value or 0) >= 1900)  # "提高到2018年的77.0岁": a year
+            # the figure is reached or is ("控制在5%以下", "降至2019年的17.8‰"), not a second condition ("或低于1米")
+            and (
                 STATED.search(re.sub(r"[从由]?\d{4}年(?:底|末)?的?$", "", _lead(rest, x)))
-            )  # "降至2019年的17.8‰"
+                or MEASURE_NAMED.search(rest[: x.start])  # not "村民的过半数": a figure in words
+            )
             for x in find_quantities(rest)
         ):
             return False

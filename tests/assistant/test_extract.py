@@ -1329,3 +1329,13 @@ def test_a_glossed_day_is_no_figure_and_loans_are_counted_in_book_loans():
     """The seventy-sixth batch: "文化部昨天（13日）发布了…" gave a row 13日, and "文献外借8亿册次" showed 8亿册."""
     rows = valued_rows("文化部昨天（13日）发布了规划。到2020年，阅览室座席数105万个；文献外借8亿册次等。")
     assert [r.value for r in rows] == ["105万个", "8亿册次"]
+
+
+def test_an_age_inside_an_indicator_named_right_before_its_figure_is_no_figure():
+    """The seventy-seventh batch: a summary of the 十四五 public-services plan writes "每千人口拥有3岁以下婴幼儿托位数4.5个"
+    without a verb; the age says whose places are counted (as with "…托位数为2.03个")."""
+    rows = valued_rows("2025年，每千人口拥有3岁以下婴幼儿托位数4.5个，人均预期寿命达78.3岁。")
+    assert [r.value for r in rows] == ["4.5个", "78.3岁"]
+    # who may vote is a condition of the law's own: 过半数 is a figure written in words, not a measure named
+    village = valued_rows("召开村民会议，应当有本村十八周岁以上村民的过半数参加。")
+    assert [r.value for r in village] == ["十八周岁以上", "过半数"]
