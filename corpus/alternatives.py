@@ -17,6 +17,8 @@ _NUMERAL = frozenset("一二三四五六七八九十百零")
 def spelled_alternatives(text: str) -> str:
     """Each bracketed alternative of `text` read both ways, space-separated ("" when it has none):
     "辖区内的村（居）民委员会应当" → "内的村民委员会应当 居民委员会应当"."""
+    if "（" not in text:  # most sentences: every answer reads its candidates' sentences through here
+        return ""
     out: list[str] = []
     for m in _ALTERNATIVE.finditer(text):
         before, alternative, after = m.groups()
