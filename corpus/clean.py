@@ -34,6 +34,9 @@ class ClutterRule:
     continues: bool = False  # also drop the short unpunctuated lines that follow
     # the line says something about the document (when it was printed): read for metadata
     metadata: bool = False
+    rest: bool = (
+        False  # every line after it is dropped too: what follows is not the document (readers' comments)
+    )
 
 
 @cache
@@ -41,7 +44,13 @@ def clutter_rules() -> tuple[ClutterRule, ...]:
     """The editable clutter rules (rules/clutter.toml)."""
     data = tomllib.loads((RULES / "clutter.toml").read_text(encoding="utf-8"))
     return tuple(
-        ClutterRule(r["name"], re.compile(r["pattern"]), r.get("continues", False), r.get("metadata", False))
+        ClutterRule(
+            r["name"],
+            re.compile(r["pattern"]),
+            r.get("continues", False),
+            r.get("metadata", False),
+            r.get("rest", False),
+        )
         for r in data["rule"]
     )
 
@@ -118,6 +127,7 @@ def clean(source: str, script: Script) -> CleanText:
     rules = clutter_rules()
     offset = 0
     continuing: ClutterRule | None = None
+    rest: ClutterRule | None = None
     source = SPLIT_TAG.sub(lambda m: m.group().replace("\r", " ").replace("\n", " "), source)
     raws = source.splitlines(keepends=True)
     table = spaced_table_lines([raw.rstrip("\r\n") for raw in raws])
@@ -127,7 +137,8 @@ def clean(source: str, script: Script) -> CleanText:
         offset += len(raw)
         if not line.text:
             continue
-        rule = next((r for r in rules if r.pattern.search(line.text)), None)
+        rule = rest or next((r for r in rules if r.pattern.search(line.text)), None)
+        rest = rule if rule is not None and rule.rest else None
         if (
             rule is None
             and continuing is not None

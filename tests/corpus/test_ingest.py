@@ -832,6 +832,20 @@ def test_a_news_pages_lists_of_other_stories_are_dropped(tmp_path: Path, fresh_s
     assert [c.text for c in doc.clauses] == ["到2025年，婴儿死亡率控制在5.2‰以下。"]
 
 
+def test_a_news_pages_readers_comments_are_dropped_to_its_end(tmp_path: Path, fresh_settings):
+    """A page closes with "网友评论更多" and its readers' comments: handles, times and other stories' headlines, some of
+    them long and punctuated ("…港股IPO上市破发,浮亏90%,…", "三季报预喜公司占比超八成": two rows of a seventy-eighth batch)."""
+    doc = ingested(
+        fresh_settings,
+        tmp_path / "news.txt",
+        "到2025年底，全省各类老年助餐点达到1万个左右。\n网友评论更多\n41莱州s\n"
+        "国资LP心态崩了!“港股IPO上市破发,浮亏90%,再不敢当基石投资人了”🎤🎥\n2024-11-23 15:01:28 推荐\n"
+        "187****2746 回复 184****1825:三季报预喜公司占比超八成 行业景气度持续向好🎧来自招远\n",
+    )
+    assert [c.text for c in doc.clauses] == ["到2025年底，全省各类老年助餐点达到1万个左右。"], doc.clauses
+    assert any(d.startswith("comments: 国资LP心态崩了") for d in doc.dropped), doc.dropped
+
+
 def test_an_indicator_stays_an_indicator_in_a_page_read_as_taiwan_phrased(tmp_path: Path, fresh_settings):
     """A mainland page in traditional characters that repeats 指標 is taken for Taiwan-phrased, and OpenCC's Taiwan
     phrases turn 指標 into the programmer's 指针 (a fortieth batch: "提出20項主要指標" then escaped the rule for a plan
