@@ -1342,10 +1342,12 @@ def test_an_age_inside_an_indicator_named_right_before_its_figure_is_no_figure()
 
 
 def test_the_bodies_that_drafted_a_text_are_no_figure():
-    """The seventy-ninth batch: "国家发改委会同22个部门研究制定《…》提出，到2025年…" gave 22个 a row due by 2025."""
+    """The seventy-ninth batch: "国家发改委会同22个部门研究制定《…》提出，到2025年…" gave 22个 a row due by 2025; the
+    eightieth, "自治区残联联合23个部门和单位制定了《实施方案》" a row 23个."""
     rows = valued_rows(
         "国家发改委会同22个部门研究制定《指导意见》提出，到2025年，开展100个儿童友好城市建设试点。"
         "民政部等11个部门联合印发方案。发展改革委等23部委《指导意见》要求，到2035年，100个左右城市被命名。"
+        "自治区残联联合23个部门和单位制定了《实施方案》。"
     )
     assert [r.value for r in rows] == ["100个", "100个左右"]
     # a count of bodies that is the target stays: "到2025年，22个部门实现数据共享"
