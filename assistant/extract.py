@@ -134,6 +134,7 @@ def _task_rows(p: Passage, header: str) -> list[Indicator]:
 
 # "结合到2020年全面建成小康社会这一奋斗目标": a goal the text names (another's commitment), not its own
 NAMED_GOAL = re.compile(r"[^，。；,;]{0,16}?这一(?:奋斗|宏伟|战略)?目标")
+GOAL_NAMED = re.compile(r"[^，。；,;]{0,8}?目标")  # a state naming a goal: "全面建成小康社会目标"
 TIME_COLUMN = re.compile(r"时限|时间|期限|节点")
 YEAR = re.compile(r"\d{4}年")
 
@@ -271,7 +272,13 @@ def _completion_rows(p: Passage, valued: set[int]) -> tuple[list[Indicator], set
                 ):
                     found = None
         else:
-            found = STATE.search(text, sent_s, sent_e)
+            # "到2025年，…体系基本形成，…服务基本实现全覆盖": the whole state is what can be checked (not a goal's
+            # name: "…与全面建成小康社会目标相适应")
+            states = list(STATE.finditer(text, sent_s, sent_e))
+            whole = (
+                m for m in states if WHOLE_STATE.search(m.group()) and not GOAL_NAMED.match(text, m.end())
+            )
+            found = next(whole, states[0] if states else None)
         dl = deadline_of(text, sent_s, sent_e, found.start()) if found else None
         if found and dl and not NAMED_GOAL.match(text, found.end()):
             s, e = segment(text, found.start(), found.end())

@@ -1352,3 +1352,12 @@ def test_the_bodies_that_drafted_a_text_are_no_figure():
     assert [r.value for r in rows] == ["100个", "100个左右"]
     # a count of bodies that is the target stays: "到2025年，22个部门实现数据共享"
     assert [r.value for r in valued_rows("到2025年，22个部门实现数据共享。")] == ["22个"]
+
+
+def test_a_dated_commitment_reaching_several_states_shows_the_whole_one():
+    """The eighty-first batch: "到2025年，我国将基本形成…体系，实现乡乡有网点、村村有服务，便民惠民寄递服务基本实现全覆盖"
+    showed 基本形成; a whole state (全覆盖, 全面完成) is the one a reader can check. A goal's name is no state reached."""
+    rows = valued_rows("到2025年，我国将基本形成农村寄递物流体系，便民惠民寄递服务基本实现全覆盖。")
+    assert [r.value for r in rows] == ["基本实现全覆盖"]
+    goal = valued_rows("到2020年，生态安全屏障基本形成，生态文明建设水平与全面建成小康社会目标相适应。")
+    assert [r.value for r in goal] == ["基本形成"]
