@@ -275,10 +275,10 @@ def _completion_rows(p: Passage, valued: set[int]) -> tuple[list[Indicator], set
             # "到2025年，…体系基本形成，…服务基本实现全覆盖": the whole state is what can be checked (not a goal's
             # name: "…与全面建成小康社会目标相适应")
             states = list(STATE.finditer(text, sent_s, sent_e))
-            whole = (
+            reached = (
                 m for m in states if WHOLE_STATE.search(m.group()) and not GOAL_NAMED.match(text, m.end())
             )
-            found = next(whole, states[0] if states else None)
+            found = next(reached, states[0] if states else None)
         dl = deadline_of(text, sent_s, sent_e, found.start()) if found else None
         if found and dl and not NAMED_GOAL.match(text, found.end()):
             s, e = segment(text, found.start(), found.end())
