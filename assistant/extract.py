@@ -97,7 +97,16 @@ def extract_document(doc: Document) -> list[Indicator]:
             )
         else:
             rows += _text_rows(p)
-    return rows
+    # a page repeats its headline ("国办:选择50个左右城市开展…试点" as title, heading and footer): a figure of a
+    # line already read is one row (not a law's article, nor a task's unit line repeated under each task: each its own)
+    first: dict[tuple, str] = {}
+    kept = []
+    for r in rows:
+        key = (r.clause, r.quote, r.value, r.deadline, r.comparator)
+        if r.value and not r.article and first.setdefault(key, r.clause_id) != r.clause_id:
+            continue
+        kept.append(r)
+    return kept
 
 
 def _text_rows(p: Passage) -> list[Indicator]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -1361,3 +1362,31 @@ def test_a_dated_commitment_reaching_several_states_shows_the_whole_one():
     assert [r.value for r in rows] == ["基本实现全覆盖"]
     goal = valued_rows("到2020年，生态安全屏障基本形成，生态文明建设水平与全面建成小康社会目标相适应。")
     assert [r.value for r in goal] == ["基本形成"]
+
+
+def test_a_line_a_page_repeats_gives_its_figure_once():
+    """The eighty-second batch: a news page carries its headline "国办:选择50个左右城市开展…试点" three times (title, heading,
+    footer), and each gave a row. Two articles of a law that read alike are two provisions, and two figures of one
+    sentence ("明确一位分管负责人和一位联系员") two rows."""
+    head = "国办:选择50个左右城市开展社区嵌入式服务设施建设工程试点"
+    rows = valued_rows(head, "选择50个左右城市开展试点，每个试点城市选择100个左右社区。", head)
+    assert [r.value for r in rows] == ["50个左右", "50个左右", "100个左右"]
+    assert [r.value for r in valued_rows("明确一位分管负责人和一位联系员报领导小组办公室。")] == [
+        "一位",
+        "一位",
+    ]
+    fines = [
+        Clause(
+            f"t:{i}",
+            "t",
+            ("第二章", f"第{n}条"),
+            "处以五十元以上一百元以下罚款。",
+            i * 20,
+            i * 20 + 16,
+            i * 20,
+            i * 20 + 16,
+        )
+        for i, n in enumerate(("十", "十一"))
+    ]
+    law = dataclasses.replace(doc_of("x"), clauses=tuple(fines))
+    assert len([r for r in extract_document(law) if r.value]) == 2
