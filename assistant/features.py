@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from assistant.figures import masked
 from assistant.orgs import has_unit
-from assistant.provision import POINTS_BACK, REFERRED_MAX
+from assistant.provision import POINTS_BACK, REFERRED_MAX, with_continuations
 from assistant.quantity import find_quantities
 from corpus.alternatives import with_alternatives
 from corpus.outline import ARTICLE as ARTICLE_OPENING
@@ -203,6 +203,9 @@ def candidates(
         own = [q for q in quotes if q not in h.title]
         quoted = sum(q in text for q in own) / len(own) if own else 0.0
         spans = sentence_spans(text)
+        # each sentence is scored as it is, and shown with the sentences that go on with it ("…责令限期改正；逾期不改正的，
+        # …罚款"): one sanction, one line
+        shown = with_continuations(text, spans)
         sim = similarities[i] if i < len(similarities) else 0.0
         heading_like = float(is_heading_like(text))  # of the clause: once, not per sentence
         intro = intros.get(h.clause.id, "") if intros else ""
@@ -210,7 +213,8 @@ def candidates(
             sent = text[s:e]
             # "…不得擅自张贴…。违反规定的，…罚款": the fine covers the question as read with what it fines
             read = ref + (text[max(0, s - REFERRED_MAX) : s] if k and POINTS_BACK.match(sent) else "")
-            ts, te = trim(text, s, e, weights, trim_to)
+            gs, ge = next(g for g in shown if g[0] <= s and e <= g[1])
+            ts, te = trim(text, gs, ge, weights, trim_to)
             kind_f = _kind_features(sent, query, intro)
             rows.append(
                 (

@@ -135,6 +135,24 @@ ITEM_NUMBER = re.compile(rf"^\s*[（(]([{CN}\d]{{1,3}})[）)]")
 # 责令清除，…并处一百元以上一千元以下罚款"): read with them.
 POINTS_BACK = re.compile(r"^\s*(?:违反(?:上述|以上|前述)?(?:规定|要求)|有(?:上述|前述)(?:行为|情形))")
 REFERRED_MAX = 300  # characters of the provision pointed to that a penalty is read with
+# A sentence that goes on with the one before it: a sanction's further steps ("…责令限期改正；逾期不改正的，…
+# 并处二千元以上二万元以下罚款；情节严重的，…"). Alone it says neither who is fined nor for what.
+CONTINUES = re.compile(
+    r"^\s*(?:逾期(?:仍)?(?:不|未)[^，。；]{1,12}的|拒不[^，。；]{1,12}的|"
+    r"情节(?:较轻|较重|严重|特别严重|恶劣|显著轻微)的|(?:有|没有|无)违法所得的|违法所得[^，。；]{1,20}的)[，,]"
+)
+
+
+def with_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence spans of `text` with each sentence that goes on with the one before it (`CONTINUES`)
+    joined to it: one sanction, one sentence."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and CONTINUES.match(text[s:e]):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 def referred_text(doc: Document | None, clause: Clause) -> str:
