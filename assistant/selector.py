@@ -179,7 +179,15 @@ def eligible(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
         ok &= np.array([not _defines_another_word(c.text, query.text) for c in cands], dtype=bool)
     asked = {(m.group(2), m.group(1)) for m in ORDINAL.finditer(query.question or query.text)}
     if asked:
-        ok &= np.array([_names_the_asked_item(asked, c.text) for c in cands], dtype=bool)
+        # "第二十六条第一类资助对象每人每月400元，第二类…。经评估为重度失能的，每人每月增加护理资助200元": a paragraph
+        # listing the first two kinds says nothing of the third, in any of its sentences
+        ok &= np.array(
+            [
+                _names_the_asked_item(asked, c.text) and _names_the_asked_item(asked, c.hit.clause.text)
+                for c in cands
+            ],
+            dtype=bool,
+        )
     return ok
 
 

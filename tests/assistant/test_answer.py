@@ -1014,3 +1014,22 @@ def test_a_sanctions_further_steps_are_read_and_shown_with_what_they_sanction(fr
         c.quote for q in ("没登记的小作坊要罚多少？", "小作坊不标识食品怎么罚？") for c in a.ask(q).citations
     ]
     assert shown and not any(re.match("(逾期不改正|拒不改正|情节严重)的", q) for q in shown), shown
+
+
+def test_a_numbered_kind_asked_is_looked_for_in_the_whole_paragraph(fresh_settings, tmp_path):
+    """ "第三类资助对象每月资助多少元" is not answered by the second sentence of a paragraph listing the first two kinds only
+    ("…第二类资助对象每人每月200元。经评估为重度失能的，每人每月增加护理资助200元。"): a dev negative a fold answered so."""
+    a = assistant_over(
+        fresh_settings,
+        tmp_path,
+        {
+            "广州市居家社区养老服务管理办法.md": "广州市居家社区养老服务管理办法\n"
+            "第二十六条 第一类资助对象每人每月400元，第二类资助对象每人每月200元。经评估为重度失能的，每人每月增加护理资助200元。\n"
+            "第二十七条 符合享受长期护理保险待遇条件的居家社区养老服务资助对象，可同时享受长期护理保险待遇以及居家社区养老服务资助。\n"
+        },
+    )
+    q = a.analyze("广州市居家社区养老服务的第三类资助对象每人每月资助多少元？")
+    _, cands = a.candidates(q)
+    severe = [c for c in cands if c.text.startswith("经评估为重度失能的")]
+    assert severe and not any(eligible(q, severe)), [c.text for c in cands]
+    assert a.ask("广州市居家社区养老服务的第三类资助对象每人每月资助多少元？").refused
