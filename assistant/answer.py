@@ -22,7 +22,7 @@ from assistant.model import Answer, Citation, Scope, Turn
 from assistant.parts import joined
 from assistant.pool import POOL, answer_pool
 from assistant.provision import list_intro, referred_text
-from assistant.selector import AnswerModel, closing_words, default_model, eligible, states_asked
+from assistant.selector import AnswerModel, asked_thing, closing_words, default_model, eligible, states_asked
 from assistant.writing import NATIONAL, Writer
 from corpus import DocumentStore, with_alternatives
 from corpus.model import Document
@@ -177,7 +177,7 @@ class Assistant:
             query = self.analyze(part, last=query, last_answer=answers[-1].text if answers else last_answer)
             answer = None
             scope = set(last_docs) & doc_ids if doc_ids else set(last_docs)
-            if scope and not answers and _asks_of_last(query, previous):
+            if scope and not answers and query.asks_of_last(previous):
                 answer = self._ask_one(part, query, region, scope, self._sections(scope, last_clauses))
                 answer = None if answer.refused else answer
             answers.append(answer or self._ask_one(part, query, region, doc_ids))
@@ -248,9 +248,9 @@ class Assistant:
                 return refuse(f"文件中没有出现“{'”“'.join(absent)}”")
         places = "、".join(query.places)
 
-        def unstated(reason: str, what: str) -> Answer:
+        def unstated(reason: str, what: str, shown: tuple[Citation, ...] = related) -> Answer:
             """The clauses found do not state what is asked; said of the named place's documents."""
-            return refuse(reason, said=f"{places}的文件中，相关条款没有写明{what}" if places else "")
+            return refuse(reason, shown, said=f"{places}的文件中，相关条款没有写明{what}" if places else "")
 
         if not cands:
             return refuse("没有检索到相关条款")
@@ -297,8 +297,9 @@ class Assistant:
         leads = np.where(stated, probs, 0.0)
         best = int(np.argmax(leads))
         if leads[best] < self.model.threshold <= probs.max():
-            # "物业费多久调一次": sentences on the topic, none with a time in it
-            return unstated("检索到的条款中没有写明所问的时间", "所问的时间")
+            # "物业费多久调一次": on the topic, none stating a time likely to answer; those that state one shown first
+            what, shown = asked_thing(query), self.writer.likeliest_first(cands, leads, related)
+            return unstated(f"检索到的条款中没有写明{what}", what, shown)
         if leads[best] < self.model.threshold:
             if query.kind is Kind.NUMBER and all(c.rank > POOL for c, m in zip(cands, ok, strict=True) if m):
                 # only the clauses looked for further down hold the asked unit, and none answers
@@ -343,10 +344,10 @@ class Assistant:
             if probs[i] < max(LIKELY, self.model.threshold) or length + len(c.text) > MAX_ANSWER_CHARS:
                 continue
             if any(
-                o.hit.clause.id == c.hit.clause.id and o.start < c.end and c.start < o.end for o in chosen
+                o.text == c.text
+                or (o.hit.clause.id == c.hit.clause.id and o.start < c.end and c.start < o.end)
+                for o in chosen
             ):
-                continue
-            if any(o.text == c.text for o in chosen):
                 continue
             chosen.append(c)
             length += len(c.text)
@@ -378,19 +379,6 @@ class Assistant:
             if probs[i] >= self.model.threshold or (doc in named and probs[i] >= self.model.threshold / 2):
                 per_doc[doc] = c
         return list(per_doc.values())[:MAX_ENTRIES]
-
-
-def _asks_of_last(query: Query, last: Query | None) -> bool:
-    """A follow-up that names no place or document of its own and asks another kind of thing than the
-    last question (who leads, by when) asks it of what the last answer quoted. The places and documents
-    its standalone form borrowed from the last question are not its own."""
-    if last is None or not query.used_history or query.kind is last.kind:
-        return False
-    own_places = any(p in query.question for p in query.places)
-    own_docs = set(query.named_docs) - set(last.named_docs) or set(query.referred_docs) - set(
-        last.referred_docs
-    )
-    return not own_places and not own_docs
 
 
 def _kept(query: Query, answer: str) -> Turn:

@@ -91,6 +91,7 @@ class Candidate:
     start: int  # offsets in the clause text
     end: int
     features: tuple[float, ...]
+    intro: str = ""  # the sentence opening its list, for a list item ("有下列行为之一的，…处…罚款：")
 
     @property
     def text(self) -> str:
@@ -183,7 +184,7 @@ def candidates(
     # The question's two rarest topic terms: an answer to "养老服务设施 per 100 households" must
     # at least mention 养老, however well it covers the rest.
     rare = [t for t, _ in sorted(weights.items(), key=lambda kv: -kv[1])[:2]]
-    rows: list[tuple[Hit, int, int, int, list[float]]] = []
+    rows: list[tuple[Hit, int, int, int, str, list[float]]] = []
     for i, h in enumerate(hits):
         rank = ranks[i] if i < len(ranks) else i + 1
         text = h.clause.text
@@ -222,6 +223,7 @@ def candidates(
                     rank,
                     ts,
                     te,
+                    intro,
                     [
                         1.0 / rank,
                         h.score / top,
@@ -253,9 +255,9 @@ def candidates(
             )
     # Question-level evidence, the same for every candidate: does any retrieved sentence hold the
     # asked unit, how well does the best one cover the question. These move the refusal decision.
-    unit_anywhere = float(any(r[4][FEATURES.index("unit_match")] for r in rows))
-    best_cov = max((r[4][FEATURES.index("cov_sentence")] for r in rows), default=0.0)
-    best_sim = max((r[4][FEATURES.index("clause_sim")] for r in rows), default=0.0)
+    unit_anywhere = float(any(r[5][FEATURES.index("unit_match")] for r in rows))
+    best_cov = max((r[5][FEATURES.index("cov_sentence")] for r in rows), default=0.0)
+    best_sim = max((r[5][FEATURES.index("clause_sim")] for r in rows), default=0.0)
     is_open = float(query.kind in OPEN_KINDS)
     return [
         Candidate(
@@ -271,8 +273,9 @@ def candidates(
                 f[FEATURES.index("clause_sim")] - best_sim,
                 is_open,
             ),
+            intro,
         )
-        for h, rank, ts, te, f in rows
+        for h, rank, ts, te, intro, f in rows
     ]
 
 

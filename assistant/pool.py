@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from assistant.provision import article_opening
+from assistant.selector import SANCTION, asks_sanction
 from corpus.alternatives import with_alternatives
 from corpus.model import Document
 from indexer import Hit, Retriever
@@ -30,14 +31,19 @@ def answer_pool(
     on ending a mediation); and the paragraph each later paragraph or list item is read with (`provision.article_opening`),
     at that clause's rank."""
     asks_amount = query.kind is Kind.NUMBER and bool(query.units)
+    sanction = asks_sanction(query)
     topic = _topic_words(query)
-    res = retriever.search(query, k=DEEP if asks_amount or topic else 10, region=region, doc_ids=doc_ids)
+    deep = asks_amount or sanction or topic
+    res = retriever.search(query, k=DEEP if deep else 10, region=region, doc_ids=doc_ids)
     hits = list(res.hits[:10])
     pool = hits[:10] if query.kind is Kind.COMPARISON else hits[:POOL]
     ranks = list(range(1, len(pool) + 1))
     first = len(pool)
     if asks_amount and not any(_holds(h, query) for h in pool):
         _bring_up(res.hits, first, pool, ranks, lambda h: _holds(h, query))
+    if sanction and not any(SANCTION.search(h.clause.text) for h in pool):
+        # "骗取低保会怎么处罚": the sanction article, in a chapter of its own, shares few words with the question
+        _bring_up(res.hits, first, pool, ranks, lambda h: bool(SANCTION.search(h.clause.text)))
     if topic and not any(_covers(h, topic) for h in pool):
         _bring_up(res.hits, first, pool, ranks, lambda h: _covers(h, topic))
     held = {h.clause.id for h in pool}

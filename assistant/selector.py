@@ -23,6 +23,17 @@ from indexer.query import Kind, Query, asks_for_time
 
 PENALTY = re.compile(r"罚款|罚金")
 ASKS_PENALTY = re.compile(r"罚|违反|违规|违法|法律责任|后果|处理|处分")
+# "骗取低保会怎么处罚", "没登记就营业罚多少钱", "会判刑吗": the question asks what befalls whoever does it, and
+# the answer states a sanction (`SANCTION`), not the duty broken or the report a resident may make.
+ASKS_SANCTION = re.compile(
+    r"(?:怎么|怎样|如何|会|要|将|被|该)被?(?:处罚|罚)|罚(?:多少|几|款多少)|(?:什么|哪些|啥)(?:处罚|处分)|"
+    r"受到.{0,4}处罚|判(?:几年|多久|多少年|刑)|坐牢|被(?:怎么|怎样|如何)?(?:处理|处置|追究)"
+)
+SANCTION = re.compile(
+    r"罚款|罚金|处分|拘留|有期徒刑|拘役|吊销|没收|警告|追究[^，。；]{0,8}责任|依法(?:予以)?(?:处理|处罚|查处)|"
+    r"予以处罚|给予[^，。；]{0,12}处罚|责令[^，。；]{0,12}(?:改正|停止|整改)|"
+    r"违反[^。；]{0,60}的，(?:由[^，。；]{0,20})?依照[^，。；]{0,30}(?:执行|处理|处罚)"
+)
 # A text's closing words ("本条例自2015年6月1日起施行", "…的规定同时废止") say when it applies and what it
 # replaces; they answer only a question about that, whatever words of the topic they repeat.
 COMMENCEMENT = re.compile(r"自.{0,30}(起|之日)(施行|实施|生效)|同时(废止|失效)|不再(执行|施行)")
@@ -206,10 +217,22 @@ def closing_words(query: Query, text: str) -> bool:
 
 def states_asked(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
     """Which sentences may lead the answer: one to "how long" or "how often" states a time (a date, a
-    time limit, or a figure in the asked unit: 每两个月, 六个月); the provisions beside it need not."""
+    time limit, or a figure in the asked unit: 每两个月, 六个月), one to "怎么处罚" a sanction; the provisions
+    beside it need not."""
+    if asks_sanction(query):
+        return np.array([bool(SANCTION.search(c.intro + c.text)) for c in cands], dtype=bool)
     if query.kind is not Kind.DEADLINE or not asks_for_time(query.asks):
         return np.ones(len(cands), dtype=bool)
     return np.array([bool(c.feature("kind_deadline") or c.feature("unit_match")) for c in cands], dtype=bool)
+
+
+def asks_sanction(query: Query) -> bool:
+    return bool(ASKS_SANCTION.search(query.text))
+
+
+def asked_thing(query: Query) -> str:
+    """What the sentences allowed to lead state (`states_asked`), as a refusal names it."""
+    return "处罚" if asks_sanction(query) else "所问的时间"
 
 
 def may_lead(query: Query, cands: Sequence[Candidate]) -> np.ndarray:

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
+
+import numpy as np
 
 from assistant.features import Candidate
 from assistant.model import Citation
@@ -211,6 +214,19 @@ class Writer:
         whole = "".join(c.text for cid in prov.clause_ids if doc and (c := doc.clause(cid)))
         s = max(whole.find(prov.text.split("……")[0]), 0)
         return self._cite(n, h, whole, s, min(s + len(prov.text), len(whole)), prov.label, prov.text)
+
+    def likeliest_first(
+        self, cands: Sequence[Candidate], p: np.ndarray, shown: Sequence[Citation], n: int = 2
+    ) -> tuple[Citation, ...]:
+        """The nearest provisions of a refusal: the `n` candidates likeliest by `p` (those that may lead,
+        the rest at 0), then the clauses `shown` otherwise, three in all, numbered afresh."""
+        first = [
+            self.citation(0, cands[int(i)].hit, cands[int(i)].start, cands[int(i)].end)
+            for i in np.argsort(-p)[:n]
+            if p[i] > 0
+        ]
+        rest = [c for c in shown if all(c.quote != f.quote for f in first)]
+        return tuple(replace(c, n=i + 1) for i, c in enumerate([*first, *rest][:3]))
 
     def citation(self, n: int, h: Hit, start: int, end: int) -> Citation:
         c = h.clause

@@ -142,6 +142,18 @@ class Query:
         """Topic words no indexed unit holds as a token."""
         return tuple(w for w, v in self.words if v >= UNSEEN_IDF)
 
+    def asks_of_last(self, last: Query | None) -> bool:
+        """A follow-up that names no place or document of its own and asks another kind of thing than the
+        last question (who leads, by when) asks it of what the last answer quoted. The places and documents
+        its standalone form borrowed from the last question are not its own."""
+        if last is None or not self.used_history or self.kind is last.kind:
+            return False
+        own_places = any(p in self.question for p in self.places)
+        own_docs = set(self.named_docs) - set(last.named_docs) or set(self.referred_docs) - set(
+            last.referred_docs
+        )
+        return not own_places and not own_docs
+
 
 def named_documents(text: str, titles: dict[str, str]) -> tuple[str, ...]:
     """Documents a question names by title: the whole title, or a 《book title》 equal to it

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +17,9 @@ USER, BOT = "user", "assistant"
 
 def turn(role: str, content: str) -> dict:
     return {"role": role, "content": content}
+
+
+DATA = Path(__file__).parent / "data"
 
 
 def assistant_over(settings, folder, texts: dict[str, str]) -> Assistant:
@@ -1014,6 +1018,17 @@ def test_a_sanctions_further_steps_are_read_and_shown_with_what_they_sanction(fr
         c.quote for q in ("没登记的小作坊要罚多少？", "小作坊不标识食品怎么罚？") for c in a.ask(q).citations
     ]
     assert shown and not any(re.match("(逾期不改正|拒不改正|情节严重)的", q) for q in shown), shown
+
+
+def test_a_question_asking_the_sanction_is_led_by_one(fresh_settings, tmp_path):
+    """The fourteenth trial's "骗取低保会怎么处罚？" led with 第九条 (who gets 低保: 最低生活保障 is three words every
+    clause of the chapter holds, against 骗取 once); 第六十一条 in the sanctions chapter was 22nd. A question asking what
+    befalls whoever does a thing is led by a sentence stating a sanction, looked for further down when none is near."""
+    # the whole regulation as published (2020): in a few of its articles every word is rare
+    aid = (DATA / "浙江省社会救助条例.md").read_text(encoding="utf-8")
+    a = assistant_over(fresh_settings, tmp_path, {"浙江省社会救助条例.md": aid})
+    fraud = a.ask("骗取低保会怎么处罚？")
+    assert fraud.citations and fraud.citations[0].article == "第六十一条", fraud.text
 
 
 def test_a_numbered_kind_asked_is_looked_for_in_the_whole_paragraph(fresh_settings, tmp_path):
