@@ -219,13 +219,13 @@ class Writer:
         self, cands: Sequence[Candidate], p: np.ndarray, shown: Sequence[Citation], n: int = 2
     ) -> tuple[Citation, ...]:
         """The nearest provisions of a refusal: the `n` candidates likeliest by `p` (those that may lead,
-        the rest at 0), then the clauses `shown` otherwise, three in all, numbered afresh."""
-        first = [
-            self.citation(0, cands[int(i)].hit, cands[int(i)].start, cands[int(i)].end)
-            for i in np.argsort(-p)[:n]
-            if p[i] > 0
-        ]
-        rest = [c for c in shown if all(c.quote != f.quote for f in first)]
+        the rest at 0), then the clauses `shown` otherwise, three in all, no clause twice, numbered afresh."""
+        first: list[Citation] = []
+        for i in np.argsort(-p):
+            c = cands[int(i)]
+            if len(first) < n and p[i] > 0 and all(c.hit.clause.id != f.clause_id for f in first):
+                first.append(self.citation(0, c.hit, c.start, c.end))
+        rest = [c for c in shown if all(c.clause_id != f.clause_id for f in first)]
         return tuple(replace(c, n=i + 1) for i, c in enumerate([*first, *rest][:3]))
 
     def citation(self, n: int, h: Hit, start: int, end: int) -> Citation:

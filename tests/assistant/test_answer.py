@@ -1029,6 +1029,11 @@ def test_a_question_asking_the_sanction_is_led_by_one(fresh_settings, tmp_path):
     a = assistant_over(fresh_settings, tmp_path, {"浙江省社会救助条例.md": aid})
     fraud = a.ask("骗取低保会怎么处罚？")
     assert fraud.citations and fraud.citations[0].article == "第六十一条", fraud.text
+    # led by 第五十八条's fifteen days to handle a complaint before; the sanctions article is first, shown or nearest
+    abuse = a.ask("社会救助经办人员滥用职权会被怎么处理？")
+    first = (abuse.citations or abuse.related)[0]
+    assert first.article.startswith("第六十条"), abuse.text
+    assert len({c.clause_id for c in abuse.related}) == len(abuse.related), abuse.related
 
 
 def test_a_numbered_kind_asked_is_looked_for_in_the_whole_paragraph(fresh_settings, tmp_path):
