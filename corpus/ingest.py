@@ -14,7 +14,14 @@ from corpus.catalog import Entry
 from corpus.clean import CleanText, clean, normalize_line, strip_markup, table_rows_joined
 from corpus.errors import UnreadableFile
 from corpus.load import read_source
-from corpus.metadata import doc_kind, extract_metadata, guess_region, markdown_title, place_aliases
+from corpus.metadata import (
+    EVENT_DATE,
+    doc_kind,
+    extract_metadata,
+    guess_region,
+    markdown_title,
+    place_aliases,
+)
 from corpus.model import Document
 from corpus.normalize import Mapped, detect_script
 from corpus.outline import Line, build_clauses, marker_of, parse_outline
@@ -45,6 +52,7 @@ def slug(name: str) -> str:
 
 
 ISSUING = re.compile(r"印发给?你们|现予印发|请认真(?:贯彻|遵照|组织)|遵照执行")
+TITLE_MAX = 120  # characters: the longest notice titles ("…关于印发《…》的通知") run to about a hundred
 
 
 def build_documents(
@@ -78,11 +86,14 @@ def build_documents(
             starts.append(Line(ln.text, pos))
             pos += len(ln.text) + 1
         # a title line "关于…的通知" or the notice that issues it among the first three lines; a sentence that
-        # only mentions a 关于-titled text is content ("城乡社区是…。…《关于…的意见》…")
+        # only mentions a 关于-titled text is content ("城乡社区是…。…《关于…的意见》…"), as is a long line of bullets
+        # parted by " - " that names one ("政策与规划 - 商务部等9部门…联合出台《关于…的通知》[1] - …": a lost paragraph)
         skip = {t for t in (meta.title, title, part.title, md_part) if t} | {
             ln
             for ln in head[:3]
-            if "关于" in ln and (not re.search(r"[。；;！？]", ln.rstrip("。")) or ISSUING.search(ln))
+            if "关于" in ln
+            and (len(ln) <= TITLE_MAX or EVENT_DATE.match(ln))
+            and (not re.search(r"[。；;！？]", ln.rstrip("。")) or ISSUING.search(ln))
         }
         # a line holding the title with a few words more ("…的通知" and its issuer, the notice issuing it), not a news
         # lead that opens with the headline's words and goes on as a sentence ("…达到77.5%，农村生活污水治理率约28%。")

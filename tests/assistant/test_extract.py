@@ -1390,3 +1390,9 @@ def test_a_line_a_page_repeats_gives_its_figure_once():
     ]
     law = dataclasses.replace(doc_of("x"), clauses=tuple(fines))
     assert len([r for r in extract_document(law) if r.value]) == 2
+
+
+def test_an_idiom_counting_nothing_is_no_figure():
+    """The eighty-third batch: "既要满足社区居民一日三餐…" gave 一日 a row."""
+    rows = valued_rows("既要满足社区居民一日三餐、生活必需品等基本消费需求，确定15个地区作为先行区试点。")
+    assert [r.value for r in rows] == ["15个"]

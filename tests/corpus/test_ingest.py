@@ -846,6 +846,24 @@ def test_a_news_pages_readers_comments_are_dropped_to_its_end(tmp_path: Path, fr
     assert any(d.startswith("comments: 国资LP心态崩了") for d in doc.dropped), doc.dropped
 
 
+def test_a_long_line_naming_a_notice_near_the_top_is_content(tmp_path: Path, fresh_settings):
+    """The eighty-third batch: a summary set out as bullets parted by " - " on one line, third line of the page, names
+    "《关于加力推动…的通知》" and has no full stop; it was taken for a title line and silently lost with its five figures."""
+    bullets = (
+        "政策与规划 - 商务部等9部门于2025年9月联合出台《关于加力推动城市一刻钟便民生活圈建设扩围升级的通知》[1] - "
+        "政策目标为加力推动便民生活圈建设扩围升级[1] 当前建设成果 - 截至2025年12月底,试点地区已累计建设8132个便民生活圈[1] - "
+        "已建成的便民生活圈共涉及商业网点195.4万个[1] 长期发展目标 - 到2030年,目标在全国范围内建成1万个便民生活圈[1]"
+    )
+    doc = ingested(
+        fresh_settings,
+        tmp_path / "news.txt",
+        "试点地区建设8132个一刻钟便民生活圈 服务社区居民近1.7亿人\n人民日报·2026-01-20 06:23\n"
+        + bullets
+        + "\n",
+    )
+    assert any("195.4万个" in c.text for c in doc.clauses), [c.text for c in doc.clauses]
+
+
 def test_an_indicator_stays_an_indicator_in_a_page_read_as_taiwan_phrased(tmp_path: Path, fresh_settings):
     """A mainland page in traditional characters that repeats 指標 is taken for Taiwan-phrased, and OpenCC's Taiwan
     phrases turn 指標 into the programmer's 指针 (a fortieth batch: "提出20項主要指標" then escaped the rule for a plan
