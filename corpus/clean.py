@@ -34,9 +34,8 @@ class ClutterRule:
     continues: bool = False  # also drop the short unpunctuated lines that follow
     # the line says something about the document (when it was printed): read for metadata
     metadata: bool = False
-    rest: bool = (
-        False  # every line after it is dropped too: what follows is not the document (readers' comments)
-    )
+    # every line after it is dropped too: what follows is not the document (readers' comments)
+    rest: bool = False
 
 
 @cache
