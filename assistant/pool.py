@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from assistant.provision import article_opening
-from assistant.selector import SANCTION, asks_sanction
+from assistant.selector import SANCTION
 from corpus.alternatives import with_alternatives
 from corpus.model import Document
 from indexer import Hit, Retriever
@@ -31,7 +31,7 @@ def answer_pool(
     on ending a mediation); and the paragraph each later paragraph or list item is read with (`provision.article_opening`),
     at that clause's rank."""
     asks_amount = query.kind is Kind.NUMBER and bool(query.units)
-    sanction = asks_sanction(query)
+    sanction = query.asks_sanction
     topic = _topic_words(query)
     deep = asks_amount or sanction or topic
     res = retriever.search(query, k=DEEP if deep else 10, region=region, doc_ids=doc_ids)

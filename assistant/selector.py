@@ -23,12 +23,8 @@ from indexer.query import Kind, Query, asks_for_time
 
 PENALTY = re.compile(r"罚款|罚金")
 ASKS_PENALTY = re.compile(r"罚|违反|违规|违法|法律责任|后果|处理|处分")
-# "骗取低保会怎么处罚", "没登记就营业罚多少钱", "会判刑吗": the question asks what befalls whoever does it, and
-# the answer states a sanction (`SANCTION`), not the duty broken or the report a resident may make.
-ASKS_SANCTION = re.compile(
-    r"(?:怎么|怎样|如何|会|要|将|被|该)被?(?:处罚|罚)|罚(?:多少|几|款多少)|(?:什么|哪些|啥)(?:处罚|处分)|"
-    r"受到.{0,4}处罚|判(?:几年|多久|多少年|刑)|坐牢|被(?:怎么|怎样|如何)?(?:处理|处置|追究)"
-)
+# What answers a question asking the sanction (`Query.asks_sanction`): a fine, a detention, a 处分, an order to
+# correct, "依法处理", or "违反…的，依照…执行" — not the duty broken or the report a resident may make.
 SANCTION = re.compile(
     r"罚款|罚金|处分|拘留|有期徒刑|拘役|吊销|没收|警告|追究[^，。；]{0,8}责任|依法(?:予以)?(?:处理|处罚|查处)|"
     r"予以处罚|给予[^，。；]{0,12}处罚|责令[^，。；]{0,12}(?:改正|停止|整改)|"
@@ -219,20 +215,16 @@ def states_asked(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
     """Which sentences may lead the answer: one to "how long" or "how often" states a time (a date, a
     time limit, or a figure in the asked unit: 每两个月, 六个月), one to "怎么处罚" a sanction; the provisions
     beside it need not."""
-    if asks_sanction(query):
+    if query.asks_sanction:
         return np.array([bool(SANCTION.search(c.intro + c.text)) for c in cands], dtype=bool)
     if query.kind is not Kind.DEADLINE or not asks_for_time(query.asks):
         return np.ones(len(cands), dtype=bool)
     return np.array([bool(c.feature("kind_deadline") or c.feature("unit_match")) for c in cands], dtype=bool)
 
 
-def asks_sanction(query: Query) -> bool:
-    return bool(ASKS_SANCTION.search(query.text))
-
-
 def asked_thing(query: Query) -> str:
     """What the sentences allowed to lead state (`states_asked`), as a refusal names it."""
-    return "处罚" if asks_sanction(query) else "所问的时间"
+    return "处罚" if query.asks_sanction else "所问的时间"
 
 
 def may_lead(query: Query, cands: Sequence[Candidate]) -> np.ndarray:

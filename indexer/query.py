@@ -33,6 +33,11 @@ QUESTION_TERM = re.compile(
 ASKS_LIST = re.compile(r"哪些|哪几|包括什么|包括哪")
 # "归谁？" asks whose a thing is: "…为公共收益，归业主共有" answers it (an owner need not be a body).
 ASKS_OWNER = re.compile(r"归谁|归哪|属于谁|归属")
+# "骗取低保会怎么处罚", "没登记就营业罚多少钱", "会判刑吗": what befalls whoever does a thing
+ASKS_SANCTION = re.compile(
+    r"(?:怎么|怎样|如何|会|要|将|被|该)被?(?:处罚|罚)|罚(?:多少|几|款多少)|(?:什么|哪些|啥)(?:处罚|处分)|"
+    r"受到.{0,4}处罚|判(?:几年|多久|多少年|刑)|坐牢|被(?:怎么|怎样|如何)?(?:处理|处置|追究)"
+)
 # Words of the old rule: "2018年版…", "修改前…", "旧版…" ask for a superseded version.
 OLD_VERSION = re.compile(r"修改前|修订前|旧版|原来的规定|老版|以前的规定|\d{4}年版")
 
@@ -127,6 +132,11 @@ class Query:
     def asks_owner(self) -> bool:
         """It asks whose a thing is (归谁): a sentence saying whose answers it."""
         return bool(ASKS_OWNER.search(self.asks or self.text))
+
+    @property
+    def asks_sanction(self) -> bool:
+        """It asks what befalls whoever does a thing: a sentence stating a sanction leads the answer."""
+        return bool(ASKS_SANCTION.search(self.text))
 
     @property
     def weights(self) -> dict[str, float]:
