@@ -234,17 +234,18 @@ class Assistant:
 
         if query.unknown_places and not query.places:
             return refuse(f"语料中没有关于{'、'.join(query.unknown_places)}的文件")
-        if query.words and len(query.unseen_words) == len(query.words):
+        subject = query.subject_words
+        if subject and set(subject) <= set(query.unseen_words):
             # Not one word of the question's topic occurs in any document (个人所得税、起征点): whatever retrieval
             # returns is about something else. A longer word may be cut otherwise in the texts (专职工作者 as 专职/工作者):
             # a substring counts (two characters straddle two words: 有效期|是), as does a compound's head (签合同: 合同).
             absent = [
                 w
-                for w in query.unseen_words
+                for w in subject
                 if (len(w) < MIN_SUBSTRING_WORD or not any(w in t for t in self.doc_texts.values()))
-                and not self.retriever.head_word(w)
+                and not self.retriever.vocabulary.head_word(w)
             ]
-            if len(absent) == len(query.words):
+            if len(absent) == len(subject):
                 return refuse(f"文件中没有出现“{'”“'.join(absent)}”")
         places = "、".join(query.places)
 

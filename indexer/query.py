@@ -67,6 +67,12 @@ def detect_kind(question: str) -> Kind:
     return next((kind for kind, p in kind_rules() if p.search(asked)), Kind.FACT)
 
 
+def asking_words(question: str) -> str:
+    """What `detect_kind` read the kind from ("谁负责", "多久"): words that ask, not what is asked about."""
+    asked = re.sub(r"《[^》]*》", "", question)
+    return next((m.group(0) for _, p in kind_rules() if (m := p.search(asked))), "")
+
+
 @cache
 def _unit_table() -> tuple[dict, ...]:
     """rules/units.toml's rules, read once."""
@@ -152,6 +158,13 @@ class Query:
         """Topic words no indexed unit holds as a token."""
         return tuple(w for w, v in self.words if v >= UNSEEN_IDF)
 
+    @property
+    def subject_words(self) -> tuple[str, ...]:
+        """Topic words outside the words that ask: "保姆在雇主家受伤了谁负责" is about 保姆, 雇主 and 受伤;
+        its 负责 asks who, and a clause saying who is 负责 for anything holds it."""
+        asking = asking_words(self.asks or self.text)
+        return tuple(w for w, _ in self.words if w not in asking)
+
     def asks_of_last(self, last: Query | None) -> bool:
         """A follow-up that names no place or document of its own and asks another kind of thing than the
         last question (who leads, by when) asks it of what the last answer quoted. The places and documents
@@ -187,7 +200,7 @@ class QueryAnalyzer:
         doc_freq: Callable[[str], float],
         titles: dict[str, str] | None = None,
         refs: dict[str, DocRef] | None = None,
-        full_form: Callable[[str], str | None] | None = None,
+        full_form: Callable[[str, Sequence[str]], str | None] | None = None,
     ) -> None:
         self.tokenizer = tokenizer
         # what an abbreviation the index never saw stands for in the texts (`tokenize.spelled_out`)
@@ -223,6 +236,9 @@ class QueryAnalyzer:
                 continue
             expanded += " " + full
             topic = topic.replace(word, full)
+        for joined, (recut, held) in self._cut_otherwise(words).items():
+            expanded += " " + held
+            topic = topic.replace(joined, recut)
         tokens = self.tokenizer.tokens(expanded)
         asks = self._asking_part(rw, text)
         # one precise-mode cut of what the topic is read from: function words and topic words
@@ -287,9 +303,35 @@ class QueryAnalyzer:
         if self._full_form is None:
             return {}
         out = {}
+        function = function_words(words) | set(self.tokenizer.stopwords)
+        seen = [w for w in words if w not in function and self._df(w) > 0]
         for w in words:
-            if self._df(w) == 0 and (full := self._full_form(w)):
+            if self._df(w) == 0 and w not in function and (full := self._full_form(w, seen)):
                 out[w] = full
+        return out
+
+    def _cut_otherwise(self, words: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """A word of two characters no indexed unit holds and a single character beside it, cut where the
+        index holds the word one character across the cut makes: the dictionary's frequencies may cut an
+        overlap either way (水表坏了 as 水|表坏, where the texts hold 水表), the texts say which. Each pair as
+        it reads, with (the pair with a space where it is cut instead, the word the index holds):
+        "水表坏" → ("水表 坏", "水表")."""
+        out: dict[str, tuple[str, str]] = {}
+        function = function_words(words) | set(self.tokenizer.stopwords)
+        freq = self.tokenizer.frequency
+
+        def held(word: str, instead: str) -> bool:
+            # the texts hold it, and it is the commoner word as well: 水表 (8) over 表坏 (3), never 因故 over 故障
+            return self._df(word) > 0 and freq(word) > freq(instead)
+
+        for i, w in enumerate(words):
+            if len(w) != 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", w) or w in function or self._df(w) > 0:
+                continue
+            before, after = words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""
+            if len(before) == 1 and before not in function and held(before + w[0], w):
+                out[before + w] = (f"{before}{w[0]} {w[1]}", before + w[0])
+            elif len(after) == 1 and after not in function and held(w[1] + after, w):
+                out[w + after] = (f"{w[0]} {w[1]}{after}", w[1] + after)
         return out
 
     @staticmethod

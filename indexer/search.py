@@ -22,8 +22,9 @@ from indexer.persist import LoadedIndex, build_index, index_problem, load_index
 from indexer.query import Kind, Query, QueryAnalyzer
 from indexer.question_map import QuestionMap, default_question_map
 from indexer.references import DocRef
-from indexer.tokenize import Tokenizer, function_word_table, in_register, is_short_form, spelled_out
+from indexer.tokenize import Tokenizer
 from indexer.units import passage_text
+from indexer.vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
 DEPTH = 60  # candidates taken from each retriever before fusion
@@ -58,9 +59,10 @@ class Retriever:
         self.superseded = superseded(index.docs.values())
         titles = {d.id: d.title for d in index.docs.values()}
         refs = {d.id: DocRef(d.title, d.date, d.region, d.origin) for d in index.docs.values()}
-        self._all_text: str | None = None
+        # how these clauses write a question's words they never hold (业委会, 停水, 签合同)
+        self.vocabulary = Vocabulary(self.tokenizer, self.clauses, self._doc_freq)
         self.analyzer = QueryAnalyzer(
-            self.tokenizer, self._doc_places, self._doc_freq, titles, refs, self._full_form
+            self.tokenizer, self._doc_places, self._doc_freq, titles, refs, self.vocabulary.full_form
         )
         # A passage cut from a long clause continues exactly where the previous one ends.
         self._continuation = {(c.doc_id, c.start): i for i, c in enumerate(self.clauses)}
@@ -123,33 +125,6 @@ class Retriever:
             return 0.0
         indptr = self.index.bm25.scores["indptr"]
         return float(indptr[tid + 1] - indptr[tid]) / max(int(self.index.bm25.scores["num_docs"]), 1)
-
-    def _full_form(self, word: str) -> str | None:
-        """How these clauses write a word they never hold: with its colloquial part as the register
-        writes it (`tokenize.in_register`: 低保金 → 最低生活保障金), or spelled out if it is an abbreviation
-        (`tokenize.spelled_out`: 业委会 → 业主委员会). A full form counts where the texts use it twice, as
-        `spelled_out`'s; the clauses' text is joined once, on the first word that needs it."""
-        if self._all_text is None:
-            self._all_text = "\n".join(c.text for c in self.clauses)
-        if (written := in_register(word)) and self._all_text.count(written) >= 2:
-            return written
-        if is_short_form(word) and (full := spelled_out(word, self._all_text)):
-            return full
-        return None
-
-    def head_word(self, word: str) -> str | None:
-        """The head of a compound no clause holds, when the clauses hold it: a Chinese compound ends in its
-        head (签合同 is about a 合同, 家政公司 is a 公司), so a question asking with it is about what the head
-        names, not about something the texts never mention; None when the head is unseen too (个人所得税's
-        所得税), when the modifier says which or how many (哪些|地方, 各个|部门, 第三|类), or for an
-        A-not-A question (算不算)."""
-        parts = self.tokenizer.compound(word)
-        if parts is None or self._doc_freq(parts[1]) == 0:
-            return None
-        modifier, head = parts
-        if modifier in function_word_table() or (len(word) == 3 and word[1] in "不没" and word[0] == word[2]):
-            return None
-        return head
 
     def analyze(
         self, question: str, history: Sequence[dict] = (), last: Query | None = None, last_answer: str = ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 
@@ -66,7 +66,8 @@ def expand_query(query: str, words: Iterable[str] | None = None) -> tuple[str, s
 # Nor a function character: 安全设备 is not "安全的重要设备", 受害者 not "受到侵害或者".
 _GAP = r"[^\s\d，。；：、！？“”‘’（）《》()\[\]的或者对和与及等是了在被其所为]"
 MAX_LEFT_OUT = 2  # characters an abbreviation leaves out of its full form
-SHORT_FORM = 3  # the length of an abbreviation spelled out
+SHORT_FORM = 3  # the length of an abbreviation spelled out character by character
+CONTRACTED = 2  # a two-character word spelled out only as two words it keeps one character of each
 
 
 def in_register(word: str) -> str | None:
@@ -79,31 +80,51 @@ def in_register(word: str) -> str | None:
 
 
 def is_short_form(word: str) -> bool:
-    """A word that may be an abbreviation `spelled_out` looks up: three Chinese characters."""
-    return len(word) == SHORT_FORM and all("\u4e00" <= ch <= "\u9fff" for ch in word)
+    """A word that may be an abbreviation `spelled_out` looks up: two or three Chinese characters."""
+    return len(word) in (CONTRACTED, SHORT_FORM) and all("\u4e00" <= ch <= "\u9fff" for ch in word)
 
 
-def spelled_out(word: str, text: str) -> str | None:
+def spelled_out(word: str, text: str, cut: Callable[[str], list[str]] | None = None) -> str | None:
     """The full form an abbreviation stands for in `text` (Chinese shortens a name by keeping some of
     its characters in order: 电动车 ← 电动自行车, 业委会 ← 业主委员会): the most frequent span that starts
     with the word's first character, ends with its last, holds the others in order and leaves out at
     most `MAX_LEFT_OUT` characters; None unless such a span occurs at least twice. For words the
-    index never saw: a word the texts use is its own full form. Only a word of three characters, the
-    length of most short forms (业委会, 居委会, 物业费): two say too little, and a longer question word is
+    index never saw: a word the texts use is its own full form. Character by character, only a word of
+    three characters, the length of most short forms (业委会, 居委会, 物业费): a longer question word is
     more often a phrase of its own whose spelled-out "full form" is another thing (投入使用 is not
-    投入品使用, 专职人员 not only 专职工作人员)."""
-    if not is_short_form(word):
+    投入品使用, 专职人员 not only 专职工作人员).
+
+    A word of two characters is a verb and its object, or two words, each cut to one character (停水 ←
+    停止供水, 维保 ← 维护保养, 受伤 ← 受到伤害): spelled out only as two words of two characters (`cut`, the
+    dictionary's), the first starting with its first character and the second ending with its last; a
+    span the dictionary cuts otherwise is not its full form (司机 is not 司法机|关)."""
+    if not is_short_form(word) or (len(word) == CONTRACTED and cut is None):
         return None
     pattern = (f"{_GAP}{{0,{MAX_LEFT_OUT}}}?").join(re.escape(ch) for ch in word)
+    if len(word) == CONTRACTED:
+        pattern = f"{re.escape(word[0])}{_GAP}{{2}}{re.escape(word[1])}"
     counts: dict[str, int] = {}
     for m in re.finditer(pattern, text):
         span = m.group(0)
         if len(span) - len(word) <= MAX_LEFT_OUT:
             counts[span] = counts.get(span, 0) + 1
+    if len(word) == CONTRACTED and cut is not None:
+        counts = {span: n for span, n in counts.items() if _two_words(span, word, cut)}
     if not counts:
         return None
     span, n = max(counts.items(), key=lambda kv: (kv[1], -len(kv[0])))
     return span if n >= 2 and span != word else None
+
+
+def _two_words(span: str, word: str, cut: Callable[[str], list[str]]) -> bool:
+    """`span` is two words of two characters, the first holding `word`'s first character, the second its last."""
+    words = cut(span)
+    return (
+        len(words) == 2
+        and all(len(w) == 2 and w != word for w in words)
+        and words[0][0] == word[0]
+        and words[1][1] == word[1]
+    )
 
 
 @cache
@@ -163,6 +184,14 @@ class Tokenizer:
                 head = word[cut:]
                 return (word[:cut], head) if len(head) >= 2 and freq.get(head) else None
         return None
+
+    @property
+    def stopwords(self) -> frozenset[str]:
+        return self._stop
+
+    def frequency(self, word: str) -> int:
+        """How common a word is in the dictionary (0 for a word it lacks)."""
+        return int(self._jieba.FREQ.get(word) or 0)
 
     def content(self, words: Iterable[str]) -> list[str]:
         """The words minus stopwords and punctuation."""

@@ -166,6 +166,55 @@ def test_an_abbreviation_is_spelled_out_as_the_texts_write_it() -> None:
     assert spelled_out("电车", text) is None  # two characters say too little
 
 
+def test_a_two_character_word_is_spelled_out_only_as_two_words_it_keeps_a_character_of() -> None:
+    """停水 is 停止供水 cut short, a verb and its object each kept by one character; 司机 is not 司法机关
+    (the dictionary cuts 司法|机关, not 司法机|关), and without the dictionary's cut a two-character word is not
+    spelled out at all."""
+    from indexer.tokenize import Tokenizer, spelled_out
+
+    text = "因施工确需临时停止供水的，应当提前通知用户。不得采取停止供水方式催交费用。司法机关依法处理。司法机关应当公开。"
+    cut = Tokenizer().precise
+    assert spelled_out("停水", text, cut) == "停止供水"
+    assert spelled_out("司机", text, cut) is None
+    assert spelled_out("停水", text) is None
+
+
+PROPERTY_AND_WATER = {
+    "某省物业管理条例.txt": (
+        "某省物业管理条例\n"
+        "第六十二条 已交付的物业，物业服务费由业主承担，建设单位与业主另有约定的除外。\n"
+        "第六十三条 物业服务人依约履行义务的，业主应当按照约定交纳物业服务费。物业产权转移时，业主应当结清物业服务费。\n"
+        "第六十四条 专业经营单位应当按照与业主签订的服务合同，向最终用户收取费用。"
+        "专业经营单位不得因物业服务人拒绝代收有关费用而停止向最终用户提供服务。"
+        "物业服务人不得采取停止供水、供电、供气、供热等方式催交物业服务费。\n"
+    ),
+    "某市供水管理条例.txt": (
+        "某市供水管理条例\n"
+        "第二十五条 因供水工程施工等原因，确需临时停止供水的，供水企业应当在二十四小时前通知用户。\n"
+        "第二十六条 连续超过二十四小时不能正常供水的，供水企业应当采取应急供水措施，保证生活用水的需要。\n"
+        "第二十九条 供水企业应当对用户的用水装表计量，并按照规定期限抄表。\n"
+        "第三十五条 区供水行政主管部门应当定期对供水企业安装的计量水表进行检测。\n"
+    ),
+}
+
+
+def test_a_question_is_read_with_the_words_the_texts_write(fresh_settings, tmp_path) -> None:
+    """停水 and 停电, words no clause holds: 停水 is searched as the texts write it (停止供水), so the clause
+    forbidding a cut-off to collect fees comes first. 水表坏了 is cut 水|表坏 by the dictionary's frequencies;
+    the texts hold 水表, so it is read 水表|坏. A question whose every word but the asking ones (谁负责) is
+    absent from the texts is refused, saying which words."""
+    from tests.assistant.test_answer import assistant_over
+
+    a = assistant_over(fresh_settings, tmp_path, PROPERTY_AND_WATER)
+    q = a.analyze("业主拖欠物业费，物业可以停水停电吗？")
+    assert "供水" in q.bm25_tokens
+    first = a.retriever.search(q, k=3).hits[0].clause
+    assert "停止供水、供电" in first.text
+    assert "水表" in dict(a.analyze("水表坏了谁来修？").words)
+    injured = a.ask("保姆在雇主家受伤了谁负责？")
+    assert injured.refused and injured.reason.startswith("文件中没有出现") and "保姆" in injured.reason
+
+
 EBIKE_RULES = (
     "某市电动自行车管理规定\n"
     "第一条 为了加强电动自行车管理，保障道路交通安全，制定本规定。\n"

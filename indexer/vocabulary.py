@@ -1,0 +1,63 @@
+"""How an index's clauses write a question's words they never hold: a colloquial part as the register
+writes it, an abbreviation spelled out, a compound's head."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from corpus.model import Clause
+from indexer.tokenize import (
+    CONTRACTED,
+    Tokenizer,
+    function_word_table,
+    in_register,
+    is_short_form,
+    spelled_out,
+)
+
+
+class Vocabulary:
+    """One index's clauses read for the words a question uses and they do not."""
+
+    def __init__(
+        self, tokenizer: Tokenizer, clauses: Sequence[Clause], doc_freq: Callable[[str], float]
+    ) -> None:
+        self.tokenizer = tokenizer
+        self.clauses = clauses
+        self._doc_freq = doc_freq
+        self._all_text: str | None = None
+
+    def full_form(self, word: str, others: Sequence[str] = ()) -> str | None:
+        """How these clauses write a word they never hold: with its colloquial part as the register
+        writes it (`tokenize.in_register`: 低保金 → 最低生活保障金), or spelled out if it is an abbreviation
+        (`tokenize.spelled_out`: 业委会 → 业主委员会). A full form counts where the texts use it twice, as
+        `spelled_out`'s; the clauses' text is joined once, on the first word that needs it. A word of two
+        characters says little: its full form counts only where a clause holding it holds another of the
+        question's words the index knows (`others`): 停水 in "拖欠物业费，物业可以停水吗" is the 停止供水 of a
+        clause on 物业服务费; 分家 asked about parents' property is not 分裂国家."""
+        if self._all_text is None:
+            self._all_text = "\n".join(c.text for c in self.clauses)
+        if (written := in_register(word)) and self._all_text.count(written) >= 2:
+            return written
+        if is_short_form(word) and (full := spelled_out(word, self._all_text, self.tokenizer.precise)):
+            others = [o for o in others if len(o) > 1 and o not in full]
+            if len(word) == CONTRACTED and not any(
+                full in c.text and any(o in c.text for o in others) for c in self.clauses
+            ):
+                return None
+            return full
+        return None
+
+    def head_word(self, word: str) -> str | None:
+        """The head of a compound no clause holds, when the clauses hold it: a Chinese compound ends in its
+        head (签合同 is about a 合同, 家政公司 is a 公司), so a question asking with it is about what the head
+        names, not about something the texts never mention; None when the head is unseen too (个人所得税's
+        所得税), when the modifier says which or how many (哪些|地方, 各个|部门, 第三|类), or for an
+        A-not-A question (算不算)."""
+        parts = self.tokenizer.compound(word)
+        if parts is None or self._doc_freq(parts[1]) == 0:
+            return None
+        modifier, head = parts
+        if modifier in function_word_table() or (len(word) == 3 and word[1] in "不没" and word[0] == word[2]):
+            return None
+        return head
