@@ -19,7 +19,7 @@ import numpy as np
 
 from assistant.features import FEATURES, OPEN_SIGNALS, Candidate
 from corpus.outline import ARTICLE_NUMBER, CN_NUM
-from indexer.query import Kind, Query, asks_for_time
+from indexer.query import Kind, Query, asks_exact_time, asks_for_time
 
 PENALTY = re.compile(r"罚款|罚金")
 ASKS_PENALTY = re.compile(r"罚|违反|违规|违法|法律责任|后果|处理|处分")
@@ -219,6 +219,8 @@ def states_asked(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
         return np.array([bool(SANCTION.search(c.intro + c.text)) for c in cands], dtype=bool)
     if query.kind is not Kind.DEADLINE or not asks_for_time(query.asks):
         return np.ones(len(cands), dtype=bool)
+    if asks_exact_time(query.asks):  # "提前多久": a time before the event, not a time limit after it
+        return np.array([bool(c.feature("unit_match")) for c in cands], dtype=bool)
     return np.array([bool(c.feature("kind_deadline") or c.feature("unit_match")) for c in cands], dtype=bool)
 
 

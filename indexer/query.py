@@ -97,6 +97,17 @@ def _time_asks() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{u['asks']})" for u in _unit_table() if u.get("lead")) or "(?!)")
 
 
+@cache
+def _exact_time_asks() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{u['asks']})" for u in _unit_table() if u.get("strict")) or "(?!)")
+
+
+def asks_exact_time(asks: str) -> bool:
+    """`asks` asks a time of one sort (rules/units.toml's `strict` rules: how long before): what leads
+    the answer holds a quantity of that sort, not any time ("提前多久" is not answered by "十日内")."""
+    return bool(_exact_time_asks().search(asks))
+
+
 def asks_for_time(asks: str) -> bool:
     """`asks` asks how long, how often or how many days (rules/units.toml's `lead` rules): what
     leads the answer states a time. "什么时候成立" asks at what event, which a law says in words."""

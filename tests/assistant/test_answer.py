@@ -9,7 +9,7 @@ import pytest
 
 from assistant.answer import Assistant
 from assistant.provision import article_opening, referred_text
-from assistant.selector import eligible
+from assistant.selector import eligible, states_asked
 from eval.gold import load_qa
 
 USER, BOT = "user", "assistant"
@@ -1053,3 +1053,31 @@ def test_a_numbered_kind_asked_is_looked_for_in_the_whole_paragraph(fresh_settin
     severe = [c for c in cands if c.text.startswith("经评估为重度失能的")]
     assert severe and not any(eligible(q, severe)), [c.text for c in cands]
     assert a.ask("广州市居家社区养老服务的第三类资助对象每人每月资助多少元？").refused
+
+
+def test_how_long_before_is_answered_by_a_time_before_the_event_not_a_time_limit_after_one(
+    fresh_settings, tmp_path
+):
+    """ "提前多久告诉业主" asks a time before something happens: "自签订…之日起十日内" (a time limit after an
+    event) on the same topic does not answer it, and the answer is refused saying no time is written;
+    once a clause says "期限届满九十日前" it leads."""
+    rules = (
+        "某市物业管理条例\n"
+        "第一条 物业服务人应当自签订物业服务合同之日起十日内，向物业主管部门备案。\n"
+        "第二条 解除或者终止物业服务合同，应当依法履行提前通知义务。\n"
+        "第三条 物业服务合同终止的，原物业服务人应当在约定期限或者合理期限内退出物业服务区域。\n"
+        "第四条 业主应当按照约定交纳物业服务费。\n"
+    )
+    a = assistant_over(fresh_settings, tmp_path, {"物业.txt": rules})
+    question = "物业公司不干了要提前多久告诉业主？"
+    query = a.analyze(question)
+    _, cands = a.candidates(query)
+    assert not any(
+        "十日内" in c.text for c, may in zip(cands, states_asked(query, cands), strict=True) if may
+    )
+    before = a.ask(question)
+    assert before.refused and before.reason == "检索到的条款中没有写明所问的时间", before.text
+    ruled = rules + "第五条 物业服务人不再续约的，应当在物业服务合同期限届满九十日前书面告知业主委员会。\n"
+    a = assistant_over(fresh_settings, tmp_path, {"物业.txt": ruled})
+    told = a.ask(question)
+    assert not told.refused and "九十日前" in told.citations[0].quote, told.text
