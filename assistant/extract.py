@@ -22,7 +22,6 @@ from assistant.figures import (
     comparator_before,
     deadline_of,
     earlier_subject,
-    indicator_name,
     masked,
     merged_quantities,
     rest_of_clause,
@@ -31,6 +30,7 @@ from assistant.figures import (
     sentences_of,
 )
 from assistant.indicator import Indicator
+from assistant.naming import indicator_name
 from assistant.passage import Passage, passages
 from assistant.respective import (
     BOUND,

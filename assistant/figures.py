@@ -248,17 +248,23 @@ def is_target(text: str, q: Quantity) -> bool:
     ):
         # "每千人口拥有3岁以下婴幼儿托位数为2.03个" (or "…托位数4.5个"), "16至59岁劳动年龄人口为85798万人", "12岁儿童龋患率控制在25%以内",
         # "6个月内婴儿纯母乳喂养率达到50%以上": an age inside an indicator its clause gives a figure says who is counted
-        # ("为七十周岁以上老年人提供养老服务补贴": the bound is the provision's figure; "14周岁以上不满16周岁": a range)
+        # ("为七十周岁以上老年人提供养老服务补贴": the bound is the provision's figure; "14周岁以上不满16周岁": a range);
+        # a range of ages before a noun says who whatever follows ("开展0-6岁儿童家长培训", "0-3岁早期教育体制"),
+        # unless it is what is stated ("年龄范围为14-35周岁的青年")
         rest = rest_of_clause(text, q.end)
-        if any(
-            x.kind != "age"  # "已满十四周岁不满十六周岁": a range of ages
-            and not (x.unit == "年" and (x.value or 0) >= 1900)  # "提高到2018年的77.0岁": a year
-            # the figure is reached or is ("控制在5%以下", "降至2019年的17.8‰"), not a second condition ("或低于1米")
-            and (
-                STATED.search(re.sub(r"[从由]?\d{4}年(?:底|末)?的?$", "", _lead(rest, x)))
-                or MEASURE_NAMED.search(rest[: x.start])  # not "村民的过半数": a figure in words
+        ranged = q.kind == "age" and re.search(r"\d\s*[-—~～至到]\s*\d", q.text)
+        if (
+            (ranged and not STATED.search(text[: q.start]))
+            or any(
+                x.kind != "age"  # "已满十四周岁不满十六周岁": a range of ages
+                and not (x.unit == "年" and (x.value or 0) >= 1900)  # "提高到2018年的77.0岁": a year
+                # the figure is reached or is ("控制在5%以下", "降至2019年的17.8‰"), not a second condition ("或低于1米")
+                and (
+                    STATED.search(re.sub(r"[从由]?\d{4}年(?:底|末)?的?$", "", _lead(rest, x)))
+                    or MEASURE_NAMED.search(rest[: x.start])  # not "村民的过半数": a figure in words
+                )
+                for x in find_quantities(rest)
             )
-            for x in find_quantities(rest)
         ):
             return False
     if re.fullmatch(r"一(?:个|套|批|支|项|系列|种|条|场|座|台)", q.text) and not comparator_before(
@@ -342,9 +348,14 @@ def _open_breaks(text: str) -> list[int]:
             depth += 1
         elif ch in "）)":
             depth = max(depth - 1, 0)
-        elif ch in SEGMENT_BREAKS and (depth == 0 or ch != "、"):
+        elif ch in SEGMENT_BREAKS and (depth == 0 or ch != "、") and not _between_figures(text, i):
             out.append(i)
     return out
+
+
+def _between_figures(text: str, i: int) -> bool:
+    """A colon or comma between two digits is inside a figure (生师比23.4:1, 1,234人), not a break."""
+    return text[i] in ":：∶,，" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
 
 
 def sentence_at(text: str, pos: int) -> tuple[int, int]:
@@ -376,25 +387,3 @@ def deadline_of(text: str, s: int, e: int, value_at: int) -> re.Match[str] | Non
     if before:
         return before[-1]
     return found[0] if found else None
-
-
-def indicator_name(
-    text: str, seg_start: int, value_start: int, after: str = "", count: bool = False, elided: str = ""
-) -> str:
-    """What a figure measures: its segment's words before it, and for a count (or when nothing comes
-    before it) the words after it, the figure's place shown by "…": "培育和打造…城乡社区治理创新试点",
-    "…成员提出召开物业管理委员会会议的". A segment naming nothing but its date and verb ("…提升到0.583，
-    到2030年达0.60以上") measures what the figure before it in the sentence measures (`elided`)."""
-    name = text[seg_start:value_start]
-    name = re.sub(
-        r"^(?:到|力争|确保|其中|并|要|应当|应)?\s*(?:\d{4}年(?:年底|底|末)?(?:前)?)?[，,]?", "", name
-    )
-    for c in sorted(rules().comparators, key=len, reverse=True):
-        name = name.replace(c, "")
-    # "系数从“十三五”末的0.565提升到": what rises to the figure, not where it rose from
-    name = re.sub(r"从(?!事)[^，。；]*?\d+(?:\.\d+)?[%％]?$", "", REACHED.sub("", name)) or name
-    if elided and DATED_REACH.fullmatch(text[seg_start:value_start].strip()):
-        return elided
-    name = name.strip("，、：；的 ") or text[seg_start:value_start].strip()
-    after = re.sub(r"[（(](?:详见|见)[^）)]*[）)]", "", after).strip("，。；、 ")
-    return f"{name}…{after}" if after and len(after) <= 30 and (count or not name) else name

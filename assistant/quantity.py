@@ -172,8 +172,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if unit == "月" and not (pre or post) and re.fullmatch(r"\d{1,2}", (num or "").strip()):
             continue  # "每年3月，10月两次": a month of the calendar, when, not how long (months: 3个月)
         ratio = num is not None and bool(RATIO_PARTS.fullmatch(num.strip()))
-        if ratio and not RATIO_AFTER.search(text[: m.start("num")]):
-            continue  # 12:30 without 比 before it is no ratio
+        if ratio and not RATIO_AFTER.search(text[: m.start("num")]) and CLOCK.fullmatch(num.strip()):
+            continue  # 12:30 without 比 before it is no ratio; 23.4:1 is never a time (minutes take two digits)
         if not ratio and num is not None and any(s <= m.start("num") < e for s, e in clocks):
             continue  # a time of day (中午12:00前) is when, not how much
         if num is not None:

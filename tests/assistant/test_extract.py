@@ -1396,3 +1396,18 @@ def test_an_idiom_counting_nothing_is_no_figure():
     """The eighty-third batch: "既要满足社区居民一日三餐…" gave 一日 a row."""
     rows = valued_rows("既要满足社区居民一日三餐、生活必需品等基本消费需求，确定15个地区作为先行区试点。")
     assert [r.value for r in rows] == ["15个"]
+
+
+def test_a_range_of_ages_naming_who_is_no_figure_and_a_ratio_is_read_whole():
+    """An eighty-fourth batch (学前教育: a city's 2005 意见 from a document site, a news report in traditional
+    characters behind a spam header, a speech; labelled before the first run): "开展0-6岁儿童家长培训" and
+    "0-3岁早期教育体制" say who, not how many ("年龄范围为14-35周岁的青年" states its range and stays); "生师比从
+    2013年的23.4:1降低到2023年的13.3:1" holds two ratios, the colon inside a figure no break and 23.4:1 never a
+    time of day (its minutes would take two digits), while "下午2:30开始" is a time and no figure."""
+    rows = valued_rows(
+        "依托社区开展0-6岁儿童家长和看护人员培训，城市受训率达到90%以上，基本形成0-3岁早期教育体制。",
+        "幼儿园生师比从2013年的23.4:1降低到2023年的13.3:1。",
+        "会议于下午2:30开始。",
+    )
+    assert [r.value for r in rows] == ["90%以上", "23.4:1", "13.3:1"]
+    assert rows[2].quote == "幼儿园生师比从2013年的23.4:1降低到2023年的13.3:1"

@@ -1,0 +1,29 @@
+"""What a figure of a policy sentence measures, named from the words around it."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.figures import DATED_REACH, REACHED, rules
+
+
+def indicator_name(
+    text: str, seg_start: int, value_start: int, after: str = "", count: bool = False, elided: str = ""
+) -> str:
+    """What a figure measures: its segment's words before it, and for a count (or when nothing comes
+    before it) the words after it, the figure's place shown by "…": "培育和打造…城乡社区治理创新试点",
+    "…成员提出召开物业管理委员会会议的". A segment naming nothing but its date and verb ("…提升到0.583，
+    到2030年达0.60以上") measures what the figure before it in the sentence measures (`elided`)."""
+    name = text[seg_start:value_start]
+    name = re.sub(
+        r"^(?:到|力争|确保|其中|并|要|应当|应)?\s*(?:\d{4}年(?:年底|底|末)?(?:前)?)?[，,]?", "", name
+    )
+    for c in sorted(rules().comparators, key=len, reverse=True):
+        name = name.replace(c, "")
+    # "系数从“十三五”末的0.565提升到": what rises to the figure, not where it rose from
+    name = re.sub(r"从(?!事)[^，。；]*?\d+(?:\.\d+)?[%％]?$", "", REACHED.sub("", name)) or name
+    if elided and DATED_REACH.fullmatch(text[seg_start:value_start].strip()):
+        return elided
+    name = name.strip("，、：；的 ") or text[seg_start:value_start].strip()
+    after = re.sub(r"[（(](?:详见|见)[^）)]*[）)]", "", after).strip("，。；、 ")
+    return f"{name}…{after}" if after and len(after) <= 30 and (count or not name) else name
