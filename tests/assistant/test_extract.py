@@ -1403,11 +1403,13 @@ def test_a_range_of_ages_naming_who_is_no_figure_and_a_ratio_is_read_whole():
     characters behind a spam header, a speech; labelled before the first run): "开展0-6岁儿童家长培训" and
     "0-3岁早期教育体制" say who, not how many ("年龄范围为14-35周岁的青年" states its range and stays); "生师比从
     2013年的23.4:1降低到2023年的13.3:1" holds two ratios, the colon inside a figure no break and 23.4:1 never a
-    time of day (its minutes would take two digits), while "下午2:30开始" is a time and no figure."""
+    time of day (its minutes would take two digits), while "下午2:30开始" is a time and "1:5000…比例尺地图" a map's scale,
+    neither a figure."""
     rows = valued_rows(
         "依托社区开展0-6岁儿童家长和看护人员培训，城市受训率达到90%以上，基本形成0-3岁早期教育体制。",
         "幼儿园生师比从2013年的23.4:1降低到2023年的13.3:1。",
         "会议于下午2:30开始。",
+        "测制和更新全省1:5000、1:10000国家基本比例尺地图。",
     )
     assert [r.value for r in rows] == ["90%以上", "23.4:1", "13.3:1"]
     assert rows[2].quote == "幼儿园生师比从2013年的23.4:1降低到2023年的13.3:1"
