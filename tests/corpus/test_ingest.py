@@ -780,6 +780,20 @@ def test_a_document_sites_preview_furniture_is_dropped(tmp_path: Path, fresh_set
     assert any("92%" in c.text for c in doc.clauses) and not any("页未读" in c.text for c in doc.clauses)
 
 
+def test_a_download_sites_file_card_is_dropped(tmp_path: Path, fresh_settings):
+    """An eighty-fifth batch: a download site's card ("资源大小:24.37KB", "全文页数:19页", "下载积分:5金币") and a bulleted
+    one ("- 文档页数:3") gave "19页" as a row; dropped as the document-site furniture they are, the plan's figures stay."""
+    doc = ingested(
+        fresh_settings,
+        tmp_path / "plan.txt",
+        "资源ID:1783886\n资源大小:24.37KB\n全文页数:19页\n- 资源格式: DOCX\n下载积分:5金币\n- 文档页数:3\n"
+        "2024年-2025年打造2-3个完善型项目，1-2个提升型项目。\n",
+    )
+    for card in ("资源大小", "全文页数", "资源格式", "下载积分", "文档页数", "资源ID"):
+        assert any(d.startswith("document-site:") and card in d for d in doc.dropped), (card, doc.dropped)
+    assert any("2-3个" in c.text for c in doc.clauses) and not any("19页" in c.text for c in doc.clauses)
+
+
 def test_ruby_pinyin_without_tone_marks_is_dropped_where_a_line_holds_several(tmp_path: Path, fresh_settings):
     """A page copied with its ruby annotations, some with tone marks and a space ("入(rù )托率"), some without ("托(tuo)育",
     a thirty-first batch): the pinyin goes where a line holds two or more; one bracketed syllable alone stays (it may be
