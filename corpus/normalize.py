@@ -59,9 +59,10 @@ def domain_terms() -> dict[str, dict[str, str]]:
 def detect_script(text: str) -> Script:
     """Simplified, traditional, or traditional with Taiwan phrasing (needs tw2sp).
 
-    Traditional when more than 2% of CJK characters change under t2s; Taiwan-style when the
-    phrase-aware tw2sp conversion changes clearly more than plain t2s does (透過→通过, 資訊→信息).
-    """
+    Traditional when more than 2% of CJK characters change under t2s; Taiwan-style when words
+    only Taiwan writes occur (透過, 資訊, 網路, 專案: rules/domain_terms.toml `taiwan_markers`). Not
+    when tw2sp merely changes more than t2s: its phrases rewrite mainland words a mainland page in
+    traditional characters uses too (新增 → 添加, 建立 → 创建, 指標 → 指针, 蚌埠 → 蚌端口)."""
     sample = text[:60000]
     n_cjk = len(_CJK_RE.findall(sample))
     if n_cjk == 0:
@@ -70,10 +71,8 @@ def detect_script(text: str) -> Script:
     changed = sum(1 for a, b in zip(sample, t2s, strict=False) if a != b)
     if changed / n_cjk < 0.02:
         return Script.SIMPLIFIED
-    tw = _converter("tw2sp")(sample)
     markers = sum(t2s.count(k) for k in domain_terms().get("taiwan_markers", {}).get("words", []))
-    phrase_diff = sum(1 for a, b in zip(t2s, tw, strict=False) if a != b) if len(t2s) == len(tw) else 99
-    return Script.TAIWAN if markers >= 3 or phrase_diff >= 10 else Script.TRADITIONAL
+    return Script.TAIWAN if markers >= 3 else Script.TRADITIONAL
 
 
 def convert_script(m: Mapped, script: Script) -> Mapped:

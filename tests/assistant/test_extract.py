@@ -1413,3 +1413,22 @@ def test_a_range_of_ages_naming_who_is_no_figure_and_a_ratio_is_read_whole():
     )
     assert [r.value for r in rows] == ["90%以上", "23.4:1", "13.3:1"]
     assert rows[2].quote == "幼儿园生师比从2013年的23.4:1降低到2023年的13.3:1"
+
+
+def test_a_news_pages_dateline_and_reading_bar_give_no_row(tmp_path: Path, fresh_settings):
+    """An eighty-sixth batch (央视网's report on city parks): its dateline lines "来源:央视网 | 2021年06月07日 18:35" were
+    read as a table whose last cell gave 35 a row, and its reading bar at the foot ("正在阅读:" and the headline) gave
+    the headline's 50% a second row. The minutes of a dateline are no figure; the reading bar is the page's furniture."""
+    src = tmp_path / "parks.txt"
+    src.write_text(
+        "我国已建成城市公园约1.8万个 城市建成区绿地面积较2012年前增加近50%\n\n"
+        "来源:央视网 | 2021年06月07日 18:35\n央视网 | 2021年06月07日 18:35\n\n"
+        "目前,全国城市建成区绿地面积达到230余万公顷,较2012年前增加近50%。人均公园绿地面积达到14.8平方米。\n\n"
+        "正在阅读:我国已建成城市公园约1.8万个 城市建成区绿地面积较2012年前增加近50%\n",
+        encoding="utf-8",
+    )
+    doc = ingested(fresh_settings, src)
+    values = [r.value for r in extract_document(doc) if r.value]
+    assert "35" not in values and values.count("50%") <= 2, values
+    assert "14.8平方米" in values and "230余万公顷" in values, values
+    assert any(d.startswith("news-furniture: 正在阅读") for d in doc.dropped), doc.dropped

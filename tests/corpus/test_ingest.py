@@ -879,9 +879,10 @@ def test_a_long_line_naming_a_notice_near_the_top_is_content(tmp_path: Path, fre
 
 
 def test_an_indicator_stays_an_indicator_in_a_page_read_as_taiwan_phrased(tmp_path: Path, fresh_settings):
-    """A mainland page in traditional characters that repeats 指標 is taken for Taiwan-phrased, and OpenCC's Taiwan
-    phrases turn 指標 into the programmer's 指针 (a fortieth batch: "提出20項主要指標" then escaped the rule for a plan
-    counting its indicators): it reads 指标."""
+    """A mainland page in traditional characters that repeats 指標 was taken for Taiwan-phrased, and OpenCC's Taiwan
+    phrases turned 指標 into the programmer's 指针 (a fortieth batch: "提出20項主要指標" then escaped the rule for a plan
+    counting its indicators): it reads 指标. Since the eighty-sixth batch (上海's "計劃新增…公園" read "计划添加", "新建立體
+    綠化" read "新创建体绿化") a page is Taiwan-phrased only where words only Taiwan writes occur: this one is traditional."""
     doc = ingested(
         fresh_settings,
         tmp_path / "wire.txt",
@@ -889,6 +890,23 @@ def test_an_indicator_stays_an_indicator_in_a_page_read_as_taiwan_phrased(tmp_pa
         "民生福祉方面提出7項指標。綠色低碳方面提出5項指標。安全保障方面提出2項指標。各項指標均為預期性指標，"
         "約束性指標另行下達，指標值由統計部門核定。\n",
     )
-    assert doc.script == "taiwan"  # the repeated 指標 is what tw2sp changes and t2s does not
+    assert doc.script == "traditional"  # no word only Taiwan writes (透過, 資訊, 網路…)
     text = "".join(c.text for c in doc.clauses)
     assert "指标" in text and "指针" not in text, (doc.script, text)
+
+
+def test_a_mainland_page_in_traditional_characters_keeps_its_words(tmp_path: Path, fresh_settings):
+    """An eighty-sixth batch: 上海's plan as a news page in traditional characters ("計劃新增各類公園120座", "新建立體綠化
+    40萬平方米") was read with OpenCC's Taiwan phrases, which rewrite mainland words (新增 → 添加, 建立 → 创建): the quote
+    shown, "计划添加各类公园120座", was no sentence of the text. Converted character by character, its words stay."""
+    doc = ingested(
+        fresh_settings,
+        tmp_path / "park.txt",
+        "上海將積極推進「公園城市」，計劃新增森林面積5萬畝，新建綠地1000公頃、綠道200公里、立體綠化40萬平方米，"
+        "新增各類公園120座。全年新建立體綠化43.1萬平方米，城市公園已增至406座。蚌埠市新增綠地80公頃。"
+        "各區新增公園綠地，建立健全養護制度，新增口袋公園，新增綠道。\n",
+    )
+    text = "".join(c.text for c in doc.clauses)
+    assert doc.script == "traditional"
+    assert "计划新增森林面积5万亩" in text and "新建立体绿化43.1万平方米" in text and "蚌埠" in text, text
+    assert "添加" not in text and "创建" not in text
