@@ -34,15 +34,18 @@ class Vocabulary:
         `spelled_out`'s; the clauses' text is joined once, on the first word that needs it. A word of two
         characters says little: its full form counts only where a clause holding it holds another of the
         question's words the index knows (`others`): 停水 in "拖欠物业费，物业可以停水吗" is the 停止供水 of a
-        clause on 物业服务费; 分家 asked about parents' property is not 分裂国家."""
+        clause on 物业服务费; 分家 asked about parents' property is not 分裂国家. A question holding no such
+        word ("突然停水太久了", "公交司机可以拒载吗") has nothing to check it by, and nothing else to be read by."""
         if self._all_text is None:
             self._all_text = "\n".join(c.text for c in self.clauses)
         if (written := in_register(word)) and self._all_text.count(written) >= 2:
             return written
         if is_short_form(word) and (full := spelled_out(word, self._all_text, self.tokenizer.precise)):
             others = [o for o in others if len(o) > 1 and o not in full]
-            if len(word) == CONTRACTED and not any(
-                full in c.text and any(o in c.text for o in others) for c in self.clauses
+            if (
+                len(word) == CONTRACTED
+                and others
+                and not any(full in c.text and any(o in c.text for o in others) for c in self.clauses)
             ):
                 return None
             return full

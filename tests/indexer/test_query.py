@@ -200,7 +200,7 @@ PROPERTY_AND_WATER = {
 
 def test_a_question_is_read_with_the_words_the_texts_write(fresh_settings, tmp_path) -> None:
     """停水 and 停电, words no clause holds: 停水 is searched as the texts write it (停止供水), so the clause
-    forbidding a cut-off to collect fees comes first. 水表坏了 is cut 水|表坏 by the dictionary's frequencies;
+    forbidding a cut-off to collect fees comes first (and in a question holding no other word of the texts). 水表坏了 is cut 水|表坏 by the dictionary's frequencies;
     the texts hold 水表, so it is read 水表|坏. A question whose every word but the asking ones (谁负责) is
     absent from the texts is refused, saying which words."""
     from tests.assistant.test_answer import assistant_over
@@ -211,6 +211,8 @@ def test_a_question_is_read_with_the_words_the_texts_write(fresh_settings, tmp_p
     first = a.retriever.search(q, k=3).hits[0].clause
     assert "停止供水、供电" in first.text
     assert "水表" in dict(a.analyze("水表坏了谁来修？").words)
+    # no other word of this question is the texts': nothing to check 停止供水 by, nothing else to read it by
+    assert "供水" in a.analyze("突然停水太久了有没有人送水？").bm25_tokens
     injured = a.ask("保姆在雇主家受伤了谁负责？")
     assert injured.refused and injured.reason.startswith("文件中没有出现") and "保姆" in injured.reason
 
