@@ -1432,3 +1432,10 @@ def test_a_news_pages_dateline_and_reading_bar_give_no_row(tmp_path: Path, fresh
     assert "35" not in values and values.count("50%") <= 2, values
     assert "14.8平方米" in values and "230余万公顷" in values, values
     assert any(d.startswith("news-furniture: 正在阅读") for d in doc.dropped), doc.dropped
+
+
+def test_a_span_of_calendar_months_is_no_figure():
+    """An eighty-eighth batch (news of 棚户区改造): "其中，1-7月已开工470万套" gave 1-7月 a row (a span of calendar months was
+    masked only before 起, 底, a comma…); so many months is "3-6个月", which stays."""
+    rows = valued_rows("其中，1-7月已开工470万套，占年度目标任务的78%。", "整改期限为3-6个月。")
+    assert [r.value for r in rows] == ["470万套", "78%", "3-6个月"]
