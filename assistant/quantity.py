@@ -35,11 +35,10 @@ RATIO_AFTER = re.compile(r"比(?:例)?(?:为|达到?|不低于|不高于|不超�
 CLOCK = re.compile(r"\d{1,2}[:：]\d{2}(?!\d)|(?<!\d)\d{1,2}时(?![间期限效段候])")
 
 
-def _ratio_alone(num: str) -> bool:
+def _ratio_alone(parts: re.Match[str]) -> bool:
     """A ratio read without 比 just before it: so many to one ("生师比从…的23.4:1降低到…13.3:1"), which no time of
     day (its minutes take two digits) and no map's scale (1:500) is."""
-    m = RATIO_PARTS.fullmatch(num.strip())
-    return m is not None and m.group(2) == "1" and m.group(1) != "1"
+    return parts.group(2) == "1" and parts.group(1) != "1"
 
 
 @dataclass(frozen=True)
@@ -178,8 +177,9 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if unit == "月" and not (pre or post) and re.fullmatch(r"\d{1,2}", (num or "").strip()):
             continue  # "每年3月，10月两次": a month of the calendar, when, not how long (months: 3个月)
-        ratio = num is not None and bool(RATIO_PARTS.fullmatch(num.strip()))
-        if ratio and not RATIO_AFTER.search(text[: m.start("num")]) and not _ratio_alone(num):
+        parts = RATIO_PARTS.fullmatch(num.strip()) if num is not None else None
+        ratio = parts is not None
+        if parts and not RATIO_AFTER.search(text[: m.start("num")]) and not _ratio_alone(parts):
             continue  # 12:30 without 比 before it is no ratio, nor a map's scale (1:500)
         if not ratio and num is not None and any(s <= m.start("num") < e for s, e in clocks):
             continue  # a time of day (中午12:00前) is when, not how much

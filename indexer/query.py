@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 import tomllib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -60,17 +60,22 @@ def kind_rules() -> tuple[tuple[Kind, re.Pattern[str]], ...]:
     return tuple((Kind.parse(k["name"]), re.compile(k["pattern"])) for k in data["kind"])
 
 
-def detect_kind(question: str) -> Kind:
-    """The first matching kind in priority order; FACT when none matches. A 《title》 names a document,
-    it does not ask anything: "按《社会救助暂行办法》，哪几类人…" asks who, not a procedure (办法)."""
+def _kind_match(question: str) -> tuple[Kind, str]:
+    """The first matching kind in priority order and the words it was read from; (FACT, "") when none
+    matches. A 《title》 names a document, it does not ask anything: "按《社会救助暂行办法》，哪几类人…"
+    asks who, not a procedure (办法)."""
     asked = re.sub(r"《[^》]*》", "", question)
-    return next((kind for kind, p in kind_rules() if p.search(asked)), Kind.FACT)
+    return next(((kind, m.group(0)) for kind, p in kind_rules() if (m := p.search(asked))), (Kind.FACT, ""))
+
+
+def detect_kind(question: str) -> Kind:
+    """The first matching kind in priority order; FACT when none matches (`_kind_match`)."""
+    return _kind_match(question)[0]
 
 
 def asking_words(question: str) -> str:
     """What `detect_kind` read the kind from ("谁负责", "多久"): words that ask, not what is asked about."""
-    asked = re.sub(r"《[^》]*》", "", question)
-    return next((m.group(0) for _, p in kind_rules() if (m := p.search(asked))), "")
+    return _kind_match(question)[1]
 
 
 @cache
@@ -93,25 +98,21 @@ def asked_units(asks: str) -> tuple[re.Pattern[str], ...]:
 
 
 @cache
-def _time_asks() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{u['asks']})" for u in _unit_table() if u.get("lead")) or "(?!)")
-
-
-@cache
-def _exact_time_asks() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{u['asks']})" for u in _unit_table() if u.get("strict")) or "(?!)")
+def _asks_flagged(flag: str) -> re.Pattern[str]:
+    """What the rules/units.toml rules marked `flag` (lead, strict) ask, as one pattern."""
+    return re.compile("|".join(f"(?:{u['asks']})" for u in _unit_table() if u.get(flag)) or "(?!)")
 
 
 def asks_exact_time(asks: str) -> bool:
     """`asks` asks a time of one sort (rules/units.toml's `strict` rules: how long before): what leads
     the answer holds a quantity of that sort, not any time ("提前多久" is not answered by "十日内")."""
-    return bool(_exact_time_asks().search(asks))
+    return bool(_asks_flagged("strict").search(asks))
 
 
 def asks_for_time(asks: str) -> bool:
     """`asks` asks how long, how often or how many days (rules/units.toml's `lead` rules): what
     leads the answer states a time. "什么时候成立" asks at what event, which a law says in words."""
-    return bool(_time_asks().search(asks))
+    return bool(_asks_flagged("lead").search(asks))
 
 
 @dataclass(frozen=True)
@@ -242,12 +243,14 @@ class QueryAnalyzer:
         # embedder reads the question as asked: it knows such words, and a full form found by its
         # characters may be a narrower thing (诈骗罪 → 诈骗犯罪).
         topic = substituted
-        for word, full in self._spelled_out(words).items():
+        # words that name no topic (如果, 可以, 一个) are never read as anything else
+        skip = function_words(words) | self.tokenizer.stopwords
+        for word, full in self._spelled_out(words, skip).items():
             if full in expanded:  # the colloquial lexicon said so already (业委会)
                 continue
             expanded += " " + full
             topic = topic.replace(word, full)
-        for joined, (recut, held) in self._cut_otherwise(words).items():
+        for joined, (recut, held) in self._cut_otherwise(words, skip).items():
             expanded += " " + held
             topic = topic.replace(joined, recut)
         tokens = self.tokenizer.tokens(expanded)
@@ -309,26 +312,24 @@ class QueryAnalyzer:
                 answer = str(turn.get("content", ""))
         return last, answer
 
-    def _spelled_out(self, words: Sequence[str]) -> dict[str, str]:
+    def _spelled_out(self, words: Sequence[str], skip: Set[str]) -> dict[str, str]:
         """Abbreviations among the question's words that no indexed unit holds, with their full forms."""
         if self._full_form is None:
             return {}
         out = {}
-        function = function_words(words) | set(self.tokenizer.stopwords)
-        seen = [w for w in words if w not in function and self._df(w) > 0]
+        seen = [w for w in words if w not in skip and self._df(w) > 0]
         for w in words:
-            if self._df(w) == 0 and w not in function and (full := self._full_form(w, seen)):
+            if self._df(w) == 0 and w not in skip and (full := self._full_form(w, seen)):
                 out[w] = full
         return out
 
-    def _cut_otherwise(self, words: Sequence[str]) -> dict[str, tuple[str, str]]:
+    def _cut_otherwise(self, words: Sequence[str], skip: Set[str]) -> dict[str, tuple[str, str]]:
         """A word of two characters no indexed unit holds and a single character beside it, cut where the
         index holds the word one character across the cut makes: the dictionary's frequencies may cut an
         overlap either way (水表坏了 as 水|表坏, where the texts hold 水表), the texts say which. Each pair as
         it reads, with (the pair with a space where it is cut instead, the word the index holds):
         "水表坏" → ("水表 坏", "水表")."""
         out: dict[str, tuple[str, str]] = {}
-        function = function_words(words) | set(self.tokenizer.stopwords)
         freq = self.tokenizer.frequency
 
         def held(word: str, instead: str) -> bool:
@@ -336,12 +337,12 @@ class QueryAnalyzer:
             return self._df(word) > 0 and freq(word) > freq(instead)
 
         for i, w in enumerate(words):
-            if len(w) != 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", w) or w in function or self._df(w) > 0:
+            if len(w) != 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", w) or w in skip or self._df(w) > 0:
                 continue
             before, after = words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""
-            if len(before) == 1 and before not in function and held(before + w[0], w):
+            if len(before) == 1 and before not in skip and held(before + w[0], w):
                 out[before + w] = (f"{before}{w[0]} {w[1]}", before + w[0])
-            elif len(after) == 1 and after not in function and held(w[1] + after, w):
+            elif len(after) == 1 and after not in skip and held(w[1] + after, w):
                 out[w + after] = (f"{w[0]} {w[1]}{after}", w[1] + after)
         return out
 

@@ -26,6 +26,8 @@ class Vocabulary:
         self.clauses = clauses
         self._doc_freq = doc_freq
         self._all_text: str | None = None
+        # each word's full form, looked up once: the lookup is a pass over every clause's text
+        self._spelled: dict[str, str | None] = {}
 
     def full_form(self, word: str, others: Sequence[str] = ()) -> str | None:
         """How these clauses write a word they never hold: with its colloquial part as the register
@@ -40,7 +42,9 @@ class Vocabulary:
             self._all_text = "\n".join(c.text for c in self.clauses)
         if (written := in_register(word)) and self._all_text.count(written) >= 2:
             return written
-        if is_short_form(word) and (full := spelled_out(word, self._all_text, self.tokenizer.precise)):
+        if word not in self._spelled and is_short_form(word):
+            self._spelled[word] = spelled_out(word, self._all_text, self.tokenizer.precise)
+        if full := self._spelled.get(word):
             others = [o for o in others if len(o) > 1 and o not in full]
             if (
                 len(word) == CONTRACTED
