@@ -144,22 +144,31 @@ def citation_cards(answer: Answer, docs: dict[str, Document]) -> str:
 
 
 def table_html(t: Table) -> str:
+    """The overview as the page shows it: a column for each document that says something on the
+    topics shown (the per-indicator rows and the XLSX keep every document); the others named in one
+    line below the grid, so a topic two documents of twenty set reads on one screen."""
     cite = cite_map(t)
+    said = [i for i in range(len(t.columns)) if any(cells[i].items for _, cells in t.rows)]
+    silent = [t.columns[i] for i in range(len(t.columns)) if i not in said]
     rows = [
         "<table><tr><th>主题</th>"
         + "".join(
-            f"<th>{escape(region)}<br><small>{escape(title)}</small></th>" for _, region, title in t.columns
+            f"<th>{escape(t.columns[i][1])}<br><small>{escape(t.columns[i][2])}</small></th>" for i in said
         )
         + "</tr>"
     ]
     for topic, cells in t.rows:
         rows.append(
             f"<tr><td>{escape(topic)}</td>"
-            + "".join(f"<td>{escape(c.text(cite)) or '—'}</td>" for c in cells)
+            + "".join(f"<td>{escape(cells[i].text(cite)) or '—'}</td>" for i in said)
             + "</tr>"
         )
+    rows.append("</table>")
+    if silent:
+        names = "；".join(f"{escape(region)}《{escape(title)}》" for _, region, title in silent)
+        rows.append(f"<p class='pq-note'>未涉及所选主题的文件（{len(silent)} 份）：{names}</p>")
     rows.append(
-        f"</table><details><summary>出处（{len(t.sources)} 条，点击展开）</summary><ol>"
+        f"<details><summary>出处（{len(t.sources)} 条，点击展开）</summary><ol>"
         + "".join(
             f"<li>{escape(r.region)}《{escape(r.title)}》{escape(r.location)}：“{escape(r.quote)}”</li>"
             for r in t.sources

@@ -247,6 +247,18 @@ def test_a_figure_on_screen_reads_with_its_comparator(web: WebApp):
     assert "不得低于1000户" in shown and "3000户左右" in shown and "1000户" not in shown
 
 
+def test_the_overview_shows_a_column_only_for_documents_that_say_something_on_the_topic(web: WebApp):
+    """One topic of nine documents: the grid fits the page with the documents that set it, and the
+    documents that say nothing on it are named below it, not shown as columns of "—"."""
+    grid, _, _, rows = web.compare("社区规模", None)
+    said = {r[0] for r in rows}
+    assert "西咸新区" in said and "凯里市" not in said
+    head = grid[: grid.index("</tr>")]
+    assert "西咸新区" in head and "凯里市" not in head
+    note = grid[grid.index("未涉及所选主题的文件") :]
+    assert "凯里市" in note and "西咸新区" not in note.split("</p>")[0]
+
+
 def test_exports_write_text_never_formulas(web: WebApp, tmp_path: Path):
     """A clause and a title that would be spreadsheet formulas stay text in the XLSX and the CSV."""
     import csv
