@@ -97,9 +97,12 @@ def spelled_out(word: str, text: str, cut: Callable[[str], list[str]] | None = N
     A word of two characters is a verb and its object, or two words, each cut to one character (停水 ←
     停止供水, 维保 ← 维护保养, 受伤 ← 受到伤害): spelled out only as two words of two characters (`cut`, the
     dictionary's), the first starting with its first character and the second ending with its last; a
-    span the dictionary cuts otherwise is not its full form (司机 is not 司法机|关)."""
+    span the dictionary cuts otherwise is not its full form (司机 is not 司法机|关). Or two things the
+    texts list apart, a character each (烟酒 ← 烟、酒, 水电 ← 水、电): the list as the texts write it."""
     if not is_short_form(word) or (len(word) == CONTRACTED and cut is None):
         return None
+    if len(word) == CONTRACTED and text.count(listed := f"{word[0]}、{word[1]}") >= 2:
+        return listed
     pattern = (f"{_GAP}{{0,{MAX_LEFT_OUT}}}?").join(re.escape(ch) for ch in word)
     if len(word) == CONTRACTED:
         pattern = f"{re.escape(word[0])}{_GAP}{{2}}{re.escape(word[1])}"

@@ -217,6 +217,31 @@ def test_a_question_is_read_with_the_words_the_texts_write(fresh_settings, tmp_p
     assert injured.refused and injured.reason.startswith("文件中没有出现") and "保姆" in injured.reason
 
 
+MINORS_RULES = (
+    "某市未成年人保护条例\n"
+    "第四十四条 学校周边二百米内不得设置营业性娱乐场所。\n"
+    "第四十五条 禁止向未成年人销售烟、酒、彩票或者兑付彩票奖金。"
+    "烟、酒和彩票经营者应当在显著位置设置不向未成年人销售烟、酒或者彩票的标志。\n"
+    "第四十六条 任何组织或者个人不得违法与未成年人进行与未成年人年龄、智力不相适应的交易行为。"
+    "对难以判明是否是未成年人的，经营者应当要求其出示身份证件。\n"
+)
+
+
+def test_two_things_the_texts_list_apart_are_read_as_listed(fresh_settings, tmp_path) -> None:
+    """烟酒 is in no clause; the texts list the two apart, a character each (烟、酒): the question is read
+    so, and the ban on selling them leads, not a clause holding only 未成年人."""
+    from indexer.tokenize import spelled_out
+    from tests.assistant.test_answer import assistant_over
+
+    assert spelled_out("烟酒", MINORS_RULES, lambda t: [t]) == "烟、酒"
+    assert (
+        spelled_out("烟酒", "禁止销售烟、酒。", lambda t: [t]) is None
+    )  # once is not how the texts write it
+    a = assistant_over(fresh_settings, tmp_path, {"未成年人保护条例.txt": MINORS_RULES})
+    answer = a.ask("商店能卖烟酒给未成年人吗？")
+    assert not answer.refused and answer.citations[0].article.startswith("第四十五条")
+
+
 EBIKE_RULES = (
     "某市电动自行车管理规定\n"
     "第一条 为了加强电动自行车管理，保障道路交通安全，制定本规定。\n"
