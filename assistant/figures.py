@@ -168,6 +168,8 @@ def merged_quantities(text: str) -> list[Value]:
 REACHING = r"(?<![送到抵下传表通直转发])达|达到|提高到|提升到|提高至|提升至|增至|降至|降到|下降到|下降至|控制在|保持在|稳定在"
 REACHED = re.compile(rf"(?:{REACHING})$")
 STATED = re.compile(rf"(?:为|是|实现|{REACHING})$")  # what a figure after it is said to be or reach
+# what a figure after an age is said to be or pass: "60岁及以上人口占全市人口比重将突破20%", "65岁及以上人口超过14%"
+SAID_OF_THEM = re.compile(rf"(?:为|是|实现|突破|超过|{REACHING})$")
 # a measure named right before its figure, as summaries and tables write it: "托位数4.5个", "人均体育场地面积2.6平方米"
 MEASURE_NAMED = re.compile(r"(?:数|率|量|面积|比例|比重|占比)$")
 # a stretch naming nothing but when and that a figure is reached: "，到2030年达"
@@ -260,7 +262,7 @@ def is_target(text: str, q: Quantity) -> bool:
                 and not (x.unit == "年" and (x.value or 0) >= 1900)  # "提高到2018年的77.0岁": a year
                 # the figure is reached or is ("控制在5%以下", "降至2019年的17.8‰"), not a second condition ("或低于1米")
                 and (
-                    STATED.search(re.sub(r"[从由]?\d{4}年(?:底|末)?的?$", "", _lead(rest, x)))
+                    SAID_OF_THEM.search(re.sub(r"[从由]?\d{4}年(?:底|末)?的?$", "", _lead(rest, x)))
                     or MEASURE_NAMED.search(rest[: x.start])  # not "村民的过半数": a figure in words
                 )
                 for x in find_quantities(rest)

@@ -1025,6 +1025,14 @@ def test_tenths_are_a_share_and_an_age_inside_an_indicator_given_a_figure_says_w
     assert [r.value for r in rows] == ["三成以上", "2.03个", "七十周岁以上"]
 
 
+def test_an_age_naming_a_cohort_whose_share_passes_a_figure_is_no_figure():
+    """A ninetieth batch (plans for the old and the young from news pages, labelled before the first run):
+    "60岁及以上人口占全市人口比重将突破20%" and "65岁及以上人口超过14%" state shares the cohorts pass; the ages say
+    who is counted, as "3岁以下婴幼儿托位数为2.03个"'s does."""
+    rows = valued_rows("预计武汉市60岁及以上人口占全市人口比重将突破20%，其中65岁及以上人口超过14%。")
+    assert [r.value for r in rows] == ["20%", "14%"]
+
+
 def test_a_capacity_per_day_a_figures_number_a_garbled_power_and_full_coverage_basically_reached():
     """A thirty-third batch (waste-sorting plans, news and a paper, read after their items were labelled): "70万吨/日" is a
     capacity per day, "如图1所示" numbers a figure, "3.1×1.08t" is a power of ten copied without its exponent (no
