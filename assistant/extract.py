@@ -196,11 +196,14 @@ def _target_rows(p: Passage) -> tuple[list[Indicator], set[int]]:
         # side by side, not a range ("100元以上、500元以下"): a bound only after the last ("…、1574万吨以内")
         listed = len(figures) > 1 and not any(BOUND.search(f) for f in figures[:-1])
         if names or (
-            listed and RESPECTIVE_LEAD.search(text[: q.start]) and not names_listed(text, sent_s, q.start)
+            listed
+            and (RESPECTIVE_LEAD.search(text[: q.start]) or text.startswith("不等", q.end))
+            and not names_listed(text, sent_s, q.start)
         ):
             # one row per name and its figure, quoting the whole sentence (the pairing is read there); figures
             # a 分别 gives side by side whose names the sentence does not list as many of ("…中心、…工作站，覆盖率
-            # 分别达到81%和72%"): one row per figure all the same, one value to a cell
+            # 分别达到81%和72%"), or that a 不等 says vary ("每月960元、845元和740元不等"): one row per figure all the
+            # same, one value to a cell
             rows += [
                 dataclasses.replace(
                     row,

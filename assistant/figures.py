@@ -168,6 +168,10 @@ def merged_quantities(text: str) -> list[Value]:
 REACHING = r"(?<![送到抵下传表通直转发])达|达到|提高到|提升到|提高至|提升至|增至|降至|降到|下降到|下降至|控制在|保持在|稳定在"
 REACHED = re.compile(rf"(?:{REACHING})$")
 STATED = re.compile(rf"(?:为|是|实现|{REACHING})$")  # what a figure after it is said to be or reach
+# what a count after 每 has set for it, the figure right after: "每250户配备1名", "每300户设置1个"
+PER_WHAT_SET = re.compile(
+    r"(?:应当|应)?(?:配备|配置|设置|设立|设|建设|建|安排|选派|聘用|聘请)(?:不少于|不低于|至少)?"
+)
 # what a figure after an age is said to be or pass: "60岁及以上人口占全市人口比重将突破20%", "65岁及以上人口超过14%"
 SAID_OF_THEM = re.compile(rf"(?:为|是|实现|突破|超过|{REACHING})$")
 # a measure named right before its figure, as summaries and tables write it: "托位数4.5个", "人均体育场地面积2.6平方米"
@@ -277,9 +281,19 @@ def is_target(text: str, q: Quantity) -> bool:
         seg = text[max(text.rfind("，", 0, q.start), text.rfind("。", 0, q.start), 0) : q.start]
         if "每" not in seg and not comparator_before(seg, 0, len(seg)):
             return False  # "实现一次采集": once, not a frequency ("每年举行一次" keeps it)
-    # "每百户", "每万人", "每一户籍": the denominator of a rate ("每十五户至五十户" is a size)
-    if q.text.startswith("每") and q.kind == "count" and q.value in (1, 10, 100, 1000, 10000):
-        return False
+    # "每百户", "每万人", "每一户籍": the denominator of a rate ("每十五户至五十户" is a size); so is any count
+    # a figure is set for right after it ("每250户配备1名")
+    if q.text.startswith("每") and q.kind == "count":
+        if q.value in (1, 10, 100, 1000, 10000):
+            return False
+        rest = rest_of_clause(text, q.end)
+        ranged = re.search(r"[至到\-—~～]", q.text)  # "每十五户至五十户设立一个居民小组": a group's size
+        if (
+            not ranged
+            and (m := PER_WHAT_SET.match(rest))
+            and any(x.start == m.end() for x in find_quantities(rest))
+        ):
+            return False
     if (
         q.text.startswith("每")
         and q.kind in ("area", "distance")

@@ -1033,6 +1033,17 @@ def test_an_age_naming_a_cohort_whose_share_passes_a_figure_is_no_figure():
     assert [r.value for r in rows] == ["20%", "14%"]
 
 
+def test_figures_a_bu_deng_says_vary_are_a_row_each_and_a_count_a_figure_is_set_for_is_its_denominator():
+    """A ninety-first batch (community workers' pay and staffing from news and Q&A pages, labelled before the first
+    run): "每月960元、845元和740元不等" lists three amounts, one value to a cell; "每250户配备1名" sets one worker per 250
+    households — 250户 says per what, 1名 is the figure; "每十五户至五十户设立一个居民小组" keeps its size."""
+    rows = valued_rows(
+        "职务年限补贴也分每月960元、845元和740元不等。按每250户配备1名的标准配置专职社区工作者。"
+        "一般每十五户至五十户设立一个居民小组。"
+    )
+    assert [r.value for r in rows] == ["960元", "845元", "740元", "1名", "十五户至五十户"]
+
+
 def test_a_capacity_per_day_a_figures_number_a_garbled_power_and_full_coverage_basically_reached():
     """A thirty-third batch (waste-sorting plans, news and a paper, read after their items were labelled): "70万吨/日" is a
     capacity per day, "如图1所示" numbers a figure, "3.1×1.08t" is a power of ten copied without its exponent (no
