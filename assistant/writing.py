@@ -47,8 +47,11 @@ class Writer:
         said: list[str] = []  # the provisions' texts as quoted
         for cand in chosen:
             doc = self.docs.get(cand.hit.clause.doc_id)
-            # a quantity asked for and found in a list's opening is the answer, not the list after it
-            items = not (query.units and cand.feature("unit_match"))
+            # a quantity asked for and found in a list's opening is the answer, not the list after it;
+            # an opening that answers by the list it opens ("…按照以下标准分类：") brings it
+            items = not (query.units and cand.feature("unit_match")) or _opens_what_is_counted(
+                query, cand.text
+            )
             whole = query.asks_list and not citations  # the lead line of "有哪些…" is the whole list
             prov = complete(doc, cand.hit.clause, cand.start, cand.end, with_items=items, whole_list=whole)
             if len(prov.clause_ids) > 1 and set(prov.clause_ids) <= shown:
@@ -255,3 +258,10 @@ class Writer:
             h.origin,
             article,
         )
+
+
+def _opens_what_is_counted(query: Query, text: str) -> bool:
+    """The sentence answers "how many kinds" only by opening the list of them: the asked unit matches
+    nowhere but at its closing colon (rules/units.toml)."""
+    found = [m.group(0) for u in query.units for m in u.finditer(text)]
+    return bool(found) and all(f.rstrip().endswith(("：", ":")) for f in found)

@@ -1081,3 +1081,27 @@ def test_how_long_before_is_answered_by_a_time_before_the_event_not_a_time_limit
     a = assistant_over(fresh_settings, tmp_path, {"物业.txt": ruled})
     told = a.ask(question)
     assert not told.refused and "九十日前" in told.citations[0].quote, told.text
+
+
+WASTE_RULES = (
+    "某市生活垃圾管理条例\n"
+    "第四条 本市生活垃圾按照以下标准分类：\n"
+    "（一）可回收物，是指废纸张、废塑料、废玻璃制品、废金属等适宜回收、可循环利用的生活废弃物；\n"
+    "（二）有害垃圾，是指废电池、废灯管、废药品等对人体健康或者自然环境造成危害的生活废弃物；\n"
+    "（三）湿垃圾，即易腐垃圾，是指食材废料、剩菜剩饭、过期食品、瓜皮果核等易腐的生物质生活废弃物；\n"
+    "（四）干垃圾，即其他垃圾，是指除可回收物、有害垃圾、湿垃圾以外的其他生活废弃物。\n"
+    "第二十六条 管理责任人应当按照下列规定设置生活垃圾分类收集容器：\n"
+    "（一）住宅小区应当设置分类收集容器并保持容器干净整洁；\n"
+    "（二）公共场所应当设置可回收物、干垃圾两类收集容器。\n"
+    "第五十七条 个人违反本条例规定，将有害垃圾与其他垃圾混合投放的，由城管执法部门责令立即改正；拒不改正的，处五十元以上二百元以下罚款。\n"
+)
+
+
+def test_how_many_kinds_is_answered_by_the_list_of_them(fresh_settings, tmp_path):
+    """ "垃圾分几类" is answered by the article listing the kinds (it states no number), its items shown with it — not
+    by "两类收集容器", a count of kinds of bins in public places."""
+    a = assistant_over(fresh_settings, tmp_path, {"生活垃圾管理条例.txt": WASTE_RULES})
+    answer = a.ask("垃圾分几类？")
+    assert not answer.refused and answer.citations[0].article.startswith("第四条")
+    first = answer.text.split("\n")[0]
+    assert "按照以下标准分类：" in first and "（四）干垃圾" in first
