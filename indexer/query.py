@@ -213,8 +213,10 @@ class QueryAnalyzer:
         titles: dict[str, str] | None = None,
         refs: dict[str, DocRef] | None = None,
         full_form: Callable[[str, Sequence[str]], str | None] | None = None,
+        written: Callable[[str], bool] | None = None,
     ) -> None:
         self.tokenizer = tokenizer
+        self._written = written  # whether the texts write a phrase (a colloquial word inside one is theirs)
         # what an abbreviation the index never saw stands for in the texts (`tokenize.spelled_out`)
         self._full_form = full_form
         self.doc_places = {d: tuple(n for n in names if n) for d, names in doc_places.items()}
@@ -238,7 +240,7 @@ class QueryAnalyzer:
         text = normalize_query(rw.text)
         places: PlaceMatch = match_places(text, self.doc_places)
         words = self.tokenizer.precise(text)
-        expanded, substituted = expand_query(text, words)
+        expanded, substituted = expand_query(text, words, self._written)
         # 电动车, a word no clause holds, is searched and weighed as the texts write it (电动自行车). The
         # embedder reads the question as asked: it knows such words, and a full form found by its
         # characters may be a narrower thing (诈骗罪 → 诈骗犯罪).

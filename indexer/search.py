@@ -62,7 +62,13 @@ class Retriever:
         # how these clauses write a question's words they never hold (业委会, 停水, 签合同)
         self.vocabulary = Vocabulary(self.tokenizer, self.clauses, self._doc_freq)
         self.analyzer = QueryAnalyzer(
-            self.tokenizer, self._doc_places, self._doc_freq, titles, refs, self.vocabulary.full_form
+            self.tokenizer,
+            self._doc_places,
+            self._doc_freq,
+            titles,
+            refs,
+            self.vocabulary.full_form,
+            self.vocabulary.writes,
         )
         # A passage cut from a long clause continues exactly where the previous one ends.
         self._continuation = {(c.doc_id, c.start): i for i, c in enumerate(self.clauses)}

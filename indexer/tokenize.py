@@ -13,6 +13,7 @@ RULES = Path(__file__).parent / "rules"
 _QUOTED = re.compile(r"“([\u4e00-\u9fff0-9+]{2,8})”")
 # jieba (ICTCLAS) tags of words that never name a topic.
 FUNCTION_POS = re.compile(r"^(?:r|d|m|mq|q|c|p|u|uj|ul|uz|ud|ug|uv|y|e|o|x|zg)$")
+NOUN_POS = re.compile(r"^(?:n[a-z]*|vn)$")  # what a word before it may modify into a thing's name
 # Words are cut by the dictionaries only: jieba's HMM guesses words the dictionaries lack, and in
 # questions and clauses alike it glues a word's last character to a function word ("残疾人证由谁发"
 # → 残疾人|证由, "老年人节是哪天" → 节是), words no clause shares. Part of the index's dictionary hash.
@@ -29,11 +30,16 @@ def synonyms() -> dict[str, str]:
     return dict(sorted(table.items(), key=lambda kv: -len(kv[0])))
 
 
-def expand_query(query: str, words: Iterable[str] | None = None) -> tuple[str, str]:
+def expand_query(
+    query: str, words: Iterable[str] | None = None, written: Callable[[str], bool] | None = None
+) -> tuple[str, str]:
     """(query with document words appended, for BM25; query with them substituted, for dense).
     Given the query's words (`Tokenizer.precise`), a colloquial word counts only where it starts and
-    ends on word boundaries: 老人 is a word of "老人多大" but not of "老人节是哪天" (老人节)."""
+    ends on word boundaries: 老人 is a word of "老人多大" but not of "老人节是哪天" (老人节); and, given
+    what the texts write (`written`), not where it and the word after it are a phrase of the texts:
+    最低 asks a bound in "最低应该是多少度" but names a thing in "饭店可以设最低消费吗" (最低消费额)."""
     bounds: set[int] | None = None
+    after: dict[int, str] = {}  # the question's word starting at each boundary
     if words is not None:
         bounds, at = {0}, 0
         for w in words:
@@ -41,6 +47,7 @@ def expand_query(query: str, words: Iterable[str] | None = None) -> tuple[str, s
             if at < 0:
                 bounds = None  # the cut does not spell the query (case, spaces): no check
                 break
+            after[at] = w
             at += len(w)
             bounds.add(at)
     added: list[str] = []
@@ -48,6 +55,10 @@ def expand_query(query: str, words: Iterable[str] | None = None) -> tuple[str, s
     for word, doc_words in synonyms().items():
         spots = [m.start() for m in re.finditer(re.escape(word), query)]
         spots = [i for i in spots if bounds is None or (i in bounds and i + len(word) in bounds)]
+        if written is not None:  # 最低|消费: a noun after it, the texts writing the two as a phrase
+            spots = [
+                i for i in spots if not (is_noun(nxt := after.get(i + len(word), "")) and written(word + nxt))
+            ]
         if spots:
             added.append(doc_words)
         spans += [
@@ -226,17 +237,28 @@ def function_word_table() -> frozenset[str]:
     """Dictionary words whose part of speech names no topic (pronouns, adverbs, numerals, measure
     words, conjunctions, prepositions, particles), read from the tags in jieba's own dictionary
     (a table of ~24k words, not the ~100 MB tagger); words of our domain dictionary never count."""
-    import jieba
-
-    words: set[str] = set()
-    with (Path(jieba.__file__).parent / "dict.txt").open(encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) >= 3 and FUNCTION_POS.match(parts[2]):
-                words.add(parts[0].lower())
     domain = {
         ln.split()[0]
         for ln in (RULES / "userdict.txt").read_text(encoding="utf-8").splitlines()
         if ln.strip()
     }
-    return frozenset(words - domain)
+    return frozenset(w for w, tag in _dictionary_tags().items() if FUNCTION_POS.match(tag)) - domain
+
+
+def is_noun(word: str) -> bool:
+    """A noun by jieba's dictionary tags (n…, or vn: 消费, 工资 name things as often as they do them)."""
+    return bool(NOUN_POS.match(_dictionary_tags().get(word, "")))
+
+
+@cache
+def _dictionary_tags() -> dict[str, str]:
+    """Each word of jieba's own dictionary with its part-of-speech tag."""
+    import jieba
+
+    tags: dict[str, str] = {}
+    with (Path(jieba.__file__).parent / "dict.txt").open(encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) >= 3:
+                tags[parts[0].lower()] = parts[2]
+    return tags

@@ -55,6 +55,12 @@ class Vocabulary:
             return full
         return None
 
+    def writes(self, phrase: str) -> bool:
+        """The clauses write `phrase` as it stands, at least twice (a phrase of theirs, as `spelled_out` counts)."""
+        if self._all_text is None:
+            self._all_text = "\n".join(c.text for c in self.clauses)
+        return self._all_text.count(phrase) >= 2
+
     def head_word(self, word: str) -> str | None:
         """The head of a compound no clause holds, when the clauses hold it: a Chinese compound ends in its
         head (签合同 is about a 合同, 家政公司 is a 公司), so a question asking with it is about what the head

@@ -242,6 +242,31 @@ def test_two_things_the_texts_list_apart_are_read_as_listed(fresh_settings, tmp_
     assert not answer.refused and answer.citations[0].article.startswith("第四十五条")
 
 
+FOOD_WASTE_RULES = (
+    "某市反食品浪费规定\n"
+    "第六条 餐饮服务经营者以设置最低消费额等方式迫使消费者超量点餐的，消费者协会可以予以批评教育。\n"
+    "第八条 餐饮服务经营者应当明示服务项目及其收费标准，不得设置最低消费额。\n"
+)
+SERVICE_ROOMS = "某县社区服务方案\n一、目标\n社区服务用房面积不低于每百户30平方米且总面积不少于600平方米。\n"
+
+
+def test_a_bound_word_inside_a_phrase_the_texts_write_is_not_read_as_a_bound(
+    fresh_settings, tmp_path
+) -> None:
+    """最低 asks a bound where it is one ("最低应该是多少度": 不低于); in "饭店可以设最低消费吗" it names a thing the texts
+    write so (最低消费额), and the question is read as written: not as asking 不低于, which a plan's floor holds."""
+    from tests.assistant.test_answer import assistant_over
+
+    a = assistant_over(
+        fresh_settings, tmp_path, {"反食品浪费规定.txt": FOOD_WASTE_RULES, "方案.txt": SERVICE_ROOMS}
+    )
+    q = a.analyze("饭店可以设最低消费吗？")
+    assert "不低于" not in q.bm25_tokens and "最低" in dict(q.words)
+    assert "不低于" in a.analyze("室温最低应该是多少度？").bm25_tokens
+    answer = a.ask("饭店可以设最低消费吗？")
+    assert not answer.refused and "最低消费额" in answer.citations[0].quote
+
+
 EBIKE_RULES = (
     "某市电动自行车管理规定\n"
     "第一条 为了加强电动自行车管理，保障道路交通安全，制定本规定。\n"
