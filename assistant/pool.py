@@ -42,8 +42,19 @@ def answer_pool(
     if asks_amount and not any(_holds(h, query) for h in pool):
         _bring_up(res.hits, first, pool, ranks, lambda h: _holds(h, query))
     if sanction and not any(SANCTION.search(h.clause.text) for h in pool):
-        # "骗取低保会怎么处罚": the sanction article, in a chapter of its own, shares few words with the question
-        _bring_up(res.hits, first, pool, ranks, lambda h: bool(SANCTION.search(h.clause.text)))
+        # "骗取低保会怎么处罚": the sanction article, in a chapter of its own, shares few words with the question;
+        # it holds the question's weightiest word, what is sanctioned ("在公共场所大声喧哗会被罚款吗" is not answered
+        # by a fine on companies' traffic duties)
+        key = _weightiest(query, topic)
+        _bring_up(
+            res.hits,
+            first,
+            pool,
+            ranks,
+            lambda h: (
+                bool(SANCTION.search(h.clause.text)) and (not key or key in with_alternatives(h.clause.text))
+            ),
+        )
     if topic and not any(_covers(h, topic) for h in pool):
         _bring_up(res.hits, first, pool, ranks, lambda h: _covers(h, topic))
     held = {h.clause.id for h in pool}
@@ -69,6 +80,13 @@ def _bring_up(
 def _topic_words(query: Query) -> tuple[str, ...]:
     """The question's topic words the index holds."""
     return tuple(w for w, v in query.words if v < UNSEEN_IDF and len(w) > 1)
+
+
+def _weightiest(query: Query, topic: tuple[str, ...]) -> str:
+    """The question's weightiest topic word that names no sanction (喧哗 in "大声喧哗会被罚款吗"); "" when none."""
+    weights = dict(query.words)
+    rest = [w for w in topic if not SANCTION.search(w) and "罚" not in w]
+    return max(rest, key=lambda w: weights[w], default="")
 
 
 def _covers(hit: Hit, words: tuple[str, ...]) -> bool:

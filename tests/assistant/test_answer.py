@@ -1105,3 +1105,17 @@ def test_how_many_kinds_is_answered_by_the_list_of_them(fresh_settings, tmp_path
     assert not answer.refused and answer.citations[0].article.startswith("第四条")
     first = answer.text.split("\n")[0]
     assert "按照以下标准分类：" in first and "（四）干垃圾" in first
+
+
+def test_a_sanction_looked_for_further_down_is_one_on_what_was_asked(copied_settings):
+    """The twenty-second trial's "在公共场所大声喧哗会被罚款吗" was led by a fine on companies' traffic duties (第五十八条),
+    brought up from the 28th clause for stating a sanction: 北京市文明行为促进条例 asks 不大声喧哗 and fines none of it. A
+    sanction looked for further down holds what the question asks about; with none, the answer says no sanction is set."""
+    from corpus import DocumentStore
+
+    store = DocumentStore(copied_settings)  # beside the bundled plans, as a user's own file is
+    store.ingest([DATA / "北京市文明行为促进条例.md"])
+    a = Assistant.open(copied_settings, store, show_progress=False)
+    loud = a.ask("在公共场所大声喧哗会被罚款吗？")
+    assert loud.refused and "处罚" in loud.reason, loud.text
+    assert any("喧哗" in c.quote for c in loud.related), loud.related
