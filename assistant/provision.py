@@ -92,7 +92,9 @@ def _intro_of(doc: Document, clause: Clause) -> Clause | None:
     for c in doc.clauses:
         if c.id == clause.id:
             return intro
-        if c.heading_path == path[:-1] and c.text.rstrip().endswith(("：", ":")):
+        if c.heading_path == path[:-1] and (
+            c.text.rstrip().endswith(("：", ":")) or LIST_AHEAD.search(c.text)
+        ):
             intro = c
         elif c.heading_path == path[:-1]:
             intro = None
@@ -208,8 +210,17 @@ def _number(text: str) -> int:
 
 
 def _last_sentence(intro: Clause) -> str:
-    """The sentence of a list's intro clause that opens the list (its last)."""
-    return re.split(r"(?<=[。；;])", intro.text.rstrip())[-1] or intro.text
+    """The sentence of a list's intro clause that opens the list: its last ("…履行下列职责："), or, where the
+    intro goes on after announcing the list, from the sentence announcing it on ("有下列情形之一，学校有过错的，应当承担
+    相应的责任；学校无过错的，不承担责任。法律法规另有规定的除外。")."""
+    text = intro.text.rstrip()
+    if not text.endswith(("：", ":")) and (m := LIST_AHEAD.search(text)):
+        return text[max(text.rfind("。", 0, m.start()) + 1, 0) :].lstrip()
+    return re.split(r"(?<=[。；;])", text)[-1] or intro.text
+
+
+# An intro announcing the list after it without ending in a colon: "有下列情形之一，…不承担责任。"
+LIST_AHEAD = re.compile(r"下列(?:情形|行为|事项|规定|条件|人员|情况)|如下")
 
 
 def complete(

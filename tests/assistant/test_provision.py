@@ -71,6 +71,33 @@ def test_a_list_item_is_shown_after_its_intro(tmp_path, fresh_settings):
     assert complete(doc, after, 0, len(after.text)).text == after.text  # a paragraph, not an item
 
 
+def test_a_list_item_is_shown_with_an_opening_that_goes_on_past_announcing_it(tmp_path, fresh_settings):
+    """The twenty-third trial's "学生上学路上出车祸学校有责任吗" was answered "第二十四条：（一）学生自行上学…途中发生事故的"
+    alone: the article opens its list without a colon and goes on to say what the cases mean ("…学校无过错的，不承担责任。
+    法律法规另有规定的除外。"). The item is shown after the opening, from the sentence announcing the list on."""
+    path = tmp_path / "事故条例.md"
+    path.write_text(
+        "# 某市中小学生人身伤害事故预防与处理条例\n\n"
+        "第二十三条 事故发生后，学校应当及时救助受伤害学生。\n\n"
+        "第二十四条 有下列情形之一，学校有过错的，应当承担相应的责任；学校无过错的，不承担责任。法律法规另有规定的除外。\n\n"
+        "（一）学生自行上学、放学、返校、离校途中发生事故的；\n\n"
+        "（二）学生在学校教育教学活动期间擅自外出发生事故的。\n",
+        encoding="utf-8",
+    )
+    [res] = DocumentStore(fresh_settings).ingest([path])
+    doc = DocumentStore(fresh_settings).get(res.doc_ids[0])
+    item = next(c for c in doc.clauses if c.text.startswith("（一）"))
+    prov = complete(doc, item, 0, len(item.text))
+    assert (
+        "有下列情形之一，学校有过错的" in prov.text
+        and "不承担责任。法律法规另有规定的除外。（一）" in prov.text
+    ), prov.text
+    assert (
+        prov.text.endswith("（一）学生自行上学、放学、返校、离校途中发生事故的；")
+        and prov.label == "第二十四条"
+    )
+
+
 def test_the_newer_version_supersedes_the_older(tmp_path, fresh_settings):
     old = _ingest(tmp_path, fresh_settings, "reg2018.md", "", "三十日")
     new = _ingest(
