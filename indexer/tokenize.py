@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
@@ -57,7 +57,9 @@ def expand_query(
         spots = [i for i in spots if bounds is None or (i in bounds and i + len(word) in bounds)]
         if written is not None:  # 最低|消费: a noun after it, the texts writing the two as a phrase
             spots = [
-                i for i in spots if not (is_noun(nxt := after.get(i + len(word), "")) and written(word + nxt))
+                i
+                for i in spots
+                if not (written(word + (nxt := after.get(i + len(word), ""))) and is_noun(nxt))
             ]
         if spots:
             added.append(doc_words)
@@ -237,28 +239,29 @@ def function_word_table() -> frozenset[str]:
     """Dictionary words whose part of speech names no topic (pronouns, adverbs, numerals, measure
     words, conjunctions, prepositions, particles), read from the tags in jieba's own dictionary
     (a table of ~24k words, not the ~100 MB tagger); words of our domain dictionary never count."""
+    words = {w for w, tag in _dictionary_tags() if FUNCTION_POS.match(tag)}
     domain = {
         ln.split()[0]
         for ln in (RULES / "userdict.txt").read_text(encoding="utf-8").splitlines()
         if ln.strip()
     }
-    return frozenset(w for w, tag in _dictionary_tags().items() if FUNCTION_POS.match(tag)) - domain
-
-
-def is_noun(word: str) -> bool:
-    """A noun by jieba's dictionary tags (n…, or vn: 消费, 工资 name things as often as they do them)."""
-    return bool(NOUN_POS.match(_dictionary_tags().get(word, "")))
+    return frozenset(words - domain)
 
 
 @cache
-def _dictionary_tags() -> dict[str, str]:
-    """Each word of jieba's own dictionary with its part-of-speech tag."""
+def is_noun(word: str) -> bool:
+    """A noun by jieba's dictionary tags (n…, or vn: 消费, 工资 name things as often as they do them). Looked
+    up word by word (a pass over the dictionary's file, for the few words a question needs it for) rather
+    than keeping its ~350k tags."""
+    return any(w == word and NOUN_POS.match(tag) for w, tag in _dictionary_tags())
+
+
+def _dictionary_tags() -> Iterator[tuple[str, str]]:
+    """Each word of jieba's own dictionary with its part-of-speech tag, read from its file."""
     import jieba
 
-    tags: dict[str, str] = {}
     with (Path(jieba.__file__).parent / "dict.txt").open(encoding="utf-8") as f:
         for line in f:
             parts = line.split()
             if len(parts) >= 3:
-                tags[parts[0].lower()] = parts[2]
-    return tags
+                yield parts[0].lower(), parts[2]
