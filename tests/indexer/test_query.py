@@ -234,9 +234,8 @@ def test_two_things_the_texts_list_apart_are_read_as_listed(fresh_settings, tmp_
     from tests.assistant.test_answer import assistant_over
 
     assert spelled_out("烟酒", MINORS_RULES, lambda t: [t]) == "烟、酒"
-    assert (
-        spelled_out("烟酒", "禁止销售烟、酒。", lambda t: [t]) is None
-    )  # once is not how the texts write it
+    # once is not how the texts write it
+    assert spelled_out("烟酒", "禁止销售烟、酒。", lambda t: [t]) is None
     a = assistant_over(fresh_settings, tmp_path, {"未成年人保护条例.txt": MINORS_RULES})
     answer = a.ask("商店能卖烟酒给未成年人吗？")
     assert not answer.refused and answer.citations[0].article.startswith("第四十五条")
