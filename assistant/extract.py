@@ -25,9 +25,6 @@ from assistant.figures import (
     masked,
     merged_quantities,
     rest_of_clause,
-    segment,
-    sentence_at,
-    sentences_of,
 )
 from assistant.indicator import Indicator
 from assistant.naming import indicator_name
@@ -41,6 +38,7 @@ from assistant.respective import (
     respective_names,
 )
 from assistant.roles import clause_units, column_units, is_unit_column, sentence_units
+from assistant.sentences import segment, sentence_at, sentences_of
 from assistant.table_rows import INDICATOR_HEADER, table_row
 from assistant.topics import assign_topics
 from corpus.cells import CELL, INDICATOR_LINE, cells

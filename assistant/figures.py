@@ -1,8 +1,8 @@
 """How figures are read in a policy sentence: quantities merged into values with their comparator
-(不少于、不超过…), numbers that are not targets masked (years in titles, document numbers, 5G…),
-the stretch of the sentence holding a value and the indicator named before it, the calendar deadline
-nearest to it, dated commitments and the states they reach. Rules and lexicons:
-rules/extraction.toml."""
+(不少于、不超过…), numbers that are not targets masked (years in titles, document numbers, 5G…), the
+indicator named before a value, the calendar deadline nearest to it, dated commitments and the states
+they reach (where sentences and their stretches begin and end: `assistant/sentences.py`). Rules and
+lexicons: rules/extraction.toml."""
 
 from __future__ import annotations
 
@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from assistant.quantity import Quantity, comparator_words, find_quantities
+from assistant.quantity import Quantity, find_quantities
 from assistant.respective import PARALLEL, RESPECTIVE_LEAD
 from assistant.roles import Units, sentence_units
+from assistant.sentences import CLAUSE_BREAKS, COMPARATOR_WORDS, sentences_of
 from indexer.tokenize import domain_tokenizer
 
 RULES = Path(__file__).parent / "rules" / "extraction.toml"
@@ -37,11 +38,7 @@ DEADLINE = re.compile(
     r"(?:到|于|力争|确保到|在)?\s*(?P<d>(?:\d{4}|20XX)年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年底|底|末|年末)?(?:前|之前|以前)?"
     r"|每年\d{1,2}月(?:底|末|\d{1,2}日)(?:前|之前)?)"
 )
-CLAUSE_BREAKS = "，。；：,;:|"  # what ends a clause of a sentence
-SEGMENT_BREAKS = CLAUSE_BREAKS + "、且"  # and a list's items
 DETERMINERS = "这那哪每某任新上下本同另首"
-# The quantity grammar's comparator words (rules/quantity.toml; 满 of 届满/期满 compares nothing).
-COMPARATOR_WORDS = comparator_words()
 # A calendar deadline with the state to reach by it ("于2020年底前，全面完成…建设", "确保2020年完成…",
 # "到2025年…实现全覆盖"): a dated commitment, its value the state.
 # The deadline needs 到/于/在/确保/力争 before it or 前 after it; "到2025年实现…" with no 前 is left to STATE,
@@ -340,48 +337,6 @@ def masked(text: str) -> str:
     for p in rules().not_targets:
         text = p.sub(lambda m: "□" * len(m.group(0)), text)
     return text
-
-
-def segment(text: str, start: int, end: int) -> tuple[int, int]:
-    """The comma-delimited stretch of the sentence that holds the value (and its subject)."""
-    breaks = _open_breaks(text)
-    s = max((i for i in breaks if i < start), default=-1) + 1
-    e = min((i for i in breaks if i >= end), default=len(text))
-    # a segment that names nothing before its figure continues the one before ("…面积不低于30平方米且
-    # 不少于800平方米"), as does the last item of a list ("社区综合整治、安监…3支"); one that names
-    # something is its own ("社区党组织配备3-5人，社区居委会5-9人")
-    own = re.sub(COMPARATOR_WORDS + r"|[且并和及或每\s]", "", text[s:start])
-    if (len(own) < 2 or text[s - 1 : s] == "、") and s > 0 and text[s - 1] not in "。；;":
-        s = max((i for i in breaks if i < s - 1), default=-1) + 1
-    return s, e
-
-
-def _open_breaks(text: str) -> list[int]:
-    """Where `SEGMENT_BREAKS` stand, less the 、 of a list in brackets: "对县（市、区）…培训一次" is one stretch."""
-    out, depth = [], 0
-    for i, ch in enumerate(text):
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)":
-            depth = max(depth - 1, 0)
-        elif ch in SEGMENT_BREAKS and (depth == 0 or ch != "、") and not _between_figures(text, i):
-            out.append(i)
-    return out
-
-
-def _between_figures(text: str, i: int) -> bool:
-    """A colon or comma between two digits is inside a figure (生师比23.4:1, 1,234人), not a break."""
-    return text[i] in ":：∶,，" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
-
-
-def sentence_at(text: str, pos: int) -> tuple[int, int]:
-    s = max(text.rfind(ch, 0, pos) for ch in "。；;") + 1
-    ends = [i for i in (text.find(ch, pos) for ch in "。；;") if i >= 0]
-    return s, (min(ends) + 1 if ends else len(text))
-
-
-def sentences_of(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"[^。；;]+[。；;]?", text)]
 
 
 def deadline_of(text: str, s: int, e: int, value_at: int) -> re.Match[str] | None:
