@@ -1044,6 +1044,13 @@ def test_figures_a_bu_deng_says_vary_are_a_row_each_and_a_count_a_figure_is_set_
     assert [r.value for r in rows] == ["960元", "845元", "740元", "1名", "十五户至五十户"]
 
 
+def test_a_numeral_with_yuan_naming_a_structure_is_no_amount():
+    """A ninety-third batch (papers on family doctors and rural communities, a local standard copied a token per line,
+    labelled before the first run): "城乡二元结构" names a structure, not two yuan; "每人补助二元" is an amount."""
+    rows = valued_rows("为了摆脱城乡二元结构的影响制约，推进一元化管理。每人每月补助二元。")
+    assert [r.value for r in rows] == ["二元"] and "补助" in rows[0].quote
+
+
 def test_a_capacity_per_day_a_figures_number_a_garbled_power_and_full_coverage_basically_reached():
     """A thirty-third batch (waste-sorting plans, news and a paper, read after their items were labelled): "70万吨/日" is a
     capacity per day, "如图1所示" numbers a figure, "3.1×1.08t" is a power of ten copied without its exponent (no
