@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from assistant.provision import article_opening
-from assistant.selector import SANCTION
+from assistant.selector import ASKS_MEANING, DEFINITION, SANCTION
 from corpus.alternatives import with_alternatives
 from corpus.model import Document
 from indexer import Hit, Retriever
@@ -55,6 +55,10 @@ def answer_pool(
                 bool(SANCTION.search(h.clause.text)) and (not key or key in with_alternatives(h.clause.text))
             ),
         )
+    if ASKS_MEANING.search(query.text) and not any(_defines(h, query) for h in pool):
+        # "什么是家庭暴力": every clause of the law holds the word; the one saying what it is ("本条例所称家庭暴力，
+        # 是指…") is no nearer than the rest
+        _bring_up(res.hits, first, pool, ranks, lambda h: _defines(h, query))
     if topic and not any(_covers(h, topic) for h in pool):
         _bring_up(res.hits, first, pool, ranks, lambda h: _covers(h, topic))
     held = {h.clause.id for h in pool}
@@ -87,6 +91,12 @@ def _weightiest(query: Query, topic: tuple[str, ...]) -> str:
     weights = dict(query.words)
     rest = [w for w in topic if not SANCTION.search(w) and "罚" not in w]
     return max(rest, key=lambda w: weights[w], default="")
+
+
+def _defines(hit: Hit, query: Query) -> bool:
+    """The clause says what a word of the question means ("本条例所称家庭暴力，是指…")."""
+    m = DEFINITION.search(hit.clause.text)
+    return m is not None and m.group("term") in query.text
 
 
 def _covers(hit: Hit, words: tuple[str, ...]) -> bool:

@@ -45,6 +45,8 @@ ASKS_MEANING = re.compile(
     r"什么是|是什么|指什么|指的是|什么叫|叫什么|何为|何谓|含义|定义|意思|哪些|哪几|包括|属于|算不算|算是|算作|范围|认定|"
     r"构成|是不是|是否是|是否为|是[^，。？?！!]{1,12}吗"
 )
+# What a word is, asked outright (not which things it covers: `ASKS_MEANING`)
+ASKS_WHAT_IS = re.compile(r"什么是|是什么|指什么|指的是|什么叫|何为|何谓|含义|定义|什么意思")
 MODEL_FILE = Path(__file__).parent / "rules" / "answer_model.json"
 
 
@@ -198,6 +200,11 @@ def eligible(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
     return ok
 
 
+def _defines_a_word_of(text: str, question: str) -> bool:
+    m = DEFINITION.search(text)
+    return m is not None and m.group("term") in question
+
+
 def _defines_another_word(text: str, question: str) -> bool:
     """A definition of a word the question does not use: "本条例所称学前教育机构是指幼儿园、托儿所…" holds the
     question's 幼儿园 but says nothing about fees; a question using the defined word ("…是否适用民间借贷…") may be
@@ -217,6 +224,10 @@ def states_asked(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
     beside it need not."""
     if query.asks_sanction:
         return np.array([bool(SANCTION.search(c.intro + c.text)) for c in cands], dtype=bool)
+    if ASKS_WHAT_IS.search(query.text):  # "什么是家庭暴力": the sentence saying what it is, where one does
+        defines = np.array([_defines_a_word_of(c.text, query.text) for c in cands], dtype=bool)
+        if defines.any():
+            return defines
     if query.kind is not Kind.DEADLINE or not asks_for_time(query.asks):
         return np.ones(len(cands), dtype=bool)
     if asks_exact_time(query.asks):  # "提前多久": a time before the event, not a time limit after it
