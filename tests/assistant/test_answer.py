@@ -1119,3 +1119,46 @@ def test_a_sanction_looked_for_further_down_is_one_on_what_was_asked(copied_sett
     loud = a.ask("在公共场所大声喧哗会被罚款吗？")
     assert loud.refused and "处罚" in loud.reason, loud.text
     assert any("喧哗" in c.quote for c in loud.related), loud.related
+
+
+VIOLENCE_RULES = "某省反家庭暴力条例\n" + "".join(
+    f"第{n}条 {text}\n"
+    for n, text in (
+        ("一", "为了预防和制止家庭暴力，保护家庭成员的合法权益，制定本条例。"),
+        ("二", "本省行政区域内反家庭暴力工作，适用本条例。"),
+        (
+            "三",
+            "本条例所称家庭暴力，是指家庭成员之间以殴打、捆绑、残害、限制人身自由以及经常性谩骂、恐吓、侮辱等方式实施的身体、精神等侵害行为。",
+        ),
+        ("四", "反家庭暴力是国家、社会和每个家庭的共同责任。家庭成员之间应当互相尊重，不得实施家庭暴力。"),
+        ("五", "反家庭暴力工作应当坚持预防为主，教育、矫治与惩处相结合。"),
+        ("六", "县级以上人民政府负责反家庭暴力工作的组织协调。"),
+        ("七", "妇女联合会应当开展反家庭暴力宣传教育，为遭受家庭暴力的妇女提供帮助。"),
+        ("八", "学校、幼儿园应当开展反家庭暴力教育。"),
+        ("九", "公安机关接到家庭暴力报案后应当及时出警。"),
+        ("十", "遭受家庭暴力的，可以向公安机关报案或者依法向人民法院起诉。"),
+    )
+)
+DOG_RULES = (
+    "某市养犬管理条例\n"
+    "第十一条 本市实行养犬登记制度。饲养犬龄满三个月的犬只，养犬人应当办理养犬登记。\n"
+    "第十二条 单位和个人饲养犬只，应当遵守本条例。个人在城市化地区内饲养犬只的，每户限养一条。禁止个人饲养烈性犬只。\n"
+    "第十三条 养犬人应当为犬只接种狂犬病疫苗。\n"
+)
+
+
+def test_what_a_word_is_is_answered_by_the_sentence_saying_so(fresh_settings, tmp_path):
+    """The twenty-fourth trial's "什么是家庭暴力" was led by "家庭成员之间…不得实施家庭暴力": every article holds the word, and
+    the one saying what it is (第三条 本条例所称家庭暴力，是指…) was not among the first eight. A question asking what a word is
+    looks further down for the sentence defining it and is led by it."""
+    a = assistant_over(fresh_settings, tmp_path, {"反家庭暴力条例.txt": VIOLENCE_RULES})
+    answer = a.ask("什么是家庭暴力？")
+    assert not answer.refused and answer.citations[0].article.startswith("第三条"), answer.text
+
+
+def test_how_many_dogs_is_answered_by_a_count_in_tiao_not_an_article_number(fresh_settings, tmp_path):
+    """ "一户可以养几条狗" was refused "没有问题所问的数量": 条 was not read as counting dogs, lest 第十一条 count; "每户限养一条"
+    counts them, an article's number does not."""
+    a = assistant_over(fresh_settings, tmp_path, {"养犬管理条例.txt": DOG_RULES})
+    answer = a.ask("一户可以养几条狗？")
+    assert not answer.refused and "限养一条" in answer.citations[0].quote, answer.text
