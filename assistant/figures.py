@@ -164,13 +164,14 @@ def merged_quantities(text: str) -> list[Value]:
 # ratio); a bare whole number is a street number, a code or a count of things left unnamed.
 REACHING = r"(?<![送到抵下传表通直转发])达|达到|提高到|提升到|提高至|提升至|增至|降至|降到|下降到|下降至|控制在|保持在|稳定在"
 REACHED = re.compile(rf"(?:{REACHING})$")
-STATED = re.compile(rf"(?:为|是|实现|{REACHING})$")  # what a figure after it is said to be or reach
+SAID = rf"为|是|实现|{REACHING}"
+STATED = re.compile(rf"(?:{SAID})$")  # what a figure after it is said to be or reach
 # what a count after 每 has set for it, the figure right after: "每250户配备1名", "每300户设置1个"
 PER_WHAT_SET = re.compile(
     r"(?:应当|应)?(?:配备|配置|设置|设立|设|建设|建|安排|选派|聘用|聘请)(?:不少于|不低于|至少)?"
 )
 # what a figure after an age is said to be or pass: "60岁及以上人口占全市人口比重将突破20%", "65岁及以上人口超过14%"
-SAID_OF_THEM = re.compile(rf"(?:为|是|实现|突破|超过|{REACHING})$")
+SAID_OF_THEM = re.compile(rf"(?:{SAID}|突破|超过)$")
 # a measure named right before its figure, as summaries and tables write it: "托位数4.5个", "人均体育场地面积2.6平方米"
 MEASURE_NAMED = re.compile(r"(?:数|率|量|面积|比例|比重|占比)$")
 # a stretch naming nothing but when and that a figure is reached: "，到2030年达"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from assistant.provision import article_opening
-from assistant.selector import ASKS_MEANING, DEFINITION, SANCTION
+from assistant.selector import ASKS_MEANING, SANCTION, defined_term
 from corpus.alternatives import with_alternatives
 from corpus.model import Document
 from indexer import Hit, Retriever
@@ -95,8 +95,7 @@ def _weightiest(query: Query, topic: tuple[str, ...]) -> str:
 
 def _defines(hit: Hit, query: Query) -> bool:
     """The clause says what a word of the question means ("本条例所称家庭暴力，是指…")."""
-    m = DEFINITION.search(hit.clause.text)
-    return m is not None and m.group("term") in query.text
+    return defined_term(hit.clause.text) in query.text
 
 
 def _covers(hit: Hit, words: tuple[str, ...]) -> bool:

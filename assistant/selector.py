@@ -200,17 +200,19 @@ def eligible(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
     return ok
 
 
-def _defines_a_word_of(text: str, question: str) -> bool:
+def defined_term(text: str) -> str:
+    """The word a sentence defines ("本条例所称家庭暴力，是指…": 家庭暴力); a character no question holds when
+    it defines none."""
     m = DEFINITION.search(text)
-    return m is not None and m.group("term") in question
+    return m.group("term") if m else "\0"
 
 
 def _defines_another_word(text: str, question: str) -> bool:
     """A definition of a word the question does not use: "本条例所称学前教育机构是指幼儿园、托儿所…" holds the
     question's 幼儿园 but says nothing about fees; a question using the defined word ("…是否适用民间借贷…") may be
     answered by what the word covers."""
-    m = DEFINITION.search(text)
-    return m is not None and m.group("term") not in question
+    term = defined_term(text)
+    return term != "\0" and term not in question
 
 
 def closing_words(query: Query, text: str) -> bool:
@@ -225,7 +227,7 @@ def states_asked(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
     if query.asks_sanction:
         return np.array([bool(SANCTION.search(c.intro + c.text)) for c in cands], dtype=bool)
     if ASKS_WHAT_IS.search(query.text):  # "什么是家庭暴力": the sentence saying what it is, where one does
-        defines = np.array([_defines_a_word_of(c.text, query.text) for c in cands], dtype=bool)
+        defines = np.array([defined_term(c.text) in query.text for c in cands], dtype=bool)
         if defines.any():
             return defines
     if query.kind is not Kind.DEADLINE or not asks_for_time(query.asks):

@@ -59,7 +59,7 @@ def expand_query(
             spots = [
                 i
                 for i in spots
-                if not (written(word + (nxt := after.get(i + len(word), ""))) and is_noun(nxt))
+                if not ((nxt := after.get(i + len(word))) and written(word + nxt) and is_noun(nxt))
             ]
         if spots:
             added.append(doc_words)

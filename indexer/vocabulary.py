@@ -26,24 +26,30 @@ class Vocabulary:
         self.clauses = clauses
         self._doc_freq = doc_freq
         self._all_text: str | None = None
-        # each word's full form, looked up once: the lookup is a pass over every clause's text
+        # each word's full form and each phrase's count, looked up once: each is a pass over every clause's text
         self._spelled: dict[str, str | None] = {}
+        self._written: dict[str, bool] = {}
+
+    @property
+    def _text(self) -> str:
+        """The clauses' text, joined once, on the first word that needs it."""
+        if self._all_text is None:
+            self._all_text = "\n".join(c.text for c in self.clauses)
+        return self._all_text
 
     def full_form(self, word: str, others: Sequence[str] = ()) -> str | None:
         """How these clauses write a word they never hold: with its colloquial part as the register
         writes it (`tokenize.in_register`: 低保金 → 最低生活保障金), or spelled out if it is an abbreviation
         (`tokenize.spelled_out`: 业委会 → 业主委员会). A full form counts where the texts use it twice, as
-        `spelled_out`'s; the clauses' text is joined once, on the first word that needs it. A word of two
+        `spelled_out`'s. A word of two
         characters says little: its full form counts only where a clause holding it holds another of the
         question's words the index knows (`others`): 停水 in "拖欠物业费，物业可以停水吗" is the 停止供水 of a
         clause on 物业服务费; 分家 asked about parents' property is not 分裂国家. A question holding no such
         word ("突然停水太久了", "公交司机可以拒载吗") has nothing to check it by, and nothing else to be read by."""
-        if self._all_text is None:
-            self._all_text = "\n".join(c.text for c in self.clauses)
-        if (written := in_register(word)) and self._all_text.count(written) >= 2:
+        if (written := in_register(word)) and self.writes(written):
             return written
         if word not in self._spelled and is_short_form(word):
-            self._spelled[word] = spelled_out(word, self._all_text, self.tokenizer.precise)
+            self._spelled[word] = spelled_out(word, self._text, self.tokenizer.precise)
         if full := self._spelled.get(word):
             others = [o for o in others if len(o) > 1 and o not in full]
             if (
@@ -56,10 +62,12 @@ class Vocabulary:
         return None
 
     def writes(self, phrase: str) -> bool:
-        """The clauses write `phrase` as it stands, at least twice (a phrase of theirs, as `spelled_out` counts)."""
-        if self._all_text is None:
-            self._all_text = "\n".join(c.text for c in self.clauses)
-        return self._all_text.count(phrase) >= 2
+        """The clauses write `phrase` as it stands, at least twice (a phrase of theirs, as `spelled_out` counts):
+        looked for up to its second occurrence, once per phrase."""
+        if phrase not in self._written:
+            first = self._text.find(phrase)
+            self._written[phrase] = first >= 0 and self._text.find(phrase, first + 1) >= 0
+        return self._written[phrase]
 
     def head_word(self, word: str) -> str | None:
         """The head of a compound no clause holds, when the clauses hold it: a Chinese compound ends in its
