@@ -22,7 +22,15 @@ from assistant.model import Answer, Citation, Scope, Turn
 from assistant.parts import joined
 from assistant.pool import POOL, answer_pool
 from assistant.provision import list_intro, referred_text
-from assistant.selector import AnswerModel, asked_thing, closing_words, default_model, eligible, states_asked
+from assistant.selector import (
+    ASKS_LIABILITY,
+    AnswerModel,
+    asked_thing,
+    closing_words,
+    default_model,
+    eligible,
+    states_asked,
+)
 from assistant.writing import NATIONAL, Writer
 from corpus import DocumentStore, with_alternatives
 from corpus.model import Document
@@ -259,7 +267,7 @@ class Assistant:
         if not ok.any():
             # An answer to "how many people" must quote a number of people; none of the clauses has one.
             return unstated("检索到的条款中没有问题所问的数量", "所问的数量")
-        if query.kind is Kind.RESPONSIBLE:
+        if query.kind is Kind.RESPONSIBLE and not ASKS_LIABILITY.search(query.text):
             # "Who leads" is answered by a sentence naming a body, or a clause (or its section) listing
             # its units; a sentence of the topic that names nobody does not answer it.
             ok &= np.array([self.writer.names_responsible(c, query.asks_owner) for c in cands], dtype=bool)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from assistant.provision import article_opening
-from assistant.selector import ASKS_MEANING, SANCTION, defined_term
+from assistant.selector import ASKS_LIABILITY, ASKS_MEANING, LIABILITY, SANCTION, defined_term
 from corpus.alternatives import with_alternatives
 from corpus.model import Document
 from indexer import Hit, Retriever
@@ -33,7 +33,7 @@ def answer_pool(
     asks_amount = query.kind is Kind.NUMBER and bool(query.units)
     sanction = query.asks_sanction
     topic = _topic_words(query)
-    deep = asks_amount or sanction or topic
+    deep = asks_amount or sanction or topic or bool(ASKS_LIABILITY.search(query.text))
     res = retriever.search(query, k=DEEP if deep else 10, region=region, doc_ids=doc_ids)
     hits = list(res.hits[:10])
     pool = hits[:10] if query.kind is Kind.COMPARISON else hits[:POOL]
@@ -53,6 +53,18 @@ def answer_pool(
             ranks,
             lambda h: (
                 bool(SANCTION.search(h.clause.text)) and (not key or key in with_alternatives(h.clause.text))
+            ),
+        )
+    if ASKS_LIABILITY.search(query.text) and not any(LIABILITY.search(h.clause.text) for h in pool):
+        # "志愿者受伤了谁负责": who bears a harm, in an article on damages that shares few words with the question
+        key = _weightiest(query, topic)
+        _bring_up(
+            res.hits,
+            first,
+            pool,
+            ranks,
+            lambda h: (
+                bool(LIABILITY.search(h.clause.text)) and (not key or key in with_alternatives(h.clause.text))
             ),
         )
     if ASKS_MEANING.search(query.text) and not any(_defines(h, query) for h in pool):

@@ -47,6 +47,14 @@ ASKS_MEANING = re.compile(
 )
 # What a word is, asked outright (not which things it covers: `ASKS_MEANING`)
 ASKS_WHAT_IS = re.compile(r"什么是|是什么|指什么|指的是|什么叫|何为|何谓|含义|定义|什么意思")
+# Who answers for a harm ("志愿者在服务中受伤了谁负责", "孩子在学校受伤了谁赔", "学校有责任吗"): liability, not a
+# department's duty ("兽医主管部门负责犬只的狂犬病防疫" names who 负责 and answers none of them)
+ASKS_LIABILITY = re.compile(
+    r"(?:受伤|伤人|伤害|咬|事故|损失|损坏|损害|出事|摔|车祸|弄坏|坠|丢失)[^，。？?]{0,12}"
+    r"(?:谁负责|负责吗|要负责|谁来负责|负不负责|谁赔|赔吗|要赔|谁承担|有责任吗|有没有责任|担责|谁的责任)"
+)
+# What answers it: a sentence saying who bears the liability, compensates, or is at fault
+LIABILITY = re.compile(r"承担[^，。；]{0,15}责任|赔偿|补偿|过错|追偿|免责|赔付")
 MODEL_FILE = Path(__file__).parent / "rules" / "answer_model.json"
 
 
@@ -226,6 +234,8 @@ def states_asked(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
     beside it need not."""
     if query.asks_sanction:
         return np.array([bool(SANCTION.search(c.intro + c.text)) for c in cands], dtype=bool)
+    if ASKS_LIABILITY.search(query.text):
+        return np.array([bool(LIABILITY.search(c.intro + c.text)) for c in cands], dtype=bool)
     if ASKS_WHAT_IS.search(query.text):  # "什么是家庭暴力": the sentence saying what it is, where one does
         defines = np.array([defined_term(c.text) in query.text for c in cands], dtype=bool)
         if defines.any():
@@ -239,7 +249,9 @@ def states_asked(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
 
 def asked_thing(query: Query) -> str:
     """What the sentences allowed to lead state (`states_asked`), as a refusal names it."""
-    return "处罚" if query.asks_sanction else "所问的时间"
+    if query.asks_sanction:
+        return "处罚"
+    return "由谁承担责任" if ASKS_LIABILITY.search(query.text) else "所问的时间"
 
 
 def may_lead(query: Query, cands: Sequence[Candidate]) -> np.ndarray:

@@ -1162,3 +1162,38 @@ def test_how_many_dogs_is_answered_by_a_count_in_tiao_not_an_article_number(fres
     a = assistant_over(fresh_settings, tmp_path, {"养犬管理条例.txt": DOG_RULES})
     answer = a.ask("一户可以养几条狗？")
     assert not answer.refused and "限养一条" in answer.citations[0].quote, answer.text
+
+
+VOLUNTEER_RULES = "某市志愿服务条例\n" + "".join(
+    f"第{n}条 {text}\n"
+    for n, text in (
+        ("一", "为了规范志愿服务，保障志愿者、志愿服务组织和志愿服务对象的合法权益，制定本条例。"),
+        ("二", "本条例所称志愿者，是指不以获取物质报酬为目的，自愿参加志愿服务的自然人。"),
+        ("三", "市民政部门负责本市志愿服务的行政管理工作。团市委负责志愿者的招募、培训和记录服务等工作。"),
+        ("四", "志愿服务组织应当为志愿者参加志愿服务活动提供必要的条件和安全保障。"),
+        ("五", "志愿者在服务中应当遵守志愿服务组织的安排，不得向服务对象收取报酬。"),
+        ("六", "志愿服务组织应当负责志愿服务活动的组织、协调和监督。"),
+        (
+            "七",
+            "志愿服务活动中发生人身损害的，依下列情形处理：（一）志愿者因志愿服务组织过错受到损害的，由志愿服务组织依法承担民事责任；"
+            "（二）志愿者因第三人过错受到损害的，由第三人依法承担民事责任。",
+        ),
+    )
+)
+
+
+def test_who_answers_for_a_harm_is_answered_by_a_liability_not_a_duty(fresh_settings, tmp_path):
+    """Asked who answers for a harm ("志愿者在服务中受伤了谁负责", the twenty-fifth trial; "孩子在幼儿园受伤了谁负责" and
+    "狗咬了人谁负责" before it), answers led by a department's duty ("市民政部门负责…", "兽医主管部门负责犬只的狂犬病防疫"):
+    负责 there is liability. A sentence saying who bears it leads; where the texts set none, the answer says so."""
+    a = assistant_over(
+        fresh_settings, tmp_path, {"志愿服务条例.txt": VOLUNTEER_RULES, "养犬管理条例.txt": DOG_RULES}
+    )
+    hurt = a.ask("志愿者在服务中受伤了谁负责？")
+    assert not hurt.refused and hurt.citations[0].article.startswith("第七条"), hurt.text
+    assert "承担民事责任" in hurt.citations[0].quote, hurt.text
+    bite = a.ask("狗咬了人谁负责？")
+    assert bite.refused and "承担责任" in bite.text, bite.text
+    # a department asked for is still a body's duty
+    who = a.ask("志愿服务的行政管理工作由谁负责？")
+    assert not who.refused and who.citations[0].article.startswith("第三条"), who.text
