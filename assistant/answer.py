@@ -30,6 +30,7 @@ from assistant.selector import (
     default_model,
     eligible,
     states_asked,
+    states_softly,
 )
 from assistant.writing import NATIONAL, Writer
 from corpus import DocumentStore, with_alternatives
@@ -305,6 +306,8 @@ class Assistant:
         probs = np.where(ok, p, 0.0)
         leads = np.where(stated, probs, 0.0)
         best = int(np.argmax(leads))
+        if leads[best] < self.model.threshold <= probs.max() and states_softly(query):
+            leads, best = probs, int(np.argmax(probs))
         if leads[best] < self.model.threshold <= probs.max():
             # "物业费多久调一次": on the topic, none stating a time likely to answer; those that state one shown first
             what, shown = asked_thing(query), self.writer.likeliest_first(cands, leads, related)

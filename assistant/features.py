@@ -16,6 +16,7 @@ from assistant.figures import masked
 from assistant.orgs import has_unit
 from assistant.provision import POINTS_BACK, REFERRED_MAX, with_continuations
 from assistant.quantity import find_quantities
+from assistant.roles import OWNER
 from corpus.alternatives import with_alternatives
 from corpus.outline import ARTICLE as ARTICLE_OPENING
 from corpus.outline import ARTICLE_NUMBER
@@ -92,6 +93,7 @@ class Candidate:
     end: int
     features: tuple[float, ...]
     intro: str = ""  # the sentence opening its list, for a list item ("有下列行为之一的，…处…罚款：")
+    referred: str = ""  # what its clause points back to ("违反本条例第四十七条第二项规定的": that item)
 
     @property
     def text(self) -> str:
@@ -135,8 +137,11 @@ def _kind_features(
     number = float(bool(qs)) if query.kind in (Kind.NUMBER, Kind.COMPARISON, Kind.DEADLINE) else 0.0
     unit_match = float(any(u.search(intro + sentence) for u in query.units)) if query.units else 0.0
     unit_missing = float(bool(query.units) and not unit_match)
-    responsible = (
-        float(bool(RESPONSIBLE_WORDS.search(sentence) or has_unit(sentence)))
+    responsible = (  # or, asked whose a thing is, the sentence saying so ("依法属于业主的公共收益包括：")
+        float(
+            bool(RESPONSIBLE_WORDS.search(sentence) or has_unit(sentence))
+            or (query.asks_owner and bool(OWNER.search(intro + sentence)))
+        )
         if query.kind is Kind.RESPONSIBLE
         else 0.0
     )
@@ -274,6 +279,7 @@ def candidates(
                 is_open,
             ),
             intro,
+            referred.get(h.clause.id, "") if referred else "",
         )
         for h, rank, ts, te, intro, f in rows
     ]

@@ -124,8 +124,11 @@ def sentence_roles(sentence: str) -> Roles:
     return Roles(tuple(lead), tuple(u for u in dict.fromkeys(support) if u not in lead))
 
 
-# Whose a thing is ("…为公共收益，归业主共有"): what answers "归谁？" (an owner need not be a body).
-OWNER = re.compile(r"(?:归|属于)[^，。；：]{1,16}?(?:所有|共有)")
+# Whose a thing is ("…为公共收益，归业主共有", "依法属于业主的公共收益包括：", "著作权属于受托人。", "由作者享有"):
+# what answers "归谁？" (an owner need not be a body).
+OWNER = re.compile(
+    r"(?:归|属于)[^，。；：]{1,16}?(?:所有|共有|享有)|属于[^，。；：]{1,8}?(?:的|[，。；]|$)|由[^，。；：]{1,10}?享有"
+)
 
 # What a body does when a text makes it answerable for a matter (负责人 is a person, not a duty).
 ANSWERABLE = re.compile(r"负责(?!人)|牵头|主管|备案|审批|核准|批准|查处|处罚|责令|监督管理")

@@ -18,8 +18,10 @@ from typing import Protocol
 import numpy as np
 
 from assistant.features import FEATURES, OPEN_SIGNALS, Candidate
+from assistant.roles import OWNER
+from corpus.alternatives import with_alternatives
 from corpus.outline import ARTICLE_NUMBER, CN_NUM
-from indexer.query import Kind, Query, asks_exact_time, asks_for_time
+from indexer.query import UNSEEN_IDF, Kind, Query, asks_exact_time, asks_for_time
 
 PENALTY = re.compile(r"罚款|罚金")
 ASKS_PENALTY = re.compile(r"罚|违反|违规|违法|法律责任|后果|处理|处分")
@@ -53,6 +55,8 @@ ASKS_LIABILITY = re.compile(
     r"(?:受伤|伤人|伤害|咬|事故|损失|损坏|损害|出事|摔|车祸|弄坏|坠|丢失)[^，。？?]{0,12}"
     r"(?:谁负责|负责吗|要负责|谁来负责|负不负责|谁赔|赔吗|要赔|谁承担|有责任吗|有没有责任|担责|谁的责任)"
 )
+# Whose a thing is, asked ("广告收入归谁"; not who manages it: "归谁管")
+ASKS_WHOSE = re.compile(r"(?:归谁|属于谁|归属)(?!管|负责|监管|主管)")
 # What answers it: a sentence saying who bears the liability, compensates, or is at fault
 LIABILITY = re.compile(r"承担[^，。；]{0,15}责任|赔偿|补偿|过错|追偿|免责|赔付")
 MODEL_FILE = Path(__file__).parent / "rules" / "answer_model.json"
@@ -233,9 +237,16 @@ def states_asked(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
     time limit, or a figure in the asked unit: 每两个月, 六个月), one to "怎么处罚" a sanction; the provisions
     beside it need not."""
     if query.asks_sanction:
-        return np.array([bool(SANCTION.search(c.intro + c.text)) for c in cands], dtype=bool)
+        sanctions = np.array([bool(SANCTION.search(c.intro + c.text)) for c in cands], dtype=bool)
+        return sanctions & _on_the_asked_acts(query, cands)
     if ASKS_LIABILITY.search(query.text):
         return np.array([bool(LIABILITY.search(c.intro + c.text)) for c in cands], dtype=bool)
+    if ASKS_WHOSE.search(
+        query.text
+    ):  # "小区里的广告收入归谁": the sentence saying whose it is, where one does
+        owned = np.array([bool(OWNER.search(c.intro + c.text)) for c in cands], dtype=bool)
+        if owned.any():
+            return owned
     if ASKS_WHAT_IS.search(query.text):  # "什么是家庭暴力": the sentence saying what it is, where one does
         defines = np.array([defined_term(c.text) in query.text for c in cands], dtype=bool)
         if defines.any():
@@ -245,6 +256,28 @@ def states_asked(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
     if asks_exact_time(query.asks):  # "提前多久": a time before the event, not a time limit after it
         return np.array([bool(c.feature("unit_match")) for c in cands], dtype=bool)
     return np.array([bool(c.feature("kind_deadline") or c.feature("unit_match")) for c in cands], dtype=bool)
+
+
+def states_softly(query: Query) -> bool:
+    """The sentences allowed to lead are preferred, not required: where none is likely enough to answer ("什么是…",
+    "…归谁" with no sentence saying so that the model trusts), the likeliest sentence leads instead of a refusal."""
+    return not query.asks_sanction and bool(ASKS_WHOSE.search(query.text) or ASKS_WHAT_IS.search(query.text))
+
+
+def _on_the_asked_acts(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
+    """Which sentences name what the question asks about, themselves or in the provision they point back to, when
+    some retrieved sentence does: "楼道堆放杂物会被罚款吗" is not answered by a fine for breaking the rules on walking
+    dogs ("违反本条例第四十七条第二项…规定的，…罚款"), where the texts forbid 堆放杂物 and fine none of it."""
+    topic = [
+        w
+        for w, v in query.terms
+        if v < UNSEEN_IDF and len(w) > 1 and w in query.text and not SANCTION.search(w) and "罚" not in w
+    ]  # the question's own words (not 经费 for 多少钱), a word's parts too (急救 of 急救车道)
+    said = np.array(
+        [any(w in with_alternatives(c.intro + c.referred + c.hit.clause.text) for w in topic) for c in cands],
+        dtype=bool,
+    )
+    return said if said.any() else np.ones(len(cands), dtype=bool)
 
 
 def asked_thing(query: Query) -> str:

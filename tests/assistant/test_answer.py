@@ -1197,3 +1197,41 @@ def test_who_answers_for_a_harm_is_answered_by_a_liability_not_a_duty(fresh_sett
     # a department asked for is still a body's duty
     who = a.ask("志愿服务的行政管理工作由谁负责？")
     assert not who.refused and who.citations[0].article.startswith("第三条"), who.text
+
+
+def test_whose_a_thing_is_is_answered_by_the_sentence_saying_so(copied_settings):
+    """The twenty-sixth trial's "小区里的广告收入归谁" was led by 第七条's 市场监督管理部门 policing advertising (负责 weighs for a
+    who-question): 第五十五条's "物业管理区域依法属于业主的公共收益包括：……（二）…设置广告获得的收益" says whose it is. Asked whose
+    a thing is, the sentence saying so leads where one does; asked who manages it ("归谁管"), a body's duty still answers."""
+    from corpus import DocumentStore
+
+    store = DocumentStore(copied_settings)  # beside the bundled plans, as a user's own file is
+    store.ingest([DATA / "清远市住宅小区物业管理条例.md"])
+    a = Assistant.open(copied_settings, store, show_progress=False)
+    whose = a.ask("小区里的广告收入归谁？")
+    assert not whose.refused and whose.citations[0].article.startswith("第五十五条"), whose.text
+    manages = a.ask("小区的二次供水设施归谁管？")
+    assert not manages.refused and "负责" in manages.citations[0].quote, manages.text
+
+
+HOUSING_RULES = "某市住宅小区管理条例\n" + "".join(
+    f"第{n}条 {text}\n"
+    for n, text in (
+        ("一", "为了加强住宅小区管理，维护业主的合法权益，制定本条例。"),
+        ("二", "在住宅小区内饲养犬只，携带犬只外出时应当用犬绳牵领。"),
+        ("三", "任何单位和个人不得在楼道、楼梯间堆放杂物，不得占用消防车通道。"),
+        ("四", "物业服务人应当每月至少进行一次防火检查。"),
+        ("五", "违反本条例第二条规定的，由公安机关责令改正，对个人处五十元以上二百元以下罚款。"),
+    )
+)
+
+
+def test_a_fine_for_other_acts_does_not_answer_whether_an_act_is_fined(fresh_settings, tmp_path):
+    """The twenty-sixth trial's "楼道堆放杂物会被罚款吗" was led by a fine "违反本条例第四十七条第二项…规定的" — the rules on
+    walking dogs: the texts forbid 堆放杂物 and fine none of it. A sanction answers whether an act is sanctioned only when
+    it, or the provision it points back to, names the act; the dogs' own fine still answers for them."""
+    a = assistant_over(fresh_settings, tmp_path, {"小区管理条例.txt": HOUSING_RULES})
+    clutter = a.ask("楼道堆放杂物会被罚款吗？")
+    assert clutter.refused and "处罚" in clutter.text, clutter.text
+    dogs = a.ask("遛狗不用犬绳牵领会被罚款吗？")
+    assert not dogs.refused and dogs.citations[0].article.startswith("第五条"), dogs.text
