@@ -55,6 +55,8 @@ ASKS_LIABILITY = re.compile(
     r"(?:受伤|伤人|伤害|咬|事故|损失|损坏|损害|出事|摔|车祸|弄坏|坠|丢失)[^，。？?]{0,12}"
     r"(?:谁负责|负责吗|要负责|谁来负责|负不负责|谁赔|赔吗|要赔|谁承担|有责任吗|有没有责任|担责|谁的责任)"
 )
+# Who sets a standard or decides a matter ("停车收费标准谁来定", "由谁制定")
+ASKS_WHO_SETS = re.compile(r"谁(?:来)?(?:定|制定|确定|决定)|(?:制定|确定|决定)的?(?:部门|单位|机关)")
 # Whose a thing is, asked ("广告收入归谁"; not who manages it: "归谁管")
 ASKS_WHOSE = re.compile(r"(?:归谁|属于谁|归属)(?!管|负责|监管|主管)")
 # What answers it: a sentence saying who bears the liability, compensates, or is at fault
@@ -195,6 +197,12 @@ def eligible(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
         ok &= np.array([bool(c.feature("unit_match")) for c in cands], dtype=bool)
         if any("元" in u.pattern for u in query.units) and not ASKS_PENALTY.search(query.text):
             ok &= np.array([not PENALTY.search(c.text) for c in cands], dtype=bool)
+    if (query.kind is Kind.PROCEDURE or ASKS_WHO_SETS.search(query.text)) and not ASKS_PENALTY.search(
+        query.text
+    ):
+        # "打车发现司机绕路怎么投诉", "停车收费标准谁来定": a sanction for a breach ("…构成犯罪的，依法追究刑事责任：…（六）
+        # 不按规定办理乘客投诉", "由城市管理行政主管部门责令改正…罚款") says neither how to go about a matter nor who sets it
+        ok &= np.array([not SANCTION.search(c.intro + c.text) for c in cands], dtype=bool)
     ok &= np.array([not closing_words(query, c.text) for c in cands], dtype=bool)
     if not ASKS_MEANING.search(query.text):
         ok &= np.array([not _defines_another_word(c.text, query.text) for c in cands], dtype=bool)

@@ -1235,3 +1235,19 @@ def test_a_fine_for_other_acts_does_not_answer_whether_an_act_is_fined(fresh_set
     assert clutter.refused and "处罚" in clutter.text, clutter.text
     dogs = a.ask("遛狗不用犬绳牵领会被罚款吗？")
     assert not dogs.refused and dogs.citations[0].article.startswith("第五条"), dogs.text
+
+
+def test_a_sanction_does_not_answer_who_sets_a_matter(copied_settings):
+    """The twenty-seventh trial's "停车收费标准谁来定" was led by 第四十六条, the fine for charging above the standard (it names a
+    body: 由城市管理行政主管部门责令改正): 第二十一条 says who sets it (由市发展改革行政主管部门会同…依法制定). A sanction for a
+    breach says neither who sets a matter nor how a resident goes about one; asked about the breach, it still answers."""
+    from assistant.selector import SANCTION
+    from corpus import DocumentStore
+
+    store = DocumentStore(copied_settings)  # beside the bundled plans, as a user's own file is
+    store.ingest([DATA / "郑州市停车场建设管理条例.md"])
+    a = Assistant.open(copied_settings, store, show_progress=False)
+    sets = a.ask("停车收费标准谁来定？")
+    assert not sets.refused and sets.citations[0].article.startswith("第二十一条"), sets.text
+    fined = a.ask("停车场不按规定标准收费会被怎么处罚？")
+    assert not fined.refused and SANCTION.search(fined.citations[0].quote), fined.text
