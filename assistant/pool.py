@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 
 from assistant.provision import article_opening
@@ -41,32 +42,19 @@ def answer_pool(
     first = len(pool)
     if asks_amount and not any(_holds(h, query) for h in pool):
         _bring_up(res.hits, first, pool, ranks, lambda h: _holds(h, query))
-    if sanction and not any(SANCTION.search(h.clause.text) for h in pool):
-        # "骗取低保会怎么处罚": the sanction article, in a chapter of its own, shares few words with the question;
-        # it holds the question's weightiest word, what is sanctioned ("在公共场所大声喧哗会被罚款吗" is not answered
-        # by a fine on companies' traffic duties)
-        key = _weightiest(query, topic)
-        _bring_up(
-            res.hits,
-            first,
-            pool,
-            ranks,
-            lambda h: (
-                bool(SANCTION.search(h.clause.text)) and (not key or key in with_alternatives(h.clause.text))
-            ),
+    # "骗取低保会怎么处罚", "志愿者受伤了谁负责": the sanction or the damages article, in a chapter of its own, shares few
+    # words with the question; it holds the question's weightiest word, what is sanctioned or harmed ("在公共场所大声喧哗会被
+    # 罚款吗" is not answered by a fine on companies' traffic duties)
+    key = _weightiest(query, topic)
+
+    def stating(pattern: re.Pattern[str]) -> Callable[[Hit], bool]:
+        return lambda h: (
+            bool(pattern.search(h.clause.text)) and (not key or key in with_alternatives(h.clause.text))
         )
-    if ASKS_LIABILITY.search(query.text) and not any(LIABILITY.search(h.clause.text) for h in pool):
-        # "志愿者受伤了谁负责": who bears a harm, in an article on damages that shares few words with the question
-        key = _weightiest(query, topic)
-        _bring_up(
-            res.hits,
-            first,
-            pool,
-            ranks,
-            lambda h: (
-                bool(LIABILITY.search(h.clause.text)) and (not key or key in with_alternatives(h.clause.text))
-            ),
-        )
+
+    for asked, states in ((sanction, SANCTION), (bool(ASKS_LIABILITY.search(query.text)), LIABILITY)):
+        if asked and not any(states.search(h.clause.text) for h in pool):
+            _bring_up(res.hits, first, pool, ranks, stating(states))
     if ASKS_MEANING.search(query.text) and not any(_defines(h, query) for h in pool):
         # "什么是家庭暴力": every clause of the law holds the word; the one saying what it is ("本条例所称家庭暴力，
         # 是指…") is no nearer than the rest
