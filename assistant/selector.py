@@ -249,9 +249,8 @@ def states_asked(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
         return sanctions & _on_the_asked_acts(query, cands)
     if ASKS_LIABILITY.search(query.text):
         return np.array([bool(LIABILITY.search(c.intro + c.text)) for c in cands], dtype=bool)
-    if ASKS_WHOSE.search(
-        query.text
-    ):  # "小区里的广告收入归谁": the sentence saying whose it is, where one does
+    # "小区里的广告收入归谁": the sentence saying whose it is, where one does
+    if ASKS_WHOSE.search(query.text):
         owned = np.array([bool(OWNER.search(c.intro + c.text)) for c in cands], dtype=bool)
         if owned.any():
             return owned
