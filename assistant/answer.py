@@ -23,7 +23,6 @@ from assistant.parts import joined
 from assistant.pool import POOL, answer_pool
 from assistant.provision import list_intro, referred_text
 from assistant.selector import (
-    ASKS_LIABILITY,
     AnswerModel,
     asked_thing,
     closing_words,
@@ -268,10 +267,10 @@ class Assistant:
         if not ok.any():
             # An answer to "how many people" must quote a number of people; none of the clauses has one.
             return unstated("检索到的条款中没有问题所问的数量", "所问的数量")
-        if query.kind is Kind.RESPONSIBLE and not ASKS_LIABILITY.search(query.text):
+        if query.kind is Kind.RESPONSIBLE and not query.asked.liability:
             # "Who leads" is answered by a sentence naming a body, or a clause (or its section) listing
             # its units; a sentence of the topic that names nobody does not answer it.
-            ok &= np.array([self.writer.names_responsible(c, query.asks_owner) for c in cands], dtype=bool)
+            ok &= np.array([self.writer.names_responsible(c, query.asked.owner) for c in cands], dtype=bool)
             if not ok.any():
                 return unstated("检索到的条款中没有写明负责或牵头的单位", "负责或牵头的单位")
         gap, closer = self.elsewhere(query, cands, region, doc_ids)

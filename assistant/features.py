@@ -140,7 +140,7 @@ def _kind_features(
     responsible = (  # or, asked whose a thing is, the sentence saying so ("依法属于业主的公共收益包括：")
         float(
             bool(RESPONSIBLE_WORDS.search(sentence) or has_unit(sentence))
-            or (query.asks_owner and bool(OWNER.search(intro + sentence)))
+            or (query.asked.owner and bool(OWNER.search(intro + sentence)))
         )
         if query.kind is Kind.RESPONSIBLE
         else 0.0

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from assistant.provision import article_opening
-from assistant.selector import ASKS_LIABILITY, ASKS_MEANING, LIABILITY, SANCTION, defined_term
+from assistant.selector import LIABILITY, SANCTION, defined_term
 from corpus.alternatives import with_alternatives
 from corpus.model import Document
 from indexer import Hit, Retriever
@@ -32,9 +32,9 @@ def answer_pool(
     on ending a mediation); and the paragraph each later paragraph or list item is read with (`provision.article_opening`),
     at that clause's rank."""
     asks_amount = query.kind is Kind.NUMBER and bool(query.units)
-    sanction = query.asks_sanction
+    sanction, liability = query.asked.sanction, query.asked.liability
     topic = _topic_words(query)
-    deep = asks_amount or sanction or topic or bool(ASKS_LIABILITY.search(query.text))
+    deep = asks_amount or sanction or topic or liability
     res = retriever.search(query, k=DEEP if deep else 10, region=region, doc_ids=doc_ids)
     hits = list(res.hits[:10])
     pool = hits[:10] if query.kind is Kind.COMPARISON else hits[:POOL]
@@ -52,10 +52,10 @@ def answer_pool(
             bool(pattern.search(h.clause.text)) and (not key or key in with_alternatives(h.clause.text))
         )
 
-    for asked, states in ((sanction, SANCTION), (bool(ASKS_LIABILITY.search(query.text)), LIABILITY)):
+    for asked, states in ((sanction, SANCTION), (liability, LIABILITY)):
         if asked and not any(states.search(h.clause.text) for h in pool):
             _bring_up(res.hits, first, pool, ranks, stating(states))
-    if ASKS_MEANING.search(query.text) and not any(_defines(h, query) for h in pool):
+    if query.asked.meaning and not any(_defines(h, query) for h in pool):
         # "什么是家庭暴力": every clause of the law holds the word; the one saying what it is ("本条例所称家庭暴力，
         # 是指…") is no nearer than the rest
         _bring_up(res.hits, first, pool, ranks, lambda h: _defines(h, query))

@@ -24,8 +24,7 @@ from corpus.outline import ARTICLE_NUMBER, CN_NUM
 from indexer.query import UNSEEN_IDF, Kind, Query, asks_exact_time, asks_for_time
 
 PENALTY = re.compile(r"罚款|罚金")
-ASKS_PENALTY = re.compile(r"罚|违反|违规|违法|法律责任|后果|处理|处分")
-# What answers a question asking the sanction (`Query.asks_sanction`): a fine, a detention, a 处分, an order to
+# What answers a question asking the sanction (`Asked.sanction`): a fine, a detention, a 处分, an order to
 # correct, "依法处理", or "违反…的，依照…执行" — not the duty broken or the report a resident may make.
 SANCTION = re.compile(
     r"罚款|罚金|处分|拘留|有期徒刑|拘役|吊销|没收|警告|追究[^，。；]{0,8}责任|依法(?:予以)?(?:处理|处罚|查处)|"
@@ -35,30 +34,12 @@ SANCTION = re.compile(
 # A text's closing words ("本条例自2015年6月1日起施行", "…的规定同时废止") say when it applies and what it
 # replaces; they answer only a question about that, whatever words of the topic they repeat.
 COMMENCEMENT = re.compile(r"自.{0,30}(起|之日)(施行|实施|生效)|同时(废止|失效)|不再(执行|施行)")
-ASKS_COMMENCEMENT = re.compile(r"施行|实施|生效|废止|失效|有效|什么时候|何时|哪天|哪一天|时间|几号|开始")
 # A definition ("本条例所称学前教育机构是指幼儿园、托儿所…", "前款所称…，是指…") says what a word of the text
 # means: it answers what a thing is or which things count, never who does what, how, or how much. It
 # holds the text's own term beside the everyday one, so it covers a resident's question best.
 DEFINITION = re.compile(
     rf"^(?:{ARTICLE_NUMBER}\s*)?[^，。；]{{0,6}}所称(?:的)?(?P<term>[^，。；]{{1,30}}?)[，,]?(?:是)?指"
 )
-# What a word covers, or whether a thing is one ("人工智能生成物是作品吗？", "直播画面是否构成作品？")
-ASKS_MEANING = re.compile(
-    r"什么是|是什么|指什么|指的是|什么叫|叫什么|何为|何谓|含义|定义|意思|哪些|哪几|包括|属于|算不算|算是|算作|范围|认定|"
-    r"构成|是不是|是否是|是否为|是[^，。？?！!]{1,12}吗"
-)
-# What a word is, asked outright (not which things it covers: `ASKS_MEANING`)
-ASKS_WHAT_IS = re.compile(r"什么是|是什么|指什么|指的是|什么叫|何为|何谓|含义|定义|什么意思")
-# Who answers for a harm ("志愿者在服务中受伤了谁负责", "孩子在学校受伤了谁赔", "学校有责任吗"): liability, not a
-# department's duty ("兽医主管部门负责犬只的狂犬病防疫" names who 负责 and answers none of them)
-ASKS_LIABILITY = re.compile(
-    r"(?:受伤|伤人|伤害|咬|事故|损失|损坏|损害|出事|摔|车祸|弄坏|坠|丢失)[^，。？?]{0,12}"
-    r"(?:谁负责|负责吗|要负责|谁来负责|负不负责|谁赔|赔吗|要赔|谁承担|有责任吗|有没有责任|担责|谁的责任)"
-)
-# Who sets a standard or decides a matter ("停车收费标准谁来定", "由谁制定")
-ASKS_WHO_SETS = re.compile(r"谁(?:来)?(?:定|制定|确定|决定)|(?:制定|确定|决定)的?(?:部门|单位|机关)")
-# Whose a thing is, asked ("广告收入归谁"; not who manages it: "归谁管")
-ASKS_WHOSE = re.compile(r"(?:归谁|属于谁|归属)(?!管|负责|监管|主管)")
 # What answers it: a sentence saying who bears the liability, compensates, or is at fault
 LIABILITY = re.compile(r"承担[^，。；]{0,15}责任|赔偿|补偿|过错|追偿|免责|赔付")
 MODEL_FILE = Path(__file__).parent / "rules" / "answer_model.json"
@@ -195,16 +176,14 @@ def eligible(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
     ok = np.ones(len(cands), dtype=bool)
     if query.kind is Kind.NUMBER and query.units:
         ok &= np.array([bool(c.feature("unit_match")) for c in cands], dtype=bool)
-        if any("元" in u.pattern for u in query.units) and not ASKS_PENALTY.search(query.text):
+        if any("元" in u.pattern for u in query.units) and not query.asked.penalty:
             ok &= np.array([not PENALTY.search(c.text) for c in cands], dtype=bool)
-    if (query.kind is Kind.PROCEDURE or ASKS_WHO_SETS.search(query.text)) and not ASKS_PENALTY.search(
-        query.text
-    ):
+    if (query.kind is Kind.PROCEDURE or query.asked.who_sets) and not query.asked.penalty:
         # "打车发现司机绕路怎么投诉", "停车收费标准谁来定": a sanction for a breach ("…构成犯罪的，依法追究刑事责任：…（六）
         # 不按规定办理乘客投诉", "由城市管理行政主管部门责令改正…罚款") says neither how to go about a matter nor who sets it
         ok &= np.array([not SANCTION.search(c.intro + c.text) for c in cands], dtype=bool)
     ok &= np.array([not closing_words(query, c.text) for c in cands], dtype=bool)
-    if not ASKS_MEANING.search(query.text):
+    if not query.asked.meaning:
         ok &= np.array([not _defines_another_word(c.text, query.text) for c in cands], dtype=bool)
     asked = {(m.group(2), m.group(1)) for m in ORDINAL.finditer(query.question or query.text)}
     if asked:
@@ -237,24 +216,24 @@ def _defines_another_word(text: str, question: str) -> bool:
 
 def closing_words(query: Query, text: str) -> bool:
     """The text says when its document applies or what it replaces, and the question does not ask."""
-    return bool(COMMENCEMENT.search(text)) and not ASKS_COMMENCEMENT.search(query.text)
+    return bool(COMMENCEMENT.search(text)) and not query.asked.commencement
 
 
 def states_asked(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
     """Which sentences may lead the answer: one to "how long" or "how often" states a time (a date, a
     time limit, or a figure in the asked unit: 每两个月, 六个月), one to "怎么处罚" a sanction; the provisions
     beside it need not."""
-    if query.asks_sanction:
+    if query.asked.sanction:
         sanctions = np.array([bool(SANCTION.search(c.intro + c.text)) for c in cands], dtype=bool)
         return sanctions & _on_the_asked_acts(query, cands)
-    if ASKS_LIABILITY.search(query.text):
+    if query.asked.liability:
         return np.array([bool(LIABILITY.search(c.intro + c.text)) for c in cands], dtype=bool)
     # "小区里的广告收入归谁": the sentence saying whose it is, where one does
-    if ASKS_WHOSE.search(query.text):
+    if query.asked.whose:
         owned = np.array([bool(OWNER.search(c.intro + c.text)) for c in cands], dtype=bool)
         if owned.any():
             return owned
-    if ASKS_WHAT_IS.search(query.text):  # "什么是家庭暴力": the sentence saying what it is, where one does
+    if query.asked.what_is:  # "什么是家庭暴力": the sentence saying what it is, where one does
         defines = np.array([defined_term(c.text) in query.text for c in cands], dtype=bool)
         if defines.any():
             return defines
@@ -268,7 +247,7 @@ def states_asked(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
 def states_softly(query: Query) -> bool:
     """The sentences allowed to lead are preferred, not required: where none is likely enough to answer ("什么是…",
     "…归谁" with no sentence saying so that the model trusts), the likeliest sentence leads instead of a refusal."""
-    return not query.asks_sanction and bool(ASKS_WHOSE.search(query.text) or ASKS_WHAT_IS.search(query.text))
+    return not query.asked.sanction and (query.asked.whose or query.asked.what_is)
 
 
 def _on_the_asked_acts(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
@@ -289,9 +268,9 @@ def _on_the_asked_acts(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
 
 def asked_thing(query: Query) -> str:
     """What the sentences allowed to lead state (`states_asked`), as a refusal names it."""
-    if query.asks_sanction:
+    if query.asked.sanction:
         return "处罚"
-    return "由谁承担责任" if ASKS_LIABILITY.search(query.text) else "所问的时间"
+    return "由谁承担责任" if query.asked.liability else "所问的时间"
 
 
 def may_lead(query: Query, cands: Sequence[Candidate]) -> np.ndarray:

@@ -52,7 +52,7 @@ class Writer:
             items = not (query.units and cand.feature("unit_match")) or _opens_what_is_counted(
                 query, cand.text
             )
-            whole = query.asks_list and not citations  # the lead line of "有哪些…" is the whole list
+            whole = query.asked.members and not citations  # the lead line of "有哪些…" is the whole list
             prov = complete(doc, cand.hit.clause, cand.start, cand.end, with_items=items, whole_list=whole)
             if len(prov.clause_ids) > 1 and set(prov.clause_ids) <= shown:
                 continue  # an item of a list already given whole

@@ -11,11 +11,12 @@ import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from corpus.choice import Choice
 from corpus.normalize import normalize_query
+from indexer.asking import Asked, read_asked
 from indexer.followup import SLOT_CHARS, Rewrite, rewrite, topic_chars
 from indexer.places import PlaceMatch, match_places
 from indexer.references import DocRef, referenced_documents
@@ -28,15 +29,6 @@ NUM = r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万两零〇半]+(
 QUESTION_TERM = re.compile(
     r"^(?:哪|哪些|哪个|多长|多少|什么|怎么|怎样|如何|几|是否|具体|分别|时候|时间|是不是|有没有|吗|呢|请问|一下|"
     r"规定|要求|有关|相关|按照|根据|文件|意见|条例|办法|怎么办|多久|多大|最多|最少|至少|一般|可以|能否|能不能|需要|应该)$"
-)
-# A question asking for the members of a set ("有哪些事不能做", "包括哪几类"): a list answers it whole.
-ASKS_LIST = re.compile(r"哪些|哪几|包括什么|包括哪")
-# "归谁？" asks whose a thing is: "…为公共收益，归业主共有" answers it (an owner need not be a body).
-ASKS_OWNER = re.compile(r"归谁|归哪|属于谁|归属")
-# "骗取低保会怎么处罚", "没登记就营业罚多少钱", "会判刑吗": what befalls whoever does a thing
-ASKS_SANCTION = re.compile(
-    r"(?:怎么|怎样|如何|会|要|将|被|该)被?(?:处罚|罚)|罚(?:多少|几|款多少)|(?:什么|哪些|啥)(?:处罚|处分)|"
-    r"受到.{0,4}处罚|判(?:几年|多久|多少年|刑)|坐牢|被(?:怎么|怎样|如何)?(?:处理|处置|追究)"
 )
 # Words of the old rule: "2018年版…", "修改前…", "旧版…" ask for a superseded version.
 OLD_VERSION = re.compile(r"修改前|修订前|旧版|原来的规定|老版|以前的规定|\d{4}年版")
@@ -141,20 +133,10 @@ class Query:
     earlier_docs: tuple[str, ...] = ()
     asks: str = ""  # the words the kind and the asked units were read from
 
-    @property
-    def asks_list(self) -> bool:
-        """It asks which things make up a set: a list item answering it is shown with its whole list."""
-        return bool(ASKS_LIST.search(self.asks or self.text))
-
-    @property
-    def asks_owner(self) -> bool:
-        """It asks whose a thing is (归谁): a sentence saying whose answers it."""
-        return bool(ASKS_OWNER.search(self.asks or self.text))
-
-    @property
-    def asks_sanction(self) -> bool:
-        """It asks what befalls whoever does a thing: a sentence stating a sanction leads the answer."""
-        return bool(ASKS_SANCTION.search(self.text))
+    @cached_property
+    def asked(self) -> Asked:
+        """What it asks (a list, whose, a sanction, who answers for a harm…), read once."""
+        return read_asked(self.text, self.asks)
 
     @property
     def weights(self) -> dict[str, float]:

@@ -1,0 +1,76 @@
+"""What a question asks, read from its words once (`Query.asked`): the members of a set, whose a thing is, a
+sanction, who answers for a harm, who sets a matter, what a word means, when a text applies.
+
+The question's side of each lives here; what answers it (a sentence stating a sanction, a liability, a
+definition) lives with the answer (`assistant/selector.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A question asking for the members of a set ("有哪些事不能做", "包括哪几类"): a list answers it whole.
+ASKS_LIST = re.compile(r"哪些|哪几|包括什么|包括哪")
+# "归谁？" asks whose a thing is: "…为公共收益，归业主共有" answers it (an owner need not be a body).
+ASKS_OWNER = re.compile(r"归谁|归哪|属于谁|归属")
+# Whose a thing is, asked outright ("广告收入归谁"; not who manages it: "归谁管")
+ASKS_WHOSE = re.compile(r"(?:归谁|属于谁|归属)(?!管|负责|监管|主管)")
+# "骗取低保会怎么处罚", "没登记就营业罚多少钱", "会判刑吗": what befalls whoever does a thing
+ASKS_SANCTION = re.compile(
+    r"(?:怎么|怎样|如何|会|要|将|被|该)被?(?:处罚|罚)|罚(?:多少|几|款多少)|(?:什么|哪些|啥)(?:处罚|处分)|"
+    r"受到.{0,4}处罚|判(?:几年|多久|多少年|刑)|坐牢|被(?:怎么|怎样|如何)?(?:处理|处置|追究)"
+)
+# A question about breaking a rule at all (a fine in 元 may answer it; a sanction may answer its procedure)
+ASKS_PENALTY = re.compile(r"罚|违反|违规|违法|法律责任|后果|处理|处分")
+# Who answers for a harm ("志愿者在服务中受伤了谁负责", "孩子在学校受伤了谁赔", "学校有责任吗"): liability, not a
+# department's duty ("兽医主管部门负责犬只的狂犬病防疫" names who 负责 and answers none of them)
+ASKS_LIABILITY = re.compile(
+    r"(?:受伤|伤人|伤害|咬|事故|损失|损坏|损害|出事|摔|车祸|弄坏|坠|丢失)[^，。？?]{0,12}"
+    r"(?:谁负责|负责吗|要负责|谁来负责|负不负责|谁赔|赔吗|要赔|谁承担|有责任吗|有没有责任|担责|谁的责任)"
+)
+# Who sets a standard or decides a matter ("停车收费标准谁来定", "由谁制定")
+ASKS_WHO_SETS = re.compile(r"谁(?:来)?(?:定|制定|确定|决定)|(?:制定|确定|决定)的?(?:部门|单位|机关)")
+# What a word covers, or whether a thing is one ("人工智能生成物是作品吗？", "直播画面是否构成作品？")
+ASKS_MEANING = re.compile(
+    r"什么是|是什么|指什么|指的是|什么叫|叫什么|何为|何谓|含义|定义|意思|哪些|哪几|包括|属于|算不算|算是|算作|范围|认定|"
+    r"构成|是不是|是否是|是否为|是[^，。？?！!]{1,12}吗"
+)
+# What a word is, asked outright (not which things it covers: `ASKS_MEANING`)
+ASKS_WHAT_IS = re.compile(r"什么是|是什么|指什么|指的是|什么叫|何为|何谓|含义|定义|什么意思")
+# When a text applies or what it replaces: its closing words answer only this
+ASKS_COMMENCEMENT = re.compile(r"施行|实施|生效|废止|失效|有效|什么时候|何时|哪天|哪一天|时间|几号|开始")
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What one question asks, each read once from its standalone text (`members` and `owner` from the words
+    its kind was read from, where it has them)."""
+
+    members: bool  # the members of a set
+    owner: bool  # whose a thing is, or who holds it ("归哪个部门" too)
+    whose: bool  # whose a thing is, not who manages it
+    sanction: bool  # what befalls whoever does a thing
+    penalty: bool  # anything about breaking a rule
+    liability: bool  # who answers for a harm
+    who_sets: bool  # who sets a standard or decides a matter
+    meaning: bool  # what a word covers, or whether a thing is one
+    what_is: bool  # what a word is
+    commencement: bool  # when a text applies, or what it replaces
+
+
+def read_asked(text: str, asks: str = "") -> Asked:
+    """`text`: the standalone question; `asks`: the words its kind was read from ("" when none)."""
+    own = asks or text
+    return Asked(
+        members=bool(ASKS_LIST.search(own)),
+        owner=bool(ASKS_OWNER.search(own)),
+        whose=bool(ASKS_WHOSE.search(text)),
+        sanction=bool(ASKS_SANCTION.search(text)),
+        penalty=bool(ASKS_PENALTY.search(text)),
+        liability=bool(ASKS_LIABILITY.search(text)),
+        who_sets=bool(ASKS_WHO_SETS.search(text)),
+        meaning=bool(ASKS_MEANING.search(text)),
+        what_is=bool(ASKS_WHAT_IS.search(text)),
+        commencement=bool(ASKS_COMMENCEMENT.search(text)),
+    )

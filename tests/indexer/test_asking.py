@@ -1,0 +1,29 @@
+"""What a question asks, read from its words (`indexer/asking.py`)."""
+
+from indexer.asking import read_asked
+
+
+def test_who_answers_for_a_harm_is_not_who_is_in_charge() -> None:
+    assert read_asked("孩子在学校受伤了谁赔？").liability
+    assert read_asked("志愿者在服务中受伤了谁负责").liability
+    assert not read_asked("犬只的狂犬病防疫谁负责？").liability
+
+
+def test_whose_a_thing_is_is_not_who_manages_it() -> None:
+    whose, manages = read_asked("小区里的广告收入归谁？"), read_asked("小区停车场归谁管？")
+    assert whose.whose and whose.owner
+    assert manages.owner and not manages.whose
+
+
+def test_the_asking_words_are_read_where_the_kind_was() -> None:
+    """A follow-up's standalone text holds the last question's words; what it asks is read from its own."""
+    assert not read_asked("业主委员会有哪些职责？那衡水呢", asks="那衡水呢").members
+    assert read_asked("业主委员会有哪些职责？").members
+
+
+def test_a_sanction_who_sets_and_what_a_word_is() -> None:
+    assert read_asked("楼道堆放杂物会被罚款吗").sanction
+    assert not read_asked("楼道能不能堆放杂物").sanction
+    assert read_asked("停车收费标准谁来定？").who_sets
+    assert read_asked("什么是家庭暴力？").what_is and read_asked("什么是家庭暴力？").meaning
+    assert not read_asked("家暴了找谁？").what_is
