@@ -23,10 +23,10 @@ ASKS_SANCTION = re.compile(
 )
 # A question about breaking a rule at all (a fine in 元 may answer it; a sanction may answer its procedure)
 ASKS_PENALTY = re.compile(r"罚|违反|违规|违法|法律责任|后果|处理|处分")
-# Who answers for a harm ("志愿者在服务中受伤了谁负责", "孩子在学校受伤了谁赔", "学校有责任吗"): liability, not a
+# Who answers for a harm ("志愿者在服务中受伤了谁负责", "孩子在学校受伤了谁赔", "电动车被偷了谁负责"): liability, not a
 # department's duty ("兽医主管部门负责犬只的狂犬病防疫" names who 负责 and answers none of them)
 ASKS_LIABILITY = re.compile(
-    r"(?:受伤|伤人|伤害|咬|事故|损失|损坏|损害|出事|摔|车祸|弄坏|坠|丢失)[^，。？?]{0,12}"
+    r"(?:受伤|伤人|伤害|咬|事故|损失|损坏|损害|出事|摔|车祸|弄坏|坠|丢失|丢了|被偷|偷了|被盗|失窃)[^，。？?]{0,12}"
     r"(?:谁负责|负责吗|要负责|谁来负责|负不负责|谁赔|赔吗|要赔|谁承担|有责任吗|有没有责任|担责|谁的责任)"
 )
 # Who sets a standard or decides a matter ("停车收费标准谁来定", "由谁制定")

@@ -27,3 +27,10 @@ def test_a_sanction_who_sets_and_what_a_word_is() -> None:
     assert read_asked("停车收费标准谁来定？").who_sets
     assert read_asked("什么是家庭暴力？").what_is and read_asked("什么是家庭暴力？").meaning
     assert not read_asked("家暴了找谁？").what_is
+
+
+def test_a_theft_is_a_harm_someone_may_answer_for() -> None:
+    """The twenty-eighth trial's "电动车被偷了谁负责" asks who answers for a loss, as "…丢失了谁负责" does."""
+    assert read_asked("电动车被偷了谁负责？").liability
+    assert read_asked("车在小区里被盗了物业要赔吗").liability
+    assert not read_asked("防盗门由谁负责安装？").liability
