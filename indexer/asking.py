@@ -29,6 +29,10 @@ ASKS_LIABILITY = re.compile(
     r"(?:受伤|伤人|伤害|咬|事故|损失|损坏|损害|出事|摔|车祸|弄坏|坠|丢失|丢了|被偷|偷了|被盗|失窃)[^，。？?]{0,12}"
     r"(?:谁负责|负责吗|要负责|谁来负责|负不负责|谁赔|赔吗|要赔|谁承担|有责任吗|有没有责任|担责|谁的责任)"
 )
+# Whether an act is allowed, asked yes or no ("打麻将赌钱违法吗", "是否合法"): the words that ask, not what is asked about
+ASKS_LEGALITY = re.compile(
+    r"(?:违法|合法|犯法|违规|犯罪)(?=吗|么|嘛)|(?<=是否)(?:违法|合法|犯法|违规|犯罪)|违不违法|合不合法|犯不犯法"
+)
 # Who sets a standard or decides a matter ("停车收费标准谁来定", "由谁制定")
 ASKS_WHO_SETS = re.compile(r"谁(?:来)?(?:定|制定|确定|决定)|(?:制定|确定|决定)的?(?:部门|单位|机关)")
 # What a word covers, or whether a thing is one ("人工智能生成物是作品吗？", "直播画面是否构成作品？")

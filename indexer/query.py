@@ -16,7 +16,7 @@ from pathlib import Path
 
 from corpus.choice import Choice
 from corpus.normalize import normalize_query
-from indexer.asking import Asked, read_asked
+from indexer.asking import ASKS_LEGALITY, Asked, read_asked
 from indexer.followup import SLOT_CHARS, Rewrite, rewrite, topic_chars
 from indexer.places import PlaceMatch, match_places
 from indexer.references import DocRef, referenced_documents
@@ -155,8 +155,9 @@ class Query:
     @property
     def subject_words(self) -> tuple[str, ...]:
         """Topic words outside the words that ask: "保姆在雇主家受伤了谁负责" is about 保姆, 雇主 and 受伤;
-        its 负责 asks who, and a clause saying who is 负责 for anything holds it."""
-        asking = asking_words(self.asks or self.text)
+        its 负责 asks who, and a clause saying who is 负责 for anything holds it; "打麻将赌钱违法吗" is about 打麻将 and
+        赌钱, its 违法吗 asks whether they are allowed."""
+        asking = asking_words(self.asks or self.text) + " ".join(ASKS_LEGALITY.findall(self.text))
         return tuple(w for w, _ in self.words if w not in asking)
 
     def asks_of_last(self, last: Query | None) -> bool:

@@ -34,3 +34,12 @@ def test_a_theft_is_a_harm_someone_may_answer_for() -> None:
     assert read_asked("电动车被偷了谁负责？").liability
     assert read_asked("车在小区里被盗了物业要赔吗").liability
     assert not read_asked("防盗门由谁负责安装？").liability
+
+
+def test_whether_an_act_is_allowed_is_asked_not_what_it_is_about(seed_retriever) -> None:
+    """The twenty-ninth trial's "打麻将赌钱违法吗" was answered with a fine for supplying drug users (违法所得): 违法 was the
+    only word of the question the texts hold. It asks whether 打麻将 and 赌钱 are allowed; neither is in the texts."""
+    q = seed_retriever.analyze("打麻将赌钱违法吗？")
+    assert "违法" in dict(q.words) and "违法" not in q.subject_words
+    assert set(q.subject_words) == {"打麻将", "赌钱"}
+    assert "违法" in seed_retriever.analyze("违法建筑由谁拆除？").subject_words
