@@ -1121,9 +1121,14 @@ def test_a_sanction_looked_for_further_down_is_one_on_what_was_asked(copied_sett
     assert any("喧哗" in c.quote for c in loud.related), loud.related
 
 
-VIOLENCE_RULES = "某省反家庭暴力条例\n" + "".join(
-    f"第{n}条 {text}\n"
-    for n, text in (
+def regulation(title: str, articles: tuple[tuple[str, str], ...]) -> str:
+    """A regulation's text as written for a test: its title, then each (number, text) as "第…条 …"."""
+    return title + "\n" + "".join(f"第{n}条 {text}\n" for n, text in articles)
+
+
+VIOLENCE_RULES = regulation(
+    "某省反家庭暴力条例",
+    (
         ("一", "为了预防和制止家庭暴力，保护家庭成员的合法权益，制定本条例。"),
         ("二", "本省行政区域内反家庭暴力工作，适用本条例。"),
         (
@@ -1137,7 +1142,7 @@ VIOLENCE_RULES = "某省反家庭暴力条例\n" + "".join(
         ("八", "学校、幼儿园应当开展反家庭暴力教育。"),
         ("九", "公安机关接到家庭暴力报案后应当及时出警。"),
         ("十", "遭受家庭暴力的，可以向公安机关报案或者依法向人民法院起诉。"),
-    )
+    ),
 )
 DOG_RULES = (
     "某市养犬管理条例\n"
@@ -1164,9 +1169,9 @@ def test_how_many_dogs_is_answered_by_a_count_in_tiao_not_an_article_number(fres
     assert not answer.refused and "限养一条" in answer.citations[0].quote, answer.text
 
 
-VOLUNTEER_RULES = "某市志愿服务条例\n" + "".join(
-    f"第{n}条 {text}\n"
-    for n, text in (
+VOLUNTEER_RULES = regulation(
+    "某市志愿服务条例",
+    (
         ("一", "为了规范志愿服务，保障志愿者、志愿服务组织和志愿服务对象的合法权益，制定本条例。"),
         ("二", "本条例所称志愿者，是指不以获取物质报酬为目的，自愿参加志愿服务的自然人。"),
         ("三", "市民政部门负责本市志愿服务的行政管理工作。团市委负责志愿者的招募、培训和记录服务等工作。"),
@@ -1178,7 +1183,7 @@ VOLUNTEER_RULES = "某市志愿服务条例\n" + "".join(
             "志愿服务活动中发生人身损害的，依下列情形处理：（一）志愿者因志愿服务组织过错受到损害的，由志愿服务组织依法承担民事责任；"
             "（二）志愿者因第三人过错受到损害的，由第三人依法承担民事责任。",
         ),
-    )
+    ),
 )
 
 
@@ -1214,15 +1219,15 @@ def test_whose_a_thing_is_is_answered_by_the_sentence_saying_so(copied_settings)
     assert not manages.refused and "负责" in manages.citations[0].quote, manages.text
 
 
-HOUSING_RULES = "某市住宅小区管理条例\n" + "".join(
-    f"第{n}条 {text}\n"
-    for n, text in (
+HOUSING_RULES = regulation(
+    "某市住宅小区管理条例",
+    (
         ("一", "为了加强住宅小区管理，维护业主的合法权益，制定本条例。"),
         ("二", "在住宅小区内饲养犬只，携带犬只外出时应当用犬绳牵领。"),
         ("三", "任何单位和个人不得在楼道、楼梯间堆放杂物，不得占用消防车通道。"),
         ("四", "物业服务人应当每月至少进行一次防火检查。"),
         ("五", "违反本条例第二条规定的，由公安机关责令改正，对个人处五十元以上二百元以下罚款。"),
-    )
+    ),
 )
 
 
