@@ -45,7 +45,7 @@ def answer_pool(
     # "骗取低保会怎么处罚", "志愿者受伤了谁负责": the sanction or the damages article, in a chapter of its own, shares few
     # words with the question; it holds the question's weightiest word, what is sanctioned or harmed ("在公共场所大声喧哗会被
     # 罚款吗" is not answered by a fine on companies' traffic duties)
-    key = _weightiest(query, topic)
+    key = _weightiest(query, topic) if sanction or liability else ""
 
     def stating(pattern: re.Pattern[str]) -> Callable[[Hit], bool]:
         return lambda h: (
