@@ -28,8 +28,8 @@ from assistant.selector import (
     closing_words,
     default_model,
     eligible,
+    lead_scores,
     states_asked,
-    states_softly,
 )
 from assistant.writing import NATIONAL, Writer
 from corpus import DocumentStore, with_alternatives
@@ -267,7 +267,7 @@ class Assistant:
         if not ok.any():
             # An answer to "how many people" must quote a number of people; none of the clauses has one.
             return unstated("检索到的条款中没有问题所问的数量", "所问的数量")
-        if query.kind is Kind.RESPONSIBLE and not query.asked.liability:
+        if query.kind is Kind.RESPONSIBLE and not (query.asked.liability or query.asked.pays):
             # "Who leads" is answered by a sentence naming a body, or a clause (or its section) listing
             # its units; a sentence of the topic that names nobody does not answer it.
             ok &= np.array([self.writer.names_responsible(c, query.asked.owner) for c in cands], dtype=bool)
@@ -303,10 +303,8 @@ class Assistant:
             if own.any() and float(p[own].max()) >= self.model.threshold:
                 ok = own
         probs = np.where(ok, p, 0.0)
-        leads = np.where(stated, probs, 0.0)
+        leads = lead_scores(query, cands, probs, stated, self.model.threshold)
         best = int(np.argmax(leads))
-        if leads[best] < self.model.threshold <= probs.max() and states_softly(query):
-            leads, best = probs, int(np.argmax(probs))
         if leads[best] < self.model.threshold <= probs.max():
             # "物业费多久调一次": on the topic, none stating a time likely to answer; those that state one shown first
             what, shown = asked_thing(query), self.writer.likeliest_first(cands, leads, related)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from assistant.provision import article_opening
-from assistant.selector import LIABILITY, SANCTION, defined_term
+from assistant.selector import LIABILITY, SANCTION, defined_term, stated_thing
 from corpus.alternatives import with_alternatives
 from corpus.model import Document
 from indexer import Hit, Retriever
@@ -32,9 +32,13 @@ def answer_pool(
     on ending a mediation); and the paragraph each later paragraph or list item is read with (`provision.article_opening`),
     at that clause's rank."""
     asks_amount = query.kind is Kind.NUMBER and bool(query.units)
-    sanction, liability = query.asked.sanction, query.asked.liability
+    asked = query.asked
+    # a sanction, a liability, either, who pays: what must be stated, each looked for further down
+    wanted = [p for on, p in ((asked.sanction, SANCTION), (asked.liability, LIABILITY)) if on] or [
+        p for p in (stated_thing(asked),) if p is not None
+    ]
     topic = _topic_words(query)
-    deep = asks_amount or sanction or topic or liability
+    deep = asks_amount or wanted or topic
     res = retriever.search(query, k=DEEP if deep else 10, region=region, doc_ids=doc_ids)
     hits = list(res.hits[:10])
     pool = hits[:10] if query.kind is Kind.COMPARISON else hits[:POOL]
@@ -45,17 +49,17 @@ def answer_pool(
     # "骗取低保会怎么处罚", "志愿者受伤了谁负责": the sanction or the damages article, in a chapter of its own, shares few
     # words with the question; it holds the question's weightiest word, what is sanctioned or harmed ("在公共场所大声喧哗会被
     # 罚款吗" is not answered by a fine on companies' traffic duties)
-    key = _weightiest(query, topic) if sanction or liability else ""
+    key = _weightiest(query, topic) if wanted else ""
 
     def stating(pattern: re.Pattern[str]) -> Callable[[Hit], bool]:
         return lambda h: (
             bool(pattern.search(h.clause.text)) and (not key or key in with_alternatives(h.clause.text))
         )
 
-    for asked, states in ((sanction, SANCTION), (liability, LIABILITY)):
-        if asked and not any(states.search(h.clause.text) for h in pool):
+    for states in wanted:
+        if not any(states.search(h.clause.text) for h in pool):
             _bring_up(res.hits, first, pool, ranks, stating(states))
-    if query.asked.meaning and not any(_defines(h, query) for h in pool):
+    if asked.meaning and not any(_defines(h, query) for h in pool):
         # "什么是家庭暴力": every clause of the law holds the word; the one saying what it is ("本条例所称家庭暴力，
         # 是指…") is no nearer than the rest
         _bring_up(res.hits, first, pool, ranks, lambda h: _defines(h, query))

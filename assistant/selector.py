@@ -21,6 +21,7 @@ from assistant.features import FEATURES, OPEN_SIGNALS, Candidate
 from assistant.roles import OWNER
 from corpus.alternatives import with_alternatives
 from corpus.outline import ARTICLE_NUMBER, CN_NUM
+from indexer.asking import Asked
 from indexer.query import UNSEEN_IDF, Kind, Query, asks_exact_time, asks_for_time
 
 PENALTY = re.compile(r"罚款|罚金")
@@ -42,6 +43,14 @@ DEFINITION = re.compile(
 )
 # What answers it: a sentence saying who bears the liability, compensates, or is at fault
 LIABILITY = re.compile(r"承担[^，。；]{0,15}责任|赔偿|补偿|过错|追偿|免责|赔付")
+# What answers "要负什么责任", "有什么后果" (`Asked.consequence`): a sanction or a liability
+CONSEQUENCE = re.compile(f"{SANCTION.pattern}|{LIABILITY.pattern}")
+# What answers who pays (`Asked.pays`): a sentence saying who bears, pays or budgets a cost ("费用由当事人承担",
+# "所需经费列入年度预算", "由业主按照…分摊")
+COST_BORNE = re.compile(
+    r"(?:费用|资金|经费|费|款)[^。；]{0,40}(?:承担|负担|支付|列支|出资|筹集|缴纳|交纳|分摊|补偿|补助)|"
+    r"(?:承担|负担|支付|列支|分摊|出资|筹集)[^，。；]{0,15}(?:费用|资金|经费|费)|(?:列入|纳入)[^，。；]{0,12}预算"
+)
 MODEL_FILE = Path(__file__).parent / "rules" / "answer_model.json"
 
 
@@ -223,11 +232,10 @@ def states_asked(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
     """Which sentences may lead the answer: one to "how long" or "how often" states a time (a date, a
     time limit, or a figure in the asked unit: 每两个月, 六个月), one to "怎么处罚" a sanction; the provisions
     beside it need not."""
-    if query.asked.sanction:
-        sanctions = np.array([bool(SANCTION.search(c.intro + c.text)) for c in cands], dtype=bool)
-        return sanctions & _on_the_asked_acts(query, cands)
-    if query.asked.liability:
-        return np.array([bool(LIABILITY.search(c.intro + c.text)) for c in cands], dtype=bool)
+    if (pattern := stated_thing(query.asked)) is not None:
+        states = np.array([bool(pattern.search(c.intro + c.text)) for c in cands], dtype=bool)
+        # a sanction for what the question names, not for another act
+        return states & _on_the_asked_acts(query, cands) if pattern is SANCTION else states
     # "小区里的广告收入归谁": the sentence saying whose it is, where one does
     if query.asked.whose:
         owned = np.array([bool(OWNER.search(c.intro + c.text)) for c in cands], dtype=bool)
@@ -250,6 +258,30 @@ def states_softly(query: Query) -> bool:
     return not query.asked.sanction and (query.asked.whose or query.asked.what_is)
 
 
+def lead_scores(
+    query: Query, cands: Sequence[Candidate], probs: np.ndarray, stated: np.ndarray, threshold: float
+) -> np.ndarray:
+    """Each sentence's score to lead the answer (`probs`: to answer at all, 0 where it may not), against `threshold`:
+    a sentence stating what is asked (`states_asked`) leads. Where none of them is trusted but another sentence is (the
+    topic is answered): the likeliest sentence leads when the asked thing is only preferred (`states_softly`); when who
+    pays or what befalls the doer is asked, the likeliest sentence saying so leads ("见义勇为受伤了医药费谁出": "…医疗费…等
+    费用，由…监督加害人…支付" holds fewer of the question's words than "医疗单位对见义勇为受伤的人员应当及时…救治"; "孩子不去上学
+    家长要负什么责任": "父母…未送…入学…的，…责令限期改正" fewer than "学校应当建立…家长委员会"), of a document a trusted
+    sentence is from (not another text's cost: "孩子入学的费用谁出" is not answered by 见义勇为's 医疗费)."""
+    leads = np.where(stated, probs, 0.0)
+    if leads.max() >= threshold or probs.max() < threshold:
+        return leads
+    if states_softly(query):
+        return probs
+    trusted = {c.hit.clause.doc_id for c, p in zip(cands, probs, strict=True) if p >= threshold}
+    said = stated & (probs > 0) & np.array([c.hit.clause.doc_id in trusted for c in cands], dtype=bool)
+    if (query.asked.pays or query.asked.consequence) and said.any():
+        lifted = np.where(said, probs + threshold - probs[said].max(), 0.0)
+        lifted[int(np.argmax(lifted))] = threshold  # exactly at the bar: a float sum may fall short of it
+        return lifted
+    return leads
+
+
 def _on_the_asked_acts(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
     """Which sentences name what the question asks about, themselves or in the provision they point back to, when
     some retrieved sentence does: "楼道堆放杂物会被罚款吗" is not answered by a fine for breaking the rules on walking
@@ -266,11 +298,22 @@ def _on_the_asked_acts(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
     return said if said.any() else np.ones(len(cands), dtype=bool)
 
 
+def stated_thing(asked: Asked) -> re.Pattern[str] | None:
+    """What a sentence leading the answer states, where the question asks a sanction, who answers for a harm, what
+    befalls the doer, or who pays; None when it asks none of them."""
+    wanted = ((asked.sanction, SANCTION), (asked.liability, LIABILITY), (asked.consequence, CONSEQUENCE))
+    return next((p for on, p in (*wanted, (asked.pays, COST_BORNE)) if on), None)
+
+
 def asked_thing(query: Query) -> str:
     """What the sentences allowed to lead state (`states_asked`), as a refusal names it."""
-    if query.asked.sanction:
-        return "处罚"
-    return "由谁承担责任" if query.asked.liability else "所问的时间"
+    said = {
+        SANCTION: "处罚",
+        LIABILITY: "由谁承担责任",
+        CONSEQUENCE: "处罚或责任",
+        COST_BORNE: "费用由谁承担",
+    }
+    return said.get(stated_thing(query.asked), "所问的时间")  # type: ignore[arg-type]
 
 
 def may_lead(query: Query, cands: Sequence[Candidate]) -> np.ndarray:

@@ -1,5 +1,6 @@
 """What a question asks, read from its words once (`Query.asked`): the members of a set, whose a thing is, a
-sanction, who answers for a harm, who sets a matter, what a word means, when a text applies.
+sanction, who answers for a harm, what befalls the doer, who pays, who sets a matter, what a word means, when a text
+applies.
 
 The question's side of each lives here; what answers it (a sentence stating a sanction, a liability, a
 definition) lives with the answer (`assistant/selector.py`).
@@ -29,6 +30,17 @@ ASKS_LIABILITY = re.compile(
     r"(?:受伤|伤人|伤害|咬|事故|损失|损坏|损害|出事|摔|车祸|弄坏|坠|丢失|丢了|被偷|偷了|被盗|失窃)[^，。？?]{0,12}"
     r"(?:谁负责|负责吗|要负责|谁来负责|负不负责|谁赔|赔吗|要赔|谁承担|有责任吗|有没有责任|担责|谁的责任)"
 )
+# What befalls whoever does a thing, asked as a responsibility or a consequence ("孩子不去上学家长要负什么责任",
+# "虚假诉讼会有什么后果"): a sanction answers it, or a liability ("…应当承担赔偿责任")
+ASKS_CONSEQUENCE = re.compile(
+    r"(?:负|承担|担|付)(?:什么|哪些|何种|啥)(?:样的)?(?:法律)?责任|(?:什么|何种|啥)(?:样的)?(?:法律)?后果|有何后果"
+)
+# Who pays for a thing ("拆违建的费用谁出", "电梯坏了谁出钱修"): the sentence saying who bears the cost, not
+# whoever is in charge of the thing
+ASKS_WHO_PAYS = re.compile(
+    r"(?:钱|费|款|资金)[^，。？?！!]{0,6}(?:谁出|谁付|谁来付|谁来出|谁承担|谁负担|由谁(?:承担|负担|支付|出)|谁掏|谁缴|谁交)|"
+    r"谁(?:来)?(?:出钱|付钱|掏钱|买单|承担费用|负担费用)"
+)
 # Whether an act is allowed, asked yes or no ("打麻将赌钱违法吗", "是否合法"): the words that ask, not what is asked about
 ASKS_LEGALITY = re.compile(
     r"(?:违法|合法|犯法|违规|犯罪)(?=吗|么|嘛)|(?<=是否)(?:违法|合法|犯法|违规|犯罪)|违不违法|合不合法|犯不犯法"
@@ -57,6 +69,8 @@ class Asked:
     sanction: bool  # what befalls whoever does a thing
     penalty: bool  # anything about breaking a rule
     liability: bool  # who answers for a harm
+    consequence: bool  # what befalls whoever does a thing: a sanction or a liability
+    pays: bool  # who bears the cost of a thing
     who_sets: bool  # who sets a standard or decides a matter
     meaning: bool  # what a word covers, or whether a thing is one
     what_is: bool  # what a word is
@@ -73,6 +87,8 @@ def read_asked(text: str, asks: str = "") -> Asked:
         sanction=bool(ASKS_SANCTION.search(text)),
         penalty=bool(ASKS_PENALTY.search(text)),
         liability=bool(ASKS_LIABILITY.search(text)),
+        consequence=bool(ASKS_CONSEQUENCE.search(text)) and not ASKS_SANCTION.search(text),
+        pays=bool(ASKS_WHO_PAYS.search(text)),
         who_sets=bool(ASKS_WHO_SETS.search(text)),
         meaning=bool(ASKS_MEANING.search(text)),
         what_is=bool(ASKS_WHAT_IS.search(text)),

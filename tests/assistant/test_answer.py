@@ -1256,3 +1256,57 @@ def test_a_sanction_does_not_answer_who_sets_a_matter(copied_settings):
     assert not sets.refused and sets.citations[0].article.startswith("第二十一条"), sets.text
     fined = a.ask("停车场不按规定标准收费会被怎么处罚？")
     assert not fined.refused and SANCTION.search(fined.citations[0].quote), fined.text
+
+
+SCHOOL_RULES = regulation(
+    "某市义务教育条例",
+    (
+        ("一", "为了保障适龄儿童、少年接受义务教育的权利，制定本条例。"),
+        (
+            "二",
+            "学校应当建立健全与家长的联系制度，建立家长委员会，对涉及学生权益的重要事项，应当听取家长委员会的意见。",
+        ),
+        ("三", "凡年满六周岁的儿童，其父母或者其他法定监护人应当送其入学接受并完成义务教育。"),
+        ("四", "学生家长应当积极配合学校实施素质教育，共同促进学生全面发展。"),
+        (
+            "五",
+            "适龄儿童、少年的父母或者其他法定监护人无正当理由未送适龄儿童、少年入学接受义务教育的，"
+            "由当地教育行政部门给予批评教育，责令限期改正。",
+        ),
+    ),
+)
+HERO_RULES = regulation(
+    "某省见义勇为人员奖励和保障条例",
+    (
+        ("一", "为了弘扬社会正气，奖励和保障见义勇为人员，制定本条例。"),
+        ("二", "医疗单位对见义勇为受伤的人员应当及时组织抢救和治疗，不得以任何借口推诿、拒绝或者拖延。"),
+        (
+            "三",
+            "见义勇为伤亡人员的医疗费、误工费、残疾生活补助费等费用，由公安机关监督加害人或者其监护人及时支付。",
+        ),
+        ("四", "见义勇为受伤致残人员的待遇，按照有关工伤规定办理。"),
+    ),
+)
+
+
+def test_what_befalls_the_doer_is_answered_by_a_sanction(fresh_settings, tmp_path):
+    """The thirtieth trial's "孩子不去上学家长要负什么责任" was led by "学校应当建立健全与家长的联系制度…": it holds 家长, the
+    sanction (第五条: 父母…未送…入学…的，…批评教育，责令限期改正) does not. Asked what one must answer for, a sanction or a
+    liability leads, as for "会被怎么处罚"."""
+    a = assistant_over(fresh_settings, tmp_path, {"义务教育条例.txt": SCHOOL_RULES})
+    answer = a.ask("孩子不去上学家长要负什么责任？")
+    assert not answer.refused and answer.citations[0].article.startswith("第五条"), answer.text
+
+
+def test_who_pays_is_answered_by_the_sentence_saying_who_bears_the_cost(fresh_settings, tmp_path):
+    """Asked who pays ("见义勇为受伤了医药费谁出", the thirteenth trial; "拆违建的费用谁出", the thirtieth), answers were led by
+    whatever shared the question's words (医疗单位…及时…救治) or named a body (a fine by 公安机关). The sentence saying who
+    bears the cost leads, however few of the question's words it holds; where no retrieved sentence says who pays, the
+    answer says so."""
+    a = assistant_over(
+        fresh_settings, tmp_path, {"见义勇为条例.txt": HERO_RULES, "义务教育条例.txt": SCHOOL_RULES}
+    )
+    hero = a.ask("见义勇为受伤了医药费谁出？")
+    assert not hero.refused and hero.citations[0].article.startswith("第三条"), hero.text
+    school = a.ask("孩子入学的费用谁出？")
+    assert school.refused and "费用由谁承担" in school.text, school.text

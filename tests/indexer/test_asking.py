@@ -43,3 +43,15 @@ def test_whether_an_act_is_allowed_is_asked_not_what_it_is_about(seed_retriever)
     assert "违法" in dict(q.words) and "违法" not in q.subject_words
     assert set(q.subject_words) == {"打麻将", "赌钱"}
     assert "违法" in seed_retriever.analyze("违法建筑由谁拆除？").subject_words
+
+
+def test_what_befalls_the_doer_and_who_pays() -> None:
+    """The thirtieth trial's "孩子不去上学家长要负什么责任" asks what befalls whoever does a thing (a sanction or a liability
+    answers it), "拆违建的费用谁出" who bears a cost (not who is in charge)."""
+    assert read_asked("孩子不去上学家长要负什么责任").consequence
+    assert read_asked("虚假诉讼会有什么后果？").consequence
+    assert not read_asked("不交物业费会被怎么处罚？").consequence  # a sanction, asked as one
+    assert not read_asked("谁负责小区的绿化？").consequence
+    assert read_asked("拆违建的费用谁出").pays and read_asked("电梯坏了谁出钱修").pays
+    assert read_asked("房屋安全鉴定的费用由谁承担？").pays
+    assert not read_asked("小区电梯由谁负责维修？").pays
