@@ -212,11 +212,16 @@ def _number(text: str) -> int:
 def _last_sentence(intro: Clause) -> str:
     """The sentence of a list's intro clause that opens the list: its last ("…履行下列职责："), or, where the
     intro goes on after announcing the list, from the sentence announcing it on ("有下列情形之一，学校有过错的，应当承担
-    相应的责任；学校无过错的，不承担责任。法律法规另有规定的除外。")."""
+    相应的责任；学校无过错的，不承担责任。法律法规另有规定的除外。"; "有下列行为之一的，由…依法给予处罚；构成犯罪的，依法追究
+    刑事责任：", whose last part alone would make every item a crime)."""
     text = intro.text.rstrip()
     if not text.endswith(("：", ":")) and (m := LIST_AHEAD.search(text)):
         return text[max(text.rfind("。", 0, m.start()) + 1, 0) :].lstrip()
-    return re.split(r"(?<=[。；;])", text)[-1] or intro.text
+    parts = re.split(r"(?<=[。；;])", text)
+    since = len(parts) - next((i for i, p in enumerate(reversed(parts)) if p.endswith("。")), len(parts))
+    announcing = [i for i in range(since, len(parts)) if LIST_AHEAD.search(parts[i])]  # in the last sentence
+    first = announcing[-1] if announcing and not LIST_AHEAD.search(parts[-1]) else len(parts) - 1
+    return "".join(parts[first:]).lstrip() or intro.text
 
 
 # An intro announcing the list after it without ending in a colon: "有下列情形之一，…不承担责任。"

@@ -98,6 +98,27 @@ def test_a_list_item_is_shown_with_an_opening_that_goes_on_past_announcing_it(tm
     )
 
 
+def test_a_list_item_is_shown_with_the_whole_sentence_announcing_it(tmp_path, fresh_settings):
+    """The thirty-first trial's "医院能告诉我胎儿是男孩还是女孩吗" was answered "第二十三条：构成犯罪的，依法追究刑事责任：……（五）
+    进行非医学需要的…胎儿性别鉴定…的": the opening was cut at its last "；", which made the item a crime. The list is
+    announced before it ("有下列行为之一的，由…依法给予处罚；"): the item is shown after the whole sentence."""
+    path = tmp_path / "母婴保健条例.md"
+    path.write_text(
+        "# 某省母婴保健管理条例\n\n"
+        "第二十三条 违反本条例规定，有下列行为之一的，由县级以上人民政府有关部门依法给予处罚；构成犯罪的，依法追究刑事责任：\n\n"
+        "（一）违规提供母乳代用品的；\n\n"
+        "（二）进行非医学需要的胎儿性别鉴定的。\n",
+        encoding="utf-8",
+    )
+    [res] = DocumentStore(fresh_settings).ingest([path])
+    doc = DocumentStore(fresh_settings).get(res.doc_ids[0])
+    item = next(c for c in doc.clauses if c.text.startswith("（二）"))
+    prov = complete(doc, item, 0, len(item.text))
+    opening = "第二十三条违反本条例规定，有下列行为之一的，由县级以上人民政府有关部门依法给予处罚；构成犯罪的"
+    assert prov.text.startswith(opening), prov.text
+    assert prov.text.endswith("……（二）进行非医学需要的胎儿性别鉴定的。"), prov.text
+
+
 def test_the_newer_version_supersedes_the_older(tmp_path, fresh_settings):
     old = _ingest(tmp_path, fresh_settings, "reg2018.md", "", "三十日")
     new = _ingest(
