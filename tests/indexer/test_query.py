@@ -1,6 +1,6 @@
 """Query analysis against the real seed index: which words of a question carry topic weight."""
 
-from indexer.query import Kind, asked_units, detect_kind
+from indexer.query import Kind, asked_units, asks_for_time, detect_kind
 from indexer.tokenize import Tokenizer, function_words
 
 
@@ -121,6 +121,19 @@ def test_a_recurring_deadline_is_answered_in_its_period_and_a_set_phrase_counts_
     assert answers(staff, "社区服务站配备5-9人") and answers(staff, "明确一位分管负责人")
     assert not answers(staff, "统筹推进“五位一体”总体布局")
     assert not answers(staff, "推行党组织书记、居民委员会主任“一人兼”")  # who holds both posts
+
+
+def test_what_time_of_day_is_answered_by_a_clock_time():
+    """The thirty-first trial's "歌厅营业到几点" was answered "不得在安全疏散通道营业或者放置物品": a sentence of the topic
+    that states no time. 几点 asks a clock time, and only a sentence stating one leads."""
+    clock = asked_units("歌厅营业到几点")
+    assert clock and asks_for_time("歌厅营业到几点")
+
+    def answers(text: str) -> bool:
+        return any(u.search(text) for u in clock)
+
+    assert answers("每日二十二时至次日六时不得进行产生噪声的装修作业") and answers("营业时间为8:00至22:00")
+    assert not answers("不得在安全疏散通道营业或者放置物品") and not answers("会议提出三点要求，同时部署工作")
 
 
 def test_a_place_whose_text_sets_no_count_is_refused_not_answered_with_a_set_phrase(seed_assistant):
