@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from assistant.provision import article_opening
-from assistant.selector import LIABILITY, SANCTION, defined_term, stated_thing
+from assistant.selector import CONSEQUENCE, COST_BORNE, LIABILITY, SANCTION, defined_term
 from corpus.alternatives import with_alternatives
 from corpus.model import Document
 from indexer import Hit, Retriever
@@ -34,9 +34,8 @@ def answer_pool(
     asks_amount = query.kind is Kind.NUMBER and bool(query.units)
     asked = query.asked
     # a sanction, a liability, either, who pays: what must be stated, each looked for further down
-    wanted = [p for on, p in ((asked.sanction, SANCTION), (asked.liability, LIABILITY)) if on] or [
-        p for p in (stated_thing(asked),) if p is not None
-    ]
+    stated = ((asked.sanction, SANCTION), (asked.liability, LIABILITY), (asked.consequence, CONSEQUENCE))
+    wanted = [p for on, p in (*stated, (asked.pays, COST_BORNE)) if on]
     topic = _topic_words(query)
     deep = asks_amount or wanted or topic
     res = retriever.search(query, k=DEEP if deep else 10, region=region, doc_ids=doc_ids)
