@@ -211,6 +211,18 @@ def earlier_subject(text: str, pos: int) -> Units:
 def is_target(text: str, q: Quantity) -> bool:
     if q.unit == "年" and q.value is not None and q.value >= 1900:
         return False  # a year, not a duration
+    if q.text.endswith("人") and re.match(r"口及?(?:以上|以下)", text[q.end :]):
+        return False  # "20万人口以上城市在市区至少建成3个": which cities, a condition
+    if (
+        q.unit == "年"
+        and q.text[-1] == "年"
+        and not q.text.startswith("每")
+        and not text[: q.start].endswith(("每", "满"))
+    ):
+        rest = rest_of_clause(text, q.end)
+        following = find_quantities(rest)
+        if following and following[0].start == 0 and re.match(r"[\d二两三四五六七八九十百千]", rest):
+            return False  # "完成全市农村“3年50万户”无害化厕改": the years a figure is reached in (not "1年一次有效")
     if q.unit in WORD_OPENING_UNITS and not _unit_ends_a_word(text, q):
         return False  # "两场所", "十条例": the unit's character opens a word, it counts nothing
     if "□" in q.text:

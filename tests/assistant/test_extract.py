@@ -1465,3 +1465,15 @@ def test_a_span_of_calendar_months_is_no_figure():
     masked only before 起, 底, a comma…); so many months is "3-6个月", which stays."""
     rows = valued_rows("其中，1-7月已开工470万套，占年度目标任务的78%。", "整改期限为3-6个月。")
     assert [r.value for r in rows] == ["470万套", "78%", "3-6个月"]
+
+
+def test_a_population_naming_which_cities_and_the_years_a_figure_is_reached_in_are_no_figures():
+    """A ninety-fourth batch (shelters, public toilets and charging plans from news and document pages, labelled before
+    the first run): "20万人口以上城市在市区至少建成3个应急避难场所" sets 3 for the cities of 20万 people or more — the
+    population says which cities; "完成全市农村“3年50万户”无害化厕改" reaches 50万户 in three years — 3年 is when, not a
+    figure; a term ("任期5年"), a frequency ("每3年1次") and a range of years ("三年以上七年以下") stay."""
+    rows = valued_rows(
+        "“十二五”期间，20万人口以上城市在市区至少建成3个应急避难场所。完成全市农村“3年50万户”无害化厕改任务目标。"
+        "居民委员会每届任期5年。社区工作者每3年1次全覆盖培训。情节严重的，处三年以上七年以下有期徒刑。"
+    )
+    assert [r.value for r in rows] == ["3个", "50万户", "5年", "1次", "三年以上七年以下"]
