@@ -50,14 +50,15 @@ def answer_pool(
     # 罚款吗" is not answered by a fine on companies' traffic duties)
     key = _weightiest(query, topic) if wanted else ""
 
-    def stating(pattern: re.Pattern[str]) -> Callable[[Hit], bool]:
+    def stating(pattern: re.Pattern[str], key: str) -> Callable[[Hit], bool]:
         return lambda h: (
             bool(pattern.search(h.clause.text)) and (not key or key in with_alternatives(h.clause.text))
         )
 
     for states in wanted:
         if not any(states.search(h.clause.text) for h in pool):
-            _bring_up(res.hits, first, pool, ranks, stating(states))
+            # who pays is said of the cost ("…医疗费…等费用，由…支付"), not of the harm the question names (受伤)
+            _bring_up(res.hits, first, pool, ranks, stating(states, "" if states is COST_BORNE else key))
     if asked.meaning and not any(_defines(h, query) for h in pool):
         # "什么是家庭暴力": every clause of the law holds the word; the one saying what it is ("本条例所称家庭暴力，
         # 是指…") is no nearer than the rest
