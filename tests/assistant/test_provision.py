@@ -71,23 +71,30 @@ def test_a_list_item_is_shown_after_its_intro(tmp_path, fresh_settings):
     assert complete(doc, after, 0, len(after.text)).text == after.text  # a paragraph, not an item
 
 
+def _item_shown(tmp: Path, settings, text: str, item: str):
+    """A regulation written for the test, ingested; the list item starting `item` as an answer shows it."""
+    path = tmp / "条例.md"
+    path.write_text(text, encoding="utf-8")
+    [res] = DocumentStore(settings).ingest([path])
+    doc = DocumentStore(settings).get(res.doc_ids[0])
+    clause = next(c for c in doc.clauses if c.text.startswith(item))
+    return complete(doc, clause, 0, len(clause.text))
+
+
 def test_a_list_item_is_shown_with_an_opening_that_goes_on_past_announcing_it(tmp_path, fresh_settings):
     """The twenty-third trial's "学生上学路上出车祸学校有责任吗" was answered "第二十四条：（一）学生自行上学…途中发生事故的"
     alone: the article opens its list without a colon and goes on to say what the cases mean ("…学校无过错的，不承担责任。
     法律法规另有规定的除外。"). The item is shown after the opening, from the sentence announcing the list on."""
-    path = tmp_path / "事故条例.md"
-    path.write_text(
+    prov = _item_shown(
+        tmp_path,
+        fresh_settings,
         "# 某市中小学生人身伤害事故预防与处理条例\n\n"
         "第二十三条 事故发生后，学校应当及时救助受伤害学生。\n\n"
         "第二十四条 有下列情形之一，学校有过错的，应当承担相应的责任；学校无过错的，不承担责任。法律法规另有规定的除外。\n\n"
         "（一）学生自行上学、放学、返校、离校途中发生事故的；\n\n"
         "（二）学生在学校教育教学活动期间擅自外出发生事故的。\n",
-        encoding="utf-8",
+        "（一）",
     )
-    [res] = DocumentStore(fresh_settings).ingest([path])
-    doc = DocumentStore(fresh_settings).get(res.doc_ids[0])
-    item = next(c for c in doc.clauses if c.text.startswith("（一）"))
-    prov = complete(doc, item, 0, len(item.text))
     assert (
         "有下列情形之一，学校有过错的" in prov.text
         and "不承担责任。法律法规另有规定的除外。（一）" in prov.text
@@ -102,18 +109,15 @@ def test_a_list_item_is_shown_with_the_whole_sentence_announcing_it(tmp_path, fr
     """The thirty-first trial's "医院能告诉我胎儿是男孩还是女孩吗" was answered "第二十三条：构成犯罪的，依法追究刑事责任：……（五）
     进行非医学需要的…胎儿性别鉴定…的": the opening was cut at its last "；", which made the item a crime. The list is
     announced before it ("有下列行为之一的，由…依法给予处罚；"): the item is shown after the whole sentence."""
-    path = tmp_path / "母婴保健条例.md"
-    path.write_text(
+    prov = _item_shown(
+        tmp_path,
+        fresh_settings,
         "# 某省母婴保健管理条例\n\n"
         "第二十三条 违反本条例规定，有下列行为之一的，由县级以上人民政府有关部门依法给予处罚；构成犯罪的，依法追究刑事责任：\n\n"
         "（一）违规提供母乳代用品的；\n\n"
         "（二）进行非医学需要的胎儿性别鉴定的。\n",
-        encoding="utf-8",
+        "（二）",
     )
-    [res] = DocumentStore(fresh_settings).ingest([path])
-    doc = DocumentStore(fresh_settings).get(res.doc_ids[0])
-    item = next(c for c in doc.clauses if c.text.startswith("（二）"))
-    prov = complete(doc, item, 0, len(item.text))
     opening = "第二十三条违反本条例规定，有下列行为之一的，由县级以上人民政府有关部门依法给予处罚；构成犯罪的"
     assert prov.text.startswith(opening), prov.text
     assert prov.text.endswith("……（二）进行非医学需要的胎儿性别鉴定的。"), prov.text
