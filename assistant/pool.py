@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from assistant.provision import article_opening
-from assistant.selector import CONSEQUENCE, COST_BORNE, LIABILITY, SANCTION, defined_term
+from assistant.selector import COST_BORNE, SANCTION, defined_term, stated_things
 from corpus.alternatives import with_alternatives
 from corpus.model import Document
 from indexer import Hit, Retriever
@@ -32,10 +32,9 @@ def answer_pool(
     on ending a mediation); and the paragraph each later paragraph or list item is read with (`provision.article_opening`),
     at that clause's rank."""
     asks_amount = query.kind is Kind.NUMBER and bool(query.units)
-    asked = query.asked
-    # a sanction, a liability, either, who pays: what must be stated, each looked for further down
-    stated = ((asked.sanction, SANCTION), (asked.liability, LIABILITY), (asked.consequence, CONSEQUENCE))
-    wanted = [p for on, p in (*stated, (asked.pays, COST_BORNE)) if on]
+    wanted = stated_things(
+        query.asked
+    )  # a sanction, a liability, either, who pays: each looked for further down
     topic = _topic_words(query)
     deep = asks_amount or wanted or topic
     res = retriever.search(query, k=DEEP if deep else 10, region=region, doc_ids=doc_ids)
@@ -59,7 +58,7 @@ def answer_pool(
         if not any(states.search(h.clause.text) for h in pool):
             # who pays is said of the cost ("…医疗费…等费用，由…支付"), not of the harm the question names (受伤)
             _bring_up(res.hits, first, pool, ranks, stating(states, "" if states is COST_BORNE else key))
-    if asked.meaning and not any(_defines(h, query) for h in pool):
+    if query.asked.meaning and not any(_defines(h, query) for h in pool):
         # "什么是家庭暴力": every clause of the law holds the word; the one saying what it is ("本条例所称家庭暴力，
         # 是指…") is no nearer than the rest
         _bring_up(res.hits, first, pool, ranks, lambda h: _defines(h, query))

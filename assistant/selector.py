@@ -298,11 +298,16 @@ def _on_the_asked_acts(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
     return said if said.any() else np.ones(len(cands), dtype=bool)
 
 
-def stated_thing(asked: Asked) -> re.Pattern[str] | None:
-    """What a sentence leading the answer states, where the question asks a sanction, who answers for a harm, what
-    befalls the doer, or who pays; None when it asks none of them."""
+def stated_things(asked: Asked) -> list[re.Pattern[str]]:
+    """What a sentence leading the answer states, for each of a sanction, who answers for a harm, what befalls the
+    doer and who pays the question asks, in that order (the first decides which sentences may lead)."""
     wanted = ((asked.sanction, SANCTION), (asked.liability, LIABILITY), (asked.consequence, CONSEQUENCE))
-    return next((p for on, p in (*wanted, (asked.pays, COST_BORNE)) if on), None)
+    return [p for on, p in (*wanted, (asked.pays, COST_BORNE)) if on]
+
+
+def stated_thing(asked: Asked) -> re.Pattern[str] | None:
+    """The first of `stated_things`; None when the question asks none of them."""
+    return next(iter(stated_things(asked)), None)
 
 
 def asked_thing(query: Query) -> str:
@@ -313,7 +318,7 @@ def asked_thing(query: Query) -> str:
         CONSEQUENCE: "处罚或责任",
         COST_BORNE: "费用由谁承担",
     }
-    return said.get(stated_thing(query.asked), "所问的时间")  # type: ignore[arg-type]
+    return said[pattern] if (pattern := stated_thing(query.asked)) is not None else "所问的时间"
 
 
 def may_lead(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
