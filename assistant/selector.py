@@ -51,6 +51,13 @@ COST_BORNE = re.compile(
     r"(?:费用|资金|经费|费|款)[^。；]{0,40}(?:承担|负担|支付|列支|出资|筹集|缴纳|交纳|分摊|补偿|补助)|"
     r"(?:承担|负担|支付|列支|分摊|出资|筹集)[^，。；]{0,15}(?:费用|资金|经费|费)|(?:列入|纳入)[^，。；]{0,12}预算"
 )
+# What a refusal says the clauses found do not state, for each of the above
+STATED_NAMES = {
+    SANCTION: "处罚",
+    LIABILITY: "由谁承担责任",
+    CONSEQUENCE: "处罚或责任",
+    COST_BORNE: "费用由谁承担",
+}
 MODEL_FILE = Path(__file__).parent / "rules" / "answer_model.json"
 
 
@@ -273,13 +280,15 @@ def lead_scores(
         return leads
     if states_softly(query):
         return probs
+    if not (query.asked.pays or query.asked.consequence):
+        return leads
     trusted = {c.hit.clause.doc_id for c, p in zip(cands, probs, strict=True) if p >= threshold}
     said = stated & (probs > 0) & np.array([c.hit.clause.doc_id in trusted for c in cands], dtype=bool)
-    if (query.asked.pays or query.asked.consequence) and said.any():
-        lifted = np.where(said, probs + threshold - probs[said].max(), 0.0)
-        lifted[int(np.argmax(lifted))] = threshold  # exactly at the bar: a float sum may fall short of it
-        return lifted
-    return leads
+    if not said.any():
+        return leads
+    lifted = np.where(said, probs + threshold - probs[said].max(), 0.0)
+    lifted[int(np.argmax(lifted))] = threshold  # exactly at the bar: a float sum may fall short of it
+    return lifted
 
 
 def _on_the_asked_acts(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
@@ -312,13 +321,8 @@ def stated_thing(asked: Asked) -> re.Pattern[str] | None:
 
 def asked_thing(query: Query) -> str:
     """What the sentences allowed to lead state (`states_asked`), as a refusal names it."""
-    said = {
-        SANCTION: "处罚",
-        LIABILITY: "由谁承担责任",
-        CONSEQUENCE: "处罚或责任",
-        COST_BORNE: "费用由谁承担",
-    }
-    return said[pattern] if (pattern := stated_thing(query.asked)) is not None else "所问的时间"
+    pattern = stated_thing(query.asked)
+    return STATED_NAMES[pattern] if pattern is not None else "所问的时间"
 
 
 def may_lead(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
