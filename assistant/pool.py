@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from assistant.provision import article_opening
-from assistant.selector import COST_BORNE, SANCTION, defined_term, stated_things
+from assistant.selector import COMPLAINT_TAKEN, COST_BORNE, SANCTION, defined_term, stated_things
 from corpus.alternatives import with_alternatives
 from corpus.model import Document
 from indexer import Hit, Retriever
@@ -56,8 +56,15 @@ def answer_pool(
 
     for states in wanted:
         if not any(states.search(h.clause.text) for h in pool):
-            # who pays is said of the cost ("…医疗费…等费用，由…支付"), not of the harm the question names (受伤)
-            _bring_up(res.hits, first, pool, ranks, stating(states, "" if states is COST_BORNE else key))
+            # who pays is said of the cost ("…医疗费…等费用，由…支付"), not of the harm the question names (受伤); where to
+            # complain of any breach ("对违反本条例规定的行为进行投诉举报")
+            _bring_up(
+                res.hits,
+                first,
+                pool,
+                ranks,
+                stating(states, "" if states in (COST_BORNE, COMPLAINT_TAKEN) else key),
+            )
     if query.asked.meaning and not any(_defines(h, query) for h in pool):
         # "什么是家庭暴力": every clause of the law holds the word; the one saying what it is ("本条例所称家庭暴力，
         # 是指…") is no nearer than the rest

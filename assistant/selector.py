@@ -51,13 +51,27 @@ COST_BORNE = re.compile(
     r"(?:费用|资金|经费|费|款)[^。；]{0,40}(?:承担|负担|支付|列支|出资|筹集|缴纳|交纳|分摊|补偿|补助)|"
     r"(?:承担|负担|支付|列支|分摊|出资|筹集)[^，。；]{0,15}(?:费用|资金|经费|费)|(?:列入|纳入)[^，。；]{0,12}预算"
 )
+# What answers where to take a complaint (`Asked.complaint`): a sentence naming a channel, or the body taking complaints
+# ("可以通过“12345”政务服务热线…投诉举报", "向…部门举报", "…部门应当受理…投诉"), not "有权投诉举报"
+COMPLAINT_TAKEN = re.compile(
+    r"(?:向|通过|拨打|致电)[^，。；]{1,30}(?:投诉|举报|反映)|(?:热线|电话|信箱)[^。；]{0,30}(?:投诉|举报|反映)|(?:受理|接受|处理|处置)[^，。；]{0,8}(?:投诉|举报)|"
+    r"(?:投诉|举报)(?:电话|热线|信箱|平台|方式|渠道)"
+)
+# What answers whether a thing costs anything (`Asked.fee`): a sentence saying it is free or what is charged
+FEE_STATED = re.compile(
+    r"免费|免收|免交|免缴|免除[^，。；]{0,6}费|无偿|不收费|不收取|不得[^，。；]{0,12}收取|收取[^，。；]{0,12}费|收费|减免"
+)
 # What a refusal says the clauses found do not state, for each of the above
 STATED_NAMES = {
-    SANCTION: "处罚",
+    SANCTION: "对所问行为的处罚",
     LIABILITY: "由谁承担责任",
     CONSEQUENCE: "处罚或责任",
     COST_BORNE: "费用由谁承担",
+    COMPLAINT_TAKEN: "向谁投诉或举报",
+    FEE_STATED: "是否收费",
 }
+# Preferred, not required: where no sentence the answer may open with says it, the likeliest sentence leads
+SOFTLY_STATED = (COMPLAINT_TAKEN, FEE_STATED)
 MODEL_FILE = Path(__file__).parent / "rules" / "answer_model.json"
 
 
@@ -252,6 +266,12 @@ def states_asked(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
         defines = np.array([defined_term(c.text) in query.text for c in cands], dtype=bool)
         if defines.any():
             return defines
+    if (
+        query.asked.is_one
+    ):  # "电子烟算不算吸烟": the sentence saying what the one is, where it names the other
+        defines = np.array([_defines_one_as_other(query, c.text) for c in cands], dtype=bool)
+        if defines.any():
+            return defines
     if query.kind is not Kind.DEADLINE or not asks_for_time(query.asks):
         return np.ones(len(cands), dtype=bool)
     if asks_exact_time(query.asks):  # "提前多久": a time before the event, not a time limit after it
@@ -262,7 +282,17 @@ def states_asked(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
 def states_softly(query: Query) -> bool:
     """The sentences allowed to lead are preferred, not required: where none is likely enough to answer ("什么是…",
     "…归谁" with no sentence saying so that the model trusts), the likeliest sentence leads instead of a refusal."""
-    return not query.asked.sanction and (query.asked.whose or query.asked.what_is)
+    return not query.asked.sanction and (query.asked.whose or query.asked.what_is or query.asked.is_one)
+
+
+def _defines_one_as_other(query: Query, text: str) -> bool:
+    """The sentence defines a word of the question and names another of its subject words ("本条例所称的吸烟，是指吸入并
+    呼出烟草的烟雾或者电子烟气雾的行为" for "电子烟算不算吸烟")."""
+    term = defined_term(text)
+    if term not in query.text:
+        return False
+    body = text[text.find(term) + len(term) :]
+    return any(len(w) > 1 and w not in term and term not in w and w in body for w in query.subject_words)
 
 
 def lead_scores(
@@ -271,21 +301,23 @@ def lead_scores(
     """Each sentence's score to lead the answer (`probs`: to answer at all, 0 where it may not), against `threshold`:
     a sentence stating what is asked (`states_asked`) leads. Where none of them is trusted but another sentence is (the
     topic is answered): the likeliest sentence leads when the asked thing is only preferred (`states_softly`); when who
-    pays or what befalls the doer is asked, the likeliest sentence saying so leads ("见义勇为受伤了医药费谁出": "…医疗费…等
+    pays, what befalls the doer or where to complain is asked, the likeliest sentence saying so leads ("见义勇为受伤了医药费谁出": "…医疗费…等
     费用，由…监督加害人…支付" holds fewer of the question's words than "医疗单位对见义勇为受伤的人员应当及时…救治"; "孩子不去上学
     家长要负什么责任": "父母…未送…入学…的，…责令限期改正" fewer than "学校应当建立…家长委员会"), of a document a trusted
-    sentence is from (not another text's cost: "孩子入学的费用谁出" is not answered by 见义勇为's 医疗费)."""
+    sentence is from (not another text's cost: "孩子入学的费用谁出" is not answered by 见义勇为's 医疗费); where none says where
+    to complain, the likeliest sentence ("有人在电梯里抽烟该找谁投诉": "…有权投诉举报" when no "…通过…热线…投诉举报" is found)."""
     leads = np.where(stated, probs, 0.0)
     if leads.max() >= threshold or probs.max() < threshold:
         return leads
     if states_softly(query):
         return probs
-    if not (query.asked.pays or query.asked.consequence):
+    if not (query.asked.pays or query.asked.consequence or query.asked.complaint or query.asked.fee):
         return leads
     trusted = {c.hit.clause.doc_id for c, p in zip(cands, probs, strict=True) if p >= threshold}
     said = stated & (probs > 0) & np.array([c.hit.clause.doc_id in trusted for c in cands], dtype=bool)
     if not said.any():
-        return leads
+        # where to complain or whether it is free, unsaid: the likeliest sentence ("有权投诉举报") rather than nothing
+        return probs if stated_thing(query.asked) in SOFTLY_STATED else leads
     lifted = np.where(said, probs + threshold - probs[said].max(), 0.0)
     lifted[int(np.argmax(lifted))] = threshold  # exactly at the bar: a float sum may fall short of it
     return lifted
@@ -309,9 +341,17 @@ def _on_the_asked_acts(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
 
 def stated_things(asked: Asked) -> list[re.Pattern[str]]:
     """What a sentence leading the answer states, for each of a sanction, who answers for a harm, what befalls the
-    doer and who pays the question asks, in that order (the first decides which sentences may lead)."""
-    wanted = ((asked.sanction, SANCTION), (asked.liability, LIABILITY), (asked.consequence, CONSEQUENCE))
-    return [p for on, p in (*wanted, (asked.pays, COST_BORNE)) if on]
+    doer, who pays, where to complain and whether a thing costs anything the question asks, in that order (the first
+    decides which sentences may lead)."""
+    wanted = (
+        (asked.sanction, SANCTION),
+        (asked.liability, LIABILITY),
+        (asked.consequence, CONSEQUENCE),
+        (asked.pays, COST_BORNE),
+        (asked.complaint, COMPLAINT_TAKEN),
+        (asked.fee, FEE_STATED),
+    )
+    return [p for on, p in wanted if on]
 
 
 def stated_thing(asked: Asked) -> re.Pattern[str] | None:

@@ -1,6 +1,6 @@
 """What a question asks, read from its words once (`Query.asked`): the members of a set, whose a thing is, a
-sanction, who answers for a harm, what befalls the doer, who pays, who sets a matter, what a word means, when a text
-applies.
+sanction, who answers for a harm, what befalls the doer, who pays, where to complain, whether a thing costs anything,
+who sets a matter, what a word means or whether a thing is one, when a text applies.
 
 The question's side of each lives here; what answers it (a sentence stating a sanction, a liability, a
 definition) lives with the answer (`assistant/selector.py`).
@@ -41,6 +41,22 @@ ASKS_WHO_PAYS = re.compile(
     r"(?:钱|费|款|资金)[^，。？?！!]{0,6}(?:谁出|谁付|谁来付|谁来出|谁承担|谁负担|由谁(?:承担|负担|支付|出)|谁掏|谁缴|谁交)|"
     r"谁(?:来)?(?:出钱|付钱|掏钱|买单|承担费用|负担费用)"
 )
+# Where to take a complaint ("有人在电梯里抽烟该找谁投诉", "噪音扰民打什么电话举报"): the sentence naming the channel or the
+# body that takes it, not one saying that anyone may complain
+ASKS_WHERE_TO_COMPLAIN = re.compile(
+    r"(?:找谁|向谁|跟谁|给谁|找哪|向哪|去哪|到哪|打什么|打哪|什么部门|哪个部门|哪个单位|哪里|哪儿)[^，。？?！!]{0,6}"
+    r"(?:投诉|举报|反映|报警)|(?:投诉|举报)(?:找谁|给谁|向谁|去哪|到哪|打什么|打哪|电话|热线|渠道|途径)"
+)
+# Whether a thing costs anything, asked yes or no ("人民调解要收费吗", "老人坐公交免费吗", "办证要不要钱"): the sentence
+# saying it is free or charged for
+ASKS_FEE = re.compile(
+    r"(?:收费|免费|要钱|花钱|交钱|付钱|收钱|掏钱|交费|缴费|付费)的?(?:吗|么|嘛)|收不收(?:费|钱)|免不免费|"
+    r"要不要(?:钱|交钱|付钱|花钱|收费|交费|缴费)|是否(?:收费|免费|收取)|(?:可以|能|能不能|可不可以)免费"
+)
+# Whether a thing is one ("电子烟算不算吸烟", "网吧属于公共场所吗"): the definition of the one word, where it names the other
+ASKS_IS_ONE = re.compile(
+    r"算不算|算是|算作|属于(?!谁|哪)|属不属于|是不是|是否是|是否为|是[^，。？?！!]{1,12}吗"
+)
 # Whether an act is allowed, asked yes or no ("打麻将赌钱违法吗", "是否合法"): the words that ask, not what is asked about
 ASKS_LEGALITY = re.compile(
     r"(?:违法|合法|犯法|违规|犯罪)(?=吗|么|嘛)|(?<=是否)(?:违法|合法|犯法|违规|犯罪)|违不违法|合不合法|犯不犯法"
@@ -71,9 +87,12 @@ class Asked:
     liability: bool  # who answers for a harm
     consequence: bool  # what befalls whoever does a thing: a sanction or a liability
     pays: bool  # who bears the cost of a thing
+    complaint: bool  # where to take a complaint
+    fee: bool  # whether a thing costs anything
     who_sets: bool  # who sets a standard or decides a matter
     meaning: bool  # what a word covers, or whether a thing is one
     what_is: bool  # what a word is
+    is_one: bool  # whether a thing is one
     commencement: bool  # when a text applies, or what it replaces
 
 
@@ -89,8 +108,11 @@ def read_asked(text: str, asks: str = "") -> Asked:
         liability=bool(ASKS_LIABILITY.search(text)),
         consequence=bool(ASKS_CONSEQUENCE.search(text)) and not ASKS_SANCTION.search(text),
         pays=bool(ASKS_WHO_PAYS.search(text)),
+        complaint=bool(ASKS_WHERE_TO_COMPLAIN.search(text)),
+        fee=bool(ASKS_FEE.search(text)),
         who_sets=bool(ASKS_WHO_SETS.search(text)),
         meaning=bool(ASKS_MEANING.search(text)),
         what_is=bool(ASKS_WHAT_IS.search(text)),
+        is_one=bool(ASKS_IS_ONE.search(text)),
         commencement=bool(ASKS_COMMENCEMENT.search(text)),
     )

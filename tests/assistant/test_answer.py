@@ -1310,3 +1310,64 @@ def test_who_pays_is_answered_by_the_sentence_saying_who_bears_the_cost(fresh_se
     assert not hero.refused and hero.citations[0].article.startswith("第三条"), hero.text
     school = a.ask("孩子入学的费用谁出？")
     assert school.refused and "费用由谁承担" in school.text, school.text
+
+
+SMOKE_CONTROL_RULES = regulation(
+    "某市公共场所控制吸烟条例",
+    (
+        ("一", "为了减少吸烟对公众健康的危害，创造良好公共环境，制定本条例。"),
+        ("二", "本条例所称吸烟，是指吸入、呼出烟草的烟雾或者电子烟气雾，以及持有点燃的烟草制品的行为。"),
+        ("三", "室内公共场所、室内工作场所和公共交通工具内禁止吸烟。"),
+        ("四", "任何单位和个人都有权劝阻在公用电梯等禁止吸烟场所吸烟的行为，有权投诉举报。"),
+        ("五", "电子烟销售者不得向未成年人销售电子烟。"),
+        (
+            "六",
+            "任何单位或者个人可以通过“12345”政务服务热线或者行业监管热线，对违反本条例规定的行为进行投诉举报。",
+        ),
+        ("七", "违反本条例规定，在禁止吸烟场所吸烟的，由卫生健康主管部门责令改正，处五十元罚款。"),
+    ),
+)
+
+
+def test_where_to_complain_is_answered_by_the_channel(fresh_settings, tmp_path):
+    """The thirty-second trial's "有人在电梯里抽烟该找谁投诉" was led by "…有权投诉举报" (anyone may complain), not by where:
+    "可以通过“12345”政务服务热线…投诉举报". Asked where to take a complaint, the sentence naming a channel or the body taking
+    it leads; where none does, the likeliest sentence still answers."""
+    a = assistant_over(
+        fresh_settings, tmp_path, {"控烟条例.txt": SMOKE_CONTROL_RULES, "义务教育条例.txt": SCHOOL_RULES}
+    )
+    answer = a.ask("有人在电梯里抽烟该找谁投诉？")
+    assert not answer.refused and answer.citations[0].article.startswith("第六条"), answer.text
+    school = a.ask("孩子到了年龄家长不送去上学，该找谁投诉？")
+    assert not school.refused and school.citations[0].title.startswith("某市义务教育条例"), school.text
+
+
+def test_whether_a_thing_is_one_is_answered_by_the_definition_naming_it(fresh_settings, tmp_path):
+    """The thirty-second trial's "电子烟算不算吸烟" was led by a rule on 电子烟销售者; the definition ("本条例所称的吸烟，是指…
+    电子烟气雾的行为") answers it. Asked whether a thing is one, the sentence defining the one and naming the other leads."""
+    a = assistant_over(fresh_settings, tmp_path, {"控烟条例.txt": SMOKE_CONTROL_RULES})
+    answer = a.ask("电子烟算不算吸烟？")
+    assert not answer.refused and answer.citations[0].article.startswith("第二条"), answer.text
+
+
+FREE_MEDIATION_RULES = regulation(
+    "某市人民调解条例",
+    (
+        ("一", "为了规范人民调解活动，及时化解民间纠纷，制定本条例。"),
+        (
+            "二",
+            "当事人申请人民调解的，可以向人民调解委员会口头或者书面申请人民调解，人民调解委员会应当及时受理。",
+        ),
+        ("三", "人民调解委员会调解民间纠纷，不得向当事人收取任何费用。"),
+        ("四", "人民调解员应当具有一定文化水平、政策水平和法律知识，由群众推选或者聘任产生。"),
+    ),
+)
+
+
+def test_whether_a_thing_is_free_is_answered_by_the_sentence_saying_so(fresh_settings, tmp_path):
+    """Asked whether a thing costs anything ("人民调解要收费吗", the twelfth trial; "家庭教育指导服务收费吗", the thirty-second),
+    the sentence saying it is free or charged for leads ("…不得向当事人收取任何费用"), not the one sharing most of the
+    question's words (how to apply)."""
+    a = assistant_over(fresh_settings, tmp_path, {"人民调解条例.txt": FREE_MEDIATION_RULES})
+    answer = a.ask("申请人民调解要收费吗？")
+    assert not answer.refused and answer.citations[0].article.startswith("第三条"), answer.text
