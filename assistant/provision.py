@@ -96,7 +96,8 @@ def _intro_of(doc: Document, clause: Clause) -> Clause | None:
             c.text.rstrip().endswith(("：", ":")) or LIST_AHEAD.search(c.text)
         ):
             intro = c
-        elif c.heading_path == path[:-1]:
+        elif c.heading_path == path[:-1] and not c.text.rstrip().endswith(("；", ";")):
+            # a paragraph ending "；" is an item whose number the source lost ("下列…应当无偿提供：\n法治宣传教育服务…；\n（二）…")
             intro = None
     return None
 

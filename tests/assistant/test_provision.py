@@ -172,3 +172,21 @@ def test_a_region_has_a_level(region, level):
     from corpus.metadata import region_level
 
     assert region_level(region) == level
+
+
+def test_a_list_item_is_shown_after_its_intro_when_the_first_item_lost_its_number(tmp_path, fresh_settings):
+    """The thirty-third trial's "法律援助要收费吗" was answered "第十六条：（三）法律援助服务，是指…" without "下列公共法律服务应当
+    无偿提供：", the words that answer it: the source wrote the first item without its "（一）", and that paragraph cut the
+    items after it off from their intro. A paragraph ending "；" is an item of the list."""
+    prov = _item_shown(
+        tmp_path,
+        fresh_settings,
+        "# 某省公共法律服务条例\n\n"
+        "第十六条 下列公共法律服务应当无偿提供：\n\n"
+        "法治宣传教育服务，是指为公众提供的法律知识普及教育；\n\n"
+        "（二）法律咨询服务，是指通过实体、热线和网络平台等提供的法律问题解答服务；\n\n"
+        "（三）法律援助服务，是指对符合法律援助条件的公民提供的法律咨询、代理等服务。\n\n"
+        "第十七条 公共法律服务中心应当公开服务项目。\n",
+        "（三）",
+    )
+    assert prov.text.startswith("第十六条下列公共法律服务应当无偿提供：……（三）法律援助服务"), prov.text
