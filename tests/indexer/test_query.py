@@ -47,6 +47,15 @@ def test_a_document_title_does_not_decide_what_is_asked() -> None:
     assert detect_kind("城市低保的审批办法是怎样的？") is Kind.PROCEDURE
 
 
+def test_a_thing_measured_is_not_a_question_word() -> None:
+    # The thirty-third trial's "买期房交房时面积和合同不一样怎么办" was read as asking an area and refused for stating none;
+    # an area is asked by the words that ask (多少, 多大, 最少), not by naming 面积.
+    assert detect_kind("买期房交房时面积和合同不一样怎么办") is Kind.PROCEDURE
+    assert detect_kind("租赁土地面积有争议如何处理？") is Kind.PROCEDURE
+    assert detect_kind("服务站用房总面积最少要达到多少？") is Kind.NUMBER
+    assert detect_kind("物业服务用房面积多大？") is Kind.NUMBER
+
+
 def test_who_a_role_is_asks_for_a_body() -> None:
     assert detect_kind("小区垃圾分类的管理责任人是谁？") is Kind.RESPONSIBLE
 
