@@ -1477,3 +1477,14 @@ def test_a_population_naming_which_cities_and_the_years_a_figure_is_reached_in_a
         "居民委员会每届任期5年。社区工作者每3年1次全覆盖培训。情节严重的，处三年以上七年以下有期徒刑。"
     )
     assert [r.value for r in rows] == ["3个", "50万户", "5年", "1次", "三年以上七年以下"]
+
+
+def test_the_total_a_figure_counts_towards_is_no_figure():
+    """A ninety-fifth batch (parking, gas pipes and rural water from news and document pages, labelled before the first
+    run): "当年完成不少于2000个（计入3万个内）" says which total the 2000 count towards, stated just before — 3万个 is no
+    second target, nor is it in "增加…停车位供给5000个（不计入3万个内）"."""
+    rows = valued_rows(
+        "全年目标新增专用停车位5万个以上，其中主城区3万个以上。新开工公共停车位3000个，当年完成不少于2000个（计入3万个内）。"
+        "增加老旧小区停车位供给5000个（不计入3万个内）。"
+    )
+    assert [r.value for r in rows] == ["5万个以上", "3万个以上", "3000个", "2000个", "5000个"]
