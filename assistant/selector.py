@@ -29,7 +29,7 @@ PENALTY = re.compile(r"罚款|罚金")
 # correct, "依法处理", or "违反…的，依照…执行" — not the duty broken or the report a resident may make.
 SANCTION = re.compile(
     r"罚款|罚金|处分|拘留|有期徒刑|拘役|吊销|没收|警告|追究[^，。；]{0,8}责任|依法(?:予以)?(?:处理|处罚|查处)|"
-    r"予以处罚|给予[^，。；]{0,12}处罚|责令[^，。；]{0,12}(?:改正|停止|整改)|"
+    r"予以处罚|给予[^，。；]{0,12}处罚|责令[^，。；]{0,12}(?:改正|停止|整改|整顿|停业)|"
     r"违反[^。；]{0,60}的，(?:由[^，。；]{0,20})?依照[^，。；]{0,30}(?:执行|处理|处罚)"
 )
 # A text's closing words ("本条例自2015年6月1日起施行", "…的规定同时废止") say when it applies and what it
@@ -307,6 +307,13 @@ def lead_scores(
     sentence is from (not another text's cost: "孩子入学的费用谁出" is not answered by 见义勇为's 医疗费); where none says where
     to complain, the likeliest sentence ("有人在电梯里抽烟该找谁投诉": "…有权投诉举报" when no "…通过…热线…投诉举报" is found)."""
     leads = np.where(stated, probs, 0.0)
+    if not (query.asked.penalty or query.asked.liability or query.asked.consequence):
+        # "停水了要提前通知吗", "水费交晚了会停水吗": the provision setting the duty answers, not the sanction for breaking
+        # it ("…未履行停水…通知义务的，处以…罚款"), which says it only by implication: where a sentence that is no sanction
+        # is trusted, no sanction leads
+        sanction = np.array([bool(SANCTION.search(c.intro + c.text)) for c in cands], dtype=bool)
+        if (leads[~sanction] >= threshold).any():
+            leads = np.where(sanction, 0.0, leads)
     if leads.max() >= threshold or probs.max() < threshold:
         return leads
     if states_softly(query):

@@ -1371,3 +1371,19 @@ def test_whether_a_thing_is_free_is_answered_by_the_sentence_saying_so(fresh_set
     a = assistant_over(fresh_settings, tmp_path, {"人民调解条例.txt": FREE_MEDIATION_RULES})
     answer = a.ask("申请人民调解要收费吗？")
     assert not answer.refused and answer.citations[0].article.startswith("第三条"), answer.text
+
+
+def test_a_duty_is_answered_by_the_provision_setting_it_not_the_sanction_for_breaking_it(
+    fresh_settings, tmp_path
+):
+    """The thirty-fourth trial's "家里停水了自来水公司要提前通知吗" and "水费交晚了会停水吗" were led by the fine for a supplier
+    that "未履行停水…通知义务" (it holds 停水 and 通知), which says the duty only by implication. Where the question does not ask
+    about breaking a rule and a sentence that is no sanction is trusted, the provision setting the duty leads."""
+    text = (DATA / "杭州市城市供水管理条例.md").read_text(encoding="utf-8")
+    a = assistant_over(fresh_settings, tmp_path, {"杭州市城市供水管理条例.md": text})
+    late = a.ask("水费交晚了会停水吗？")
+    assert not late.refused and late.citations[0].article.startswith("第四十条"), late.text
+    notice = a.ask("家里停水了自来水公司要提前通知吗？")
+    assert not notice.refused and notice.citations[0].article.startswith("第三十六条"), notice.text
+    fine = a.ask("自来水公司不通知就停水会被怎么处罚？")  # asked so, the sanction answers
+    assert not fine.refused and fine.citations[0].article.startswith("第五十条"), fine.text
