@@ -70,8 +70,9 @@ STATED_NAMES = {
     COMPLAINT_TAKEN: "向谁投诉或举报",
     FEE_STATED: "是否收费",
 }
-# Preferred, not required: where no sentence the answer may open with says it, the likeliest sentence leads
-SOFTLY_STATED = (COMPLAINT_TAKEN, FEE_STATED)
+# Preferred, not required: where no sentence the answer may open with says it, the likeliest sentence leads (where to
+# complain is required: "消防通道被堵了打什么电话投诉" led by a duty to keep the passage clear told a resident nothing)
+SOFTLY_STATED = (FEE_STATED,)
 MODEL_FILE = Path(__file__).parent / "rules" / "answer_model.json"
 
 
@@ -304,8 +305,8 @@ def lead_scores(
     pays, what befalls the doer or where to complain is asked, the likeliest sentence saying so leads ("见义勇为受伤了医药费谁出": "…医疗费…等
     费用，由…监督加害人…支付" holds fewer of the question's words than "医疗单位对见义勇为受伤的人员应当及时…救治"; "孩子不去上学
     家长要负什么责任": "父母…未送…入学…的，…责令限期改正" fewer than "学校应当建立…家长委员会"), of a document a trusted
-    sentence is from (not another text's cost: "孩子入学的费用谁出" is not answered by 见义勇为's 医疗费); where none says where
-    to complain, the likeliest sentence ("有人在电梯里抽烟该找谁投诉": "…有权投诉举报" when no "…通过…热线…投诉举报" is found)."""
+    sentence is from (not another text's cost: "孩子入学的费用谁出" is not answered by 见义勇为's 医疗费); where none says whether
+    a thing is free, the likeliest sentence (`SOFTLY_STATED`)."""
     leads = np.where(stated, probs, 0.0)
     if not (query.asked.penalty or query.asked.liability or query.asked.consequence):
         # "停水了要提前通知吗", "水费交晚了会停水吗": the provision setting the duty answers, not the sanction for breaking
@@ -323,7 +324,7 @@ def lead_scores(
     trusted = {c.hit.clause.doc_id for c, p in zip(cands, probs, strict=True) if p >= threshold}
     said = stated & (probs > 0) & np.array([c.hit.clause.doc_id in trusted for c in cands], dtype=bool)
     if not said.any():
-        # where to complain or whether it is free, unsaid: the likeliest sentence ("有权投诉举报") rather than nothing
+        # whether it is free, unsaid: the likeliest sentence on the thing ("家庭教育指导服务收费吗": "…纳入城乡公共服务")
         return probs if stated_thing(query.asked) in SOFTLY_STATED else leads
     lifted = np.where(said, probs + threshold - probs[said].max(), 0.0)
     lifted[int(np.argmax(lifted))] = threshold  # exactly at the bar: a float sum may fall short of it
