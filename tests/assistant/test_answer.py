@@ -1289,29 +1289,6 @@ HERO_RULES = regulation(
 )
 
 
-def test_what_befalls_the_doer_is_answered_by_a_sanction(fresh_settings, tmp_path):
-    """The thirtieth trial's "孩子不去上学家长要负什么责任" was led by "学校应当建立健全与家长的联系制度…": it holds 家长, the
-    sanction (第五条: 父母…未送…入学…的，…批评教育，责令限期改正) does not. Asked what one must answer for, a sanction or a
-    liability leads, as for "会被怎么处罚"."""
-    a = assistant_over(fresh_settings, tmp_path, {"义务教育条例.txt": SCHOOL_RULES})
-    answer = a.ask("孩子不去上学家长要负什么责任？")
-    assert not answer.refused and answer.citations[0].article.startswith("第五条"), answer.text
-
-
-def test_who_pays_is_answered_by_the_sentence_saying_who_bears_the_cost(fresh_settings, tmp_path):
-    """Asked who pays ("见义勇为受伤了医药费谁出", the thirteenth trial; "拆违建的费用谁出", the thirtieth), answers were led by
-    whatever shared the question's words (医疗单位…及时…救治) or named a body (a fine by 公安机关). The sentence saying who
-    bears the cost leads, however few of the question's words it holds; where no retrieved sentence says who pays, the
-    answer says so."""
-    a = assistant_over(
-        fresh_settings, tmp_path, {"见义勇为条例.txt": HERO_RULES, "义务教育条例.txt": SCHOOL_RULES}
-    )
-    hero = a.ask("见义勇为受伤了医药费谁出？")
-    assert not hero.refused and hero.citations[0].article.startswith("第三条"), hero.text
-    school = a.ask("孩子入学的费用谁出？")
-    assert school.refused and "费用由谁承担" in school.text, school.text
-
-
 SMOKE_CONTROL_RULES = regulation(
     "某市公共场所控制吸烟条例",
     (
@@ -1329,25 +1306,39 @@ SMOKE_CONTROL_RULES = regulation(
 )
 
 
-def test_where_to_complain_is_answered_by_the_channel(fresh_settings, tmp_path):
-    """The thirty-second trial's "有人在电梯里抽烟该找谁投诉" was led by "…有权投诉举报" (anyone may complain), not by where:
-    "可以通过“12345”政务服务热线…投诉举报". Asked where to take a complaint, the sentence naming a channel or the body taking
-    it leads; where none does, the answer says the texts name none (not the nearest sentence on the topic)."""
-    a = assistant_over(
-        fresh_settings, tmp_path, {"控烟条例.txt": SMOKE_CONTROL_RULES, "义务教育条例.txt": SCHOOL_RULES}
-    )
-    answer = a.ask("有人在电梯里抽烟该找谁投诉？")
-    assert not answer.refused and answer.citations[0].article.startswith("第六条"), answer.text
-    school = a.ask("孩子到了年龄家长不送去上学，该找谁投诉？")
-    assert school.refused and "没有写明向谁投诉或举报" in school.text, school.text
-
-
-def test_whether_a_thing_is_one_is_answered_by_the_definition_naming_it(fresh_settings, tmp_path):
-    """The thirty-second trial's "电子烟算不算吸烟" was led by a rule on 电子烟销售者; the definition ("本条例所称的吸烟，是指…
-    电子烟气雾的行为") answers it. Asked whether a thing is one, the sentence defining the one and naming the other leads."""
-    a = assistant_over(fresh_settings, tmp_path, {"控烟条例.txt": SMOKE_CONTROL_RULES})
-    answer = a.ask("电子烟算不算吸烟？")
-    assert not answer.refused and answer.citations[0].article.startswith("第二条"), answer.text
+@pytest.mark.parametrize(
+    ("texts", "question", "article", "unsaid", "reason"),
+    [
+        (
+            {"见义勇为条例.txt": HERO_RULES, "义务教育条例.txt": SCHOOL_RULES},
+            "见义勇为受伤了医药费谁出？",
+            "第三条",
+            "孩子入学的费用谁出？",
+            "费用由谁承担",
+        ),
+        (
+            {"控烟条例.txt": SMOKE_CONTROL_RULES, "义务教育条例.txt": SCHOOL_RULES},
+            "有人在电梯里抽烟该找谁投诉？",
+            "第六条",
+            "孩子到了年龄家长不送去上学，该找谁投诉？",
+            "没有写明向谁投诉或举报",
+        ),
+    ],
+    ids=["who pays", "where to complain"],
+)
+def test_who_pays_and_where_to_complain_are_answered_by_the_sentence_saying_so(
+    fresh_settings, tmp_path, texts, question, article, unsaid, reason
+):
+    """Asked who pays ("见义勇为受伤了医药费谁出", the thirteenth trial; "拆违建的费用谁出", the thirtieth), answers were led by
+    whatever shared the question's words (医疗单位…及时…救治) or named a body (a fine by 公安机关); asked where to complain (the
+    thirty-second trial's "有人在电梯里抽烟该找谁投诉"), by "…有权投诉举报" (anyone may complain), not by where ("可以通过“12345”
+    政务服务热线…投诉举报"). The sentence saying so leads, however few of the question's words it holds; where no retrieved
+    sentence says so, the answer says that (not the nearest sentence on the topic)."""
+    a = assistant_over(fresh_settings, tmp_path, texts)
+    answer = a.ask(question)
+    assert not answer.refused and answer.citations[0].article.startswith(article), answer.text
+    refused = a.ask(unsaid)
+    assert refused.refused and reason in refused.text, refused.text
 
 
 FREE_MEDIATION_RULES = regulation(
@@ -1364,13 +1355,27 @@ FREE_MEDIATION_RULES = regulation(
 )
 
 
-def test_whether_a_thing_is_free_is_answered_by_the_sentence_saying_so(fresh_settings, tmp_path):
-    """Asked whether a thing costs anything ("人民调解要收费吗", the twelfth trial; "家庭教育指导服务收费吗", the thirty-second),
-    the sentence saying it is free or charged for leads ("…不得向当事人收取任何费用"), not the one sharing most of the
-    question's words (how to apply)."""
-    a = assistant_over(fresh_settings, tmp_path, {"人民调解条例.txt": FREE_MEDIATION_RULES})
-    answer = a.ask("申请人民调解要收费吗？")
-    assert not answer.refused and answer.citations[0].article.startswith("第三条"), answer.text
+@pytest.mark.parametrize(
+    ("texts", "question", "article"),
+    [
+        ({"义务教育条例.txt": SCHOOL_RULES}, "孩子不去上学家长要负什么责任？", "第五条"),
+        ({"控烟条例.txt": SMOKE_CONTROL_RULES}, "电子烟算不算吸烟？", "第二条"),
+        ({"人民调解条例.txt": FREE_MEDIATION_RULES}, "申请人民调解要收费吗？", "第三条"),
+    ],
+    ids=["what befalls the doer", "whether a thing is one", "whether it is free"],
+)
+def test_what_a_question_asks_is_answered_by_the_sentence_saying_it(
+    fresh_settings, tmp_path, texts, question, article
+):
+    """Each was led by the sentence sharing most of the question's words: the thirtieth trial's "孩子不去上学家长要负什么责任"
+    by "学校应当建立健全与家长的联系制度…" (it holds 家长; the sanction — 父母…未送…入学…的，…责令限期改正 — does not), the
+    thirty-second's "电子烟算不算吸烟" by a rule on 电子烟销售者 (the definition, "本条例所称的吸烟，是指…电子烟气雾的行为", answers
+    it), the twelfth's "人民调解要收费吗" by how to apply (not "…不得向当事人收取任何费用"). Asked what befalls the doer, a
+    sanction or a liability leads; whether a thing is one, the definition of the one naming the other; whether it is free,
+    the sentence saying it is free or charged for."""
+    a = assistant_over(fresh_settings, tmp_path, texts)
+    answer = a.ask(question)
+    assert not answer.refused and answer.citations[0].article.startswith(article), answer.text
 
 
 def test_a_duty_is_answered_by_the_provision_setting_it_not_the_sanction_for_breaking_it(
