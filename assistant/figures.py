@@ -227,12 +227,10 @@ def is_target(text: str, q: Quantity) -> bool:
         return False  # "两场所", "十条例": the unit's character opens a word, it counts nothing
     if "□" in q.text:
         return False
-    if re.search(r"(?:计入|纳入|算入|含在|包含在|包括在)$", text[: q.start]) and (
-        q.text.endswith("内") or text[q.end : q.end + 1] == "内"
-    ):
-        return (
-            False  # "当年完成不少于2000个（计入3万个内）": the total a figure counts towards, stated before
-        )
+    # "当年完成不少于2000个（计入3万个内）": the total a figure counts towards, stated before it
+    counted_in = re.search(r"(?:计入|纳入|算入|含在|包含在|包括在)$", text[: q.start])
+    if counted_in and (q.text.endswith("内") or text[q.end : q.end + 1] == "内"):
+        return False
     if q.unit == "种" and q.comparator == "=":
         return False  # "两种补偿方式", "一个国家、两种制度": how many kinds a text names (300多种, 两种以上 are figures)
     if q.unit in ("字", "页") and not re.search(r"\d", q.text):

@@ -54,8 +54,8 @@ COST_BORNE = re.compile(
 # What answers where to take a complaint (`Asked.complaint`): a sentence naming a channel, or the body taking complaints
 # ("可以通过“12345”政务服务热线…投诉举报", "向…部门举报", "…部门应当受理…投诉"), not "有权投诉举报"
 COMPLAINT_TAKEN = re.compile(
-    r"(?:向|通过|拨打|致电)[^，。；]{1,30}(?:投诉|举报|反映)|(?:热线|电话|信箱)[^。；]{0,30}(?:投诉|举报|反映)|(?:受理|接受|处理|处置)[^，。；]{0,8}(?:投诉|举报)|"
-    r"(?:投诉|举报)(?:电话|热线|信箱|平台|方式|渠道)"
+    r"(?:向|通过|拨打|致电)[^，。；]{1,30}(?:投诉|举报|反映)|(?:热线|电话|信箱)[^。；]{0,30}(?:投诉|举报|反映)|"
+    r"(?:受理|接受|处理|处置)[^，。；]{0,8}(?:投诉|举报)|(?:投诉|举报)(?:电话|热线|信箱|平台|方式|渠道)"
 )
 # What answers whether a thing costs anything (`Asked.fee`): a sentence saying it is free or what is charged
 FEE_STATED = re.compile(
@@ -267,9 +267,8 @@ def states_asked(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
         defines = np.array([defined_term(c.text) in query.text for c in cands], dtype=bool)
         if defines.any():
             return defines
-    if (
-        query.asked.is_one
-    ):  # "电子烟算不算吸烟": the sentence saying what the one is, where it names the other
+    # "电子烟算不算吸烟": the sentence saying what the one is, where it names the other
+    if query.asked.is_one:
         defines = np.array([_defines_one_as_other(query, c.text) for c in cands], dtype=bool)
         if defines.any():
             return defines
@@ -302,11 +301,12 @@ def lead_scores(
     """Each sentence's score to lead the answer (`probs`: to answer at all, 0 where it may not), against `threshold`:
     a sentence stating what is asked (`states_asked`) leads. Where none of them is trusted but another sentence is (the
     topic is answered): the likeliest sentence leads when the asked thing is only preferred (`states_softly`); when who
-    pays, what befalls the doer or where to complain is asked, the likeliest sentence saying so leads ("见义勇为受伤了医药费谁出": "…医疗费…等
-    费用，由…监督加害人…支付" holds fewer of the question's words than "医疗单位对见义勇为受伤的人员应当及时…救治"; "孩子不去上学
-    家长要负什么责任": "父母…未送…入学…的，…责令限期改正" fewer than "学校应当建立…家长委员会"), of a document a trusted
-    sentence is from (not another text's cost: "孩子入学的费用谁出" is not answered by 见义勇为's 医疗费); where none says whether
-    a thing is free, the likeliest sentence (`SOFTLY_STATED`)."""
+    pays, what befalls the doer, where to complain or whether a thing is free is asked, the likeliest sentence saying so
+    leads ("见义勇为受伤了医药费谁出": "…医疗费…等费用，由…监督加害人…支付" holds fewer of the question's words than "医疗单位对见义
+    勇为受伤的人员应当及时…救治"; "孩子不去上学家长要负什么责任": "父母…未送…入学…的，…责令限期改正" fewer than "学校应当建立…家长
+    委员会"), of a document a trusted sentence is from (not another text's cost: "孩子入学的费用谁出" is not answered by
+    见义勇为's 医疗费); where none says whether a thing is free, the likeliest sentence (`SOFTLY_STATED`). A question asking no
+    penalty is not led by a sanction where a sentence that is none is trusted."""
     leads = np.where(stated, probs, 0.0)
     if not (query.asked.penalty or query.asked.liability or query.asked.consequence):
         # "停水了要提前通知吗", "水费交晚了会停水吗": the provision setting the duty answers, not the sanction for breaking
