@@ -1384,7 +1384,7 @@ def test_a_duty_is_answered_by_the_provision_setting_it_not_the_sanction_for_bre
     """The thirty-fourth trial's "家里停水了自来水公司要提前通知吗" and "水费交晚了会停水吗" were led by the fine for a supplier
     that "未履行停水…通知义务" (it holds 停水 and 通知), which says the duty only by implication. Where the question does not ask
     about breaking a rule and a sentence that is no sanction is trusted, the provision setting the duty leads."""
-    text = (DATA / "杭州市城市供水管理条例.md").read_text(encoding="utf-8")
+    text = (DATA / "杭州市城市供水管理条例.md").read_text(encoding="utf-8")  # its fifth and sixth chapters
     a = assistant_over(fresh_settings, tmp_path, {"杭州市城市供水管理条例.md": text})
     late = a.ask("水费交晚了会停水吗？")
     assert not late.refused and late.citations[0].article.startswith("第四十条"), late.text
