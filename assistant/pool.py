@@ -32,9 +32,7 @@ def answer_pool(
     on ending a mediation); and the paragraph each later paragraph or list item is read with (`provision.article_opening`),
     at that clause's rank."""
     asks_amount = query.kind is Kind.NUMBER and bool(query.units)
-    wanted = stated_things(
-        query.asked
-    )  # a sanction, a liability, either, who pays: each looked for further down
+    wanted = stated_things(query.asked)  # a sanction, a liability, who pays…: each looked for further down
     topic = _topic_words(query)
     deep = asks_amount or wanted or topic
     res = retriever.search(query, k=DEEP if deep else 10, region=region, doc_ids=doc_ids)
@@ -58,13 +56,8 @@ def answer_pool(
         if not any(states.search(h.clause.text) for h in pool):
             # who pays is said of the cost ("…医疗费…等费用，由…支付"), not of the harm the question names (受伤); where to
             # complain of any breach ("对违反本条例规定的行为进行投诉举报")
-            _bring_up(
-                res.hits,
-                first,
-                pool,
-                ranks,
-                stating(states, "" if states in (COST_BORNE, COMPLAINT_TAKEN) else key),
-            )
+            of = "" if states in (COST_BORNE, COMPLAINT_TAKEN) else key
+            _bring_up(res.hits, first, pool, ranks, stating(states, of))
     if query.asked.meaning and not any(_defines(h, query) for h in pool):
         # "什么是家庭暴力": every clause of the law holds the word; the one saying what it is ("本条例所称家庭暴力，
         # 是指…") is no nearer than the rest

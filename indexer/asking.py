@@ -53,20 +53,19 @@ ASKS_FEE = re.compile(
     r"(?:收费|免费|要钱|花钱|交钱|付钱|收钱|掏钱|交费|缴费|付费)的?(?:吗|么|嘛)|收不收(?:费|钱)|免不免费|"
     r"要不要(?:钱|交钱|付钱|花钱|收费|交费|缴费)|是否(?:收费|免费|收取)|(?:可以|能|能不能|可不可以)免费"
 )
-# Whether a thing is one ("电子烟算不算吸烟", "网吧属于公共场所吗"): the definition of the one word, where it names the other
-ASKS_IS_ONE = re.compile(
-    r"算不算|算是|算作|属于(?!谁|哪)|属不属于|是不是|是否是|是否为|是[^，。？?！!]{1,12}吗"
-)
 # Whether an act is allowed, asked yes or no ("打麻将赌钱违法吗", "是否合法"): the words that ask, not what is asked about
 ASKS_LEGALITY = re.compile(
     r"(?:违法|合法|犯法|违规|犯罪)(?=吗|么|嘛)|(?<=是否)(?:违法|合法|犯法|违规|犯罪)|违不违法|合不合法|犯不犯法"
 )
 # Who sets a standard or decides a matter ("停车收费标准谁来定", "由谁制定")
 ASKS_WHO_SETS = re.compile(r"谁(?:来)?(?:定|制定|确定|决定)|(?:制定|确定|决定)的?(?:部门|单位|机关)")
+# Whether a thing is one ("电子烟算不算吸烟", "网吧属于公共场所吗"): the definition of the one word, where it names the other
+ASKS_IS_ONE = re.compile(
+    r"算不算|算是|算作|属于(?!谁|哪)|属不属于|是不是|是否是|是否为|是[^，。？?！!]{1,12}吗"
+)
 # What a word covers, or whether a thing is one ("人工智能生成物是作品吗？", "直播画面是否构成作品？")
 ASKS_MEANING = re.compile(
-    r"什么是|是什么|指什么|指的是|什么叫|叫什么|何为|何谓|含义|定义|意思|哪些|哪几|包括|属于|算不算|算是|算作|范围|认定|"
-    r"构成|是不是|是否是|是否为|是[^，。？?！!]{1,12}吗"
+    rf"什么是|是什么|指什么|指的是|什么叫|叫什么|何为|何谓|含义|定义|意思|哪些|哪几|包括|属于|范围|认定|构成|{ASKS_IS_ONE.pattern}"
 )
 # What a word is, asked outright (not which things it covers: `ASKS_MEANING`)
 ASKS_WHAT_IS = re.compile(r"什么是|是什么|指什么|指的是|什么叫|何为|何谓|含义|定义|什么意思")
