@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
 from assistant.provision import article_opening
-from assistant.selector import COMPLAINT_TAKEN, COST_BORNE, SANCTION, defined_term, stated_things
+from assistant.stated import (
+    CHARGED,
+    COMPLAINT_TAKEN,
+    COST_BORNE,
+    FEE_STATED,
+    defined_term,
+    stated_things,
+    topic_words,
+    weightiest_word,
+)
 from corpus.alternatives import with_alternatives
 from corpus.model import Document
-from indexer import Hit, Retriever
-from indexer.query import UNSEEN_IDF, Kind, Query
+from indexer import Hit, Retriever, SearchResult
+from indexer.asking import FEE_WORDS
+from indexer.query import Kind, Query
 
 POOL = 8  # clauses whose sentences are candidates (10 for comparisons)
 DEEP = 30  # how far down the ranking a clause holding the asked unit is looked for
@@ -33,7 +44,7 @@ def answer_pool(
     at that clause's rank."""
     asks_amount = query.kind is Kind.NUMBER and bool(query.units)
     wanted = stated_things(query.asked)  # a sanction, a liability, who pays…: each looked for further down
-    topic = _topic_words(query)
+    topic = topic_words(query)
     deep = asks_amount or wanted or topic
     res = retriever.search(query, k=DEEP if deep else 10, region=region, doc_ids=doc_ids)
     hits = list(res.hits[:10])
@@ -45,7 +56,7 @@ def answer_pool(
     # "骗取低保会怎么处罚", "志愿者受伤了谁负责": the sanction or the damages article, in a chapter of its own, shares few
     # words with the question; it holds the question's weightiest word, what is sanctioned or harmed ("在公共场所大声喧哗会被
     # 罚款吗" is not answered by a fine on companies' traffic duties)
-    key = _weightiest(query, topic) if wanted else ""
+    key = weightiest_word(query, topic) if wanted else ""
 
     def stating(pattern: re.Pattern[str], key: str) -> Callable[[Hit], bool]:
         return lambda h: (
@@ -53,7 +64,11 @@ def answer_pool(
         )
 
     for states in wanted:
-        if not any(states.search(h.clause.text) for h in pool):
+        if states is FEE_STATED:  # said of the thing asked about, not of another service's charges
+            if not any(stating(CHARGED, key)(h) for h in pool):
+                found, below = _charges(retriever, query, res, first, region, doc_ids)
+                _bring_up(found, below, pool, ranks, stating(CHARGED, key))
+        elif not any(states.search(h.clause.text) for h in pool):
             # who pays is said of the cost ("…医疗费…等费用，由…支付"), not of the harm the question names (受伤); where to
             # complain of any breach ("对违反本条例规定的行为进行投诉举报")
             of = "" if states in (COST_BORNE, COMPLAINT_TAKEN) else key
@@ -74,6 +89,26 @@ def answer_pool(
     return hits, pool, ranks
 
 
+def _charges(
+    retriever: Retriever,
+    query: Query,
+    res: SearchResult,
+    first: int,
+    region: str | None,
+    doc_ids: set[str] | None,
+) -> tuple[Sequence[Hit], int]:
+    """Where whether a thing is free is looked for ("图书馆办借书证要钱吗"), and from which rank: the clauses found below
+    the pool, or, when none of them says of the thing that it is free or charged for, all those found with the texts'
+    words for it ("公共图书馆…免费开放")."""
+    key = weightiest_word(query, topic_words(query))
+    if any(
+        CHARGED.search(h.clause.text) and key in with_alternatives(h.clause.text) for h in res.hits[first:]
+    ):
+        return res.hits, first
+    said = replace(query, bm25_tokens=(*query.bm25_tokens, *FEE_WORDS.split()))
+    return retriever.search(said, k=len(res.hits), region=region, doc_ids=doc_ids).hits, 0
+
+
 def _bring_up(
     ranked: Sequence[Hit], first: int, pool: list[Hit], ranks: list[int], wanted: Callable[[Hit], bool]
 ) -> None:
@@ -82,18 +117,6 @@ def _bring_up(
     for r, h in deeper[:UNIT_DEEP]:
         pool.append(h)
         ranks.append(r)
-
-
-def _topic_words(query: Query) -> tuple[str, ...]:
-    """The question's topic words the index holds."""
-    return tuple(w for w, v in query.words if v < UNSEEN_IDF and len(w) > 1)
-
-
-def _weightiest(query: Query, topic: tuple[str, ...]) -> str:
-    """The question's weightiest topic word that names no sanction (喧哗 in "大声喧哗会被罚款吗"); "" when none."""
-    weights = dict(query.words)
-    rest = [w for w in topic if not SANCTION.search(w) and "罚" not in w]
-    return max(rest, key=lambda w: weights[w], default="")
 
 
 def _defines(hit: Hit, query: Query) -> bool:

@@ -53,6 +53,8 @@ ASKS_FEE = re.compile(
     r"(?:收费|免费|要钱|花钱|交钱|付钱|收钱|掏钱|交费|缴费|付费)的?(?:吗|么|嘛)|收不收(?:费|钱)|免不免费|"
     r"要不要(?:钱|交钱|付钱|花钱|收费|交费|缴费)|是否(?:收费|免费|收取)|(?:可以|能|能不能|可不可以)免费"
 )
+# How the texts say so, searched beside the question's words ("图书馆办借书证要钱吗": "公共图书馆向社会公众免费开放")
+FEE_WORDS = "免费 收费"
 # Whether an act is allowed, asked yes or no ("打麻将赌钱违法吗", "是否合法"): the words that ask, not what is asked about
 ASKS_LEGALITY = re.compile(
     r"(?:违法|合法|犯法|违规|犯罪)(?=吗|么|嘛)|(?<=是否)(?:违法|合法|犯法|违规|犯罪)|违不违法|合不合法|犯不犯法"

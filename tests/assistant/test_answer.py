@@ -1246,7 +1246,7 @@ def test_a_sanction_does_not_answer_who_sets_a_matter(copied_settings):
     """The twenty-seventh trial's "停车收费标准谁来定" was led by 第四十六条, the fine for charging above the standard (it names a
     body: 由城市管理行政主管部门责令改正): 第二十一条 says who sets it (由市发展改革行政主管部门会同…依法制定). A sanction for a
     breach says neither who sets a matter nor how a resident goes about one; asked about the breach, it still answers."""
-    from assistant.selector import SANCTION
+    from assistant.stated import SANCTION
     from corpus import DocumentStore
 
     store = DocumentStore(copied_settings)  # beside the bundled plans, as a user's own file is
@@ -1392,3 +1392,58 @@ def test_a_duty_is_answered_by_the_provision_setting_it_not_the_sanction_for_bre
     assert not notice.refused and notice.citations[0].article.startswith("第三十六条"), notice.text
     fine = a.ask("自来水公司不通知就停水会被怎么处罚？")  # asked so, the sanction answers
     assert not fine.refused and fine.citations[0].article.startswith("第五十条"), fine.text
+
+
+HOUSE_NUMBER_RULES = regulation(
+    "某市门楼号牌管理条例",
+    (
+        ("一", "为了加强门楼号牌的管理，方便群众生产生活，制定本条例。"),
+        ("二", "公安机关负责门楼号的编制、门楼牌的设置和日常管理工作。"),
+        (
+            "三",
+            "门楼牌的制作、安装和日常维护费用，纳入同级政府财政预算予以保障。"
+            "因建筑物所有人管理不善导致门楼牌损坏、丢失需要补装的，补装费用由建筑物所有人承担。",
+        ),
+        ("四", "建筑物所有人应当保持门楼牌完好、整洁。任何单位和个人不得擅自拆除、移动门楼牌。"),
+        (
+            "五",
+            "违反本条例第四条规定，擅自拆除、移动门楼牌的，由公安机关责令限期改正，逾期不改正的，处五百元以下罚款。",
+        ),
+    ),
+)
+UTILITY_CHARGES = regulation(
+    "某市社区服务办法",
+    (
+        ("一", "社区服务设施用水、用电、用气按照居民生活类价格标准收费。"),
+        ("二", "社区服务站应当公开服务项目和办事流程。"),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("texts", "question", "said"),
+    [
+        (
+            {"门楼号牌管理条例.txt": HOUSE_NUMBER_RULES, "社区服务办法.txt": UTILITY_CHARGES},
+            "换门楼牌要交钱吗？",
+            "费用",
+        ),
+        (
+            {"上海市公共图书馆条例.md": (DATA / "上海市公共图书馆条例.md").read_text(encoding="utf-8")},
+            "图书馆办借书证要钱吗？",
+            "免费",
+        ),
+    ],
+    ids=["who bears its cost", "said as the texts say it"],
+)
+def test_whether_a_thing_is_free_is_answered_by_what_the_texts_say_of_its_cost(
+    fresh_settings, tmp_path, texts, question, said
+):
+    """The thirty-fifth trial's "换门牌要交钱吗" was led by the fine for removing a house number (the regulation says whose
+    budget pays for the plates: "…费用，纳入同级政府财政预算予以保障"), "调解要收费吗" by another text's "公用事业收费"; the
+    twenty-third's "图书馆办借书证要钱吗" by 通借通还 ("公共图书馆向社会公众免费开放" shares only 图书馆 with it, and the
+    question's 要钱 is no word of the texts). Whether a thing is free is answered by a sentence saying it is free, charged
+    for, or who bears its cost, said of the thing asked about, and looked for with the texts' words for it."""
+    a = assistant_over(fresh_settings, tmp_path, texts)
+    answer = a.ask(question)
+    assert not answer.refused and said in answer.text.split("[1]")[0], answer.text

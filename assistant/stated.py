@@ -1,0 +1,103 @@
+"""What a sentence states that a question asks: a sanction, a liability, who pays, where to complain, whether a thing
+is free (each a pattern of how the texts say it), a definition, a text's closing words; and the question's words a
+stated thing must be said of."""
+
+from __future__ import annotations
+
+import re
+
+from corpus.outline import ARTICLE_NUMBER
+from indexer.asking import Asked
+from indexer.query import UNSEEN_IDF, Query
+
+PENALTY = re.compile(r"罚款|罚金")
+# What answers a question asking the sanction (`Asked.sanction`): a fine, a detention, a 处分, an order to
+# correct, "依法处理", or "违反…的，依照…执行" — not the duty broken or the report a resident may make.
+SANCTION = re.compile(
+    r"罚款|罚金|处分|拘留|有期徒刑|拘役|吊销|没收|警告|追究[^，。；]{0,8}责任|依法(?:予以)?(?:处理|处罚|查处)|"
+    r"予以处罚|给予[^，。；]{0,12}处罚|责令[^，。；]{0,12}(?:改正|停止|整改|整顿|停业)|"
+    r"违反[^。；]{0,60}的，(?:由[^，。；]{0,20})?依照[^，。；]{0,30}(?:执行|处理|处罚)"
+)
+# A text's closing words ("本条例自2015年6月1日起施行", "…的规定同时废止") say when it applies and what it
+# replaces; they answer only a question about that, whatever words of the topic they repeat.
+COMMENCEMENT = re.compile(r"自.{0,30}(起|之日)(施行|实施|生效)|同时(废止|失效)|不再(执行|施行)")
+# A definition ("本条例所称学前教育机构是指幼儿园、托儿所…", "前款所称…，是指…") says what a word of the text
+# means: it answers what a thing is or which things count, never who does what, how, or how much. It
+# holds the text's own term beside the everyday one, so it covers a resident's question best.
+DEFINITION = re.compile(
+    rf"^(?:{ARTICLE_NUMBER}\s*)?[^，。；]{{0,6}}所称(?:的)?(?P<term>[^，。；]{{1,30}}?)[，,]?(?:是)?指"
+)
+# What answers it: a sentence saying who bears the liability, compensates, or is at fault
+LIABILITY = re.compile(r"承担[^，。；]{0,15}责任|赔偿|补偿|过错|追偿|免责|赔付")
+# What answers "要负什么责任", "有什么后果" (`Asked.consequence`): a sanction or a liability
+CONSEQUENCE = re.compile(f"{SANCTION.pattern}|{LIABILITY.pattern}")
+# What answers who pays (`Asked.pays`): a sentence saying who bears, pays or budgets a cost ("费用由当事人承担",
+# "所需经费列入年度预算", "由业主按照…分摊")
+COST_BORNE = re.compile(
+    r"(?:费用|资金|经费|费|款)[^。；]{0,40}(?:承担|负担|支付|列支|出资|筹集|缴纳|交纳|分摊|补偿|补助)|"
+    r"(?:承担|负担|支付|列支|分摊|出资|筹集)[^，。；]{0,15}(?:费用|资金|经费|费)|(?:列入|纳入)[^，。；]{0,12}预算"
+)
+# What answers where to take a complaint (`Asked.complaint`): a sentence naming a channel, or the body taking complaints
+# ("可以通过“12345”政务服务热线…投诉举报", "向…部门举报", "…部门应当受理…投诉"), not "有权投诉举报"
+COMPLAINT_TAKEN = re.compile(
+    r"(?:向|通过|拨打|致电)[^，。；]{1,30}(?:投诉|举报|反映)|(?:热线|电话|信箱)[^。；]{0,30}(?:投诉|举报|反映)|"
+    r"(?:受理|接受|处理|处置)[^，。；]{0,8}(?:投诉|举报)|(?:投诉|举报)(?:电话|热线|信箱|平台|方式|渠道)"
+)
+# What answers whether a thing costs anything (`Asked.fee`): a sentence saying it is free or what is charged, or who
+# bears its cost ("换门牌要交钱吗": "门楼牌的制作、安装…费用，纳入同级政府财政预算")
+CHARGED = re.compile(
+    r"免费|免收|免交|免缴|免除[^，。；]{0,6}费|无偿|不收费|不收取|不得[^，。；]{0,12}收取|收取[^，。；]{0,12}费|收费|减免"
+)
+FEE_STATED = re.compile(f"{CHARGED.pattern}|{COST_BORNE.pattern}")
+# What a refusal says the clauses found do not state, for each of the above
+STATED_NAMES = {
+    SANCTION: "对所问行为的处罚",
+    LIABILITY: "由谁承担责任",
+    CONSEQUENCE: "处罚或责任",
+    COST_BORNE: "费用由谁承担",
+    COMPLAINT_TAKEN: "向谁投诉或举报",
+    FEE_STATED: "是否收费",
+}
+# Preferred, not required: where no sentence the answer may open with says it, the likeliest sentence leads (where to
+# complain is required: "消防通道被堵了打什么电话投诉" led by a duty to keep the passage clear told a resident nothing)
+SOFTLY_STATED = (FEE_STATED,)
+
+
+def defined_term(text: str) -> str:
+    """The word a sentence defines ("本条例所称家庭暴力，是指…": 家庭暴力); a character no question holds when
+    it defines none."""
+    m = DEFINITION.search(text)
+    return m.group("term") if m else "\0"
+
+
+def topic_words(query: Query) -> tuple[str, ...]:
+    """The question's topic words the index holds."""
+    return tuple(w for w, v in query.words if v < UNSEEN_IDF and len(w) > 1)
+
+
+def weightiest_word(query: Query, topic: tuple[str, ...]) -> str:
+    """The question's weightiest topic word that names no sanction or charge (喧哗 in "大声喧哗会被罚款吗", 志愿 in
+    "志愿服务组织可以收费吗"); "" when none."""
+    weights = dict(query.words)
+    rest = [w for w in topic if not SANCTION.search(w) and "罚" not in w and not CHARGED.search(w)]
+    return max(rest, key=lambda w: weights[w], default="")
+
+
+def stated_things(asked: Asked) -> list[re.Pattern[str]]:
+    """What a sentence leading the answer states, for each of a sanction, who answers for a harm, what befalls the
+    doer, who pays, where to complain and whether a thing costs anything the question asks, in that order (the first
+    decides which sentences may lead)."""
+    wanted = (
+        (asked.sanction, SANCTION),
+        (asked.liability, LIABILITY),
+        (asked.consequence, CONSEQUENCE),
+        (asked.pays, COST_BORNE),
+        (asked.complaint, COMPLAINT_TAKEN),
+        (asked.fee, FEE_STATED),
+    )
+    return [p for on, p in wanted if on]
+
+
+def stated_thing(asked: Asked) -> re.Pattern[str] | None:
+    """The first of `stated_things`; None when the question asks none of them."""
+    return next(iter(stated_things(asked)), None)
