@@ -213,6 +213,8 @@ def is_target(text: str, q: Quantity) -> bool:
         return False  # a year, not a duration
     if q.text.endswith("人") and re.match(r"口及?(?:以上|以下)", text[q.end :]):
         return False  # "20万人口以上城市在市区至少建成3个": which cities, a condition
+    if _denominator(text, q):
+        return False  # "工贸商贸10万就业人员生产安全事故死亡率下降32%": what the rate is per, as 每10万人 would say
     if (
         q.unit == "年"
         and q.text[-1] == "年"
@@ -321,6 +323,20 @@ def is_target(text: str, q: Quantity) -> bool:
     if text.count("《", 0, q.start) > text.count("》", 0, q.start):
         return False  # inside a title
     return True
+
+
+# a rate named right after a round count of people, written without 每: "10万人口死亡率", "十万从业人员事故死亡率"
+ROUND_COUNTS = {10.0**k for k in range(1, 9)}
+RATE_PER_PEOPLE = re.compile(r"(?:人口|人|[\u4e00-\u9fff]{0,4}人员)[\u4e00-\u9fff]{0,10}?率")
+
+
+def _denominator(text: str, q: Quantity) -> bool:
+    """A round count of people (10, 1,000, 10万…) a rate right after it is per, where the clause gives the rate's figure."""
+    if q.value not in ROUND_COUNTS or q.comparator not in ("", "="):
+        return False
+    rest = rest_of_clause(text, q.end) if q.text[-1] in "人万" else ""
+    rate = RATE_PER_PEOPLE.match(("人" if q.text.endswith("人") else "") + rest)
+    return rate is not None and bool(find_quantities(rest[rate.end() :]))
 
 
 def rest_of_clause(text: str, at: int) -> str:

@@ -1488,3 +1488,14 @@ def test_the_total_a_figure_counts_towards_is_no_figure():
         "增加老旧小区停车位供给5000个（不计入3万个内）。"
     )
     assert [r.value for r in rows] == ["5万个以上", "3万个以上", "3000个", "2000个", "5000个"]
+
+
+def test_a_round_count_of_people_a_rate_is_per_and_the_recent_years_looked_back_on_are_no_figures():
+    """A ninety-sixth batch (work-safety plans and reports, labelled before the first run): "工贸商贸10万就业人员生产安全事故死亡率
+    下降32%以上" and "10万人口死亡率" give rates per 100,000 people without 每 — the rate's figure is the row, not 10万;
+    "近十年", "最近四年", "较近5年均值" are the periods a report looks back on. "培训10万人" is a figure."""
+    rows = valued_rows(
+        "工贸商贸10万就业人员生产安全事故死亡率下降32%以上，消防（火灾）10万人口死亡率下降14%以上。"
+        "近十年全国每年平均发生各类事故高达70多万起。直接经济损失较近5年均值下降24%。全年培训10万人。"
+    )
+    assert [r.value for r in rows] == ["32%以上", "14%以上", "70多万", "24%", "10万人"]
