@@ -12,6 +12,7 @@ from assistant.stated import (
     COMPLAINT_TAKEN,
     COST_BORNE,
     FEE_STATED,
+    REMEDY_TAKEN,
     defined_term,
     stated_things,
     topic_words,
@@ -23,6 +24,7 @@ from indexer import Hit, Retriever, SearchResult
 from indexer.asking import FEE_WORDS
 from indexer.query import Kind, Query
 
+SAID_OF_IT = (FEE_STATED, REMEDY_TAKEN)  # looked for until one is said of the thing asked about
 POOL = 8  # clauses whose sentences are candidates (10 for comparisons)
 DEEP = 30  # how far down the ranking a clause holding the asked unit is looked for
 UNIT_DEEP = 2  # clauses brought from there when none of the pool holds the unit
@@ -64,15 +66,20 @@ def answer_pool(
         )
 
     for states in wanted:
-        if states is FEE_STATED:  # said of the thing asked about, not of another service's charges
-            if not any(stating(CHARGED, key)(h) for h in pool):
-                found, below = _charges(retriever, query, res, first, region, doc_ids)
-                _bring_up(found, below, pool, ranks, stating(CHARGED, key))
-        elif not any(states.search(h.clause.text) for h in pool):
-            # who pays is said of the cost ("…医疗费…等费用，由…支付"), not of the harm the question names (受伤); where to
-            # complain of any breach ("对违反本条例规定的行为进行投诉举报")
-            of = "" if states in (COST_BORNE, COMPLAINT_TAKEN) else key
-            _bring_up(res.hits, first, pool, ranks, stating(states, of))
+        # who pays is said of the cost ("…医疗费…等费用，由…支付"), not of the harm the question names (受伤); where to
+        # complain of any breach ("对违反本条例规定的行为进行投诉举报")
+        of = "" if states in (COST_BORNE, COMPLAINT_TAKEN) else key
+        said = (
+            CHARGED if states is FEE_STATED else states
+        )  # whether it is free where it is said so, not its budget
+        # a charge or a way to contest a decision is looked for until one is said of the thing asked about (not another
+        # service's charges; "对具体案件处理结果不服…应当通过诉讼" does not answer how to contest a 信访 decision)
+        if any(stating(said, of)(h) if states in SAID_OF_IT else states.search(h.clause.text) for h in pool):
+            continue
+        found, below = (
+            _charges(retriever, query, res, first, region, doc_ids) if said is CHARGED else (res.hits, first)
+        )
+        _bring_up(found, below, pool, ranks, stating(said, of))
     if query.asked.meaning and not any(_defines(h, query) for h in pool):
         # "什么是家庭暴力": every clause of the law holds the word; the one saying what it is ("本条例所称家庭暴力，
         # 是指…") is no nearer than the rest

@@ -24,6 +24,7 @@ from assistant.stated import (
     COMMENCEMENT,
     FEE_STATED,
     PENALTY,
+    REMEDY_TAKEN,
     SANCTION,
     SOFTLY_STATED,
     STATED_NAMES,
@@ -215,8 +216,12 @@ def states_asked(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
             states &= _on_the_asked_acts(query, cands, pattern)
             charged = states & np.array([bool(CHARGED.search(c.intro + c.text)) for c in cands], dtype=bool)
             return charged if charged.any() else states
-        # a sanction for what the question names, not for another act
-        return states & _on_the_asked_acts(query, cands, pattern) if pattern is SANCTION else states
+        # a sanction for what the question names, not for another act; a way to contest the decision it names
+        return (
+            states & _on_the_asked_acts(query, cands, pattern)
+            if pattern in (SANCTION, REMEDY_TAKEN)
+            else states
+        )
     # "小区里的广告收入归谁": the sentence saying whose it is, where one does
     if query.asked.whose:
         owned = np.array([bool(OWNER.search(c.intro + c.text)) for c in cands], dtype=bool)

@@ -43,6 +43,9 @@ COMPLAINT_TAKEN = re.compile(
     r"(?:向|通过|拨打|致电)[^，。；]{1,30}(?:投诉|举报|反映)|(?:热线|电话|信箱)[^。；]{0,30}(?:投诉|举报|反映)|"
     r"(?:受理|接受|处理|处置)[^，。；]{0,8}(?:投诉|举报)|(?:投诉|举报)(?:电话|热线|信箱|平台|方式|渠道)"
 )
+# What answers how to contest a decision (`Asked.remedy`): a sentence naming the way ("…不服的，可以依法申请行政复议或者提起行政
+# 诉讼", "请求复查", "申请重新鉴定")
+REMEDY_TAKEN = re.compile(r"复议|诉讼|起诉|申诉|复核|复查|复审|仲裁|重新(?:鉴定|认定|审查|处理)|再次鉴定")
 # What answers whether a thing costs anything (`Asked.fee`): a sentence saying it is free or what is charged, or who
 # bears its cost ("换门牌要交钱吗": "门楼牌的制作、安装…费用，纳入同级政府财政预算")
 CHARGED = re.compile(
@@ -56,6 +59,7 @@ STATED_NAMES = {
     CONSEQUENCE: "处罚或责任",
     COST_BORNE: "费用由谁承担",
     COMPLAINT_TAKEN: "向谁投诉或举报",
+    REMEDY_TAKEN: "不服时如何复议、申诉或诉讼",
     FEE_STATED: "是否收费",
 }
 # Preferred, not required: where no sentence the answer may open with says it, the likeliest sentence leads (where to
@@ -85,14 +89,15 @@ def weightiest_word(query: Query, topic: tuple[str, ...]) -> str:
 
 def stated_things(asked: Asked) -> list[re.Pattern[str]]:
     """What a sentence leading the answer states, for each of a sanction, who answers for a harm, what befalls the
-    doer, who pays, where to complain and whether a thing costs anything the question asks, in that order (the first
-    decides which sentences may lead)."""
+    doer, who pays, where to complain, how to contest a decision and whether a thing costs anything the question asks, in
+    that order (the first decides which sentences may lead)."""
     wanted = (
         (asked.sanction, SANCTION),
         (asked.liability, LIABILITY),
         (asked.consequence, CONSEQUENCE),
         (asked.pays, COST_BORNE),
         (asked.complaint, COMPLAINT_TAKEN),
+        (asked.remedy, REMEDY_TAKEN),
         (asked.fee, FEE_STATED),
     )
     return [p for on, p in wanted if on]

@@ -24,10 +24,11 @@ ASKS_SANCTION = re.compile(
 )
 # A question about breaking a rule at all (a fine in 元 may answer it; a sanction may answer its procedure)
 ASKS_PENALTY = re.compile(r"罚|违反|违规|违法|法律责任|后果|处理|处分")
-# Who answers for a harm ("志愿者在服务中受伤了谁负责", "孩子在学校受伤了谁赔", "电动车被偷了谁负责"): liability, not a
+# Who answers for a harm ("志愿者在服务中受伤了谁负责", "孩子在学校受伤了谁赔", "电动车被偷了谁负责", "停电把电器烧坏了谁赔" — a
+# verb and 坏 say what damaged it, "电梯坏了谁负责修" asks who repairs): liability, not a
 # department's duty ("兽医主管部门负责犬只的狂犬病防疫" names who 负责 and answers none of them)
 ASKS_LIABILITY = re.compile(
-    r"(?:受伤|伤人|伤害|咬|事故|损失|损坏|损害|出事|摔|车祸|弄坏|坠|丢失|丢了|被偷|偷了|被盗|失窃)[^，。？?]{0,12}"
+    r"(?:受伤|伤人|伤害|咬|事故|损失|损坏|损害|出事|摔|车祸|[弄烧砸撞碰压泡淹]坏|烧毁|坠|丢失|丢了|被偷|偷了|被盗|失窃)[^，。？?]{0,12}"
     r"(?:谁负责|负责吗|要负责|谁来负责|负不负责|谁赔|赔吗|要赔|谁承担|有责任吗|有没有责任|担责|谁的责任)"
 )
 # What befalls whoever does a thing, asked as a responsibility or a consequence ("孩子不去上学家长要负什么责任",
@@ -46,6 +47,12 @@ ASKS_WHO_PAYS = re.compile(
 ASKS_WHERE_TO_COMPLAIN = re.compile(
     r"(?:找谁|向谁|跟谁|给谁|找哪|向哪|去哪|到哪|打什么|打哪|什么部门|哪个部门|哪个单位|哪里|哪儿)[^，。？?！!]{0,6}"
     r"(?:投诉|举报|反映|报警)|(?:投诉|举报)(?:找谁|给谁|向谁|去哪|到哪|打什么|打哪|电话|热线|渠道|途径)"
+)
+# How to contest a decision ("对工伤认定结果不服怎么办", "对处罚决定不服可以起诉吗"): the sentence naming the way (复议, 诉讼,
+# 申诉, 复查…), not one on the decision itself
+ASKS_REMEDY = re.compile(
+    r"(?:结果|决定|认定|结论|处理|处罚|裁决|判决|意见)[^，。？?！!]{0,4}(?:不服|不满意|不满)"
+    r"[^。？?！!]{0,10}(?:怎么办|怎么处理|如何|怎样|找谁|向谁|去哪|到哪|能否|可以|能不能|可不可以|吗)"
 )
 # Whether a thing costs anything, asked yes or no ("人民调解要收费吗", "老人坐公交免费吗", "办证要不要钱"): the sentence
 # saying it is free or charged for
@@ -89,6 +96,7 @@ class Asked:
     consequence: bool  # what befalls whoever does a thing: a sanction or a liability
     pays: bool  # who bears the cost of a thing
     complaint: bool  # where to take a complaint
+    remedy: bool  # how to contest a decision
     fee: bool  # whether a thing costs anything
     who_sets: bool  # who sets a standard or decides a matter
     meaning: bool  # what a word covers, or whether a thing is one
@@ -110,6 +118,7 @@ def read_asked(text: str, asks: str = "") -> Asked:
         consequence=bool(ASKS_CONSEQUENCE.search(text)) and not ASKS_SANCTION.search(text),
         pays=bool(ASKS_WHO_PAYS.search(text)),
         complaint=bool(ASKS_WHERE_TO_COMPLAIN.search(text)),
+        remedy=bool(ASKS_REMEDY.search(text)),
         fee=bool(ASKS_FEE.search(text)),
         who_sets=bool(ASKS_WHO_SETS.search(text)),
         meaning=bool(ASKS_MEANING.search(text)),

@@ -1306,6 +1306,23 @@ SMOKE_CONTROL_RULES = regulation(
 )
 
 
+WORK_INJURY_RULES = regulation(
+    "某省工伤保险条例",
+    (
+        ("一", "职工发生事故伤害的，所在单位应当自事故伤害发生之日起三十日内提出工伤认定申请。"),
+        ("二", "劳动保障行政部门应当自受理工伤认定申请之日起六十日内作出工伤认定的决定。"),
+        (
+            "三",
+            "有下列情形之一的，劳动保障行政部门可以撤销已作出的工伤认定决定：\n（一）违反法定程序的；\n"
+            "（二）因提供虚假证据而造成工伤认定的。",
+        ),
+        ("四", "职工或者用人单位对工伤认定决定不服的，可以依法申请行政复议，也可以依法提起行政诉讼。"),
+        ("五", "职工发生工伤，经治疗伤情相对稳定后存在残疾、影响劳动能力的，应当进行劳动能力鉴定。"),
+        ("六", "劳动能力鉴定委员会应当自收到劳动能力鉴定申请之日起六十日内作出劳动能力鉴定结论。"),
+    ),
+)
+
+
 @pytest.mark.parametrize(
     ("texts", "question", "article", "unsaid", "reason"),
     [
@@ -1323,8 +1340,15 @@ SMOKE_CONTROL_RULES = regulation(
             "孩子到了年龄家长不送去上学，该找谁投诉？",
             "没有写明向谁投诉或举报",
         ),
+        (
+            {"工伤保险条例.txt": WORK_INJURY_RULES},
+            "对工伤认定结果不服怎么办？",
+            "第四条",
+            "对劳动能力鉴定结论不服怎么办？",
+            "没有写明不服时如何复议、申诉或诉讼",
+        ),
     ],
-    ids=["who pays", "where to complain"],
+    ids=["who pays", "where to complain", "how to contest a decision"],
 )
 def test_who_pays_and_where_to_complain_are_answered_by_the_sentence_saying_so(
     fresh_settings, tmp_path, texts, question, article, unsaid, reason
@@ -1332,8 +1356,10 @@ def test_who_pays_and_where_to_complain_are_answered_by_the_sentence_saying_so(
     """Asked who pays ("见义勇为受伤了医药费谁出", the thirteenth trial; "拆违建的费用谁出", the thirtieth), answers were led by
     whatever shared the question's words (医疗单位…及时…救治) or named a body (a fine by 公安机关); asked where to complain (the
     thirty-second trial's "有人在电梯里抽烟该找谁投诉"), by "…有权投诉举报" (anyone may complain), not by where ("可以通过“12345”
-    政务服务热线…投诉举报"). The sentence saying so leads, however few of the question's words it holds; where no retrieved
-    sentence says so, the answer says that (not the nearest sentence on the topic)."""
+    政务服务热线…投诉举报"); asked how to contest a decision (the thirty-sixth trial's "对工伤认定结果不服怎么办", which its text
+    leaves to the national rules), by a provision on revoking it (撤销…工伤认定决定). The sentence saying so leads, however few
+    of the question's words it holds; where no retrieved sentence says so of what is asked (the way to contest 工伤认定 is no
+    way to contest 劳动能力鉴定), the answer says that (not the nearest sentence on the topic)."""
     a = assistant_over(fresh_settings, tmp_path, texts)
     answer = a.ask(question)
     assert not answer.refused and answer.citations[0].article.startswith(article), answer.text

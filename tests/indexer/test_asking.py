@@ -36,6 +36,15 @@ def test_a_theft_is_a_harm_someone_may_answer_for() -> None:
     assert not read_asked("防盗门由谁负责安装？").liability
 
 
+def test_a_thing_damaged_by_something_done_is_a_harm_someone_may_answer_for() -> None:
+    """The thirty-sixth trial's "突然停电把家里电器烧坏了谁赔" was led by the fine for cutting power without notice (it asked
+    who answers for the harm: "…给用电人造成损失的，依法承担赔偿责任"); a verb and 坏 say what damaged a thing, where 坏了 alone
+    asks who repairs it."""
+    assert read_asked("突然停电把家里电器烧坏了谁赔？").liability
+    assert read_asked("邻居装修把我家水管砸坏了谁负责").liability
+    assert not read_asked("家里电表坏了谁负责修？").liability
+
+
 def test_whether_an_act_is_allowed_is_asked_not_what_it_is_about(seed_retriever) -> None:
     """The twenty-ninth trial's "打麻将赌钱违法吗" was answered with a fine for supplying drug users (违法所得): 违法 was the
     only word of the question the texts hold. It asks whether 打麻将 and 赌钱 are allowed; neither is in the texts."""
