@@ -46,12 +46,17 @@ COMPLAINT_TAKEN = re.compile(
 # What answers how to contest a decision (`Asked.remedy`): a sentence naming the way ("…不服的，可以依法申请行政复议或者提起行政
 # 诉讼", "请求复查", "申请重新鉴定")
 REMEDY_TAKEN = re.compile(r"复议|诉讼|起诉|申诉|复核|复查|复审|仲裁|重新(?:鉴定|认定|审查|处理)|再次鉴定")
-# What answers whether a thing costs anything (`Asked.fee`): a sentence saying it is free or what is charged, or who
-# bears its cost ("换门牌要交钱吗": "门楼牌的制作、安装…费用，纳入同级政府财政预算")
+# What answers whether a thing costs anything (`Asked.fee`): a sentence saying it is free, charged for or charged less
+# ("优惠向…老年人…开放")
 CHARGED = re.compile(
-    r"免费|免收|免交|免缴|免除[^，。；]{0,6}费|无偿|不收费|不收取|不得[^，。；]{0,12}收取|收取[^，。；]{0,12}费|收费|减免"
+    r"免费|免收|免交|免缴|免除[^，。；]{0,6}费|无偿|不收费|不收取|不得[^，。；]{0,12}收取|收取[^，。；]{0,12}费|收费|减免|优惠"
 )
-FEE_STATED = re.compile(f"{CHARGED.pattern}|{COST_BORNE.pattern}")
+# Or who bears a charge ("门楼牌的制作、安装…费用，纳入同级政府财政预算", "…费用由建筑物所有人承担"), not who funds a
+# building ("公共体育设施建设资金列入本级财政预算" does not say whether the old pay to use it)
+FEE_BORNE = re.compile(
+    r"费用[^。；]{0,40}(?:承担|负担|支付|缴纳|交纳|分摊|列入|纳入)|(?:承担|负担|支付|分摊|缴纳|交纳)[^，。；]{0,15}费用"
+)
+FEE_STATED = re.compile(f"{CHARGED.pattern}|{FEE_BORNE.pattern}")
 # What a refusal says the clauses found do not state, for each of the above
 STATED_NAMES = {
     SANCTION: "对所问行为的处罚",

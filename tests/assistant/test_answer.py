@@ -1437,6 +1437,14 @@ HOUSE_NUMBER_RULES = regulation(
         ),
     ),
 )
+SPORTS_FACILITY_RULES = regulation(
+    "某市体育设施管理条例",
+    (
+        ("一", "各级人民政府应当将公共体育设施建设资金列入本级财政预算，并逐步增加投入。"),
+        ("二", "公共体育设施必须对社会开放，开放时间每年不得少于300天。"),
+        ("三", "公共体育设施管理者应当制定具体措施，优惠向儿童、学生、老年人和残疾人开放。"),
+    ),
+)
 UTILITY_CHARGES = regulation(
     "某市社区服务办法",
     (
@@ -1459,8 +1467,9 @@ UTILITY_CHARGES = regulation(
             "图书馆办借书证要钱吗？",
             "免费",
         ),
+        ({"体育设施管理条例.txt": SPORTS_FACILITY_RULES}, "公共体育场馆对老年人收费吗？", "优惠"),
     ],
-    ids=["who bears its cost", "said as the texts say it"],
+    ids=["who bears its cost", "said as the texts say it", "charged less, not a building's funds"],
 )
 def test_whether_a_thing_is_free_is_answered_by_what_the_texts_say_of_its_cost(
     fresh_settings, tmp_path, texts, question, said
@@ -1469,7 +1478,9 @@ def test_whether_a_thing_is_free_is_answered_by_what_the_texts_say_of_its_cost(
     budget pays for the plates: "…费用，纳入同级政府财政预算予以保障"), "调解要收费吗" by another text's "公用事业收费"; the
     twenty-third's "图书馆办借书证要钱吗" by 通借通还 ("公共图书馆向社会公众免费开放" shares only 图书馆 with it, and the
     question's 要钱 is no word of the texts). Whether a thing is free is answered by a sentence saying it is free, charged
-    for, or who bears its cost, said of the thing asked about, and looked for with the texts' words for it."""
+    for, or who bears its cost, said of the thing asked about, and looked for with the texts' words for it. The thirty-seventh
+    trial's "公共体育场馆对老年人收费吗" is answered by "优惠向…老年人…开放" (a charge made less), not by the budget that builds the
+    facilities ("建设资金列入本级财政预算")."""
     a = assistant_over(fresh_settings, tmp_path, texts)
     answer = a.ask(question)
     assert not answer.refused and said in answer.text.split("[1]")[0], answer.text
