@@ -6,6 +6,11 @@ import re
 
 from assistant.figures import DATED_REACH, REACHED, rules
 
+# a segment naming nothing but a change: "，增长", "，年均增长", "，比上年下降"
+CHANGE_ONLY = re.compile(
+    r"[，,]?(?P<change>(?:同比|比上年|年均|平均)?(?:增长|下降|增加|减少|上升|提高|降低)了?)"
+)
+
 
 def indicator_name(
     text: str, seg_start: int, value_start: int, after: str = "", count: bool = False, elided: str = ""
@@ -13,7 +18,8 @@ def indicator_name(
     """What a figure measures: its segment's words before it, and for a count (or when nothing comes
     before it) the words after it, the figure's place shown by "…": "培育和打造…城乡社区治理创新试点",
     "…成员提出召开物业管理委员会会议的". A segment naming nothing but its date and verb ("…提升到0.583，
-    到2030年达0.60以上") measures what the figure before it in the sentence measures (`elided`)."""
+    到2030年达0.60以上") measures what the figure before it in the sentence measures (`elided`); one naming nothing but a
+    change ("485.2亿元，增长9.2%") how that changed."""
     name = text[seg_start:value_start]
     name = re.sub(
         r"^(?:到|力争|确保|其中|并|要|应当|应)?\s*(?:\d{4}年(?:年底|底|末)?(?:前)?)?[，,]?", "", name
@@ -24,6 +30,9 @@ def indicator_name(
     name = re.sub(r"从(?!事)[^，。；]*?\d+(?:\.\d+)?[%％]?$", "", REACHED.sub("", name)) or name
     if elided and DATED_REACH.fullmatch(text[seg_start:value_start].strip()):
         return elided
+    if elided and (change := CHANGE_ONLY.fullmatch(text[seg_start:value_start].strip())):
+        # "城镇消费485.2亿元，增长9.2%", "物流业增加值将达到1200亿元，年均增长15%": how what the figure before it measures changed
+        return re.sub(r"(?:将|已|要|还|已经)$", "", elided) + change.group("change")
     name = name.strip("，、：；的 ") or text[seg_start:value_start].strip()
     after = re.sub(r"[（(](?:详见|见)[^）)]*[）)]", "", after).strip("，。；、 ")
     return f"{name}…{after}" if after and len(after) <= 30 and (count or not name) else name

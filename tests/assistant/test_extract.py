@@ -1499,3 +1499,25 @@ def test_a_round_count_of_people_a_rate_is_per_and_the_recent_years_looked_back_
         "近十年全国每年平均发生各类事故高达70多万起。直接经济损失较近5年均值下降24%。全年培训10万人。"
     )
     assert [r.value for r in rows] == ["32%以上", "14%以上", "70多万", "24%", "10万人"]
+
+
+def test_a_change_after_a_figure_is_named_by_what_that_figure_measures():
+    """A ninety-seventh batch (retail-sales statistics and yearly targets, labelled before the first run): "城镇消费485.2亿元,
+    增长9.2%" and "物流业增加值将达到1200亿元，年均增长15%" named the change "增长" and "年均增长" — what grew was lost. A segment
+    naming nothing but a change measures how what the figure before it measures changed."""
+    rows = valued_rows("城镇消费485.2亿元,增长9.2%。到2017年，物流业增加值将达到1200亿元，年均增长15%。")
+    assert [(r.value_text, r.indicator) for r in rows] == [
+        ("485.2亿元", "城镇消费"),
+        ("9.2%", "城镇消费增长"),
+        ("达到1200亿元", "物流业增加值将"),
+        ("15%", "物流业增加值年均增长"),
+    ]
+
+
+def test_a_two_part_tariff_is_a_name_not_a_count():
+    """Read over the 3,438 laws after the ninety-seventh batch: "两部制电价", "两部制水价" (a tariff of a fixed and a metered part)
+    gave thirteen rows valued 两部."""
+    assert (
+        valued_rows("南水北调工程供水实行由基本水价和计量水价构成的两部制水价。扩大两部制电价执行范围。")
+        == []
+    )
