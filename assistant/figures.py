@@ -289,7 +289,7 @@ def is_target(text: str, q: Quantity) -> bool:
             )
         ):
             return False
-    if re.fullmatch(r"一(?:个|套|批|支|项|系列|种|条|场|座|台)", q.text) and not comparator_before(
+    if re.fullmatch(r"一(?:个|套|批|支|项|系列|种|条|场|座|台|份)", q.text) and not comparator_before(
         text, max(q.start - 6, 0), q.start
     ):
         return False  # "形成一套制度", "培养一批骨干", "设立一个居民小组": an article, not a count

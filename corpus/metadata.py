@@ -22,7 +22,11 @@ EVENTS = (
     ("发布", "published"),
     ("施行", "effective"),
 )
-HEADER_LINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日.{0,200}?(?:通过|修订|修正|批准|公布|施行|发布)")
+# a regulation's header line ("2022年10月28日江门市第十六届人民代表大会常务委员会第八次会议通过"); a sentence that opens with a
+# date and a comma is text ("2019年7月30日,民政部公布数据表明,目前中国注册志愿者超过1.2亿人。")
+HEADER_LINE = re.compile(
+    r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日(?![,，]).{0,200}?(?:通过|修订|修正|批准|公布|施行|发布)"
+)
 KINDS = (
     "法律",
     "行政法规",

@@ -172,6 +172,25 @@ def test_a_news_items_first_paragraph_after_its_dateline_is_text(tmp_path: Path,
     assert not any("来源" in c.text for c in doc.clauses)  # the dateline is the page's, not a provision
 
 
+def test_a_paragraph_opening_with_a_date_and_a_comma_is_text_not_a_header(tmp_path: Path, fresh_settings):
+    """A ninety-eighth batch (volunteers' statistics as news): "2019年7月30日,民政部公布数据表明,目前中国注册志愿者超过1.2亿人。
+    根据…规划纲要,到2020年…达到总人口数的13%" was read as a regulation's header line (a date, then 公布) and lost with its
+    figures. A header names its date and the body that adopted or published the text, with no comma after the date."""
+    doc = ingested(
+        fresh_settings,
+        tmp_path / "volunteers.txt",
+        "志愿者人数越来越多\n2019年7月30日,民政部公布数据表明,目前中国注册志愿者超过1.2亿人。"
+        "根据“十三五”规划纲要,到2020年,中国注册制志愿者的数量还将达到总人口数的13%。\n",
+    )
+    assert any("1.2亿人" in c.text for c in doc.clauses) and any("13%" in c.text for c in doc.clauses)
+    regulation = ingested(
+        fresh_settings,
+        tmp_path / "rules.txt",
+        "某市门楼号牌管理条例\n2022年10月28日某市第十六届人民代表大会常务委员会第八次会议通过\n\n第一条 为了加强门楼号牌管理，制定本条例。\n",
+    )
+    assert not any("会议通过" in c.text for c in regulation.clauses)
+
+
 def test_a_notice_issuing_a_quoted_title_keeps_its_quotes(tmp_path: Path, fresh_settings):
     doc = ingested(
         fresh_settings,
