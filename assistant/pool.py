@@ -69,15 +69,16 @@ def answer_pool(
         # who pays is said of the cost ("…医疗费…等费用，由…支付"), not of the harm the question names (受伤); where to
         # complain of any breach ("对违反本条例规定的行为进行投诉举报")
         of = "" if states in (COST_BORNE, COMPLAINT_TAKEN) else key
-        said = (
-            CHARGED if states is FEE_STATED else states
-        )  # whether it is free where it is said so, not its budget
+        # whether a thing is free is looked for where it is said so, not where its budget is
+        said = CHARGED if states is FEE_STATED else states
         # a charge or a way to contest a decision is looked for until one is said of the thing asked about (not another
-        # service's charges; "对具体案件处理结果不服…应当通过诉讼" does not answer how to contest a 信访 decision)
+        # service's charges; the way to contest a 工伤认定 is no way to contest a 劳动能力鉴定)
         if any(stating(said, of)(h) if states in SAID_OF_IT else states.search(h.clause.text) for h in pool):
             continue
         found, below = (
-            _charges(retriever, query, res, first, region, doc_ids) if said is CHARGED else (res.hits, first)
+            _charges(retriever, query, res, first, key, region, doc_ids)
+            if said is CHARGED
+            else (res.hits, first)
         )
         _bring_up(found, below, pool, ranks, stating(said, of))
     if query.asked.meaning and not any(_defines(h, query) for h in pool):
@@ -101,13 +102,13 @@ def _charges(
     query: Query,
     res: SearchResult,
     first: int,
+    key: str,
     region: str | None,
     doc_ids: set[str] | None,
 ) -> tuple[Sequence[Hit], int]:
     """Where whether a thing is free is looked for ("图书馆办借书证要钱吗"), and from which rank: the clauses found below
-    the pool, or, when none of them says of the thing that it is free or charged for, all those found with the texts'
-    words for it ("公共图书馆…免费开放")."""
-    key = weightiest_word(query, topic_words(query))
+    the pool, or, when none of them says of the thing (`key`, the question's weightiest word) that it is free or charged
+    for, all those found with the texts' words for it ("公共图书馆…免费开放")."""
     if any(
         CHARGED.search(h.clause.text) and key in with_alternatives(h.clause.text) for h in res.hits[first:]
     ):
