@@ -33,9 +33,10 @@ LIABILITY = re.compile(r"承担[^，。；]{0,15}责任|赔偿|补偿|过错|追
 CONSEQUENCE = re.compile(f"{SANCTION.pattern}|{LIABILITY.pattern}")
 # What answers who pays (`Asked.pays`): a sentence saying who bears, pays or budgets a cost ("费用由当事人承担",
 # "所需经费列入年度预算", "由业主按照…分摊")
+BEARS = "承担|负担|支付|分摊"  # what whoever pays a cost does (one home for who pays and whether a charge is borne)
 COST_BORNE = re.compile(
-    r"(?:费用|资金|经费|费|款)[^。；]{0,40}(?:承担|负担|支付|列支|出资|筹集|缴纳|交纳|分摊|补偿|补助)|"
-    r"(?:承担|负担|支付|列支|分摊|出资|筹集)[^，。；]{0,15}(?:费用|资金|经费|费)|(?:列入|纳入)[^，。；]{0,12}预算"
+    rf"(?:费用|资金|经费|费|款)[^。；]{{0,40}}(?:{BEARS}|列支|出资|筹集|缴纳|交纳|补偿|补助)|"
+    rf"(?:{BEARS}|列支|出资|筹集)[^，。；]{{0,15}}(?:费用|资金|经费|费)|(?:列入|纳入)[^，。；]{{0,12}}预算"
 )
 # What answers where to take a complaint (`Asked.complaint`): a sentence naming a channel, or the body taking complaints
 # ("可以通过“12345”政务服务热线…投诉举报", "向…部门举报", "…部门应当受理…投诉"), not "有权投诉举报"
@@ -54,7 +55,7 @@ CHARGED = re.compile(
 # Or who bears a charge ("门楼牌的制作、安装…费用，纳入同级政府财政预算", "…费用由建筑物所有人承担"), not who funds a
 # building ("公共体育设施建设资金列入本级财政预算" does not say whether the old pay to use it)
 FEE_BORNE = re.compile(
-    r"费用[^。；]{0,40}(?:承担|负担|支付|缴纳|交纳|分摊|列入|纳入)|(?:承担|负担|支付|分摊|缴纳|交纳)[^，。；]{0,15}费用"
+    rf"费用[^。；]{{0,40}}(?:{BEARS}|缴纳|交纳|列入|纳入)|(?:{BEARS}|缴纳|交纳)[^，。；]{{0,15}}费用"
 )
 FEE_STATED = re.compile(f"{CHARGED.pattern}|{FEE_BORNE.pattern}")
 # What a refusal says the clauses found do not state, for each of the above

@@ -42,17 +42,18 @@ ASKS_WHO_PAYS = re.compile(
     r"(?:钱|费|款|资金)[^，。？?！!]{0,6}(?:谁出|谁付|谁来付|谁来出|谁承担|谁负担|由谁(?:承担|负担|支付|出)|谁掏|谁缴|谁交)|"
     r"谁(?:来)?(?:出钱|付钱|掏钱|买单|承担费用|负担费用)"
 )
+TO_WHOM = "找谁|向谁|跟谁|给谁|找哪|向哪|去哪|到哪"  # whom or where a resident turns to
 # Where to take a complaint ("有人在电梯里抽烟该找谁投诉", "噪音扰民打什么电话举报"): the sentence naming the channel or the
 # body that takes it, not one saying that anyone may complain
 ASKS_WHERE_TO_COMPLAIN = re.compile(
-    r"(?:找谁|向谁|跟谁|给谁|找哪|向哪|去哪|到哪|打什么|打哪|什么部门|哪个部门|哪个单位|哪里|哪儿)[^，。？?！!]{0,6}"
-    r"(?:投诉|举报|反映|报警)|(?:投诉|举报)(?:找谁|给谁|向谁|去哪|到哪|打什么|打哪|电话|热线|渠道|途径)"
+    rf"(?:{TO_WHOM}|打什么|打哪|什么部门|哪个部门|哪个单位|哪里|哪儿)[^，。？?！!]{{0,6}}"
+    rf"(?:投诉|举报|反映|报警)|(?:投诉|举报)(?:{TO_WHOM}|打什么|打哪|电话|热线|渠道|途径)"
 )
 # How to contest a decision ("对工伤认定结果不服怎么办", "对处罚决定不服可以起诉吗"): the sentence naming the way (复议, 诉讼,
 # 申诉, 复查…), not one on the decision itself
 ASKS_REMEDY = re.compile(
     r"(?:结果|决定|认定|结论|处理|处罚|裁决|判决|意见)[^，。？?！!]{0,4}(?:不服|不满意|不满)"
-    r"[^。？?！!]{0,10}(?:怎么办|怎么处理|如何|怎样|找谁|向谁|去哪|到哪|能否|可以|能不能|可不可以|吗)"
+    rf"[^。？?！!]{{0,10}}(?:怎么办|怎么处理|如何|怎样|{TO_WHOM}|能否|可以|能不能|可不可以|吗)"
 )
 # Whether a thing costs anything, asked yes or no ("人民调解要收费吗", "老人坐公交免费吗", "办证要不要钱"): the sentence
 # saying it is free or charged for
