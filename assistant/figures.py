@@ -36,7 +36,7 @@ def rules() -> Rules:
 
 DEADLINE = re.compile(
     r"(?:到|于|力争|确保到|在)?\s*(?P<d>(?:\d{4}|20XX)年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年底|底|末|年末)?(?:前|之前|以前)?"
-    r"|每年\d{1,2}月(?:底|末|\d{1,2}日)(?:前|之前)?)"
+    r"|每年\d{1,2}月(?:底|末|\d{1,2}日)(?:前|之前)?|[今明当]年(?:年底|底|年末|末)(?:前|之前))"
 )
 DETERMINERS = "这那哪每某任新上下本同另首"
 # A calendar deadline with the state to reach by it ("于2020年底前，全面完成…建设", "确保2020年完成…",
@@ -59,6 +59,8 @@ DEADLINE_LEAD = ("于", "在", "到", "确保", "力争")
 # A dated state that describes a noun ("2000年底前建成的小区", "…建成需改造的…"), not a commitment
 ATTRIBUTE = re.compile(r"(?:[需待应要][\u4e00-\u9fff]{1,3})?的")
 BUILT_IN = re.compile(r"(?:建成|建|成立|建立|出生|竣工|投用)于\s*$")  # "建成于2000年底前": when, not by when
+# "2020年底国家进一步要求…": when a body asked or issued something, not a date anything is due by
+ISSUED_AT = re.compile(r"\s*[\u4e00-\u9fff]{0,8}?(?:进一步)?(?:要求|提出|印发|出台|发布|召开|部署)")
 DATED_NOUN = re.compile(rf"[\u4e00-\u9fff]{{2}}{ATTRIBUTE.pattern}")
 # A whole state reached (全覆盖, 全面完成): a dated commitment even in a sentence that also gives figures
 # ("决胜全面建成小康社会": the goal a struggle is named for, not a state reached)
@@ -386,6 +388,7 @@ def deadline_of(text: str, s: int, e: int, value_at: int) -> re.Match[str] | Non
         and not (m.group("d").endswith("前") and DATED_NOUN.match(text, m.end("d")))
         # "建成于2000年底前的住宅小区", "成立于2015年": when a thing came to be, not a deadline
         and not BUILT_IN.search(text, max(s, m.start("d") - 3), m.start("d"))
+        and not (m.start() == m.start("d") and ISSUED_AT.match(text, m.end("d")))
     ]
     before = [m for m in found if m.start() < value_at]
     if before:

@@ -22,7 +22,7 @@ def indicator_name(
     change ("485.2亿元，增长9.2%") how that changed."""
     name = text[seg_start:value_start]
     name = re.sub(
-        r"^(?:到|力争|确保|其中|并|要|应当|应)?\s*(?:\d{4}年(?:年底|底|末)?(?:前)?)?[，,]?", "", name
+        r"^(?:到|力争|确保|其中|并|要(?!求)|应当|应)?\s*(?:\d{4}年(?:年底|底|末)?(?:前)?)?[，,]?", "", name
     )
     for c in sorted(rules().comparators, key=len, reverse=True):
         name = name.replace(c, "")

@@ -1531,3 +1531,20 @@ def test_copies_and_samples_counted_in_fen_are_figures_and_one_fen_is_an_article
         "和解协议书一式三份。"
     )
     assert [r.value_text for r in rows] == ["15356份", "10696份", "5000份"]
+
+
+def test_a_deadline_this_year_is_a_deadline_and_the_date_a_body_asked_is_none():
+    """A ninety-ninth batch (waste-sorting targets as news and a study, labelled before the first run): "力争在今年年底前使…覆盖率
+    达到90%以上，2025年底前基本实现全覆盖" gave the 90% the later date — 今年年底前 was no deadline; "2020年底国家进一步要求力争再用5年
+    左右时间，…回收利用率达到35%以上" gave 35% the deadline 2020年底, the date the state asked it; "要求46个重点城市…" was named "求46个…"."""
+    rows = valued_rows(
+        "我国将力争在今年年底前使居民小区垃圾分类覆盖率达到90%以上，2025年底前基本实现全覆盖。"
+        "2020年底国家进一步要求，全国城市生活垃圾回收利用率达到35%以上。"
+        "要求重点城市生活垃圾回收利用率达到35%以上。"
+    )
+    assert sorted((r.value_text, r.deadline or "", r.indicator) for r in rows) == [
+        ("基本实现全覆盖", "2025年底前", "我国将力争在今年年底前使居民小区垃圾分类覆盖率达到90%以上"),
+        ("达到35%以上", "", "全国城市生活垃圾回收利用率"),
+        ("达到35%以上", "", "要求重点城市生活垃圾回收利用率"),
+        ("达到90%以上", "今年年底前", "我国将力争在今年年底前使居民小区垃圾分类覆盖率"),
+    ]
