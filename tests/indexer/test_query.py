@@ -115,6 +115,10 @@ def test_how_often_is_answered_by_a_frequency_not_a_duration():
     often = "业主委员会定期会议至少多久开一次"
     assert answers(often, "定期会议每两个月召开一次") and answers(often, "每年组织开展综合应急演练")
     assert not answers(often, "应当自选举产生之日起30日内备案")
+    # a school counts its time in school years (the fortieth trial: "学生体质健康测试多久做一次" was refused over
+    # "每学年对学生进行…测试")
+    tested = "学生体质健康测试多久做一次"
+    assert answers(tested, "学校应当每学年对学生进行测试") and answers(tested, "每学期开展一次")
     long = "一次最长能救助多久"  # "一次" before 多久: how long, a duration
     assert answers(long, "救助期限最长不超过3个月") and not answers(long, "每年组织开展综合应急演练")
 
