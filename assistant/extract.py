@@ -144,6 +144,18 @@ NAMED_GOAL = re.compile(r"[^，。；,;]{0,16}?这一(?:奋斗|宏伟|战略)?�
 GOAL_NAMED = re.compile(r"[^，。；,;]{0,8}?目标")  # a state naming a goal: "全面建成小康社会目标"
 TIME_COLUMN = re.compile(r"时限|时间|期限|节点")
 YEAR = re.compile(r"\d{4}年")
+# "到2025年末，…；覆盖率达100%；…不低于25人。": a deadline opening a sentence holds for each of its ；-parts
+OPENING_DEADLINE = re.compile(
+    r"(?:到|力争到|确保到|力争在|于)\s*(?P<d>(?:\d{4}|20XX)年(?:年底|年末|底|末)?前?)[，,]"
+)
+
+
+def _opening_deadline(text: str, sent_s: int) -> str | None:
+    """The deadline opening the 。-sentence whose ；-part starts at `sent_s`, when it is a later part and no
+    part between them names a year of its own ("…；截至2020年末，覆盖率为100%；85%达到…")."""
+    start = text.rfind("。", 0, sent_s) + 1
+    m = OPENING_DEADLINE.match(text, start) if start < sent_s else None
+    return m.group("d") if m and not re.search(r"(?:\d{4}|20XX)年", text[m.end() : sent_s]) else None
 
 
 def _target_rows(p: Passage) -> tuple[list[Indicator], set[int]]:
@@ -178,7 +190,7 @@ def _target_rows(p: Passage) -> tuple[list[Indicator], set[int]]:
             value=q.value,
             unit=q.unit or None,
             scope=scope.group(0) if scope else None,
-            deadline=dl.group("d") if dl else None,
+            deadline=dl.group("d") if dl else _opening_deadline(text, sent_s),
             value_text=q.text,
             quantity_kind=q.kind,
             value_at=q.start - quote_s,

@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import re
 
+from indexer.tokenize import domain_tokenizer
+
 # "取得A、B和C证书者，分别给予5000元、3000元、2000元": each of the listed names takes the figure in
 # its place. The names are the enumeration nearest before 分别, cut at 、/和/及/与/或.
 RESPECTIVELY = re.compile(r"[，,]?\s*分别")
@@ -85,6 +87,13 @@ def respective_names(text: str, sent_start: int, value_start: int, count: int | 
     if at >= 0 and at + len(shared) < len(parts[-1]):
         tail = parts[-1][at + len(shared) :]
         parts = [x + tail for x in parts[:-1]] + [parts[-1]]
+    elif len(parts) > 1 and all(len(domain_tokenizer().precise(x)) == 1 for x in parts[:-1]):
+        # "村、社区“一肩挑”比例分别为97.5%、94.6%": names of one word each, and what follows the last one's word is
+        # what every name's figure measures
+        last = parts[-1].strip()
+        words = domain_tokenizer().precise(last)
+        if len(words) > 1:
+            parts = [x + last[len(words[0]) :] for x in parts[:-1]] + [last]
     names = [x.strip() for x in parts]
     return names if all(names) else None
 

@@ -1548,3 +1548,24 @@ def test_a_deadline_this_year_is_a_deadline_and_the_date_a_body_asked_is_none():
         ("达到35%以上", "", "要求重点城市生活垃圾回收利用率"),
         ("达到90%以上", "今年年底前", "我国将力争在今年年底前使居民小区垃圾分类覆盖率"),
     ]
+
+
+def test_a_deadline_opening_a_sentence_holds_for_its_parts_and_bare_names_share_the_measure_after_them():
+    """A hundredth batch (community-service plans, labelled before the first run): "到2025年末，…；覆盖率达100%；…不低于25人"
+    gave seven targets no deadline — the year opens the sentence, the figures are in its later ；-parts; "村、社区“一肩挑”比例
+    分别为97.5%、94.6%" named the first figure "村" — what the last name's words go on with is what each figure measures."""
+    rows = valued_rows(
+        "到2025年末，党建引领城乡社区服务体系建设更加完善；城乡社区综合服务设施覆盖率达100%；"
+        "每万城镇常住人口拥有社区工作者不低于25人。到2030年，覆盖率达到60%；截至2020年末，全省覆盖率为100%；"
+        "85%的社区达到标准。村、社区“一肩挑”比例分别为97.5%、94.6%。"
+    )
+    assert [(r.value_text, r.deadline) for r in rows[:3]] == [
+        ("100%", "2025年末"),
+        ("不低于25人", "2025年末"),
+        ("达到60%", "2030年"),
+    ]
+    assert rows[4].value_text == "85%" and rows[4].deadline is None  # a year of its own comes between
+    assert [(r.value_text, r.indicator) for r in rows[-2:]] == [
+        ("97.5%", "村“一肩挑”比例"),
+        ("94.6%", "社区“一肩挑”比例"),
+    ]
