@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
-from assistant.provision import article_opening
+from assistant.provision import article_opening, sanctions_for
 from assistant.stated import (
     CHARGED,
     COMPLAINT_TAKEN,
@@ -19,11 +19,13 @@ from assistant.stated import (
     weightiest_word,
 )
 from corpus.alternatives import with_alternatives
+from corpus.articles import article_of
 from corpus.model import Document
 from indexer import Hit, Retriever, SearchResult
 from indexer.asking import FEE_WORDS
 from indexer.query import Kind, Query
 
+FORBIDS = re.compile(r"禁止|不得|严禁")  # what a sanction elsewhere may be for
 SAID_OF_IT = (FEE_STATED, REMEDY_TAKEN)  # looked for until one is said of the thing asked about
 POOL = 8  # clauses whose sentences are candidates (10 for comparisons)
 DEEP = 30  # how far down the ranking a clause holding the asked unit is looked for
@@ -88,6 +90,19 @@ def answer_pool(
     if topic and not any(_covers(h, topic) for h in pool):
         _bring_up(res.hits, first, pool, ranks, lambda h: _covers(h, topic))
     held = {h.clause.id for h in pool}
+    if query.asked.penalty:
+        # "村干部挪用集体资金怎么处理": the article forbidding the act is found (第九条…禁止…挪用…); the one sanctioning its breach
+        # names it by number alone ("违反本条例第九条规定的，…罚款") and shares no word with the question
+        rare = sorted(query.known_weights, key=lambda w: -query.known_weights[w])[:2]
+        for h, rank in zip(list(pool), list(ranks), strict=True):
+            text = with_alternatives(h.clause.text)
+            if not (FORBIDS.search(text) and any(w in text for w in rare)):
+                continue
+            for c in sanctions_for(docs.get(h.clause.doc_id), article_of(h.clause.heading_path)):
+                if c.id not in held and (o := retriever.beside(h, c.id)):
+                    held.add(c.id)
+                    pool.append(o)
+                    ranks.append(rank)
     for h, rank in zip(list(pool), list(ranks), strict=True):
         opening = article_opening(docs.get(h.clause.doc_id), h.clause)
         if opening is not None and opening.id not in held and (o := retriever.beside(h, opening.id)):

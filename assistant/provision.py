@@ -184,6 +184,24 @@ def referred_text(doc: Document | None, clause: Clause) -> str:
     return "".join(c.text for c in found)[:REFERRED_MAX]
 
 
+# "违反本条例第九条规定的", "违反本条例第十五条第一、三款和第二十一条规定的": the articles whose breach a clause sanctions
+BREACHED = re.compile(
+    rf"违反本(?:条例|办法|规定|法|细则)((?:[、，和及或与]?{ARTICLE_NUMBER}(?:第[{CN}百\d、]+[款项])*)+)规定"
+)
+
+
+def sanctions_for(doc: Document | None, article: str) -> list[Clause]:
+    """The clauses of `doc` that sanction a breach of `article`, naming it by its number alone ("第三十一条违反本条例第九条
+    规定的，…罚款")."""
+    if doc is None or not article:
+        return []
+    return [
+        c
+        for c in doc.clauses
+        if (m := BREACHED.search(c.text)) and article in re.findall(ARTICLE_NUMBER, m.group(1))
+    ]
+
+
 def _paragraphs(doc: Document, article: str) -> list[list[Clause]]:
     """An article's paragraphs (款), each with the list items under it, in order."""
     labels = article_labels(doc)

@@ -1121,6 +1121,19 @@ def test_a_sanction_looked_for_further_down_is_one_on_what_was_asked(copied_sett
     assert any("喧哗" in c.quote for c in loud.related), loud.related
 
 
+def test_a_sanction_naming_the_breached_article_by_number_alone_is_found_from_that_article(copied_settings):
+    """The forty-first trial's "村干部挪用集体资金怎么处理" found 第九条 (禁止…挪用…) third and never 第三十一条, the fine for
+    breaking it: "违反本条例第九条规定的，…责令限期改正；造成经济损失的，…罚款" names the act by number alone and shares no word with
+    the question. A question about breaking a rule takes in the clauses sanctioning a breach of a forbidding article it found."""
+    from corpus import DocumentStore
+
+    store = DocumentStore(copied_settings)  # beside the bundled plans, as a user's own file is
+    store.ingest([DATA / "重庆市农村集体资产管理条例.md"])
+    a = Assistant.open(copied_settings, store, show_progress=False)
+    misused = a.ask("村干部挪用集体资金怎么处理？")
+    assert any(c.article.startswith("第三十一条") for c in misused.citations), misused.text
+
+
 def regulation(title: str, articles: tuple[tuple[str, str], ...]) -> str:
     """A regulation's text as written for a test: its title, then each (number, text) as "第…条 …"."""
     return title + "\n" + "".join(f"第{n}条 {text}\n" for n, text in articles)
