@@ -177,7 +177,8 @@ def eligible(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
         ok &= np.array([not SANCTION.search(c.intro + c.text) for c in cands], dtype=bool)
     ok &= np.array([not closing_words(query, c.text) for c in cands], dtype=bool)
     if not query.asked.meaning:
-        ok &= np.array([not _defines_another_word(c.text, query.text) for c in cands], dtype=bool)
+        # "华侨子女回国上学能享受什么照顾" is not answered by what 华侨子女 or 华侨学生 means
+        ok &= np.array([defined_term(c.text) == "\0" for c in cands], dtype=bool)
     asked = {(m.group(2), m.group(1)) for m in ORDINAL.finditer(query.question or query.text)}
     if asked:
         # "第二十六条第一类资助对象每人每月400元，第二类…。经评估为重度失能的，每人每月增加护理资助200元": a paragraph
@@ -190,14 +191,6 @@ def eligible(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
             dtype=bool,
         )
     return ok
-
-
-def _defines_another_word(text: str, question: str) -> bool:
-    """A definition of a word the question does not use: "本条例所称学前教育机构是指幼儿园、托儿所…" holds the
-    question's 幼儿园 but says nothing about fees; a question using the defined word ("…是否适用民间借贷…") may be
-    answered by what the word covers."""
-    term = defined_term(text)
-    return term != "\0" and term not in question
 
 
 def closing_words(query: Query, text: str) -> bool:

@@ -25,7 +25,8 @@ COMMENCEMENT = re.compile(r"自.{0,30}(起|之日)(施行|实施|生效)|同时(
 # means: it answers what a thing is or which things count, never who does what, how, or how much. It
 # holds the text's own term beside the everyday one, so it covers a resident's question best.
 DEFINITION = re.compile(
-    rf"^(?:{ARTICLE_NUMBER}\s*)?[^，。；]{{0,6}}所称(?:的)?(?P<term>[^，。；]{{1,30}}?)[，,]?(?:是)?指"
+    rf"^(?:{ARTICLE_NUMBER}\s*)?(?:[^，。；]{{0,6}}所称(?:的)?(?P<term>[^，。；]{{1,30}}?)[，,]?(?:是)?指"
+    rf"|(?P<bare>[^，。；]{{2,12}}?)是指)"  # "华侨学生是指回国学习未在国内定居的华侨"
 )
 # What answers it: a sentence saying who bears the liability, compensates, or is at fault
 LIABILITY = re.compile(r"承担[^，。；]{0,15}责任|赔偿|补偿|过错|追偿|免责|赔付")
@@ -77,7 +78,7 @@ def defined_term(text: str) -> str:
     """The word a sentence defines ("本条例所称家庭暴力，是指…": 家庭暴力); a character no question holds when
     it defines none."""
     m = DEFINITION.search(text)
-    return m.group("term") if m else "\0"
+    return (m.group("term") or m.group("bare")) if m else "\0"
 
 
 def topic_words(query: Query) -> tuple[str, ...]:

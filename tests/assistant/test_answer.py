@@ -1134,6 +1134,22 @@ def test_a_sanction_naming_the_breached_article_by_number_alone_is_found_from_th
     assert any(c.article.startswith("第三十一条") for c in misused.citations), misused.text
 
 
+def test_a_definition_answers_what_a_word_means_and_nothing_else(copied_settings):
+    """The forty-second trial's "华侨子女回国上学能享受什么照顾" was led by "华侨学生是指回国学习未在国内定居的华侨" and then
+    "本条例所称华侨子女是指…", before 第十四条's 享受当地户籍居民适龄子女入学同等待遇: what a word means answers only a question asking
+    it, and "X是指…" defines X as "本条例所称X是指…" does."""
+    from corpus import DocumentStore
+
+    store = DocumentStore(copied_settings)  # beside the bundled plans, as a user's own file is
+    store.ingest([DATA / "广东省华侨权益保护条例.md"])
+    a = Assistant.open(copied_settings, store, show_progress=False)
+    school = a.ask("华侨子女回国上学能享受什么照顾？")
+    assert not school.refused and "同等待遇" in school.citations[0].quote, school.text
+    assert all("是指" not in c.quote for c in school.citations), school.text
+    meaning = a.ask("什么是华侨学生？")
+    assert not meaning.refused and "华侨学生是指" in meaning.citations[0].quote, meaning.text
+
+
 def regulation(title: str, articles: tuple[tuple[str, str], ...]) -> str:
     """A regulation's text as written for a test: its title, then each (number, text) as "第…条 …"."""
     return title + "\n" + "".join(f"第{n}条 {text}\n" for n, text in articles)
