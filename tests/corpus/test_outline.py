@@ -150,6 +150,22 @@ def test_bulleted_lines_holding_figures_are_content_not_header_matter_or_table_c
     assert [d.start for d in drafts] == [ln.start for ln in lines[1:]]
 
 
+def test_lines_a_middle_dot_opens_and_holding_figures_are_content():
+    """A hundred-and-first batch (a news list of a plan's eighteen figures, "·基础研究经费投入占研发经费投入比重提高到8%以上"):
+    five of its bullets were dropped as header lines and the others ran on two to a clause; a line "·" opens with a figure
+    is a list item, as one "●" opens is, and a headline of a site's list without a figure stays header matter."""
+    lines = _lines(
+        "·中国新任驻美大使抵美履新",
+        "养老、托幼、教育、环保、研发……草案中的一个个指标中，包含了不少经济民生新期待。",
+        "·基础研究经费投入占研发经费投入比重提高到8%以上",
+        "·战略性新兴产业增加值占GDP比重超过17%",
+        "·人均预期寿命提高1岁",
+        "·新建、改扩建1000个左右体育公园",
+    )
+    drafts = parse_outline(lines)
+    assert [d.start for d in drafts] == [ln.start for ln in lines[1:]]
+
+
 def test_long_clause_split_at_sentence_ends_never_inside_brackets():
     text = (
         "甲" * 200
