@@ -177,6 +177,7 @@ SAID_OF_THEM = re.compile(rf"(?:{SAID}|突破|超过)$")
 # a measure named right before its figure, as summaries and tables write it: "托位数4.5个", "人均体育场地面积2.6平方米"
 MEASURE_NAMED = re.compile(r"(?:数|率|量|面积|比例|比重|占比)$")
 # a stretch naming nothing but when and that a figure is reached: "，到2030年达"
+REACHED_AFTER = re.compile(rf"(?:将|要)?(?:{REACHING})")
 DATED_REACH = re.compile(
     rf"[，,]?(?:到|至|力争|确保|力争到|确保到)?\d{{4}}年(?:年底|底|末)?(?:前)?[，,]?{REACHED.pattern}"
 )
@@ -383,6 +384,7 @@ def deadline_of(text: str, s: int, e: int, value_at: int) -> re.Match[str] | Non
         if (
             not re.match(r"\d{4}年$", m.group("d"))
             or re.search(r"(?:到|于)\s*$", text[max(s, m.start() - 2) : m.start("d")])
+            or REACHED_AFTER.match(text, m.end("d"))  # "城镇化率2025年达到65%": the year it is reached by
         )
         # "2000年底前建成的小区": the date says which estates, nothing is due by it
         and not (m.group("d").endswith("前") and DATED_NOUN.match(text, m.end("d")))

@@ -33,6 +33,8 @@ def indicator_name(
     if elided and (change := CHANGE_ONLY.fullmatch(text[seg_start:value_start].strip())):
         # "城镇消费485.2亿元，增长9.2%", "物流业增加值将达到1200亿元，年均增长15%": how what the figure before it measures changed
         return re.sub(r"(?:将|已|要|还|已经)$", "", elided) + change.group("change")
+    # "·常住人口城镇化率2025年": a bullet and the year the figure is reached by are no part of what it measures
+    name = re.sub(r"^[●•·◆◇▲△■□★☆▪▸►◎\s]+|(?:\d{4}|20XX)年(?:底|末)?$", "", name.strip("，、：；的 "))
     name = name.strip("，、：；的 ") or text[seg_start:value_start].strip()
     after = re.sub(r"[（(](?:详见|见)[^）)]*[）)]", "", after).strip("，。；、 ")
     return f"{name}…{after}" if after and len(after) <= 30 and (count or not name) else name

@@ -1570,3 +1570,13 @@ def test_a_deadline_opening_a_sentence_holds_for_its_parts_and_bare_names_share_
         ("97.5%", "村“一肩挑”比例"),
         ("94.6%", "社区“一肩挑”比例"),
     ]
+
+
+def test_a_bullet_and_the_year_a_figure_is_reached_by_are_no_part_of_its_name():
+    """A hundred-and-first batch (a news list of a plan's figures): "·常住人口城镇化率2025年达到65%" was named
+    "·常住人口城镇化率2025年" with no deadline — the year before 达到 is the one it is reached by."""
+    rows = valued_rows("·常住人口城镇化率2025年达到65%", "·每千人口拥有注册护士数提高到3.8人")
+    assert [(r.indicator, r.value_text, r.deadline) for r in rows] == [
+        ("常住人口城镇化率", "达到65%", "2025年"),
+        ("每千人口拥有注册护士数", "3.8人", None),
+    ]
