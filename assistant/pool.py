@@ -12,6 +12,7 @@ from assistant.stated import (
     COMPLAINT_TAKEN,
     COST_BORNE,
     FEE_STATED,
+    FORBIDS,
     REMEDY_TAKEN,
     defined_term,
     stated_things,
@@ -25,7 +26,6 @@ from indexer import Hit, Retriever, SearchResult
 from indexer.asking import FEE_WORDS
 from indexer.query import Kind, Query
 
-FORBIDS = re.compile(r"禁止|不得|严禁")  # what a sanction elsewhere may be for
 SAID_OF_IT = (FEE_STATED, REMEDY_TAKEN)  # looked for until one is said of the thing asked about
 POOL = 8  # clauses whose sentences are candidates (10 for comparisons)
 DEEP = 30  # how far down the ranking a clause holding the asked unit is looked for
