@@ -190,16 +190,25 @@ BREACHED = re.compile(
 )
 
 
+_BREACHES: dict[
+    tuple[str, str], dict[str, list[Clause]]
+] = {}  # by document: article → the clauses sanctioning it
+
+
 def sanctions_for(doc: Document | None, article: str) -> list[Clause]:
     """The clauses of `doc` that sanction a breach of `article`, naming it by its number alone ("第三十一条违反本条例第九条
-    规定的，…罚款")."""
+    规定的，…罚款"); each document is read for them once."""
     if doc is None or not article:
         return []
-    return [
-        c
-        for c in doc.clauses
-        if (m := BREACHED.search(c.text)) and article in re.findall(ARTICLE_NUMBER, m.group(1))
-    ]
+    key = (doc.id, doc.content_hash)
+    if key not in _BREACHES:
+        found: dict[str, list[Clause]] = {}
+        for c in doc.clauses:
+            if m := BREACHED.search(c.text):
+                for named in dict.fromkeys(re.findall(ARTICLE_NUMBER, m.group(1))):
+                    found.setdefault(named, []).append(c)
+        _BREACHES[key] = found
+    return _BREACHES[key].get(article, [])
 
 
 def _paragraphs(doc: Document, article: str) -> list[list[Clause]]:
