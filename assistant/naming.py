@@ -12,6 +12,10 @@ CHANGE_ONLY = re.compile(
 )
 
 
+# a figure and its unit closing an item of a list before the figure named ("325万个、", "3800多万户、")
+LISTED_BEFORE = re.compile(r"\d+(?:\.\d+)?(?:余|多)?[^\d、，。；：]{0,4}?、")
+
+
 def indicator_name(
     text: str, seg_start: int, value_start: int, after: str = "", count: bool = False, elided: str = ""
 ) -> str:
@@ -21,6 +25,15 @@ def indicator_name(
     到2030年达0.60以上") measures what the figure before it in the sentence measures (`elided`); one naming nothing but a
     change ("485.2亿元，增长9.2%") how that changed."""
     name = text[seg_start:value_start]
+    # "增设停车位325万个、电动汽车充电桩10.4万个": a figure listed after another is named by what follows that one, and when
+    # nothing new does ("惠及居民3800多万户、约1亿人", "比例到2020年超过建制村总数的35%、2022年超过建制村总数的50%") by what that
+    # one measures
+    if listed := list(LISTED_BEFORE.finditer(name))[-1:]:
+        before, rest = name[: listed[0].start()], name[listed[0].end() :]
+        for c in sorted(rules().comparators, key=len, reverse=True):
+            rest = rest.replace(c, "")
+        rest = re.sub(r"^(?:\d{4}|20XX)年(?:底|末)?", "", rest.strip("，、：；的 ")).strip("，、：；的 ")
+        name = name[listed[0].end() :] if rest and rest not in before else elided or before
     name = re.sub(
         r"^(?:到|力争|确保|其中|并|要(?!求)|应当|应)?\s*(?:\d{4}年(?:年底|底|末)?(?:前)?)?[，,]?", "", name
     )

@@ -1580,3 +1580,18 @@ def test_a_bullet_and_the_year_a_figure_is_reached_by_are_no_part_of_its_name():
         ("常住人口城镇化率", "达到65%", "2025年"),
         ("每千人口拥有注册护士数", "3.8人", None),
     ]
+
+
+def test_a_figure_listed_after_another_is_named_by_what_follows_that_one():
+    """A hundred-and-second batch (news of old housing estates renewed): "改造增设停车位325万个、电动汽车充电桩10.4万个"
+    named the charging piles "改造增设停车位325万个、电动汽车充电桩", and "惠及居民3800多万户、约1亿人" the people "惠及居民3800多万户".
+    A figure after another in a list is named by the words after that one, or, when none are new, by what that one measures."""
+    rows = valued_rows(
+        "各地共改造增设停车位325万个、电动汽车充电桩10.4万个。",
+        "全国累计新开工改造城镇老旧小区22万个，惠及居民3800多万户、约1亿人。",
+        "村（居）党组织书记兼任村（居）民委员会主任的比例到2020年超过建制村总数的35%、2022年超过建制村总数的50%。",
+    )
+    named = {r.value_text: r.indicator for r in rows}
+    assert named["325万个"].endswith("停车位") and named["10.4万个"] == "电动汽车充电桩", named
+    assert named["3800多万户"] == "惠及居民" and named["1亿人"] == "惠及居民", named
+    assert named["50%"] == named["35%"] and named["50%"].startswith("村（居）党组织书记"), named
