@@ -17,7 +17,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from assistant.features import Candidate, candidates, elsewhere_gap
+from assistant.features import Candidate, candidates, elsewhere_gap, with_own_references
 from assistant.model import Answer, Citation, Scope, Turn
 from assistant.parts import joined
 from assistant.pool import POOL, answer_pool
@@ -98,9 +98,10 @@ class Assistant:
         sims = [self.retriever.similarity(query, h) for h in pool]
         intros = {h.clause.id: list_intro(self.docs.get(h.clause.doc_id), h.clause) for h in pool}
         referred = {h.clause.id: referred_text(self.docs.get(h.clause.doc_id), h.clause) for h in pool}
-        return hits, candidates(
+        found = candidates(
             query, pool, self.superseded, sims, self.doc_texts, intros=intros, ranks=ranks, referred=referred
         )
+        return hits, with_own_references(found, self.docs)
 
     def elsewhere(
         self,

@@ -10,14 +10,15 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.figures import masked
 from assistant.orgs import has_unit
-from assistant.provision import POINTS_BACK, REFERRED_MAX, with_continuations
+from assistant.provision import POINTS_BACK, REFERRED_MAX, referred_text, with_continuations
 from assistant.quantity import find_quantities
 from assistant.roles import OWNER
 from corpus.alternatives import with_alternatives
+from corpus.model import Document
 from corpus.outline import ARTICLE as ARTICLE_OPENING
 from corpus.outline import ARTICLE_NUMBER
 from corpus.outline import PREAMBLE as PREFACE
@@ -282,6 +283,17 @@ def candidates(
             referred.get(h.clause.id, "") if referred else "",
         )
         for h, rank, ts, te, intro, f in rows
+    ]
+
+
+def with_own_references(cands: Sequence[Candidate], docs: Mapping[str, Document]) -> list[Candidate]:
+    """Each sentence of a clause pointing back read with what it points to itself: "…；违反第四项、第五项规定的，处二百元
+    罚款" fines those items of the list its clause's "违反前款第一项至第三项规定的" points to, not the first three."""
+    return [
+        replace(c, referred=referred_text(docs.get(c.hit.clause.doc_id), c.hit.clause, c.text))
+        if c.referred
+        else c
+        for c in cands
     ]
 
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
-from assistant.provision import article_opening, sanctions_for
+from assistant.provision import article_opening, list_intro, sanctions_for
 from assistant.stated import (
     CHARGED,
     COMPLAINT_TAKEN,
@@ -15,6 +15,7 @@ from assistant.stated import (
     FORBIDS,
     REMEDY_TAKEN,
     defined_term,
+    names_sanction,
     stated_things,
     topic_words,
     weightiest_word,
@@ -93,12 +94,17 @@ def answer_pool(
     if query.asked.penalty:
         # "村干部挪用集体资金怎么处理": the article forbidding the act is found (第九条…禁止…挪用…); the one sanctioning its breach
         # names it by number alone ("违反本条例第九条规定的，…罚款") and shares no word with the question
-        rare = sorted(query.known_weights, key=lambda w: -query.known_weights[w])[:2]
+        # (the act's words, not those naming the sanction asked about: 处罚, 罚款 in "私自拆改承重结构会被罚多少钱"); a list
+        # item forbids by its list's opening ("禁止下列影响公共环境卫生的行为：" › "（二）乱扔果皮、纸屑…")
+        rare = sorted(
+            (w for w in query.known_weights if not names_sanction(w)), key=lambda w: -query.known_weights[w]
+        )[:2]
         for h, rank in zip(list(pool), list(ranks), strict=True):
             text = with_alternatives(h.clause.text)
-            if not (FORBIDS.search(text) and any(w in text for w in rare)):
+            doc = docs.get(h.clause.doc_id)
+            if not (any(w in text for w in rare) and FORBIDS.search(text + list_intro(doc, h.clause))):
                 continue
-            for c in sanctions_for(docs.get(h.clause.doc_id), article_of(h.clause.heading_path)):
+            for c in sanctions_for(doc, article_of(h.clause.heading_path)):
                 if c.id not in held and (o := retriever.beside(h, c.id)):
                     held.add(c.id)
                     pool.append(o)

@@ -158,14 +158,25 @@ def with_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
     return out
 
 
-def referred_text(doc: Document | None, clause: Clause) -> str:
-    """What a clause pointing back to another provision refers to, cut to `REFERRED_MAX`; empty for any
-    other clause: the paragraph before it ("前款"), a paragraph of its own article ("本条第二款"), or the
-    article, paragraph and items it names ("本规定第五十六条第二款第三项、第四项"). A fine for "违反前款规定的"
-    fines the acts the list before it names, and no other paragraph's."""
+# A later sentence naming items alone, of the provision its clause points back to ("违反前款第一项至第三项规定的，可以处
+# 五十元罚款；违反第四项、第五项规定的，处二百元罚款")
+ITEMS_ALONE = re.compile(rf"违反((?:[、和及或至]?第[（(]?[{CN}\d]+[）)]?项)+)规定")
+
+
+def referred_text(doc: Document | None, clause: Clause, sentence: str = "") -> str:
+    """What a clause (or a `sentence` of it) pointing back to another provision refers to, cut to
+    `REFERRED_MAX`; empty for any other clause: the paragraph before it ("前款"), a paragraph of its own
+    article ("本条第二款"), or the article, paragraph and items it names ("本规定第五十六条第二款第三项、第四项").
+    A fine for "违反前款规定的" fines the acts the list before it names, and no other paragraph's; a sentence
+    naming items alone ("违反第四项、第五项规定的") those items of what its clause points to."""
     m = BACK_REFERENCE.search(clause.text) if doc is not None else None
     if m is None or doc is None:
         return ""
+    items = m.group("items")
+    if sentence and (own := BACK_REFERENCE.search(sentence)):
+        m, items = own, own.group("items")
+    elif sentence and (alone := ITEMS_ALONE.search(sentence)):
+        items = alone.group(1)
     article = article_of((m.group("article"),) if m.group("article") else clause.heading_path)
     paragraphs = _paragraphs(doc, article)
     if m.group("prev"):
@@ -177,17 +188,20 @@ def referred_text(doc: Document | None, clause: Clause) -> str:
     else:
         chosen = paragraphs
     found = [c for p in chosen for c in p if c.id != clause.id]
-    wanted = {_number(x) for x in re.findall(rf"[{CN}\d]+", m.group("items"))}
+    wanted = {_number(x) for x in re.findall(rf"[{CN}\d]+", items)}
     if wanted:
         items = [c for c in found if (num := ITEM_NUMBER.match(c.text)) and _number(num.group(1)) in wanted]
         found = items or found
     return "".join(c.text for c in found)[:REFERRED_MAX]
 
 
-# "违反本条例第九条规定的", "违反本条例第十五条第一、三款和第二十一条规定的": the articles whose breach a clause sanctions
+# "违反本条例第九条规定的", "违反本条例第十五条第一、三款和第二十一条规定的", "违反本条例第十二条第二项至第五项规定的":
+# the articles whose breach a clause sanctions
 BREACHED = re.compile(
-    rf"违反本(?:条例|办法|规定|法|细则)((?:[、，和及或与]?{ARTICLE_NUMBER}(?:第[{CN}百\d、]+[款项])*)+)规定"
+    rf"违反本(?:条例|办法|规定|法|细则)((?:[、，和及或与]?{ARTICLE_NUMBER}(?:[至到]?第[{CN}百\d、]+[款项])*)+)规定"
 )
+# "违反前款第一项至第三项规定的，可以处五十元罚款", "违反本条第一款规定的，责令改正": a breach of its own article
+BREACHED_HERE = re.compile(rf"违反(?:前[两二三]?款|本条第[{CN}\d]+款)")
 
 
 _BREACHES: dict[
@@ -197,7 +211,8 @@ _BREACHES: dict[
 
 def sanctions_for(doc: Document | None, article: str) -> list[Clause]:
     """The clauses of `doc` that sanction a breach of `article`, naming it by its number alone ("第三十一条违反本条例第九条
-    规定的，…罚款"); each document is read for them once."""
+    规定的，…罚款") or, in the article itself, by its paragraph ("违反前款第一项至第三项规定的，可以处五十元罚款");
+    each document is read for them once."""
     if doc is None or not article:
         return []
     key = (doc.id, doc.content_hash)
@@ -207,6 +222,8 @@ def sanctions_for(doc: Document | None, article: str) -> list[Clause]:
             if m := BREACHED.search(c.text):
                 for named in dict.fromkeys(re.findall(ARTICLE_NUMBER, m.group(1))):
                     found.setdefault(named, []).append(c)
+            elif BREACHED_HERE.search(c.text) and (own := article_of(c.heading_path)):
+                found.setdefault(own, []).append(c)
         _BREACHES[key] = found
     return _BREACHES[key].get(article, [])
 

@@ -134,10 +134,19 @@ OWNER = re.compile(
 ANSWERABLE = re.compile(r"负责(?!人)|牵头|主管|备案|审批|核准|批准|查处|处罚|责令|监督管理")
 
 
+# A party a duty binds, named as a person rather than a body ("…危及公共安全的，房屋使用安全责任人应当委托进行房屋安全鉴定",
+# "监护人应当…", "经营者负责…"): who does it, as "谁负责做安全鉴定" asks.
+PARTY_BOUND = re.compile(r"(?:^|[，。；：])[^，。；：]{1,12}?(?:人|者|业主)(?:应当|必须|负责)")
+
+
 def assigns_responsibility(text: str) -> bool:
-    """The text says which body is responsible: a lead unit by its grammar (由X负责, X应当…), or a
-    body named beside what it is answerable for (县级党委组织部门备案管理)."""
-    return bool(sentence_roles(text).lead) or (has_unit(text) and bool(ANSWERABLE.search(text)))
+    """The text says who is responsible: a lead unit by its grammar (由X负责, X应当…), a body named beside
+    what it is answerable for (县级党委组织部门备案管理), or a party the duty binds (责任人应当…)."""
+    return (
+        bool(sentence_roles(text).lead)
+        or (has_unit(text) and bool(ANSWERABLE.search(text)))
+        or bool(PARTY_BOUND.search(text))
+    )
 
 
 @dataclass(frozen=True)

@@ -92,8 +92,12 @@ def weightiest_word(query: Query, topic: tuple[str, ...]) -> str:
     """The question's weightiest topic word that names no sanction or charge (喧哗 in "大声喧哗会被罚款吗", 志愿 in
     "志愿服务组织可以收费吗"); "" when none."""
     weights = dict(query.words)
-    rest = [w for w in topic if not SANCTION.search(w) and "罚" not in w and not CHARGED.search(w)]
-    return max(rest, key=lambda w: weights[w], default="")
+    return max((w for w in topic if not names_sanction(w)), key=lambda w: weights[w], default="")
+
+
+def names_sanction(word: str) -> bool:
+    """A word naming a sanction or a charge (罚款, 处罚, 收费), not the act or thing it is for."""
+    return bool(SANCTION.search(word) or "罚" in word or CHARGED.search(word))
 
 
 def stated_things(asked: Asked) -> list[re.Pattern[str]]:

@@ -1150,6 +1150,29 @@ def test_a_definition_answers_what_a_word_means_and_nothing_else(copied_settings
     assert not meaning.refused and "华侨学生是指" in meaning.citations[0].quote, meaning.text
 
 
+def test_a_party_a_duty_binds_answers_who_and_a_fine_answers_for_the_items_its_sentence_names(
+    fresh_settings, tmp_path
+):
+    """The forty-third trial (two real regulations, the articles asked about, in `data/`): "房子出现裂缝，谁负责做安全鉴定"
+    was led by 第二十二条 (鉴定单位的鉴定结论…) because 第十九条's "房屋使用安全责任人应当委托进行房屋安全鉴定" names a party, not a
+    body; and "随地吐痰罚多少" by "违反第四项、第五项规定的，处二百元罚款", the fine for another item of the same list (随地吐痰 is
+    the first: "违反前款第一项至第三项规定的，可以处五十元罚款"). The sanctions of a forbidding article are also those naming a range
+    of its items ("违反本条例第十二条第二项至第五项规定的") and those in the article itself ("违反前款…")."""
+    from assistant.provision import sanctions_for
+
+    names = ("郑州市房屋使用安全管理条例.md", "台州市城市市容和环境卫生管理条例.md")
+    a = assistant_over(fresh_settings, tmp_path, {n: (DATA / n).read_text(encoding="utf-8") for n in names})
+    who = a.ask("房子出现裂缝，谁负责做安全鉴定？")
+    assert not who.refused and who.citations[0].article.startswith("第十九条"), who.text
+    assert "房屋使用安全责任人应当委托" in who.citations[0].quote, who.text
+    spit = a.ask("随地吐痰罚多少？")
+    assert not spit.refused and "五十元" in spit.citations[0].quote, spit.text
+    assert all("二百元" not in c.quote for c in spit.citations), spit.text
+    house, city = (next(d for d in a.docs.values() if d.title.startswith(n[:4])) for n in names)
+    assert [c.text[:4] for c in sanctions_for(house, "第十二条")] == ["第四十五"]
+    assert [c.text[:7] for c in sanctions_for(city, "第三十六条")] == ["违反前款第一项"]
+
+
 def regulation(title: str, articles: tuple[tuple[str, str], ...]) -> str:
     """A regulation's text as written for a test: its title, then each (number, text) as "第…条 …"."""
     return title + "\n" + "".join(f"第{n}条 {text}\n" for n, text in articles)
