@@ -185,6 +185,7 @@ def _target_rows(p: Passage) -> tuple[list[Indicator], set[int]]:
                 text[q.end : seg_e],
                 q.kind == "count",
                 rows[-1].indicator if rows and sent_s in used else "",
+                share_of="%" in q.text and text.startswith("的", q.end),
             ),
             comparator=q.comparator or comparator_before(text, max(seg_s, last_end), q.start) or None,
             value=q.value,

@@ -17,13 +17,19 @@ LISTED_BEFORE = re.compile(r"\d+(?:\.\d+)?(?:余|多)?[^\d、，。；：]{0,4}?
 
 
 def indicator_name(
-    text: str, seg_start: int, value_start: int, after: str = "", count: bool = False, elided: str = ""
+    text: str,
+    seg_start: int,
+    value_start: int,
+    after: str = "",
+    count: bool = False,
+    elided: str = "",
+    share_of: bool = False,
 ) -> str:
     """What a figure measures: its segment's words before it, and for a count (or when nothing comes
     before it) the words after it, the figure's place shown by "…": "培育和打造…城乡社区治理创新试点",
     "…成员提出召开物业管理委员会会议的". A segment naming nothing but its date and verb ("…提升到0.583，
     到2030年达0.60以上") measures what the figure before it in the sentence measures (`elided`); one naming nothing but a
-    change ("485.2亿元，增长9.2%") how that changed."""
+    change ("485.2亿元，增长9.2%") how that changed. A share `share_of` what follows it ("50%的城市社区…") is named by that too."""
     name = text[seg_start:value_start]
     # "增设停车位325万个、电动汽车充电桩10.4万个": a figure listed after another is named by what follows that one, and when
     # nothing new does ("惠及居民3800多万户、约1亿人", "比例到2020年超过建制村总数的35%、2022年超过建制村总数的50%") by what that
@@ -48,6 +54,11 @@ def indicator_name(
         return re.sub(r"(?:将|已|要|还|已经)$", "", elided) + change.group("change")
     # "·常住人口城镇化率2025年": a bullet and the year the figure is reached by are no part of what it measures
     name = re.sub(r"^[●•·◆◇▲△■□★☆▪▸►◎\s]+|(?:\d{4}|20XX)年(?:底|末)?$", "", name.strip("，、：；的 "))
-    name = name.strip("，、：；的 ") or text[seg_start:value_start].strip()
+    bare = name.strip("，、：；的 ")
+    name = bare or text[seg_start:value_start].strip()
     after = re.sub(r"[（(](?:详见|见)[^）)]*[）)]", "", after).strip("，。；、 ")
+    if share_of:  # "到2025年，50%的城市社区建成完整社区": what the share is of; "处合同价款2%以上4%以下的罚款": what it is
+        after, count = after.removeprefix("的"), True
+        if not bare:
+            return after
     return f"{name}…{after}" if after and len(after) <= 30 and (count or not name) else name
