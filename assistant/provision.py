@@ -172,11 +172,11 @@ def referred_text(doc: Document | None, clause: Clause, sentence: str = "") -> s
     m = BACK_REFERENCE.search(clause.text) if doc is not None else None
     if m is None or doc is None:
         return ""
-    items = m.group("items")
+    named = m.group("items")
     if sentence and (own := BACK_REFERENCE.search(sentence)):
-        m, items = own, own.group("items")
+        m, named = own, own.group("items")
     elif sentence and (alone := ITEMS_ALONE.search(sentence)):
-        items = alone.group(1)
+        named = alone.group(1)
     article = article_of((m.group("article"),) if m.group("article") else clause.heading_path)
     paragraphs = _paragraphs(doc, article)
     if m.group("prev"):
@@ -188,7 +188,7 @@ def referred_text(doc: Document | None, clause: Clause, sentence: str = "") -> s
     else:
         chosen = paragraphs
     found = [c for p in chosen for c in p if c.id != clause.id]
-    wanted = {_number(x) for x in re.findall(rf"[{CN}\d]+", items)}
+    wanted = {_number(x) for x in re.findall(rf"[{CN}\d]+", named)}
     if wanted:
         items = [c for c in found if (num := ITEM_NUMBER.match(c.text)) and _number(num.group(1)) in wanted]
         found = items or found
