@@ -1600,7 +1600,9 @@ def test_a_figure_listed_after_another_is_named_by_what_follows_that_one():
 def test_a_share_of_what_follows_it_is_named_by_that():
     """Issue 24's "50%的城市社区…": a share followed by 的 is a share of what follows it, and was named by the words before it
     — here nothing but its deadline ("到2025年，")."""
-    rows = valued_rows("到2025年，50%的城市社区建成完整社区。", "经20%以上的业主提议，可以召开业主大会临时会议。")
+    rows = valued_rows(
+        "到2025年，50%的城市社区建成完整社区。", "经20%以上的业主提议，可以召开业主大会临时会议。"
+    )
     named = {r.value_text: r.indicator for r in rows}
     assert named["50%"] == "城市社区建成完整社区", named
     assert "业主提议" in named["20%以上"], named
