@@ -31,7 +31,10 @@ class Rules:
 @cache
 def rules() -> Rules:
     d = tomllib.loads(RULES.read_text(encoding="utf-8"))
-    return Rules(tuple(d["comparators"]), tuple(re.compile(p) for p in d["not_targets"]["patterns"]))
+    return Rules(
+        tuple(sorted(d["comparators"], key=len, reverse=True)),  # longest first: 不低于 before 低于
+        tuple(re.compile(p) for p in d["not_targets"]["patterns"]),
+    )
 
 
 DEADLINE = re.compile(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.figures import DATED_REACH, REACHED, rules
+from corpus.outline import BULLET_GLYPHS
 
 # a segment naming nothing but a change: "，增长", "，年均增长", "，比上年下降"
 CHANGE_ONLY = re.compile(
@@ -12,6 +13,7 @@ CHANGE_ONLY = re.compile(
 )
 
 
+YEAR = r"(?:\d{4}|20XX)年(?:底|末)?"  # the year a figure is reached by ("2025年", "2022年底")
 # a figure and its unit closing an item of a list before the figure named ("325万个、", "3800多万户、")
 LISTED_BEFORE = re.compile(r"\d+(?:\.\d+)?(?:余|多)?[^\d、，。；：]{0,4}?、")
 
@@ -35,16 +37,13 @@ def indicator_name(
     # nothing new does ("惠及居民3800多万户、约1亿人", "比例到2020年超过建制村总数的35%、2022年超过建制村总数的50%") by what that
     # one measures
     if listed := list(LISTED_BEFORE.finditer(name))[-1:]:
-        before, rest = name[: listed[0].start()], name[listed[0].end() :]
-        for c in sorted(rules().comparators, key=len, reverse=True):
-            rest = rest.replace(c, "")
-        rest = re.sub(r"^(?:\d{4}|20XX)年(?:底|末)?", "", rest.strip("，、：；的 ")).strip("，、：；的 ")
+        before, rest = name[: listed[0].start()], _without_comparators(name[listed[0].end() :])
+        rest = re.sub(rf"^{YEAR}", "", rest.strip("，、：；的 ")).strip("，、：；的 ")
         name = name[listed[0].end() :] if rest and rest not in before else elided or before
     name = re.sub(
         r"^(?:到|力争|确保|其中|并|要(?!求)|应当|应)?\s*(?:\d{4}年(?:年底|底|末)?(?:前)?)?[，,]?", "", name
     )
-    for c in sorted(rules().comparators, key=len, reverse=True):
-        name = name.replace(c, "")
+    name = _without_comparators(name)
     # "系数从“十三五”末的0.565提升到": what rises to the figure, not where it rose from
     name = re.sub(r"从(?!事)[^，。；]*?\d+(?:\.\d+)?[%％]?$", "", REACHED.sub("", name)) or name
     if elided and DATED_REACH.fullmatch(text[seg_start:value_start].strip()):
@@ -53,7 +52,7 @@ def indicator_name(
         # "城镇消费485.2亿元，增长9.2%", "物流业增加值将达到1200亿元，年均增长15%": how what the figure before it measures changed
         return re.sub(r"(?:将|已|要|还|已经)$", "", elided) + change.group("change")
     # "·常住人口城镇化率2025年": a bullet and the year the figure is reached by are no part of what it measures
-    name = re.sub(r"^[●•·◆◇▲△■□★☆▪▸►◎\s]+|(?:\d{4}|20XX)年(?:底|末)?$", "", name.strip("，、：；的 "))
+    name = re.sub(rf"^[{BULLET_GLYPHS}\s]+|{YEAR}$", "", name.strip("，、：；的 "))
     bare = name.strip("，、：；的 ")
     name = bare or text[seg_start:value_start].strip()
     after = re.sub(r"[（(](?:详见|见)[^）)]*[）)]", "", after).strip("，。；、 ")
@@ -62,3 +61,10 @@ def indicator_name(
         if not bare:
             return after
     return f"{name}…{after}" if after and len(after) <= 30 and (count or not name) else name
+
+
+def _without_comparators(text: str) -> str:
+    """The text without the comparators of rules/extraction.toml (不低于, 以上…), longest first."""
+    for c in rules().comparators:
+        text = text.replace(c, "")
+    return text

@@ -99,7 +99,8 @@ def is_item_sentence(kind: str, rest: str) -> bool:
 
 # A line a bullet glyph opens that holds a figure ("●经济增长6%左右") is a list item: content, never a table cell or
 # header matter (a site's list of headlines, "•·习近平会见…", stays header matter).
-BULLET = re.compile(r"^\s*[●•·◆◇▲△■□★☆▪▸►◎].*\d")
+BULLET_GLYPHS = "●•·◆◇▲△■□★☆▪▸►◎"
+BULLET = re.compile(rf"^\s*[{BULLET_GLYPHS}].*\d")
 
 
 # "5G用户普及率将达到56%" on a line of its own after a paragraph: a sentence saying a figure is reached, not a cell
