@@ -14,7 +14,13 @@ from dataclasses import dataclass, replace
 
 from assistant.figures import masked
 from assistant.orgs import has_unit
-from assistant.provision import POINTS_BACK, REFERRED_MAX, referred_text, with_continuations
+from assistant.provision import (
+    POINTS_BACK,
+    REFERRED_MAX,
+    points_on_its_own,
+    referred_text,
+    with_continuations,
+)
 from assistant.quantity import find_quantities
 from assistant.roles import OWNER
 from corpus.alternatives import with_alternatives
@@ -291,7 +297,7 @@ def with_own_references(cands: Sequence[Candidate], docs: Mapping[str, Document]
     罚款" fines those items of the list its clause's "违反前款第一项至第三项规定的" points to, not the first three."""
     return [
         replace(c, referred=referred_text(docs.get(c.hit.clause.doc_id), c.hit.clause, c.text))
-        if c.referred
+        if c.referred and points_on_its_own(c.hit.clause.text, c.start, c.end)
         else c
         for c in cands
     ]

@@ -163,6 +163,18 @@ def with_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
 ITEMS_ALONE = re.compile(rf"违反((?:[、和及或至]?第[（(]?[{CN}\d]+[）)]?项)+)规定")
 
 
+def points_on_its_own(text: str, start: int, end: int) -> bool:
+    """The sentence `text[start:end]` of a clause pointing back names a reference of its own, not the clause's first
+    ("…；违反第四项、第五项规定的，处二百元罚款"): what it refers to is not the clause's."""
+    first = BACK_REFERENCE.search(text)
+    sentence = text[start:end]
+    return (
+        first is not None
+        and not start <= first.start() < end
+        and bool(BACK_REFERENCE.search(sentence) or ITEMS_ALONE.search(sentence))
+    )
+
+
 def referred_text(doc: Document | None, clause: Clause, sentence: str = "") -> str:
     """What a clause (or a `sentence` of it) pointing back to another provision refers to, cut to
     `REFERRED_MAX`; empty for any other clause: the paragraph before it ("前款"), a paragraph of its own
