@@ -31,10 +31,8 @@ class Rules:
 @cache
 def rules() -> Rules:
     d = tomllib.loads(RULES.read_text(encoding="utf-8"))
-    return Rules(
-        tuple(sorted(d["comparators"], key=len, reverse=True)),  # longest first: 不低于 before 低于
-        tuple(re.compile(p) for p in d["not_targets"]["patterns"]),
-    )
+    comparators = sorted(d["comparators"], key=len, reverse=True)  # longest first: 不低于 before 低于
+    return Rules(tuple(comparators), tuple(re.compile(p) for p in d["not_targets"]["patterns"]))
 
 
 DEADLINE = re.compile(
