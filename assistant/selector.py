@@ -22,6 +22,7 @@ from assistant.roles import OWNER
 from assistant.stated import (
     CHARGED,
     COMMENCEMENT,
+    CONDITIONS_SET,
     FEE_STATED,
     PENALTY,
     REMEDY_TAKEN,
@@ -220,6 +221,11 @@ def states_asked(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
         owned = np.array([bool(OWNER.search(c.intro + c.text)) for c in cands], dtype=bool)
         if owned.any():
             return owned
+    if query.asked.conditions:  # "成立业主大会需要什么条件": the sentence setting them out, where one does
+        sets = np.array([bool(CONDITIONS_SET.search(c.intro + c.text)) for c in cands], dtype=bool)
+        sets &= _on_the_asked_acts(query, cands, CONDITIONS_SET)
+        if sets.any():
+            return sets
     if query.asked.what_is:  # "什么是家庭暴力": the sentence saying what it is, where one does
         defines = np.array([defined_term(c.text) in query.text for c in cands], dtype=bool)
         if defines.any():
@@ -258,11 +264,13 @@ def lead_scores(
     """Each sentence's score to lead the answer (`probs`: to answer at all, 0 where it may not), against `threshold`:
     a sentence stating what is asked (`states_asked`) leads. Where none of them is trusted but another sentence is (the
     topic is answered): the likeliest sentence leads when the asked thing is only preferred (`states_softly`); when who
-    pays, what befalls the doer, where to complain or whether a thing is free is asked, the likeliest sentence saying so
-    leads ("见义勇为受伤了医药费谁出": "…医疗费…等费用，由…监督加害人…支付" holds fewer of the question's words than "医疗单位对见义
+    pays, what befalls the doer, where to complain, whether a thing is free or what it takes is asked, the likeliest
+    sentence saying so leads ("见义勇为受伤了医药费谁出": "…医疗费…等费用，由…监督加害人…支付" holds fewer of the question's words than "医疗单位对见义
     勇为受伤的人员应当及时…救治"; "孩子不去上学家长要负什么责任": "父母…未送…入学…的，…责令限期改正" fewer than "学校应当建立…家长
     委员会"), of a document a trusted sentence is from (not another text's cost: "孩子入学的费用谁出" is not answered by
-    见义勇为's 医疗费); where none says whether a thing is free, the likeliest sentence (`SOFTLY_STATED`). A question asking no
+    见义勇为's 医疗费); where none says whether a thing is free or what it takes, the likeliest sentence (`SOFTLY_STATED`; "成
+    立业主大会需要什么条件" is answered by "符合下列条件之一的，应当召开首次业主大会会议" over the sentences naming the conditions as
+    met, and by the likeliest sentence where none sets them out). A question asking no
     penalty is not led by a sanction where a sentence that is none is trusted."""
     leads = np.where(stated, probs, 0.0)
     if not (query.asked.penalty or query.asked.liability or query.asked.consequence):
@@ -276,13 +284,14 @@ def lead_scores(
         return leads
     if states_softly(query):
         return probs
-    if not (query.asked.pays or query.asked.consequence or query.asked.complaint or query.asked.fee):
+    asked = query.asked
+    if not (asked.pays or asked.consequence or asked.complaint or asked.fee or asked.conditions):
         return leads
     trusted = {c.hit.clause.doc_id for c, p in zip(cands, probs, strict=True) if p >= threshold}
     said = stated & (probs > 0) & np.array([c.hit.clause.doc_id in trusted for c in cands], dtype=bool)
     if not said.any():
         # whether it is free, unsaid: the likeliest sentence on the thing ("家庭教育指导服务收费吗": "…纳入城乡公共服务")
-        return probs if stated_thing(query.asked) in SOFTLY_STATED else leads
+        return probs if stated_thing(asked) in SOFTLY_STATED or asked.conditions else leads
     lifted = np.where(said, probs + threshold - probs[said].max(), 0.0)
     lifted[int(np.argmax(lifted))] = threshold  # exactly at the bar: a float sum may fall short of it
     return lifted

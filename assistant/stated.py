@@ -61,6 +61,12 @@ FEE_BORNE = re.compile(
     rf"费用[^。；]{{0,40}}(?:{BEARS}|缴纳|交纳|列入|纳入)|(?:{BEARS}|缴纳|交纳)[^，。；]{{0,15}}费用"
 )
 FEE_STATED = re.compile(f"{CHARGED.pattern}|{FEE_BORNE.pattern}")
+# What answers what a thing takes (`Asked.conditions`): a sentence setting out conditions ("符合下列条件之一的，应当召开首次
+# 业主大会会议", "申请人应当具备以下条件：", "…的条件是："), not one naming them as met ("符合…召开条件的，建设单位应当…")
+CONDITIONS_SET = re.compile(
+    r"(?:下列|以下|如下)[^，。；：:]{0,6}(?:条件|资格)|(?:条件|资格)(?:如下|是|为)[：:]|"
+    r"应当(?:具备|符合|满足)[^，。；]{0,12}(?:条件|资格)[：:]"
+)
 # What a refusal says the clauses found do not state, for each of the above
 STATED_NAMES = {
     SANCTION: "对所问行为的处罚",

@@ -1,6 +1,6 @@
 """What a question asks, read from its words once (`Query.asked`): the members of a set, whose a thing is, a
 sanction, who answers for a harm, what befalls the doer, who pays, where to complain, whether a thing costs anything,
-who sets a matter, what a word means or whether a thing is one, when a text applies.
+who sets a matter, what a word means or whether a thing is one, when a text applies, what a thing takes.
 
 The question's side of each lives here; what answers it (a sentence stating a sanction, a liability, a
 definition) lives with the answer (`assistant/selector.py`).
@@ -69,6 +69,11 @@ ASKS_LEGALITY = re.compile(
 )
 # Who sets a standard or decides a matter ("停车收费标准谁来定", "由谁制定")
 ASKS_WHO_SETS = re.compile(r"谁(?:来)?(?:定|制定|确定|决定)|(?:制定|确定|决定)的?(?:部门|单位|机关)")
+# What a thing takes ("成立业主大会需要什么条件", "申请廉租房要满足哪些条件", "条件是什么"): the sentence setting its
+# conditions ("符合下列条件之一的，应当召开…"), not one that names them as met ("符合…条件的，建设单位应当报告")
+ASKS_CONDITIONS = re.compile(
+    r"(?:什么|哪些|哪几|啥|何种|哪种)(?:样的)?(?:条件|资格)|(?:条件|资格)(?:是什么|是啥|有哪些)"
+)
 # Whether a thing is one ("电子烟算不算吸烟", "网吧属于公共场所吗"): the definition of the one word, where it names the other
 ASKS_IS_ONE = re.compile(
     r"算不算|算是|算作|属于(?!谁|哪)|属不属于|是不是|是否是|是否为|是[^，。？?！!]{1,12}吗"
@@ -104,6 +109,7 @@ class Asked:
     what_is: bool  # what a word is
     is_one: bool  # whether a thing is one
     commencement: bool  # when a text applies, or what it replaces
+    conditions: bool  # what a thing takes: its conditions
 
 
 def read_asked(text: str, asks: str = "") -> Asked:
@@ -126,4 +132,5 @@ def read_asked(text: str, asks: str = "") -> Asked:
         what_is=bool(ASKS_WHAT_IS.search(text)),
         is_one=bool(ASKS_IS_ONE.search(text)),
         commencement=bool(ASKS_COMMENCEMENT.search(text)),
+        conditions=bool(ASKS_CONDITIONS.search(text)),
     )

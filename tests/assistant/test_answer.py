@@ -1173,6 +1173,23 @@ def test_a_party_a_duty_binds_answers_who_and_a_fine_answers_for_the_items_its_s
     assert [c.text[:7] for c in sanctions_for(city, "第三十六条")] == ["违反前款第一项"]
 
 
+def test_conditions_asked_are_answered_by_the_sentence_setting_them_and_a_temperature_in_degrees(
+    fresh_settings, tmp_path
+):
+    """The forty-fifth trial (two real regulations, the articles asked about, in `data/`): "成立业主大会需要什么条件" was
+    led by 第二十六条 ("…符合首次业主大会会议召开条件的，建设单位应当…": the conditions named as met), not 第二十五条 setting them
+    ("符合下列条件之一的，应当召开首次业主大会会议：（一）…"); "室温应该达到多少度" by the refund for a room too cold, not 第二十三
+    条's "温度不低于十八摄氏度": no unit read a temperature."""
+    names = ("日照市物业管理条例.md", "泰安市供热条例.md")
+    a = assistant_over(fresh_settings, tmp_path, {n: (DATA / n).read_text(encoding="utf-8") for n in names})
+    meeting = a.ask("成立业主大会需要什么条件？")
+    assert not meeting.refused and meeting.citations[0].article.startswith("第二十五条"), meeting.text
+    assert "百分之五十以上" in meeting.text.splitlines()[0], meeting.text
+    warm = a.ask("家里暖气不热，室温应该达到多少度？")
+    assert not warm.refused and "十八摄氏度" in warm.citations[0].quote, warm.text
+    assert warm.citations[0].article.startswith("第二十三条"), warm.text
+
+
 def regulation(title: str, articles: tuple[tuple[str, str], ...]) -> str:
     """A regulation's text as written for a test: its title, then each (number, text) as "第…条 …"."""
     return title + "\n" + "".join(f"第{n}条 {text}\n" for n, text in articles)
