@@ -17,6 +17,7 @@ from corpus.cells import (
     CELL,
     DIGITS,
     FIGURE,
+    HEADLINE_TARGET,
     INDICATOR_LINE,
     cells,
     cjk_count,
@@ -206,6 +207,10 @@ def _parse(lines: Sequence[Line], skip: Sequence[str]) -> list[_Draft]:
                 # The last item of a list ("（二）调解纠纷。") is an item like its siblings, even when a
                 # paragraph follows it.
                 has_body = is_item = True
+            elif not has_body and HEADLINE_TARGET.match(text[len(marker) :]):
+                has_body = (
+                    True  # a heading stating a target: a provision too, and still the heading of what follows
+                )
             last_item_kind = kind if is_item else last_item_kind
             stack.append((kind, label))
             if is_item:
