@@ -134,9 +134,21 @@ def _task_rows(p: Passage, header: str) -> list[Indicator]:
         (c for h, c in pairs if not TIME_COLUMN.search(h) and not is_unit_column(h)), key=len, default=""
     )
     due = next((c for h, c in pairs if TIME_COLUMN.search(h) and YEAR.search(c)), None)
-    return [dataclasses.replace(r, indicator=task) for r in _text_rows(p)] or [
+    return [dataclasses.replace(r, indicator=_own_cell(p, r, pairs) or task) for r in _text_rows(p)] or [
         p.row(0, len(p.text), indicator=task, deadline=due)
     ]
+
+
+def _own_cell(p: Passage, r: Indicator, pairs: list[tuple[str, str]]) -> str:
+    """The sentence cell a row's figure stands in, when the row holds another ("新建成…成长驿站7家。 | 新建…等13家婴幼儿成长驿
+    站。": a target and what was done, each named by its own cell); "" when its figure stands in none or in the only one."""
+    at, start = r.start - p.first.start + max(r.value_at, 0), 0
+    sentences = [c for _, c in pairs if SENTENCE_CELL.fullmatch(c)]
+    for raw in p.text.split(CELL):
+        if start <= at < start + len(raw):
+            return raw.strip() if r.value and len(sentences) > 1 and raw.strip() in sentences else ""
+        start += len(raw) + len(CELL)
+    return ""
 
 
 # "结合到2020年全面建成小康社会这一奋斗目标": a goal the text names (another's commitment), not its own

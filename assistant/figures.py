@@ -59,7 +59,8 @@ RECURRING = re.compile(
 DEADLINE_LEAD = ("于", "在", "到", "确保", "力争")
 # A dated state that describes a noun ("2000年底前建成的小区", "…建成需改造的…"), not a commitment
 ATTRIBUTE = re.compile(r"(?:[需待应要][\u4e00-\u9fff]{1,3})?的")
-BUILT_IN = re.compile(r"(?:建成|建|成立|建立|出生|竣工|投用)于\s*$")  # "建成于2000年底前": when, not by when
+# "建成于2000年底前": when, not by when; "截至2014年12月底，共完成…": when it was counted
+BUILT_IN = re.compile(r"(?:(?:建成|建|成立|建立|出生|竣工|投用)于|截至|截止)\s*$")
 # "2020年底国家进一步要求…": when a body asked or issued something, not a date anything is due by
 ISSUED_AT = re.compile(r"\s*[\u4e00-\u9fff]{0,8}?(?:进一步)?(?:要求|提出|印发|出台|发布|召开|部署)")
 DATED_NOUN = re.compile(rf"[\u4e00-\u9fff]{{2}}{ATTRIBUTE.pattern}")
@@ -389,7 +390,7 @@ def deadline_of(text: str, s: int, e: int, value_at: int) -> re.Match[str] | Non
         )
         # "2000年底前建成的小区": the date says which estates, nothing is due by it
         and not (m.group("d").endswith("前") and DATED_NOUN.match(text, m.end("d")))
-        # "建成于2000年底前的住宅小区", "成立于2015年": when a thing came to be, not a deadline
+        # "建成于2000年底前的住宅小区", "成立于2015年", "截至2014年12月底": when a thing came to be or was counted
         and not BUILT_IN.search(text, max(s, m.start("d") - 3), m.start("d"))
         and not (m.start() == m.start("d") and ISSUED_AT.match(text, m.end("d")))
     ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.figures import DATED_REACH, REACHED, rules
+from corpus.cells import TARGET_VERBS
 from corpus.outline import BULLET_GLYPHS
 
 # a segment naming nothing but a change: "，增长", "，年均增长", "，比上年下降"
@@ -14,6 +15,10 @@ CHANGE_ONLY = re.compile(
 
 
 YEAR = r"(?:\d{4}|20XX)年(?:底|末)?"  # the year a figure is reached by ("2025年", "2022年底")
+# "完成 155公里 河道综合整治", "新增 41.04万 平方米 立体绿化": a verb alone before the figure, what it measures after it
+BARE_VERB = re.compile(rf"(?:{TARGET_VERBS}|累计|共|已)+")
+# "…养老床位，为计划的101%", "完成全年任务数的30%": a share of the plan, of what the figure before it measures
+PLAN_SHARE = re.compile(r"(?:为|占|达到?|完成)?(?:全年|年度|当年)?(?:计划|任务|目标)(?:数|量)?")
 # a figure and its unit closing an item of a list before the figure named ("325万个、", "3800多万户、")
 LISTED_BEFORE = re.compile(r"\d+(?:\.\d+)?(?:余|多)?[^\d、，。；：]{0,4}?、")
 
@@ -31,7 +36,9 @@ def indicator_name(
     before it) the words after it, the figure's place shown by "…": "培育和打造…城乡社区治理创新试点",
     "…成员提出召开物业管理委员会会议的". A segment naming nothing but its date and verb ("…提升到0.583，
     到2030年达0.60以上") measures what the figure before it in the sentence measures (`elided`); one naming nothing but a
-    change ("485.2亿元，增长9.2%") how that changed. A share `share_of` what follows it ("50%的城市社区…") is named by that too."""
+    change ("485.2亿元，增长9.2%") how that changed, one naming the plan ("，为计划的101%") how much of it was done. A share
+    `share_of` what follows it ("50%的城市社区…") is named by that too, and a figure after a bare verb ("完成 155公里 河道综合整治")
+    by what follows it, as a count is."""
     name = text[seg_start:value_start]
     # "增设停车位325万个、电动汽车充电桩10.4万个": a figure listed after another is named by what follows that one, and when
     # nothing new does ("惠及居民3800多万户、约1亿人", "比例到2020年超过建制村总数的35%、2022年超过建制村总数的50%") by what that
@@ -55,7 +62,10 @@ def indicator_name(
     name = re.sub(rf"^[{BULLET_GLYPHS}\s]+|{YEAR}$", "", name.strip("，、：；的 "))
     bare = name.strip("，、：；的 ")
     name = bare or text[seg_start:value_start].strip()
+    if elided and PLAN_SHARE.fullmatch(bare):
+        return f"{elided}（{bare}）"
     after = re.sub(r"[（(](?:详见|见)[^）)]*[）)]", "", after).strip("，。；、 ")
+    count = count or bool(BARE_VERB.fullmatch(bare))
     if share_of:  # "到2025年，50%的城市社区建成完整社区": what the share is of; "处合同价款2%以上4%以下的罚款": what it is
         after, count = after.removeprefix("的"), True
         if not bare:

@@ -1606,3 +1606,41 @@ def test_a_share_of_what_follows_it_is_named_by_that():
     named = {r.value_text: r.indicator for r in rows}
     assert named["50%"] == "城市社区建成完整社区", named
     assert "业主提议" in named["20%以上"], named
+
+
+def test_a_numbered_heading_stating_a_target_is_read_and_still_heads_what_follows(tmp_path, fresh_settings):
+    """The hundred-and-third batch (普陀's 为民办实事 report): each project is a numbered heading stating the year's target
+    ("(二)新增养老床位250张") with what was done under it ("新增378张养老床位，超额完成年度任务。"); the targets were headings only,
+    and no row read them. A heading that states one is a provision too, and the line under it keeps it as its heading."""
+    text = (
+        "2023年普陀区为民办实事项目完成情况\n\n(一)完成2家社区综合为老服务中心建设\n\n完成4家社区综合为老服务中心建设，超额完成年度任务。"
+        "\n\n(二)新增养老床位250张\n\n新增378张养老床位，超额完成年度任务。\n\n(三)推进社区治理\n\n完成12个小区的治理试点。\n"
+    )
+    rows = file_rows(tmp_path / "putuo.txt", text, fresh_settings)
+    by_value = {r.value_text: r for r in rows}
+    assert {"2家", "4家", "250张", "378张", "12个"} <= set(by_value), sorted(by_value)
+    assert by_value["250张"].quote == "（二）新增养老床位250张", by_value[
+        "250张"
+    ]  # brackets normalised full-width
+    assert by_value["378张"].section.endswith("（二）新增养老床位250张"), by_value["378张"]
+    assert by_value["12个"].section.endswith("（三）推进社区治理"), by_value["12个"]
+
+
+def test_a_figure_after_a_bare_verb_a_share_of_the_plan_and_a_progress_cell_are_named_by_what_they_measure(
+    tmp_path, fresh_settings
+):
+    """The hundred-and-fourth batch (实事 reports): "完成 155公里 河道综合整治，为计划的103.3%" named both figures by what stood
+    before them ("完成", "为计划"); "截至2014年12月底，共完成12个路口改造" took the date it was counted at for a deadline; and a
+    progress table's target was named by the progress cell beside it ("7家" by "…等13家婴幼儿成长驿站。")."""
+    rows = valued_rows("完成 155公里 河道综合整治，为计划的103.3%。", "截至2014年12月底，共完成12个路口改造。")
+    named = {r.value_text: r for r in rows}
+    assert named["155公里"].indicator == "完成…河道综合整治", named
+    assert named["103.3%"].indicator == "完成…河道综合整治（为计划）", named
+    assert named["12个"].deadline is None and "路口改造" in named["12个"].indicator, named
+    text = (
+        "2022年区政府民生实事项目进展情况表\n序号 | 项目内容 | 进展情况 | 责任单位 |\n"
+        "1 | 新建成婴幼儿照护服务成长驿站7家。 | 新建锦南街道、高虹镇等13家婴幼儿成长驿站。 | 卫生健康局 |\n"
+        "2 | 实施农村公路大中修100公里。 | 完成农村公路大中修50公里，剩余预计11月底前完成。 | 交通运输局 |\n"
+    )
+    cells = {r.value_text: r.indicator for r in file_rows(tmp_path / "shishi.txt", text, fresh_settings)}
+    assert "7家" in cells["7家"] and "13家" in cells["13家"] and "100公里" in cells["100公里"], cells
