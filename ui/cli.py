@@ -20,13 +20,41 @@ from corpus.settings import Settings
 from corpus.store import IngestResult
 
 
-def iter_jsonl(arg: str):
-    """Rows of a JSONL file ("-" for stdin), blank lines skipped."""
+def iter_jsonl(arg: str, bad: list[int]):
+    """The questions of a JSONL batch ("-" for stdin), blank lines skipped. A line that is none ({"question": "…",
+    "history": [{"role": "user", "content": "…"}, …]}) is reported on stderr in Chinese with its number, added to `bad`
+    and skipped: the rest of the batch is still answered."""
     src = sys.stdin if arg == "-" else open(arg, encoding="utf-8")
     with src:
-        for ln in src:
-            if ln.strip():
-                yield json.loads(ln)
+        for n, ln in enumerate(src, 1):
+            if not ln.strip():
+                continue
+            try:
+                row = json.loads(ln)
+            except ValueError as e:
+                problem = f"不是有效的 JSON（{e.msg}，第{e.colno}列）"
+            else:
+                problem = _batch_problem(row)
+            if problem:
+                print(f"错误：第{n}行{problem}，已跳过。", file=sys.stderr)
+                bad.append(n)
+            else:
+                yield row
+
+
+def _batch_problem(row: object) -> str:
+    """What keeps a parsed batch line from being a question ("" when nothing does)."""
+    if not isinstance(row, dict) or not isinstance(row.get("question"), str) or not row["question"].strip():
+        return '缺少 "question"（问题文字）'
+    history = row.get("history") or []
+    if not isinstance(history, list) or not all(
+        isinstance(t, dict)
+        and t.get("role") in ("user", "assistant")
+        and isinstance(t.get("content", ""), str)
+        for t in history
+    ):
+        return '的 "history" 应为 [{"role": "user" 或 "assistant", "content": "…"}, …]'
+    return ""
 
 
 def print_rows(rows: list[dict], as_json: bool, line: Callable[[dict], str], indent: int = 2) -> int:

@@ -31,10 +31,11 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     if args.jsonl:
         from ui.cli import iter_jsonl
 
-        for row in iter_jsonl(args.jsonl):
+        bad: list[int] = []
+        for row in iter_jsonl(args.jsonl, bad):
             out = assistant.ask(row["question"], row.get("history") or []).as_json()
             print(json.dumps({"id": row.get("id"), **out}, ensure_ascii=False), flush=True)
-        return 0
+        return 1 if bad else 0
     if not args.question:
         print("error: give a QUESTION or --jsonl FILE", file=sys.stderr)
         return 2

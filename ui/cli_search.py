@@ -56,7 +56,8 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     if args.jsonl:
         from ui.cli import iter_jsonl
 
-        for row in iter_jsonl(args.jsonl):
+        bad: list[int] = []
+        for row in iter_jsonl(args.jsonl, bad):
             query = retriever.analyze(row["question"], row.get("history") or [])
             res = retriever.search(query, k=args.k, region=args.region)
             print(
@@ -70,7 +71,7 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
                 ),
                 flush=True,
             )
-        return 0
+        return 1 if bad else 0
     if not args.query:
         print("error: give a QUERY or --jsonl FILE", file=sys.stderr)
         return 2

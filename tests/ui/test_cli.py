@@ -117,3 +117,27 @@ def test_compare_puts_duties_on_their_own_sheet_and_an_unknown_topic_is_an_error
     assert code == 2 and not out_md and "没有与“物业费”有关的指标" in err and "现有主题" in err
     code, out_md, _ = run(capsys, "--data-dir", home, "compare", "--topic", "网格")  # any word filters
     assert code == 0 and "网格" in out_md
+
+
+def test_a_batch_line_that_is_no_question_is_reported_in_chinese_and_the_rest_answered(
+    copied_settings, capsys, tmp_path: Path
+):
+    """A malformed line of a batch (not JSON, a history given as pairs) stopped it with a traceback and lost the lines after it."""
+    batch = tmp_path / "q.jsonl"
+    good = {"id": "a", "question": "一个社区最少要几个专职人员？"}
+    batch.write_text(
+        "\n".join(
+            [
+                json.dumps(good, ensure_ascii=False),
+                "{not json",
+                json.dumps(
+                    {"id": "c", "question": "牵头单位是谁？", "history": [["问", "答"]]}, ensure_ascii=False
+                ),
+                json.dumps({**good, "id": "d"}, ensure_ascii=False),
+            ]
+        ),
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "--data-dir", str(copied_settings.data_dir), "search", "--jsonl", str(batch))
+    assert code == 1 and [json.loads(x)["id"] for x in out.splitlines()] == ["a", "d"], (out, err)
+    assert "第2行不是有效的 JSON" in err and '第3行的 "history" 应为' in err and "Traceback" not in err, err
