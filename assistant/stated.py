@@ -18,8 +18,9 @@ SANCTION = re.compile(
     r"予以处罚|给予[^，。；]{0,12}处罚|责令[^，。；]{0,12}(?:改正|停止|整改|整顿|停业)|"
     r"违反[^。；]{0,60}的，(?:由[^，。；]{0,20})?依照[^，。；]{0,30}(?:执行|处理|处罚)"
 )
-# A provision forbidding an act ("禁止任何单位和个人侵占、…挪用…"): a sanction elsewhere may be for breaking it
-FORBIDS = re.compile(r"禁止|不得|严禁")
+# A provision forbidding an act ("禁止任何单位和个人侵占、…挪用…"; a code's item "（七）不随地便溺、吐痰…"): a sanction elsewhere
+# may be for breaking it
+FORBIDS = re.compile(r"禁止|不得|严禁|^（[^）]{1,4}）不")
 # A text's closing words ("本条例自2015年6月1日起施行", "…的规定同时废止") say when it applies and what it
 # replaces; they answer only a question about that, whatever words of the topic they repeat.
 COMMENCEMENT = re.compile(r"自.{0,30}(起|之日)(施行|实施|生效)|同时(废止|失效)|不再(执行|施行)")

@@ -1173,14 +1173,16 @@ def test_a_party_a_duty_binds_answers_who_and_a_fine_answers_for_the_items_its_s
     assert [c.text[:7] for c in sanctions_for(city, "第三十六条")] == ["违反前款第一项"]
 
 
-def test_conditions_asked_are_answered_by_the_sentence_setting_them_and_a_temperature_in_degrees(
+def test_conditions_set_out_a_temperature_in_degrees_and_the_fine_for_a_code_item_lead_their_answers(
     fresh_settings, tmp_path
 ):
-    """The forty-fifth trial (two real regulations, the articles asked about, in `data/`): "成立业主大会需要什么条件" was
-    led by 第二十六条 ("…符合首次业主大会会议召开条件的，建设单位应当…": the conditions named as met), not 第二十五条 setting them
-    ("符合下列条件之一的，应当召开首次业主大会会议：（一）…"); "室温应该达到多少度" by the refund for a room too cold, not 第二十三
-    条's "温度不低于十八摄氏度": no unit read a temperature."""
-    names = ("日照市物业管理条例.md", "泰安市供热条例.md")
+    """The forty-fifth and forty-sixth trials (three real regulations, the articles asked about, in `data/`): "成立业主大会需要
+    什么条件" was led by 第二十六条 ("…符合首次业主大会会议召开条件的，建设单位应当…": the conditions named as met), not 第二十五条
+    setting them ("符合下列条件之一的，应当召开首次业主大会会议：（一）…"); "室温应该达到多少度" by the refund for a room too cold, not
+    第二十三条's "温度不低于十八摄氏度": no unit read a temperature; "随地吐痰会被罚吗" by the fine for smoking (第四十三条, 第八条第六项), not
+    第四十四条's "有本条例第八条第七项行为，随地便溺、吐痰…的，…处二十元以上一百元以下罚款": a sanction naming the item it is for by "有…行为",
+    and a code's item forbidding by "不…", were not read as such."""
+    names = ("日照市物业管理条例.md", "泰安市供热条例.md", "聊城市文明行为促进条例.md")
     a = assistant_over(fresh_settings, tmp_path, {n: (DATA / n).read_text(encoding="utf-8") for n in names})
     meeting = a.ask("成立业主大会需要什么条件？")
     assert not meeting.refused and meeting.citations[0].article.startswith("第二十五条"), meeting.text
@@ -1188,6 +1190,16 @@ def test_conditions_asked_are_answered_by_the_sentence_setting_them_and_a_temper
     warm = a.ask("家里暖气不热，室温应该达到多少度？")
     assert not warm.refused and "十八摄氏度" in warm.citations[0].quote, warm.text
     assert warm.citations[0].article.startswith("第二十三条"), warm.text
+    spit = a.ask("在公共场所随地吐痰会被罚吗？")
+    assert not spit.refused and spit.citations[0].article.startswith("第四十四条"), spit.text
+    assert "二十元以上一百元以下" in spit.text.splitlines()[0], spit.text
+    from assistant.provision import sanctions_for
+    from assistant.stated import FORBIDS
+
+    code = next(d for d in a.docs.values() if d.title.startswith("聊城"))
+    assert [c.text[:5] for c in sanctions_for(code, "第八条")] == ["第四十三条", "第四十四条", "第四十五条"]
+    item = next(c.text for c in code.clauses if c.text.startswith("（七）"))
+    assert FORBIDS.search(item) and not FORBIDS.search("（七）倡导文明用语"), item
 
 
 def regulation(title: str, articles: tuple[tuple[str, str], ...]) -> str:
