@@ -31,7 +31,7 @@ def iter_jsonl(arg: str, bad: list[int]):
                 continue
             try:
                 row = json.loads(ln)
-            except ValueError as e:
+            except json.JSONDecodeError as e:
                 problem = f"不是有效的 JSON（{e.msg}，第{e.colno}列）"
             else:
                 problem = _batch_problem(row)
