@@ -1632,7 +1632,9 @@ def test_a_figure_after_a_bare_verb_a_share_of_the_plan_and_a_progress_cell_are_
     """The hundred-and-fourth batch (实事 reports): "完成 155公里 河道综合整治，为计划的103.3%" named both figures by what stood
     before them ("完成", "为计划"); "截至2014年12月底，共完成12个路口改造" took the date it was counted at for a deadline; and a
     progress table's target was named by the progress cell beside it ("7家" by "…等13家婴幼儿成长驿站。")."""
-    rows = valued_rows("完成 155公里 河道综合整治，为计划的103.3%。", "截至2014年12月底，共完成12个路口改造。")
+    rows = valued_rows(
+        "完成 155公里 河道综合整治，为计划的103.3%。", "截至2014年12月底，共完成12个路口改造。"
+    )
     named = {r.value_text: r for r in rows}
     assert named["155公里"].indicator == "完成…河道综合整治", named
     assert named["103.3%"].indicator == "完成…河道综合整治（为计划）", named
