@@ -26,11 +26,11 @@ INDICATOR_LINE = re.compile(
     rf"(?P<sign>[><≥≤]=?)?\s*(?P<value>{DIGITS})\s*(?:预期性|约束性)?$"
 )
 
-# A numbered heading stating a target ("(二)新增养老床位250张", "(一)完成2家社区综合为老服务中心建设"): a list of projects
-# heads each with what is to be done and says under it what was; the heading is a provision of its own as well.
 # What a plan or a report says is to be done or was done to a counted thing (one home for these verbs: a heading
 # opening with one states a target, a figure after one alone is named by what follows it)
 TARGET_VERBS = "新增|新建|新开工|建成|建设|完成|改造|实现|达到|培育|打造|开展|开设|提供|增加|增设|举办|创建|配备|设置|安装|实施|启动|开工"
+# A numbered heading stating a target ("(二)新增养老床位250张", "(一)完成2家社区综合为老服务中心建设"): a list of projects
+# heads each with what is to be done and says under it what was; the heading is a provision of its own as well.
 HEADLINE_TARGET = re.compile(
     rf"^(?:{TARGET_VERBS})[^\d，。；：:]{{0,12}}{DIGITS}\s*(?:万|亿)?\s*"
     r"(?:张|个|家|所|台|户|人次|人|名|平方米|公里|千米|辆|套|处|座|场次|场|%|吨|亩|间|项|条|课时|件|只)"

@@ -208,9 +208,8 @@ def _parse(lines: Sequence[Line], skip: Sequence[str]) -> list[_Draft]:
                 # paragraph follows it.
                 has_body = is_item = True
             elif not has_body and HEADLINE_TARGET.match(text[len(marker) :]):
-                has_body = (
-                    True  # a heading stating a target: a provision too, and still the heading of what follows
-                )
+                # a heading stating a target: a provision too, and still the heading of what follows
+                has_body = True
             last_item_kind = kind if is_item else last_item_kind
             stack.append((kind, label))
             if is_item:
