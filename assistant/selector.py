@@ -272,8 +272,9 @@ def lead_scores(
     立业主大会需要什么条件" is answered by "符合下列条件之一的，应当召开首次业主大会会议" over the sentences naming the conditions as
     met, and by the likeliest sentence where none sets them out). A question asking no
     penalty is not led by a sanction where a sentence that is none is trusted."""
+    asked = query.asked
     leads = np.where(stated, probs, 0.0)
-    if not (query.asked.penalty or query.asked.liability or query.asked.consequence):
+    if not (asked.penalty or asked.liability or asked.consequence):
         # "停水了要提前通知吗", "水费交晚了会停水吗": the provision setting the duty answers, not the sanction for breaking
         # it ("…未履行停水…通知义务的，处以…罚款"), which says it only by implication: where a sentence that is no sanction
         # is trusted, no sanction leads
@@ -284,7 +285,6 @@ def lead_scores(
         return leads
     if states_softly(query):
         return probs
-    asked = query.asked
     if not (asked.pays or asked.consequence or asked.complaint or asked.fee or asked.conditions):
         return leads
     trusted = {c.hit.clause.doc_id for c, p in zip(cands, probs, strict=True) if p >= threshold}
