@@ -200,7 +200,7 @@ def referred_text(doc: Document | None, clause: Clause, sentence: str = "") -> s
     else:
         chosen = paragraphs
     found = [c for p in chosen for c in p if c.id != clause.id]
-    wanted = {_number(x) for x in re.findall(rf"[{CN}\d]+", named)}
+    wanted = _item_numbers(named)
     if wanted:
         items = [c for c in found if (num := ITEM_NUMBER.match(c.text)) and _number(num.group(1)) in wanted]
         found = items or found
@@ -255,6 +255,17 @@ def _paragraphs(doc: Document, article: str) -> list[list[Clause]]:
             last = labels.get(c.id, "")
         out[-1].append(c)
     return out
+
+
+def _item_numbers(named: str) -> set[int]:
+    """The items a reference names: "第三项、第四项" 3 and 4; a range "第四项至第八项" every item from 4 to 8."""
+    wanted: set[int] = set()
+    last = 0
+    for m in re.finditer(rf"(至)?第[（(]?([{CN}\d]+)", named):
+        n = _number(m.group(2))
+        wanted.update(range(last + 1, n + 1) if m.group(1) and 0 < last < n else (n,))
+        last = n
+    return wanted - {0}
 
 
 def _number(text: str) -> int:

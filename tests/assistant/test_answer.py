@@ -1565,3 +1565,28 @@ def test_whether_a_thing_is_free_is_answered_by_what_the_texts_say_of_its_cost(
     a = assistant_over(fresh_settings, tmp_path, texts)
     answer = a.ask(question)
     assert not answer.refused and said in answer.text.split("[1]")[0], answer.text
+
+
+def test_a_sanction_for_a_range_of_items_and_firecrackers_in_a_residents_words_answer_their_questions(
+    fresh_settings, tmp_path
+):
+    """The forty-seventh trial (two real regulations, in `data/`; 广州's the articles asked about): "恶意拨打120骚扰会怎么处罚"
+    was refused ("没有写明对所问行为的处罚") though 第五十条 sanctions "违反本条例第二十八条第四项至第八项规定" and 第二十八条's
+    item (五) is 恶意呼救: only items 四 and 八 of the range were read; "金华市区过年能放鞭炮吗" was refused, the texts writing
+    烟花爆竹."""
+    names = ("广州市社会急救医疗管理条例.md", "金华市禁止销售燃放烟花爆竹管理规定.md")
+    a = assistant_over(fresh_settings, tmp_path, {n: (DATA / n).read_text(encoding="utf-8") for n in names})
+    prank = a.ask("恶意拨打120骚扰会怎么处罚？")
+    assert not prank.refused and prank.citations[0].article.startswith("第五十条"), prank.text
+    assert "治安管理处罚法" in prank.text.splitlines()[0], prank.text
+    from assistant.provision import referred_text
+
+    city = next(d for d in a.docs.values() if d.title.startswith("广州"))
+    sanction = next(
+        c for c in city.clauses if c.text.startswith("单位或者个人违反本条例第二十八条第四项至第八项")
+    )
+    named = referred_text(city, sanction)
+    assert all(item in named for item in ("（四）", "（五）", "（六）", "（七）", "（八）")), named
+    assert "（三）" not in named and "（一）" not in named, named
+    fireworks = a.ask("金华市区过年能放鞭炮吗？")
+    assert not fireworks.refused and fireworks.citations[0].article.startswith("第三条"), fireworks.text
