@@ -48,7 +48,9 @@ def indicator_name(
         rest = re.sub(rf"^{YEAR}", "", rest.strip("，、：；的 ")).strip("，、：；的 ")
         name = name[listed[0].end() :] if rest and rest not in before else elided or before
     name = re.sub(
-        r"^(?:到|力争|确保|其中|并|要(?!求)|应当|应)?\s*(?:\d{4}年(?:年底|底|末)?(?:前)?)?[，,]?", "", name
+        r"^(?:到|力争|确保|其中|并|要(?!求)|应当|应|提出了)?\s*(?:\d{4}年(?:年底|底|末)?(?:前)?)?[，,]?",
+        "",
+        name,
     )
     name = _without_comparators(name)
     # "系数从“十三五”末的0.565提升到": what rises to the figure, not where it rose from
@@ -74,7 +76,8 @@ def indicator_name(
 
 
 def _without_comparators(text: str) -> str:
-    """The text without the comparators of rules/extraction.toml (不低于, 以上…), longest first."""
+    """The text without the comparators of rules/extraction.toml (不低于, 至少…), longest first; a comparator of one
+    character (约) only at the text's ends, where it bounds the figure: inside, it is part of a word (签约, 约定)."""
     for c in rules().comparators:
-        text = text.replace(c, "")
+        text = text.replace(c, "") if len(c) > 1 else text.removeprefix(c).removesuffix(c)
     return text
