@@ -77,7 +77,7 @@ def indicator_name(
 
 def _without_comparators(text: str) -> str:
     """The text without the comparators of rules/extraction.toml (不低于, 至少…), longest first; a comparator of one
-    character (约) only at the text's ends, where it bounds the figure: inside, it is part of a word (签约, 约定)."""
+    character (约, 超) only at the text's end, right before the figure: elsewhere it is part of a word (签约, 约定, 超出)."""
     for c in rules().comparators:
-        text = text.replace(c, "") if len(c) > 1 else text.removeprefix(c).removesuffix(c)
+        text = text.replace(c, "") if len(c) > 1 else text.removesuffix(c)
     return text

@@ -70,9 +70,11 @@ def _data() -> dict:
 @cache
 def comparator_words() -> str:
     """The comparator words before a figure (rules/quantity.toml) as one regex alternation, longest
-    first. 满 after 届 or 期 ends a term ("期满三十日前"): it compares nothing."""
+    first. 满 after 届 or 期 ends a term ("期满三十日前"): it compares nothing; 超 compares only right before a figure
+    ("超4.8万个", not 超出)."""
     before = sorted(_data()["comparators_before"], key=len, reverse=True)
-    return "|".join("(?<![届期])满" if w == "满" else re.escape(w) for w in before)
+    special = {"满": "(?<![届期])满", "超": "超(?=[\\d一二三四五六七八九十两百千万])"}
+    return "|".join(special.get(w, re.escape(w)) for w in before)
 
 
 @cache

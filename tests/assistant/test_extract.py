@@ -1663,3 +1663,18 @@ def test_a_comparator_of_one_character_inside_a_word_and_a_reporting_verb_are_no
     assert named["1—3个百分点"] == "签约服务覆盖率每年提升", named
     assert named["一般不超过五年"] == "物业服务合同约定的服务期限", named
     assert "约" not in next(n for v, n in named.items() if "1亿" in v), named
+
+
+def test_more_than_written_with_one_character_is_a_comparator_right_before_a_figure_only():
+    """The hundred-and-sixth batch (口袋公园 statistics): "我国已建设口袋公园超4.8万个，绿道超12.8万公里" gave 4.8万个 with no
+    comparator, named "我国已建设口袋公园超"; 超 before a word ("超出物业管理区域内房屋套数的停车位") compares nothing."""
+    rows = valued_rows(
+        "我国已建设口袋公园超4.8万个，绿道超12.8万公里。",
+        "超出物业管理区域内房屋套数的停车位，一户业主可以多购买或者附赠一个。",
+    )
+    named = {r.value_text: r for r in rows}
+    parks, paths = named["超4.8万个"], named["超12.8万公里"]
+    assert (parks.indicator, parks.comparator) == ("我国已建设口袋公园", "超"), parks
+    assert (paths.indicator, paths.comparator) == ("绿道", "超"), paths
+    spaces = next(r for r in rows if "停车位" in r.indicator)
+    assert spaces.indicator.startswith("超出") and spaces.comparator != "超", spaces
