@@ -7,6 +7,7 @@ import re
 from assistant.figures import DATED_REACH, REACHED, rules
 from corpus.cells import TARGET_VERBS
 from corpus.outline import BULLET_GLYPHS
+from indexer.tokenize import NOUN_POS, tagged
 
 # a segment naming nothing but a change: "，增长", "，年均增长", "，比上年下降"
 CHANGE_ONLY = re.compile(
@@ -52,7 +53,7 @@ def indicator_name(
         "",
         name,
     )
-    name = _without_comparators(name)
+    name = _after_its_noun(_without_comparators(name))
     # "系数从“十三五”末的0.565提升到": what rises to the figure, not where it rose from
     name = re.sub(r"从(?!事)[^，。；]*?\d+(?:\.\d+)?[%％]?$", "", REACHED.sub("", name)) or name
     if elided and DATED_REACH.fullmatch(text[seg_start:value_start].strip()):
@@ -81,3 +82,16 @@ def _without_comparators(text: str) -> str:
     for c in rules().comparators:
         text = text.replace(c, "") if len(c) > 1 else text.removesuffix(c)
     return text
+
+
+def _after_its_noun(name: str) -> str:
+    """The name without a copula or preposition after the noun naming what the figure measures ("有效期为" → 有效期,
+    "面积一般在" → 面积); one after a verb or adverb stays ("应当在", "分别为")."""
+    if not name.endswith(("为", "在")):
+        return name
+    words = tagged(name)
+    return (
+        name[:-1]
+        if len(words) > 1 and words[-1][0] in ("为", "在") and NOUN_POS.match(words[-2][1])
+        else name
+    )

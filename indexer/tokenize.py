@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 RULES = Path(__file__).parent / "rules"
 _QUOTED = re.compile(r"“([\u4e00-\u9fff0-9+]{2,8})”")
@@ -265,3 +266,18 @@ def _dictionary_tags() -> Iterator[tuple[str, str]]:
             parts = line.split()
             if len(parts) >= 3:
                 yield parts[0].lower(), parts[2]
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    """`text` cut into words with jieba's part-of-speech tags (its dictionary, no HMM: the same cut every time)."""
+    return [(p.word, p.flag) for p in _tagger().lcut(text, HMM=False)]
+
+
+@cache
+def _tagger() -> Any:
+    """jieba's part-of-speech cutter over a tokenizer of its own (never the module-level one), loaded once."""
+    import jieba
+    import jieba.posseg
+
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
