@@ -31,6 +31,7 @@ from assistant.naming import indicator_name
 from assistant.passage import Passage, passages
 from assistant.respective import (
     BOUND,
+    CHANGED_BY,
     RESPECTIVE_LEAD,
     RESPECTIVE_ONE,
     names_listed,
@@ -216,6 +217,8 @@ def _target_rows(p: Passage) -> tuple[list[Indicator], set[int]]:
             figures *= len(names or ())
         else:
             names = None
+        if names and (change := CHANGED_BY.search(text[: q.start])):
+            names = [n if n.endswith(change.group(1)) else n + change.group(1) for n in names]
         # side by side, not a range ("100元以上、500元以下"): a bound only after the last ("…、1574万吨以内")
         listed = len(figures) > 1 and not any(BOUND.search(f) for f in figures[:-1])
         if names or (

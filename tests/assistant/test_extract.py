@@ -1692,3 +1692,18 @@ def test_a_copula_or_preposition_after_the_noun_a_figure_measures_is_no_part_of_
     assert named["400至10000平方米"] == "口袋公园面积", named
     assert named["25%"] == "企业所得税的税率", named
     assert named["三十日内"] == "行政机关应当在", named
+
+
+def test_figures_a_respectively_gives_as_changes_are_named_with_the_change(tmp_path, fresh_settings):
+    """The hundred-and-seventh batch (国家消防工作规划, traditional): "火灾起数、亡人数、伤人数较“十二五”时期分别下降3.7%、12.2%、
+    18.7%" named 3.7% "火灾起数较“十二五”时期": a fall read as the count."""
+    text = (
+        "“十四五”國家消防工作規劃\n"
+        "“十三五”時期，火災起數、亡人數、傷人數較“十二五”時期分別下降3.7%、12.2%、18.7%。\n"
+        "村、社区“一肩挑”比例分别达到97.5%、94.6%。\n"
+    )
+    rows = file_rows(tmp_path / "xiaofang.txt", text, fresh_settings)
+    named = {r.value_text: r.indicator for r in rows}
+    assert named["3.7%"] == "火灾起数较“十二五”时期下降", named
+    assert named["18.7%"] == "伤人数较“十二五”时期下降", named
+    assert named["达到97.5%"] == "村“一肩挑”比例", named  # reached, not changed by
