@@ -20,9 +20,11 @@ import numpy as np
 from assistant.features import FEATURES, OPEN_SIGNALS, Candidate
 from assistant.roles import OWNER
 from assistant.stated import (
+    BINDS,
     CHARGED,
     COMMENCEMENT,
     CONDITIONS_SET,
+    ENCOURAGED,
     FEE_STATED,
     PENALTY,
     REMEDY_TAKEN,
@@ -226,6 +228,11 @@ def states_asked(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
         sets &= _on_the_asked_acts(query, cands, CONDITIONS_SET)
         if sets.any():
             return sets
+    if query.asked.duty:  # "要不要配除颤仪": not a sentence only encouraging it, where another may lead
+        said = [c.intro + c.text for c in cands]
+        binding = np.array([not ENCOURAGED.search(t) or bool(BINDS.search(t)) for t in said], dtype=bool)
+        if binding.any():
+            return binding
     if query.asked.what_is:  # "什么是家庭暴力": the sentence saying what it is, where one does
         defines = np.array([defined_term(c.text) in query.text for c in cands], dtype=bool)
         if defines.any():
@@ -285,13 +292,15 @@ def lead_scores(
         return leads
     if states_softly(query):
         return probs
-    if not (asked.pays or asked.consequence or asked.complaint or asked.fee or asked.conditions):
+    if not (
+        asked.pays or asked.consequence or asked.complaint or asked.fee or asked.conditions or asked.duty
+    ):
         return leads
     trusted = {c.hit.clause.doc_id for c, p in zip(cands, probs, strict=True) if p >= threshold}
     said = stated & (probs > 0) & np.array([c.hit.clause.doc_id in trusted for c in cands], dtype=bool)
     if not said.any():
         # whether it is free, unsaid: the likeliest sentence on the thing ("家庭教育指导服务收费吗": "…纳入城乡公共服务")
-        return probs if stated_thing(asked) in SOFTLY_STATED or asked.conditions else leads
+        return probs if stated_thing(asked) in SOFTLY_STATED or asked.conditions or asked.duty else leads
     lifted = np.where(said, probs + threshold - probs[said].max(), 0.0)
     lifted[int(np.argmax(lifted))] = threshold  # exactly at the bar: a float sum may fall short of it
     return lifted

@@ -1,6 +1,7 @@
 """What a question asks, read from its words once (`Query.asked`): the members of a set, whose a thing is, a
 sanction, who answers for a harm, what befalls the doer, who pays, where to complain, whether a thing costs anything,
-who sets a matter, what a word means or whether a thing is one, when a text applies, what a thing takes.
+who sets a matter, what a word means or whether a thing is one, when a text applies, what a thing takes, whether
+a thing is required.
 
 The question's side of each lives here; what answers it (a sentence stating a sanction, a liability, a
 definition) lives with the answer (`assistant/selector.py`).
@@ -74,6 +75,11 @@ ASKS_WHO_SETS = re.compile(r"谁(?:来)?(?:定|制定|确定|决定)|(?:制定|�
 ASKS_CONDITIONS = re.compile(
     r"(?:什么|哪些|哪几|啥|何种|哪种)(?:样的)?(?:条件|资格)|(?:条件|资格)(?:是什么|是啥|有哪些)"
 )
+# Whether a thing is required ("广州公共场所要不要配除颤仪", "开养老院需要备案吗", "新建的楼必须装无障碍电梯吗"): the sentence saying
+# it must (or must not) be done, not one only encouraging it ("鼓励其他公共场所…配置")
+ASKS_DUTY = re.compile(
+    r"要不要|需不需要|用不用|应不应该|该不该|是否(?:需要|必须|应当|应该)|(?:需要|必须)[^，。？?！!]{0,12}(?:吗|(?<!什)么)"
+)
 # Whether a thing is one ("电子烟算不算吸烟", "网吧属于公共场所吗"): the definition of the one word, where it names the other
 ASKS_IS_ONE = re.compile(
     r"算不算|算是|算作|属于(?!谁|哪)|属不属于|是不是|是否是|是否为|是[^，。？?！!]{1,12}吗"
@@ -110,6 +116,7 @@ class Asked:
     is_one: bool  # whether a thing is one
     commencement: bool  # when a text applies, or what it replaces
     conditions: bool  # what a thing takes: its conditions
+    duty: bool  # whether a thing is required
 
 
 def read_asked(text: str, asks: str = "") -> Asked:
@@ -133,4 +140,5 @@ def read_asked(text: str, asks: str = "") -> Asked:
         is_one=bool(ASKS_IS_ONE.search(text)),
         commencement=bool(ASKS_COMMENCEMENT.search(text)),
         conditions=bool(ASKS_CONDITIONS.search(text)),
+        duty=bool(ASKS_DUTY.search(text)),
     )

@@ -1590,3 +1590,14 @@ def test_a_sanction_for_a_range_of_items_and_firecrackers_in_a_residents_words_a
     assert "（三）" not in named and "（一）" not in named, named
     fireworks = a.ask("金华市区过年能放鞭炮吗？")
     assert not fireworks.refused and fireworks.citations[0].article.startswith("第三条"), fireworks.text
+
+
+def test_whether_a_thing_is_required_is_led_by_the_sentence_requiring_it(fresh_settings, tmp_path):
+    """The forty-seventh trial: "广州公共场所要不要配除颤仪（AED）" was led by 第三十四条's second paragraph ("鼓励其他公共场所…配置"), not its
+    first ("…等公共场所和单位应当配置自动体外除颤器"); in an earlier trial "开养老院需要备案吗" by an encouragement (威海's "鼓励社区养老
+    服务设施…转型成为社区养老院")."""
+    text = (DATA / "广州市社会急救医疗管理条例.md").read_text(encoding="utf-8")
+    a = assistant_over(fresh_settings, tmp_path, {"广州市社会急救医疗管理条例.md": text})
+    aed = a.ask("广州公共场所要不要配除颤仪（AED）？")
+    assert not aed.refused and aed.citations[0].article == "第三十四条", aed.text
+    assert "应当配置自动体外除颤器" in aed.text.splitlines()[0], aed.text
