@@ -136,10 +136,16 @@ def seed_scripts(seed_store: DocumentStore) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def dev_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    """The whole development corpus (seeds, extra documents, regulations) ingested once."""
+    """The whole development corpus (seeds, extra documents, regulations) ingested once; its embedding cache starts
+    from the clause vectors `scripts/test_vectors.py` wrote (`data/dev_vectors`: the default embedder's own, so the
+    index is the one a build embedding every clause makes; a clause whose text changed since is embedded anew)."""
     from eval.corpus import dev_store
+    from indexer.cache import EmbeddingCache
+    from indexer.embed import make_embedder
 
     settings = load_settings(data_dir=tmp_path_factory.mktemp("dev-home"))
+    cache = EmbeddingCache(settings.cache_dir, make_embedder(settings.embedder).name).dir
+    shutil.copytree(Path(__file__).parent / "data" / "dev_vectors", cache)
     dev_store(settings)
     return settings
 
