@@ -1601,3 +1601,24 @@ def test_whether_a_thing_is_required_is_led_by_the_sentence_requiring_it(fresh_s
     aed = a.ask("广州公共场所要不要配除颤仪（AED）？")
     assert not aed.refused and aed.citations[0].article == "第三十四条", aed.text
     assert "应当配置自动体外除颤器" in aed.text.splitlines()[0], aed.text
+
+
+def test_a_sanction_item_naming_its_article_without_this_regulation_and_residents_words_for_eating_and_hydrants(
+    fresh_settings, tmp_path
+):
+    """The forty-eighth trial (two real regulations, the articles asked about, in `data/`): "私自从消防栓取水怎么处罚" was answered
+    with another item's fine: the fine for 第三十条's 盗水 is 第四十二条's item "（四）违反第三十条规定，盗用或者转供城市公共供水的，
+    处以非法所得一倍以上三倍以下罚款", naming its article without "本条例", and the texts write 消火栓; "在郑州地铁上能吃东西吗" was led
+    by the definition of 轨道交通, the texts writing 进食."""
+    names = ("商丘市城市供水条例.md", "郑州市轨道交通条例.md")
+    a = assistant_over(fresh_settings, tmp_path, {n: (DATA / n).read_text(encoding="utf-8") for n in names})
+    hydrant = a.ask("私自从消防栓取水怎么处罚？")
+    assert not hydrant.refused and hydrant.citations[0].article.startswith("第四十二条"), hydrant.text
+    assert "一倍以上三倍以下" in hydrant.text.splitlines()[0], hydrant.text
+    from assistant.provision import sanctions_for
+
+    water = next(d for d in a.docs.values() if d.title.startswith("商丘"))
+    assert any(c.text.startswith("（四）违反第三十条") for c in sanctions_for(water, "第三十条")), water.title
+    eat = a.ask("在郑州地铁上能吃东西吗？")
+    assert not eat.refused and eat.citations[0].article.startswith("第三十一条"), eat.text
+    assert "进食" in eat.text.splitlines()[0], eat.text
