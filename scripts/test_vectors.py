@@ -37,9 +37,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         settings = load_settings(data_dir=Path(tmp))
         dev_store(settings)
-        Retriever.open(
-            settings, DocumentStore(settings).documents()
-        )  # builds the index: every clause embedded
+        # building the index embeds every clause into the cache
+        Retriever.open(settings, DocumentStore(settings).documents())
         cache = EmbeddingCache(settings.cache_dir, make_embedder(settings.embedder).name).dir
         args.out.mkdir(parents=True, exist_ok=True)
         for name in FILES:
