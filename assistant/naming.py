@@ -7,7 +7,7 @@ import re
 from assistant.figures import DATED_REACH, REACHED, rules
 from corpus.cells import TARGET_VERBS
 from corpus.outline import BULLET_GLYPHS
-from indexer.tokenize import NOUN_POS, tagged
+from indexer.tokenize import domain_tokenizer, is_noun
 
 # a segment naming nothing but a change: "，增长", "，年均增长", "，比上年下降"
 CHANGE_ONLY = re.compile(
@@ -86,12 +86,8 @@ def _without_comparators(text: str) -> str:
 
 def _after_its_noun(name: str) -> str:
     """The name without a copula or preposition after the noun naming what the figure measures ("有效期为" → 有效期,
-    "面积一般在" → 面积); one after a verb or adverb stays ("应当在", "分别为")."""
+    "面积一般在" → 面积; by the dictionary's tags); one after a verb or adverb stays ("应当在", "分别为")."""
     if not name.endswith(("为", "在")):
         return name
-    words = tagged(name)
-    return (
-        name[:-1]
-        if len(words) > 1 and words[-1][0] in ("为", "在") and NOUN_POS.match(words[-2][1])
-        else name
-    )
+    words = domain_tokenizer().precise(name)
+    return name[:-1] if len(words) > 1 and words[-1] in ("为", "在") and is_noun(words[-2]) else name
