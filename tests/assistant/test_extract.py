@@ -998,8 +998,8 @@ def test_a_coefficient_reached_is_a_value_one_figure_each_a_list_reaches_and_the
     assert [(r.indicator, r.value) for r in rows] == [
         ("农田灌溉水有效利用系数", "0.583"),
         ("农田灌溉水有效利用系数", "0.60以上"),
-        ("万元国内生产总值用水量", "10%以上"),
-        ("万元工业增加值用水量较2025年", "10%以上"),
+        ("万元国内生产总值用水量下降", "10%以上"),  # how much each falls (since the hundred-and-seventh batch)
+        ("万元工业增加值用水量较2025年下降", "10%以上"),
         ("占用防护林地、特种用途林地数量分别或者合计", "二十亩以上"),
     ]
 
@@ -1214,10 +1214,10 @@ def test_a_respective_lists_names_in_the_clause_before_it_and_a_news_paragraph_o
         "预计将分别比2020年减少8%、8%、超过10%以及超过10%。"
     )
     assert [(r.indicator, r.value) for r in rows] == [
-        ("化学需氧量", "8%"),
-        ("氨氮", "8%"),
-        ("氮氧化物", "超过10%"),
-        ("挥发性有机物的排放总量", "超过10%"),
+        ("化学需氧量减少", "8%"),  # how much each falls (since the hundred-and-seventh batch)
+        ("氨氮减少", "8%"),
+        ("氮氧化物减少", "超过10%"),
+        ("挥发性有机物的排放总量减少", "超过10%"),
     ]
 
 
@@ -1236,8 +1236,8 @@ def test_a_count_closing_a_list_a_ranks_field_and_a_second_respective_list_paire
     assert [(r.indicator, r.value) for r in rows] == [
         ("城市孕产妇死亡率", "14.1/10万"),
         ("农村孕产妇死亡率", "18.5/10万"),
-        ("城市孕产妇死亡率", "52.5%"),
-        ("农村孕产妇死亡率", "38.5%"),
+        ("城市孕产妇死亡率降低", "52.5%"),  # the fall, not the rate (since the hundred-and-seventh batch)
+        ("农村孕产妇死亡率降低", "38.5%"),
     ]
 
 
