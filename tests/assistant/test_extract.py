@@ -998,7 +998,8 @@ def test_a_coefficient_reached_is_a_value_one_figure_each_a_list_reaches_and_the
     assert [(r.indicator, r.value) for r in rows] == [
         ("农田灌溉水有效利用系数", "0.583"),
         ("农田灌溉水有效利用系数", "0.60以上"),
-        ("万元国内生产总值用水量下降", "10%以上"),  # how much each falls (since the hundred-and-seventh batch)
+        # how much each falls (since the hundred-and-seventh batch)
+        ("万元国内生产总值用水量下降", "10%以上"),
         ("万元工业增加值用水量较2025年下降", "10%以上"),
         ("占用防护林地、特种用途林地数量分别或者合计", "二十亩以上"),
     ]
