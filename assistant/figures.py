@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from assistant.quantity import Quantity, find_quantities
-from assistant.respective import PARALLEL, RESPECTIVE_LEAD
+from assistant.respective import CHANGES, PARALLEL, RESPECTIVE_LEAD
 from assistant.roles import Units, sentence_units
 from assistant.sentences import CLAUSE_BREAKS, COMPARATOR_WORDS, sentences_of
 from indexer.tokenize import domain_tokenizer
@@ -189,7 +189,7 @@ def _coefficient(text: str, figures: list[Quantity]) -> bool:
     """Decimal figures without a unit that a sentence says are reached or kept at; an index's whole ones too
     ("数字中国发展指数从2020年的85提高到95": its base and its target)."""
     before = re.sub(r"分别$", "", text[: figures[0].start])
-    reached = bool(STATED.search(before) or re.search(r"(?:下降|上升|提高|增加|减少|降低)$", before))
+    reached = bool(STATED.search(before) or re.search(rf"(?:{CHANGES})$", before))
     if all(re.fullmatch(r"\d+\.\d+(?:以上|以下|左右)?", q.text) for q in figures):
         return reached
     whole = all(re.fullmatch(r"\d+(?:以上|以下|左右)?", q.text) for q in figures)

@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 
 from assistant.figures import DATED_REACH, REACHED, rules
+from assistant.respective import CHANGES
 from corpus.cells import TARGET_VERBS
 from corpus.outline import BULLET_GLYPHS
 from indexer.tokenize import domain_tokenizer, is_noun
 
 # a segment naming nothing but a change: "，增长", "，年均增长", "，比上年下降"
-CHANGE_ONLY = re.compile(
-    r"[，,]?(?P<change>(?:同比|比上年|年均|平均)?(?:增长|下降|增加|减少|上升|提高|降低)了?)"
-)
+CHANGE_ONLY = re.compile(rf"[，,]?(?P<change>(?:同比|比上年|年均|平均)?(?:{CHANGES})了?)")
 
 
 YEAR = r"(?:\d{4}|20XX)年(?:底|末)?"  # the year a figure is reached by ("2025年", "2022年底")

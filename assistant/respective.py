@@ -19,8 +19,10 @@ RESPECTIVE_ONE = re.compile(
     r"分别(?:为|是|达|达到|下降|增长|提高|提高到|提升到|降低|降至|减少|增加|超过|不低于|不少于|不超过|控制在)?$"
 )
 
+# How a figure says a thing changed by it ("增长9.2%", "下降10%以上"; one home for these verbs)
+CHANGES = "增长|下降|增加|减少|上升|提高|提升|降低"
 # "火灾起数、亡人数较“十二五”时期分别下降3.7%、12.2%": the figures are how much each changed, said once for all
-CHANGED_BY = re.compile(r"分别(?:[比较][^，,；;。]*?)?(下降|降低|减少|增长|增加|提高|提升|上升)$")
+CHANGED_BY = re.compile(rf"分别(?:[比较][^，,；;。]*?)?({CHANGES})$")
 
 
 PARALLEL = ("、", "和", "以及", "及", "与")  # between figures listed side by side
