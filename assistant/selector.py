@@ -292,15 +292,16 @@ def lead_scores(
         return leads
     if states_softly(query):
         return probs
-    if not (
-        asked.pays or asked.consequence or asked.complaint or asked.fee or asked.conditions or asked.duty
-    ):
+    preferred = (
+        asked.conditions or asked.duty
+    )  # what a thing takes, whether it is required: a sentence saying so preferred
+    if not (asked.pays or asked.consequence or asked.complaint or asked.fee or preferred):
         return leads
     trusted = {c.hit.clause.doc_id for c, p in zip(cands, probs, strict=True) if p >= threshold}
     said = stated & (probs > 0) & np.array([c.hit.clause.doc_id in trusted for c in cands], dtype=bool)
     if not said.any():
         # whether it is free, unsaid: the likeliest sentence on the thing ("家庭教育指导服务收费吗": "…纳入城乡公共服务")
-        return probs if stated_thing(asked) in SOFTLY_STATED or asked.conditions or asked.duty else leads
+        return probs if stated_thing(asked) in SOFTLY_STATED or preferred else leads
     lifted = np.where(said, probs + threshold - probs[said].max(), 0.0)
     lifted[int(np.argmax(lifted))] = threshold  # exactly at the bar: a float sum may fall short of it
     return lifted
