@@ -1622,3 +1622,18 @@ def test_a_sanction_item_naming_its_article_without_this_regulation_and_resident
     eat = a.ask("在郑州地铁上能吃东西吗？")
     assert not eat.refused and eat.citations[0].article.startswith("第三十一条"), eat.text
     assert "进食" in eat.text.splitlines()[0], eat.text
+
+
+def test_a_manner_is_not_the_share_asked_and_under_eighteen_is_a_minor(fresh_settings, tmp_path):
+    """The fiftieth trial (two real regulations, the chapters asked about, in `data/`): "企业没按比例安排残疾人就业要交什么钱"
+    was read as asking a share (按比例 names how the jobs are to be given, not what is asked), so only sentences with a
+    percentage could answer, and 第二十三条's 残疾人就业保障金 never came; "未满十八岁可以当志愿者吗" missed 第九条, the texts
+    writing 未成年人."""
+    names = ("重庆市残疾人保障条例.md", "重庆市志愿服务条例.md")
+    a = assistant_over(fresh_settings, tmp_path, {n: (DATA / n).read_text(encoding="utf-8") for n in names})
+    fee = a.ask("企业没按比例安排残疾人就业要交什么钱？")
+    assert not fee.refused and any(c.article.startswith("第二十三条") for c in fee.citations), fee.text
+    assert "残疾人就业保障金" in fee.text, fee.text
+    minor = a.ask("未满十八岁可以当志愿者吗？")
+    assert not minor.refused and minor.citations[0].article.startswith("第九条"), minor.text
+    assert "未成年人" in minor.text.splitlines()[0], minor.text
