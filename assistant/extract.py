@@ -27,7 +27,7 @@ from assistant.figures import (
     rest_of_clause,
 )
 from assistant.indicator import Indicator
-from assistant.naming import indicator_name
+from assistant.naming import after_figure, indicator_name
 from assistant.passage import Passage, passages
 from assistant.respective import (
     BOUND,
@@ -163,10 +163,17 @@ OPENING_DEADLINE = re.compile(
 )
 
 
+# what a sentence opening with its deadline may list first: "据了解，中期目标为：", "主要目标是："
+LISTED_GOALS = re.compile(r"[^，。；：:\d]{0,8}[，,]?[^，。；：:\d]{0,10}[：:]")
+
+
 def _opening_deadline(text: str, sent_s: int) -> str | None:
     """The deadline opening the 。-sentence whose ；-part starts at `sent_s`, when it is a later part and no
-    part between them names a year of its own ("…；截至2020年末，覆盖率为100%；85%达到…")."""
+    part between them names a year of its own ("…；截至2020年末，覆盖率为100%；85%达到…"); it may follow what the
+    sentence lists ("中期目标为：到2020年，…；…每年至少组织开展1次…")."""
     start = text.rfind("。", 0, sent_s) + 1
+    if lead := LISTED_GOALS.match(text, start, sent_s):
+        start = lead.end()
     m = OPENING_DEADLINE.match(text, start) if start < sent_s else None
     return m.group("d") if m and not re.search(r"(?:\d{4}|20XX)年", text[m.end() : sent_s]) else None
 
@@ -195,7 +202,7 @@ def _target_rows(p: Passage) -> tuple[list[Indicator], set[int]]:
                 text,
                 seg_s,
                 q.start,
-                text[q.end : seg_e],
+                after_figure(text, q.end, seg_e),
                 q.kind == "count",
                 rows[-1].indicator if rows and sent_s in used else "",
                 share_of="%" in q.text and text.startswith("的", q.end),

@@ -39,7 +39,8 @@ def indicator_name(
     change ("485.2亿元，增长9.2%") how that changed, one naming the plan ("，为计划的101%") how much of it was done. A share
     `share_of` what follows it ("50%的城市社区…") is named by that too, and a figure after a bare verb ("完成 155公里 河道综合整治")
     by what follows it, as a count is."""
-    name = text[seg_start:value_start]
+    # "数据显示，三成以上…", "据统计，…": who reports the figure names nothing it measures
+    name = raw = REPORTED.sub("", text[seg_start:value_start])
     # "增设停车位325万个、电动汽车充电桩10.4万个": a figure listed after another is named by what follows that one, and when
     # nothing new does ("惠及居民3800多万户、约1亿人", "比例到2020年超过建制村总数的35%、2022年超过建制村总数的50%") by what that
     # one measures
@@ -48,7 +49,7 @@ def indicator_name(
         rest = re.sub(rf"^{YEAR}", "", rest.strip("，、：；的 ")).strip("，、：；的 ")
         name = name[listed[0].end() :] if rest and rest not in before else elided or before
     name = re.sub(
-        r"^(?:到|力争|确保|其中|并|要(?!求)|应当|应|提出了)?\s*(?:\d{4}年(?:年底|底|末)?(?:前)?)?[，,]?",
+        r"^(?:到|力争|确保|其中|并|但(?!是)|要(?!求)|应当|应|提出了)?\s*(?:\d{4}年(?:年底|底|末)?(?:前)?)?[，,]?",
         "",
         name,
     )
@@ -63,7 +64,7 @@ def indicator_name(
     # "·常住人口城镇化率2025年": a bullet and the year the figure is reached by are no part of what it measures
     name = re.sub(rf"^[{BULLET_GLYPHS}\s]+|{YEAR}$", "", name.strip("，、：；的 "))
     bare = name.strip("，、：；的 ")
-    name = bare or text[seg_start:value_start].strip()
+    name = bare or raw.strip()
     if elided and PLAN_SHARE.fullmatch(bare):
         return f"{elided}（{bare}）"
     after = re.sub(r"[（(](?:详见|见)[^）)]*[）)]", "", after).strip("，。；、 ")
@@ -73,6 +74,9 @@ def indicator_name(
         if not bare:
             return after
     return f"{name}…{after}" if after and len(after) <= 30 and (count or not name) else name
+
+
+REPORTED = re.compile(r"^\s*(?:据统计|据了解|据悉|(?:数据|统计|调查|监测)(?:显示|表明))[，,]?")
 
 
 def _without_comparators(text: str) -> str:
@@ -85,8 +89,33 @@ def _without_comparators(text: str) -> str:
 
 def _after_its_noun(name: str) -> str:
     """The name without a copula or preposition after the noun naming what the figure measures ("有效期为" → 有效期,
-    "面积一般在" → 面积; by the dictionary's tags); one after a verb or adverb stays ("应当在", "分别为")."""
+    "面积一般在" → 面积, "入托率仅为" → 入托率: by the dictionary's tags, an adverb of degree or time between them going
+    with it); one after a verb or another adverb stays ("应当在", "分别为")."""
     if not name.endswith(("为", "在")):
         return name
     words = domain_tokenizer().precise(name)
-    return name[:-1] if len(words) > 1 and words[-1] in ("为", "在") and is_noun(words[-2]) else name
+    if len(words) < 2 or words[-1] not in ("为", "在"):
+        return name
+    cut = len(words) - 1
+    while cut > 1 and words[cut - 1] in LINKING_ADVERBS:
+        cut -= 1
+    return "".join(words[:cut]) if is_noun(words[cut - 1]) or words[cut - 1] in MEASURES else name
+
+
+# what may stand between a noun and the copula before its figure ("入托率仅为", "平均每户均为"), and go with the copula
+LINKING_ADVERBS = frozenset({"仅", "仅仅", "只", "均", "已", "已经", "将", "也", "还", "现", "目前", "一般"})
+# what a measure's name ends in when the dictionary cuts it off its noun ("入托|率", "人|数")
+MEASURES = frozenset({"率", "数", "量", "额"})
+
+
+def after_figure(text: str, end: int, seg_end: int) -> str:
+    """The words after a figure its name may read: its segment's, or, when a list of what qualifies a noun follows
+    it ("每年至少组织开展1次有持续时间、有活动深度、有积极效果的全民阅读活动"), that noun."""
+    after = text[end:seg_end]
+    if (
+        text[seg_end : seg_end + 1] != "、" or "的" in after
+    ):  # "两至三家备选的物业服务企业基本情况、…": its own noun
+        return after
+    clause = re.match(r"[^，。；：,;:]*", text[end:]).group()  # type: ignore[union-attr]
+    head = clause.rsplit("的", 1)[1] if "的" in clause[len(after) :] else ""
+    return head if head and "、" not in head else after

@@ -1708,3 +1708,20 @@ def test_figures_a_respectively_gives_as_changes_are_named_with_the_change(tmp_p
     assert named["3.7%"] == "火灾起数较“十二五”时期下降", named
     assert named["18.7%"] == "伤人数较“十二五”时期下降", named
     assert named["达到97.5%"] == "村“一肩挑”比例", named  # reached, not changed by
+
+
+def test_a_deadline_after_what_a_sentence_lists_and_who_reports_a_figure_are_read_apart_from_its_name():
+    """The hundred-and-eighth batch (内蒙古's 全民阅读 plan reported, a 托育 paragraph on a page glossed in pinyin): "中期目标为：
+    到2020年，…；…每年至少组织开展1次有持续时间、有活动深度、有积极效果的全民阅读活动，参与覆盖人口不少于30%" gave its later
+    parts no deadline and named the count "…有持续时间" (the first of what qualifies the activity); "数据显示，三成以上…" was
+    named 数据显示, "但现有托育机构入托率仅为6%左右" "但…仅为"."""
+    rows = valued_rows(
+        "据了解，中期目标为：到2020年，全区各项指标达到全国平均水平；三级政府每年至少组织开展1次有持续时间、有活动深度、"
+        "有积极效果的全民阅读活动，参与覆盖人口不少于30%。",
+        "数据显示，三成以上婴幼儿家庭有托育需求，但现有托育机构入托率仅为6%左右。",
+    )
+    by_value = {r.value_text: r for r in rows}
+    assert by_value["1次"].indicator == "三级政府每年组织开展…全民阅读活动", by_value
+    assert by_value["1次"].deadline == by_value["不少于30%"].deadline == "2020年", by_value
+    assert by_value["三成以上"].indicator == "…婴幼儿家庭有托育需求", by_value
+    assert by_value["6%左右"].indicator == "现有托育机构入托率", by_value
