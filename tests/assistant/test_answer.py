@@ -1637,3 +1637,23 @@ def test_a_manner_is_not_the_share_asked_and_under_eighteen_is_a_minor(fresh_set
     minor = a.ask("未满十八岁可以当志愿者吗？")
     assert not minor.refused and minor.citations[0].article.startswith("第九条"), minor.text
     assert "未成年人" in minor.text.splitlines()[0], minor.text
+
+
+def test_residents_words_for_merchants_online_shopping_and_arrears_and_a_multiple_no_text_states(
+    fresh_settings, tmp_path
+):
+    """The fifty-first trial (two real regulations, the chapters asked about, in `data/`): "商家不给开发票怎么办" and "拖欠取暖费会被停暖
+    吗" were refused for words no text writes (the texts write 经营者, 发票, 逾期未交纳), "网购的东西不满意几天内可以退" was led by a repair
+    deadline (网络…销售 is how the texts say it), and "买到假货能要求几倍赔偿" was answered with a sentence holding no multiple at all."""
+    names = ("山东省消费者权益保护条例.md", "临沂市供热条例.md")
+    a = assistant_over(fresh_settings, tmp_path, {n: (DATA / n).read_text(encoding="utf-8") for n in names})
+    invoice = a.ask("商家不给开发票怎么办？")
+    assert not invoice.refused and any(c.article.startswith("第二十五条") for c in invoice.citations), (
+        invoice.text
+    )
+    online = a.ask("网购的东西不满意几天内可以退？")
+    assert not online.refused and online.citations[0].article.startswith("第二十九条"), online.text
+    assert "七日无理由退货" in online.text.splitlines()[0], online.text
+    arrears = a.ask("拖欠取暖费会被停暖吗？")
+    assert not arrears.refused and arrears.citations[0].article.startswith("第二十三条"), arrears.text
+    assert a.ask("买到假货能要求几倍赔偿？").refused
