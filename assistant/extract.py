@@ -44,6 +44,7 @@ from assistant.table_rows import INDICATOR_HEADER, table_row
 from assistant.topics import assign_topics
 from corpus.cells import CELL, INDICATOR_LINE, cells
 from corpus.model import Document
+from indexer.tokenize import domain_tokenizer, is_noun
 
 # The header line of an indicator table set out as lines (`corpus.cells.INDICATOR_LINE`): "指标 2025年 属性".
 TABLE_HEADER_LINE = re.compile(
@@ -167,6 +168,12 @@ OPENING_DEADLINE = re.compile(
 LISTED_GOALS = re.compile(r"[^，。；：:\d]{0,8}[，,]?[^，。；：:\d]{0,10}[：:]")
 
 
+def _noun_follows(text: str, end: int) -> bool:
+    """A noun right after a figure ("80%以上社区实现…覆盖"): the figure is a share of what it names."""
+    words = domain_tokenizer().precise(text[end : end + 8])
+    return bool(words) and is_noun(words[0])
+
+
 def _opening_deadline(text: str, sent_s: int) -> str | None:
     """The deadline opening the 。-sentence whose ；-part starts at `sent_s`, when it is a later part and no
     part between them names a year of its own ("…；截至2020年末，覆盖率为100%；85%达到…"); it may follow what the
@@ -205,7 +212,7 @@ def _target_rows(p: Passage) -> tuple[list[Indicator], set[int]]:
                 after_figure(text, q.end, seg_e),
                 q.kind == "count",
                 rows[-1].indicator if rows and sent_s in used else "",
-                share_of="%" in q.text and text.startswith("的", q.end),
+                share_of="%" in q.text and (text.startswith("的", q.end) or _noun_follows(text, q.end)),
             ),
             comparator=q.comparator or comparator_before(text, max(seg_s, last_end), q.start) or None,
             value=q.value,

@@ -397,4 +397,9 @@ def deadline_of(text: str, s: int, e: int, value_at: int) -> re.Match[str] | Non
     before = [m for m in found if m.start() < value_at]
     if before:
         return before[-1]
-    return found[0] if found else None
+    # "再打造22个试点社区，力争2025年底前，全市城区80%以上社区实现…覆盖": a deadline opening a later clause is that clause's
+    after = [m for m in found if not OPENS_CLAUSE.match(text, m.end())]
+    return after[0] if after else None
+
+
+OPENS_CLAUSE = re.compile(r"\s*[，,]")

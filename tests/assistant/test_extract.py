@@ -1725,3 +1725,17 @@ def test_a_deadline_after_what_a_sentence_lists_and_who_reports_a_figure_are_rea
     assert by_value["1次"].deadline == by_value["不少于30%"].deadline == "2020年", by_value
     assert by_value["三成以上"].indicator == "…婴幼儿家庭有托育需求", by_value
     assert by_value["6%左右"].indicator == "现有托育机构入托率", by_value
+
+
+def test_a_deadline_opening_a_later_clause_is_not_an_earlier_figures_and_a_share_of_a_noun_is_named_by_it():
+    """The hundred-and-ninth batch (福州's 便民生活圈 reported): "今年，我市将在去年11个…试点社区的基础上，再打造22个试点社区，力争
+    2025年底前，全市城区80%以上社区实现…覆盖" gave last year's 11 and this year's 22 the 2025 deadline of the clause after them,
+    and named the 80% "全市城区", not what it is a share of."""
+    rows = valued_rows(
+        "今年，我市将在去年11个“一刻钟便民生活圈”试点社区的基础上，再打造22个试点社区，力争2025年底前，"
+        "全市城区80%以上社区实现“一刻钟便民生活圈”覆盖。",
+    )
+    by_value = {r.value_text: r for r in rows}
+    assert by_value["11个"].deadline is None and by_value["22个"].deadline is None, by_value
+    assert by_value["80%以上"].deadline == "2025年底前", by_value
+    assert by_value["80%以上"].indicator == "全市城区…社区实现“一刻钟便民生活圈”覆盖", by_value
