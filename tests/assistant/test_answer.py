@@ -1657,3 +1657,13 @@ def test_residents_words_for_merchants_online_shopping_and_arrears_and_a_multipl
     arrears = a.ask("拖欠取暖费会被停暖吗？")
     assert not arrears.refused and arrears.citations[0].article.startswith("第二十三条"), arrears.text
     assert a.ask("买到假货能要求几倍赔偿？").refused
+
+
+def test_who_repairs_a_broken_thing_is_asked_in_the_words_of_upkeep(fresh_settings, tmp_path):
+    """The fifty-second trial: "谁来修" is how residents ask who keeps a thing in repair, which the texts write 维修, 维护, 负责;
+    "家里水表坏了谁来修？费用谁出？" (trial 48) was led by 第二十九条's water charge for a broken meter, not by 第十四条, which
+    parts the upkeep of the pipes at the meter."""
+    name = "商丘市城市供水条例.md"
+    a = assistant_over(fresh_settings, tmp_path, {name: (DATA / name).read_text(encoding="utf-8")})
+    meter = a.ask("家里水表坏了谁来修？费用谁出？")
+    assert not meter.refused and meter.citations[0].article.startswith("第十四条"), meter.text
