@@ -21,6 +21,9 @@ BARE_VERB = re.compile(rf"(?:{TARGET_VERBS}|累计|共|已)+")
 PLAN_SHARE = re.compile(r"(?:为|占|达到?|完成)?(?:全年|年度|当年)?(?:计划|任务|目标)(?:数|量)?")
 # a figure and its unit closing an item of a list before the figure named ("325万个、", "3800多万户、")
 LISTED_BEFORE = re.compile(r"\d+(?:\.\d+)?(?:余|多)?[^\d、，。；：]{0,4}?、")
+# "建成1个老年食堂、18个社区老年助餐点，23个村级老年助餐点": a count listed after another with its own noun; what it counts
+# follows it, and what the list opens with (建成) is all it shares
+LISTED_LEAD = re.compile(r"(?:\d+(?:余|多)?[个家所处座名支批项条户间张台辆][^\d、，。；：]{1,12}?[、，,])+$")
 
 
 def indicator_name(
@@ -44,7 +47,9 @@ def indicator_name(
     # "增设停车位325万个、电动汽车充电桩10.4万个": a figure listed after another is named by what follows that one, and when
     # nothing new does ("惠及居民3800多万户、约1亿人", "比例到2020年超过建制村总数的35%、2022年超过建制村总数的50%") by what that
     # one measures
-    if listed := list(LISTED_BEFORE.finditer(name))[-1:]:
+    if count and after and (counted := LISTED_LEAD.search(name)):
+        name = raw = name[: counted.start()]
+    elif listed := list(LISTED_BEFORE.finditer(name))[-1:]:
         before, rest = name[: listed[0].start()], _without_comparators(name[listed[0].end() :])
         rest = re.sub(rf"^{YEAR}", "", rest.strip("，、：；的 ")).strip("，、：；的 ")
         name = name[listed[0].end() :] if rest and rest not in before else elided or before

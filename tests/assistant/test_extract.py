@@ -1739,3 +1739,18 @@ def test_a_deadline_opening_a_later_clause_is_not_an_earlier_figures_and_a_share
     assert by_value["11个"].deadline is None and by_value["22个"].deadline is None, by_value
     assert by_value["80%以上"].deadline == "2025年底前", by_value
     assert by_value["80%以上"].indicator == "全市城区…社区实现“一刻钟便民生活圈”覆盖", by_value
+
+
+def test_counts_listed_each_with_its_noun_are_named_by_their_own_noun():
+    """The hundred-and-tenth batch (来安's 助餐 plan in a photo caption): "计划今年建成1个老年食堂、18个社区老年助餐点，23个村级老年助餐点，
+    1个老年餐桌示范点" named each count after the first with the item before it ("18个社区老年助餐点…村级老年助餐点")."""
+    rows = valued_rows(
+        "来安县计划今年建成1个老年食堂、18个社区老年助餐点，23个村级老年助餐点，1个老年餐桌示范点。"
+    )
+    named = [r.indicator for r in rows]
+    assert named == [
+        "来安县计划今年建成…老年食堂",
+        "来安县计划今年建成…社区老年助餐点",
+        "…村级老年助餐点",
+        "…老年餐桌示范点",
+    ], named
