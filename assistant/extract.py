@@ -11,6 +11,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 
+from assistant.deadlines import deadline_of
 from assistant.figures import (
     ATTRIBUTE,
     COMPLETION,
@@ -20,7 +21,6 @@ from assistant.figures import (
     STATE,
     WHOLE_STATE,
     comparator_before,
-    deadline_of,
     earlier_subject,
     masked,
     merged_quantities,

@@ -59,11 +59,6 @@ RECURRING = re.compile(
 DEADLINE_LEAD = ("于", "在", "到", "确保", "力争")
 # A dated state that describes a noun ("2000年底前建成的小区", "…建成需改造的…"), not a commitment
 ATTRIBUTE = re.compile(r"(?:[需待应要][\u4e00-\u9fff]{1,3})?的")
-# "建成于2000年底前": when, not by when; "截至2014年12月底，共完成…": when it was counted
-BUILT_IN = re.compile(r"(?:(?:建成|建|成立|建立|出生|竣工|投用)于|截至|截止)\s*$")
-# "2020年底国家进一步要求…": when a body asked or issued something, not a date anything is due by
-ISSUED_AT = re.compile(r"\s*[\u4e00-\u9fff]{0,8}?(?:进一步)?(?:要求|提出|印发|出台|发布|召开|部署)")
-DATED_NOUN = re.compile(rf"[\u4e00-\u9fff]{{2}}{ATTRIBUTE.pattern}")
 # A whole state reached (全覆盖, 全面完成): a dated commitment even in a sentence that also gives figures
 # ("决胜全面建成小康社会": the goal a struggle is named for, not a state reached)
 WHOLE_STATE = re.compile(r"(?:实现|达到)?全覆盖|(?<!决胜)全面(?:完成|建成|实现)")
@@ -178,8 +173,6 @@ PER_WHAT_SET = re.compile(
 SAID_OF_THEM = re.compile(rf"(?:{SAID}|突破|超过)$")
 # a measure named right before its figure, as summaries and tables write it: "托位数4.5个", "人均体育场地面积2.6平方米"
 MEASURE_NAMED = re.compile(r"(?:数|率|量|面积|比例|比重|占比)$")
-# a stretch naming nothing but when and that a figure is reached: "，到2030年达"
-REACHED_AFTER = re.compile(rf"(?:将|要)?(?:{REACHING})")
 DATED_REACH = re.compile(
     rf"[，,]?(?:到|至|力争|确保|力争到|确保到)?\d{{4}}年(?:年底|底|末)?(?:前)?[，,]?{REACHED.pattern}"
 )
@@ -375,31 +368,3 @@ def masked(text: str) -> str:
     for p in rules().not_targets:
         text = p.sub(lambda m: "□" * len(m.group(0)), text)
     return text
-
-
-def deadline_of(text: str, s: int, e: int, value_at: int) -> re.Match[str] | None:
-    """The calendar deadline of the sentence [s, e) nearest before the value (else the first after)."""
-    found = [m for m in DEADLINE.finditer(text, s, e) if m.group("d")]
-    found = [
-        m
-        for m in found
-        if (
-            not re.match(r"\d{4}年$", m.group("d"))
-            or re.search(r"(?:到|于)\s*$", text[max(s, m.start() - 2) : m.start("d")])
-            or REACHED_AFTER.match(text, m.end("d"))  # "城镇化率2025年达到65%": the year it is reached by
-        )
-        # "2000年底前建成的小区": the date says which estates, nothing is due by it
-        and not (m.group("d").endswith("前") and DATED_NOUN.match(text, m.end("d")))
-        # "建成于2000年底前的住宅小区", "成立于2015年", "截至2014年12月底": when a thing came to be or was counted
-        and not BUILT_IN.search(text, max(s, m.start("d") - 3), m.start("d"))
-        and not (m.start() == m.start("d") and ISSUED_AT.match(text, m.end("d")))
-    ]
-    before = [m for m in found if m.start() < value_at]
-    if before:
-        return before[-1]
-    # "再打造22个试点社区，力争2025年底前，全市城区80%以上社区实现…覆盖": a deadline opening a later clause is that clause's
-    after = [m for m in found if not OPENS_CLAUSE.match(text, m.end())]
-    return after[0] if after else None
-
-
-OPENS_CLAUSE = re.compile(r"\s*[，,]")
