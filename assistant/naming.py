@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.figures import DATED_REACH, REACHED, rules
+from assistant.figures import DATED_REACH, MEASURE_NAMED, REACHED, rules
 from assistant.respective import CHANGES
 from corpus.cells import TARGET_VERBS
 from corpus.outline import BULLET_GLYPHS
@@ -16,7 +16,7 @@ CHANGE_ONLY = re.compile(rf"[，,]?(?P<change>(?:同比|比上年|年均|平均)
 
 YEAR = r"(?:\d{4}|20XX)年(?:底|末)?"  # the year a figure is reached by ("2025年", "2022年底")
 # "完成 155公里 河道综合整治", "新增 41.04万 平方米 立体绿化": a verb alone before the figure, what it measures after it
-BARE_VERB = re.compile(rf"(?:{TARGET_VERBS}|累计|共|已)+")
+BARE_VERB = re.compile(rf"(?:{TARGET_VERBS}|累计|共|已|安排|投入|下达|拨付|筹集)+")
 # "…养老床位，为计划的101%", "完成全年任务数的30%": a share of the plan, of what the figure before it measures
 PLAN_SHARE = re.compile(r"(?:为|占|达到?|完成)?(?:全年|年度|当年)?(?:计划|任务|目标)(?:数|量)?")
 # a figure and its unit closing an item of a list before the figure named ("325万个、", "3800多万户、")
@@ -44,6 +44,20 @@ def indicator_name(
     by what follows it, as a count is."""
     # "数据显示，三成以上…", "据统计，…": who reports the figure names nothing it measures
     name = raw = REPORTED.sub("", text[seg_start:value_start])
+    # "培育3家以上品牌化员工制家政企业（员工制家政服务员占比超过50%）": a figure in brackets after a measure's name measures
+    # that, and the words after a figure stop where such a bracket opens ("（不含…）", "（≥91dB HL）" qualify the figure)
+    opened = max(name.rfind("（"), name.rfind("("))
+    if opened > max(name.rfind("）"), name.rfind(")")) and MEASURE_NAMED.search(
+        _without_comparators(name[opened + 1 :])
+    ):
+        name = raw = name[opened + 1 :]
+    if bracketed := BRACKETED_MEASURE.search(after):
+        after = after[: bracketed.start()]
+    # "…覆盖率达到90%以上，10%的家政从业人员接受过…": a share opening its clause is named by what follows it alone
+    if (
+        share_of and re.search(r"[，,；;]\s*$", name) and len(after.removeprefix("的")) > 3
+    ):  # not "…574.0亿元，8.8%的增速"
+        name = raw = ""
     # "增设停车位325万个、电动汽车充电桩10.4万个": a figure listed after another is named by what follows that one, and when
     # nothing new does ("惠及居民3800多万户、约1亿人", "比例到2020年超过建制村总数的35%、2022年超过建制村总数的50%") by what that
     # one measures
@@ -81,6 +95,7 @@ def indicator_name(
     return f"{name}…{after}" if after and len(after) <= 30 and (count or not name) else name
 
 
+BRACKETED_MEASURE = re.compile(r"[（(][^（）()\d]{2,16}?(?:数|率|量|面积|比例|比重|占比)[^（）()\d]{0,4}\d")
 REPORTED = re.compile(r"^\s*(?:据统计|据了解|据悉|(?:数据|统计|调查|监测)(?:显示|表明))[，,]?")
 
 

@@ -1754,3 +1754,22 @@ def test_counts_listed_each_with_its_noun_are_named_by_their_own_noun():
         "…村级老年助餐点",
         "…老年餐桌示范点",
     ], named
+
+
+def test_a_measure_in_brackets_a_share_opening_its_clause_and_money_allotted_are_named_by_their_own_words():
+    """The hundred-and-eleventh batch (the 家政 "领跑者" 方案 reported, traditional with pinyin glosses; 电梯 funds): "培育3家以上品牌化
+    员工制家政企业（员工制家政服务员占比超过50%）" named the 50% by the enterprises and the 3家 with the bracket; "覆盖率达到90%以上，10%的
+    家政从业人员接受过…" named the 10% with the 90% before it; "安排180亿元超长期特别国债资金" was named 安排. A bracket that only qualifies a
+    figure ("一万元以上（不含一万元）") is read as before."""
+    rows = valued_rows(
+        "到2023年，每个城市培育3家以上品牌化员工制家政企业（员工制家政服务员占比超过50%），社区家政网点服务能力覆盖率达到90%以上，"
+        "10%的家政从业人员接受过家政相关学历教育。",
+        "2025年安排180亿元超长期特别国债资金。",
+        "医疗纠纷索赔金额一万元以上（不含一万元）的，应当通过人民调解解决。",
+    )
+    named = {r.value_text: r.indicator for r in rows}
+    assert named["3家以上"] == "每个城市培育…品牌化员工制家政企业", named
+    assert named["超过50%"] == "员工制家政服务员占比", named
+    assert named["10%"] == "家政从业人员接受过家政相关学历教育", named
+    assert named["180亿元"] == "安排…超长期特别国债资金", named
+    assert named["一万元以上"].startswith("医疗纠纷索赔金额"), named
