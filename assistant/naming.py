@@ -81,7 +81,9 @@ def indicator_name(
         # "城镇消费485.2亿元，增长9.2%", "物流业增加值将达到1200亿元，年均增长15%": how what the figure before it measures changed
         return re.sub(r"(?:将|已|要|还|已经)$", "", elided) + change.group("change")
     # "·常住人口城镇化率2025年": a bullet and the year the figure is reached by are no part of what it measures
-    name = re.sub(rf"^[{BULLET_GLYPHS}\s]+|{YEAR}$", "", name.strip("，、：；的 "))
+    name = re.sub(
+        rf"^[{BULLET_GLYPHS}\s*\-]+|{YEAR}$", "", name.strip("，、：；的 ")
+    )  # a Markdown "- " item too
     bare = name.strip("，、：；的 ")
     name = bare or raw.strip()
     if elided and PLAN_SHARE.fullmatch(bare):

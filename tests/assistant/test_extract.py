@@ -1773,3 +1773,18 @@ def test_a_measure_in_brackets_a_share_opening_its_clause_and_money_allotted_are
     assert named["10%"] == "家政从业人员接受过家政相关学历教育", named
     assert named["180亿元"] == "安排…超长期特别国债资金", named
     assert named["一万元以上"].startswith("医疗纠纷索赔金额"), named
+
+
+def test_the_years_a_stage_of_a_plan_covers_are_no_target_and_a_markdown_bullet_is_no_part_of_a_name():
+    """The hundred-and-twelfth batch (a vendor's 嵌入式服务 方案 page): "近期目标（1-2年）" gave a row 1-2年, and each "- " item's name began
+    with its hyphen."""
+    rows = valued_rows(
+        "近期目标（1-2年）：完成基础架构搭建",
+        "- 引入30家以上专业服务机构形成供给网络",
+        "中期目标(3-5年)：实现服务效能跃升",
+        "- 服务覆盖率提升至85%以上",
+    )
+    named = {r.value_text: r.indicator for r in rows}
+    assert "1-2年" not in named and "3-5年" not in named, named
+    assert named["30家以上"] == "引入…专业服务机构形成供给网络", named
+    assert named["85%以上"] == "服务覆盖率", named
