@@ -1667,3 +1667,13 @@ def test_who_repairs_a_broken_thing_is_asked_in_the_words_of_upkeep(fresh_settin
     a = assistant_over(fresh_settings, tmp_path, {name: (DATA / name).read_text(encoding="utf-8")})
     meter = a.ask("家里水表坏了谁来修？费用谁出？")
     assert not meter.refused and meter.citations[0].article.startswith("第十四条"), meter.text
+
+
+def test_an_internet_cafe_is_asked_about_in_the_texts_words(fresh_settings, tmp_path):
+    """The fifty-third trial (a real regulation's chapter in `data/`): "网吧能让未成年人进去吗" was answered with a 网络保护 article; the
+    texts write 互联网上网服务营业场所 (第三十二条: such places may not take on minors as staff; 北京's text says nothing more of
+    them, 上海's says they may not let minors in)."""
+    name = "北京市未成年人保护条例.md"
+    a = assistant_over(fresh_settings, tmp_path, {name: (DATA / name).read_text(encoding="utf-8")})
+    cafe = a.ask("网吧能让未成年人进去吗？")
+    assert not cafe.refused and "互联网上网服务营业场所" in cafe.text.splitlines()[0], cafe.text
