@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.figures import DATED_REACH, MEASURE_NAMED, REACHED, rules
+from assistant.quantity import rules as quantity_rules
 from assistant.respective import CHANGES
 from corpus.cells import TARGET_VERBS
 from corpus.outline import BULLET_GLYPHS
@@ -22,8 +23,13 @@ PLAN_SHARE = re.compile(r"(?:为|占|达到?|完成)?(?:全年|年度|当年)?(?
 # a figure and its unit closing an item of a list before the figure named ("325万个、", "3800多万户、")
 LISTED_BEFORE = re.compile(r"\d+(?:\.\d+)?(?:余|多)?[^\d、，。；：]{0,4}?、")
 # "建成1个老年食堂、18个社区老年助餐点，23个村级老年助餐点": a count listed after another with its own noun; what it counts
-# follows it, and what the list opens with (建成) is all it shares
-LISTED_LEAD = re.compile(r"(?:\d+(?:余|多)?[个家所处座名支批项条户间张台辆][^\d、，。；：]{1,12}?[、，,])+$")
+# follows it, and what the list opens with (建成) is all it shares. The counting words are rules/quantity.toml's.
+COUNTERS = "".join(
+    sorted(
+        u for u, k in quantity_rules().unit_kinds.items() if k == "count" and len(u) == 1 and u not in "万亿"
+    )
+)
+LISTED_LEAD = re.compile(rf"(?:\d+(?:余|多)?[{COUNTERS}][^\d、，。；：]{{1,12}}?[、，,])+$")
 
 
 def indicator_name(
@@ -53,10 +59,9 @@ def indicator_name(
         name = raw = name[opened + 1 :]
     if bracketed := BRACKETED_MEASURE.search(after):
         after = after[: bracketed.start()]
-    # "…覆盖率达到90%以上，10%的家政从业人员接受过…": a share opening its clause is named by what follows it alone
-    if (
-        share_of and re.search(r"[，,；;]\s*$", name) and len(after.removeprefix("的")) > 3
-    ):  # not "…574.0亿元，8.8%的增速"
+    # "…覆盖率达到90%以上，10%的家政从业人员接受过…": a share opening its clause is named by what follows it alone (not a
+    # word too short to name who or what: "…574.0亿元，8.8%的增速")
+    if share_of and re.search(r"[，,；;]\s*$", name) and len(after.removeprefix("的")) > 3:
         name = raw = ""
     # "增设停车位325万个、电动汽车充电桩10.4万个": a figure listed after another is named by what follows that one, and when
     # nothing new does ("惠及居民3800多万户、约1亿人", "比例到2020年超过建制村总数的35%、2022年超过建制村总数的50%") by what that
@@ -80,10 +85,9 @@ def indicator_name(
     if elided and (change := CHANGE_ONLY.fullmatch(text[seg_start:value_start].strip())):
         # "城镇消费485.2亿元，增长9.2%", "物流业增加值将达到1200亿元，年均增长15%": how what the figure before it measures changed
         return re.sub(r"(?:将|已|要|还|已经)$", "", elided) + change.group("change")
-    # "·常住人口城镇化率2025年": a bullet and the year the figure is reached by are no part of what it measures
-    name = re.sub(
-        rf"^[{BULLET_GLYPHS}\s*\-]+|{YEAR}$", "", name.strip("，、：；的 ")
-    )  # a Markdown "- " item too
+    # "·常住人口城镇化率2025年", "- 服务覆盖率": a bullet (a Markdown one too) and the year the figure is reached by are no
+    # part of what it measures
+    name = re.sub(rf"^[{BULLET_GLYPHS}\s*\-]+|{YEAR}$", "", name.strip("，、：；的 "))
     bare = name.strip("，、：；的 ")
     name = bare or raw.strip()
     if elided and PLAN_SHARE.fullmatch(bare):
@@ -97,7 +101,9 @@ def indicator_name(
     return f"{name}…{after}" if after and len(after) <= 30 and (count or not name) else name
 
 
-BRACKETED_MEASURE = re.compile(r"[（(][^（）()\d]{2,16}?(?:数|率|量|面积|比例|比重|占比)[^（）()\d]{0,4}\d")
+BRACKETED_MEASURE = re.compile(
+    rf"[（(][^（）()\d]{{2,16}}?{MEASURE_NAMED.pattern.removesuffix('$')}[^（）()\d]{{0,4}}\d"
+)
 REPORTED = re.compile(r"^\s*(?:据统计|据了解|据悉|(?:数据|统计|调查|监测)(?:显示|表明))[，,]?")
 
 
@@ -134,9 +140,8 @@ def after_figure(text: str, end: int, seg_end: int) -> str:
     """The words after a figure its name may read: its segment's, or, when a list of what qualifies a noun follows
     it ("每年至少组织开展1次有持续时间、有活动深度、有积极效果的全民阅读活动"), that noun."""
     after = text[end:seg_end]
-    if (
-        text[seg_end : seg_end + 1] != "、" or "的" in after
-    ):  # "两至三家备选的物业服务企业基本情况、…": its own noun
+    # not when the figure's own words end in a noun already: "两至三家备选的物业服务企业基本情况、…"
+    if text[seg_end : seg_end + 1] != "、" or "的" in after:
         return after
     clause = re.match(r"[^，。；：,;:]*", text[end:]).group()  # type: ignore[union-attr]
     head = clause.rsplit("的", 1)[1] if "的" in clause[len(after) :] else ""
