@@ -256,7 +256,9 @@ def _target_rows(p: Passage) -> tuple[list[Indicator], set[int]]:
                 )
                 for name, figure in zip(names or [row.indicator] * len(figures), figures, strict=True)
             ]
-        else:
+        elif row.indicator.strip(
+            "… "
+        ):  # a figure nothing in its text names ("…。超过7,000元，…") is no row to compare
             rows.append(row)
         used.add(sent_s)
         last_end = q.end

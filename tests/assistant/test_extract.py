@@ -1788,3 +1788,15 @@ def test_the_years_a_stage_of_a_plan_covers_are_no_target_and_a_markdown_bullet_
     assert "1-2年" not in named and "3-5年" not in named, named
     assert named["30家以上"] == "引入…专业服务机构形成供给网络", named
     assert named["85%以上"] == "服务覆盖率", named
+
+
+def test_a_span_of_days_bodies_acting_together_and_a_figure_nothing_names_give_no_row():
+    """The hundred-and-thirteenth batch (上海's 无障碍 report, 海南's machine-translated one): "2月15日至17日" gave a row 17日, "省民事事务部和9个
+    部门共同促进了…" one of 9个, and "超过7,000元，满意度为98%" a row for 7,000元 with no name at all."""
+    rows = valued_rows(
+        "2月15日至17日，调研组在沪调研。",
+        "省民事事务部和9个部门共同促进了老年人居家适老化改造。",
+        "超过7,000元，满意度为98%。",
+    )
+    values = {r.value_text for r in rows}
+    assert values == {"98%"}, values
