@@ -94,6 +94,10 @@ def indicator_name(
         return f"{elided}（{bare}）"
     after = re.sub(r"[（(](?:详见|见)[^）)]*[）)]", "", after).strip("，。；、 ")
     count = count or bool(BARE_VERB.fullmatch(bare))
+    if bare.endswith("了") and after.startswith(
+        "的"
+    ):  # "翻新了16.5公里的盲路和10处坡道": what was done, what it was done to
+        after, count = re.split(r"[和及与、]", after[1:], maxsplit=1)[0], True
     if share_of:  # "到2025年，50%的城市社区建成完整社区": what the share is of; "处合同价款2%以上4%以下的罚款": what it is
         after, count = after.removeprefix("的"), True
         if not bare:

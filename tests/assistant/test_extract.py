@@ -1800,3 +1800,11 @@ def test_a_span_of_days_bodies_acting_together_and_a_figure_nothing_names_give_n
     )
     values = {r.value_text for r in rows}
     assert values == {"98%"}, values
+
+
+def test_a_figure_after_a_completed_verb_is_named_by_what_the_verb_was_done_to():
+    """The hundred-and-thirteenth batch, after its first rules: "丹州市在城市的主要道路上翻新了16.5公里的盲路和10次坡道" named the
+    16.5公里 "…翻新了", without the 盲路 it measures."""
+    rows = valued_rows("丹州市在城市的主要道路上翻新了16.5公里的盲路和10处坡道。")
+    named = {r.value_text: r.indicator for r in rows}
+    assert named["16.5公里"] == "丹州市在城市的主要道路上翻新了…盲路", named
