@@ -292,9 +292,8 @@ def lead_scores(
         return leads
     if states_softly(query):
         return probs
-    preferred = (
-        asked.conditions or asked.duty
-    )  # what a thing takes, whether it is required: a sentence saying so preferred
+    # what a thing takes, whether it is required: a sentence saying so preferred
+    preferred = asked.conditions or asked.duty
     if not (asked.pays or asked.consequence or asked.complaint or asked.fee or preferred):
         return leads
     trusted = {c.hit.clause.doc_id for c, p in zip(cands, probs, strict=True) if p >= threshold}

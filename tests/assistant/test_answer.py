@@ -35,6 +35,11 @@ def assistant_over(settings, folder, texts: dict[str, str]) -> Assistant:
     return Assistant(Retriever.open(settings, docs, show_progress=False), docs)
 
 
+def assistant_over_data(settings, folder, *names: str) -> Assistant:
+    """A real index over real regulations kept in `data/` (their file names)."""
+    return assistant_over(settings, folder, {n: (DATA / n).read_text(encoding="utf-8") for n in names})
+
+
 def test_number_question_copies_the_figure_and_cites_its_clause(seed_assistant: Assistant):
     a = seed_assistant.ask("凯里人口在2000人以上的农村社区，服务站用房总面积最少要达到多少？")
     assert not a.refused and a.kind == "number"
@@ -1025,8 +1030,7 @@ def test_a_question_asking_the_sanction_is_led_by_one(fresh_settings, tmp_path):
     clause of the chapter holds, against 骗取 once); 第六十一条 in the sanctions chapter was 22nd. A question asking what
     befalls whoever does a thing is led by a sentence stating a sanction, looked for further down when none is near."""
     # the whole regulation as published (2020): in a few of its articles every word is rare
-    aid = (DATA / "浙江省社会救助条例.md").read_text(encoding="utf-8")
-    a = assistant_over(fresh_settings, tmp_path, {"浙江省社会救助条例.md": aid})
+    a = assistant_over_data(fresh_settings, tmp_path, "浙江省社会救助条例.md")
     fraud = a.ask("骗取低保会怎么处罚？")
     assert fraud.citations and fraud.citations[0].article == "第六十一条", fraud.text
     # led by 第五十八条's fifteen days to handle a complaint before; the sanctions article is first, shown or nearest
@@ -1161,7 +1165,7 @@ def test_a_party_a_duty_binds_answers_who_and_a_fine_answers_for_the_items_its_s
     from assistant.provision import sanctions_for
 
     names = ("郑州市房屋使用安全管理条例.md", "台州市城市市容和环境卫生管理条例.md")
-    a = assistant_over(fresh_settings, tmp_path, {n: (DATA / n).read_text(encoding="utf-8") for n in names})
+    a = assistant_over_data(fresh_settings, tmp_path, *names)
     who = a.ask("房子出现裂缝，谁负责做安全鉴定？")
     assert not who.refused and who.citations[0].article.startswith("第十九条"), who.text
     assert "房屋使用安全责任人应当委托" in who.citations[0].quote, who.text
@@ -1183,7 +1187,7 @@ def test_conditions_set_out_a_temperature_in_degrees_and_the_fine_for_a_code_ite
     第四十四条's "有本条例第八条第七项行为，随地便溺、吐痰…的，…处二十元以上一百元以下罚款": a sanction naming the item it is for by "有…行为",
     and a code's item forbidding by "不…", were not read as such."""
     names = ("日照市物业管理条例.md", "泰安市供热条例.md", "聊城市文明行为促进条例.md")
-    a = assistant_over(fresh_settings, tmp_path, {n: (DATA / n).read_text(encoding="utf-8") for n in names})
+    a = assistant_over_data(fresh_settings, tmp_path, *names)
     meeting = a.ask("成立业主大会需要什么条件？")
     assert not meeting.refused and meeting.citations[0].article.startswith("第二十五条"), meeting.text
     assert "百分之五十以上" in meeting.text.splitlines()[0], meeting.text
@@ -1491,8 +1495,9 @@ def test_a_duty_is_answered_by_the_provision_setting_it_not_the_sanction_for_bre
     """The thirty-fourth trial's "家里停水了自来水公司要提前通知吗" and "水费交晚了会停水吗" were led by the fine for a supplier
     that "未履行停水…通知义务" (it holds 停水 and 通知), which says the duty only by implication. Where the question does not ask
     about breaking a rule and a sentence that is no sanction is trusted, the provision setting the duty leads."""
-    text = (DATA / "杭州市城市供水管理条例.md").read_text(encoding="utf-8")  # its fifth and sixth chapters
-    a = assistant_over(fresh_settings, tmp_path, {"杭州市城市供水管理条例.md": text})
+    a = assistant_over_data(
+        fresh_settings, tmp_path, "杭州市城市供水管理条例.md"
+    )  # its fifth and sixth chapters
     late = a.ask("水费交晚了会停水吗？")
     assert not late.refused and late.citations[0].article.startswith("第四十条"), late.text
     notice = a.ask("家里停水了自来水公司要提前通知吗？")
@@ -1575,7 +1580,7 @@ def test_a_sanction_for_a_range_of_items_and_firecrackers_in_a_residents_words_a
     item (五) is 恶意呼救: only items 四 and 八 of the range were read; "金华市区过年能放鞭炮吗" was refused, the texts writing
     烟花爆竹."""
     names = ("广州市社会急救医疗管理条例.md", "金华市禁止销售燃放烟花爆竹管理规定.md")
-    a = assistant_over(fresh_settings, tmp_path, {n: (DATA / n).read_text(encoding="utf-8") for n in names})
+    a = assistant_over_data(fresh_settings, tmp_path, *names)
     prank = a.ask("恶意拨打120骚扰会怎么处罚？")
     assert not prank.refused and prank.citations[0].article.startswith("第五十条"), prank.text
     assert "治安管理处罚法" in prank.text.splitlines()[0], prank.text
@@ -1596,8 +1601,7 @@ def test_whether_a_thing_is_required_is_led_by_the_sentence_requiring_it(fresh_s
     """The forty-seventh trial: "广州公共场所要不要配除颤仪（AED）" was led by 第三十四条's second paragraph ("鼓励其他公共场所…配置"), not its
     first ("…等公共场所和单位应当配置自动体外除颤器"); in an earlier trial "开养老院需要备案吗" by an encouragement (威海's "鼓励社区养老
     服务设施…转型成为社区养老院")."""
-    text = (DATA / "广州市社会急救医疗管理条例.md").read_text(encoding="utf-8")
-    a = assistant_over(fresh_settings, tmp_path, {"广州市社会急救医疗管理条例.md": text})
+    a = assistant_over_data(fresh_settings, tmp_path, "广州市社会急救医疗管理条例.md")
     aed = a.ask("广州公共场所要不要配除颤仪（AED）？")
     assert not aed.refused and aed.citations[0].article == "第三十四条", aed.text
     assert "应当配置自动体外除颤器" in aed.text.splitlines()[0], aed.text
@@ -1611,7 +1615,7 @@ def test_a_sanction_item_naming_its_article_without_this_regulation_and_resident
     处以非法所得一倍以上三倍以下罚款", naming its article without "本条例", and the texts write 消火栓; "在郑州地铁上能吃东西吗" was led
     by the definition of 轨道交通, the texts writing 进食."""
     names = ("商丘市城市供水条例.md", "郑州市轨道交通条例.md")
-    a = assistant_over(fresh_settings, tmp_path, {n: (DATA / n).read_text(encoding="utf-8") for n in names})
+    a = assistant_over_data(fresh_settings, tmp_path, *names)
     hydrant = a.ask("私自从消防栓取水怎么处罚？")
     assert not hydrant.refused and hydrant.citations[0].article.startswith("第四十二条"), hydrant.text
     assert "一倍以上三倍以下" in hydrant.text.splitlines()[0], hydrant.text
@@ -1630,7 +1634,7 @@ def test_a_manner_is_not_the_share_asked_and_under_eighteen_is_a_minor(fresh_set
     percentage could answer, and 第二十三条's 残疾人就业保障金 never came; "未满十八岁可以当志愿者吗" missed 第九条, the texts
     writing 未成年人."""
     names = ("重庆市残疾人保障条例.md", "重庆市志愿服务条例.md")
-    a = assistant_over(fresh_settings, tmp_path, {n: (DATA / n).read_text(encoding="utf-8") for n in names})
+    a = assistant_over_data(fresh_settings, tmp_path, *names)
     fee = a.ask("企业没按比例安排残疾人就业要交什么钱？")
     assert not fee.refused and any(c.article.startswith("第二十三条") for c in fee.citations), fee.text
     assert "残疾人就业保障金" in fee.text, fee.text
@@ -1646,7 +1650,7 @@ def test_residents_words_for_merchants_online_shopping_and_arrears_and_a_multipl
     吗" were refused for words no text writes (the texts write 经营者, 发票, 逾期未交纳), "网购的东西不满意几天内可以退" was led by a repair
     deadline (网络…销售 is how the texts say it), and "买到假货能要求几倍赔偿" was answered with a sentence holding no multiple at all."""
     names = ("山东省消费者权益保护条例.md", "临沂市供热条例.md")
-    a = assistant_over(fresh_settings, tmp_path, {n: (DATA / n).read_text(encoding="utf-8") for n in names})
+    a = assistant_over_data(fresh_settings, tmp_path, *names)
     invoice = a.ask("商家不给开发票怎么办？")
     assert not invoice.refused and any(c.article.startswith("第二十五条") for c in invoice.citations), (
         invoice.text
@@ -1664,7 +1668,7 @@ def test_who_repairs_a_broken_thing_is_asked_in_the_words_of_upkeep(fresh_settin
     "家里水表坏了谁来修？费用谁出？" (trial 48) was led by 第二十九条's water charge for a broken meter, not by 第十四条, which
     parts the upkeep of the pipes at the meter."""
     name = "商丘市城市供水条例.md"
-    a = assistant_over(fresh_settings, tmp_path, {name: (DATA / name).read_text(encoding="utf-8")})
+    a = assistant_over_data(fresh_settings, tmp_path, name)
     meter = a.ask("家里水表坏了谁来修？费用谁出？")
     assert not meter.refused and meter.citations[0].article.startswith("第十四条"), meter.text
 
@@ -1674,6 +1678,6 @@ def test_an_internet_cafe_is_asked_about_in_the_texts_words(fresh_settings, tmp_
     texts write 互联网上网服务营业场所 (第三十二条: such places may not take on minors as staff; 北京's text says nothing more of
     them, 上海's says they may not let minors in)."""
     name = "北京市未成年人保护条例.md"
-    a = assistant_over(fresh_settings, tmp_path, {name: (DATA / name).read_text(encoding="utf-8")})
+    a = assistant_over_data(fresh_settings, tmp_path, name)
     cafe = a.ask("网吧能让未成年人进去吗？")
     assert not cafe.refused and "互联网上网服务营业场所" in cafe.text.splitlines()[0], cafe.text
