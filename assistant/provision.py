@@ -128,10 +128,13 @@ def list_intro(doc: Document | None, clause: Clause) -> str:
 
 # A provision that says what it applies to by pointing back: "违反前款规定的，…处五十元罚款",
 # "违反本条例第五十六条第二款第三项、第四项规定的", "违反本条第一款规定". Its words are those it points to.
+# The items a reference names, a later one often without its 第 ("第一项至五项", "第一、三项", "第二项、第四项");
+# "第一、三款" names paragraphs, not items.
+ITEMS = rf"(?:第[（(]?[{CN}\d]+[）)]?项?(?:[、和及或至]第?[（(]?[{CN}\d]+[）)]?项?)*(?<=项))"
 BACK_REFERENCE = re.compile(
     r"(?:违反|不符合|有|依照|按照)(?:本(?:条例|办法|规定|法|细则))?"
     rf"(?:(?P<prev>前款)|(?P<article>{ARTICLE_NUMBER})(?:第(?P<para>[{CN}百\d]+)款)?|本条第(?P<own>[{CN}百\d]+)款)"
-    rf"(?P<items>(?:[、和及或至]?第[（(]?[{CN}\d]+[）)]?项)*)"
+    rf"(?P<items>{ITEMS}?)"
 )
 ITEM_NUMBER = re.compile(rf"^\s*[（(]([{CN}\d]{{1,3}})[）)]")
 # A sentence that points back to the sentences before it in its own paragraph ("任何人不得擅自…张贴…。违反规定的，
@@ -160,7 +163,7 @@ def with_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
 
 # A later sentence naming items alone, of the provision its clause points back to ("违反前款第一项至第三项规定的，可以处
 # 五十元罚款；违反第四项、第五项规定的，处二百元罚款")
-ITEMS_ALONE = re.compile(rf"违反((?:[、和及或至]?第[（(]?[{CN}\d]+[）)]?项)+)规定")
+ITEMS_ALONE = re.compile(rf"违反({ITEMS})规定")
 
 
 def points_on_its_own(text: str, start: int, end: int) -> bool:
@@ -211,7 +214,7 @@ def referred_text(doc: Document | None, clause: Clause, sentence: str = "") -> s
 # "有本条例第八条第七项行为，随地…吐痰…的", an item of a sanctions article "（四）违反第三十条规定，盗用…的": the articles whose
 # breach a clause sanctions (another law's is named by its title first: "违反《…》第十条")
 BREACHED = re.compile(
-    rf"(?:违反|有)(?:本(?:条例|办法|规定|法|细则))?((?:[、，和及或与]?{ARTICLE_NUMBER}(?:[至到]?第[{CN}百\d、]+[款项])*)+)"
+    rf"(?:违反|有)(?:本(?:条例|办法|规定|法|细则))?((?:[、，和及或与]?{ARTICLE_NUMBER}(?:[至到]?第?[{CN}百\d、至到]+[款项])*)+)"
     r"(?:规定|所列|行为)"
 )
 # "违反前款第一项至第三项规定的，可以处五十元罚款", "违反本条第一款规定的，责令改正": a breach of its own article
@@ -262,7 +265,7 @@ def _item_numbers(named: str) -> set[int]:
     """The items a reference names: "第三项、第四项" 3 and 4; a range "第四项至第八项" every item from 4 to 8."""
     wanted: set[int] = set()
     last = 0
-    for m in re.finditer(rf"(至)?第[（(]?([{CN}\d]+)", named):
+    for m in re.finditer(rf"(至)?第?[（(]?([{CN}\d]+)", named):
         n = _number(m.group(2))
         wanted.update(range(last + 1, n + 1) if m.group(1) and 0 < last < n else (n,))
         last = n

@@ -38,6 +38,9 @@ from corpus.alternatives import with_alternatives
 from corpus.outline import CN_NUM
 from indexer.query import UNSEEN_IDF, Kind, Query, asks_exact_time, asks_for_time
 
+# "危房住户不肯搬走怎么办": what to do about a state of things, which those empowered to end it may answer ("拒不迁出的，
+# 可以…暂时强制其停止使用"); "怎么投诉" asks how to do a thing, which no sanction says
+WHAT_TO_DO = re.compile(r"怎么办|怎么处理|如何处理")
 MODEL_FILE = Path(__file__).parent / "rules" / "answer_model.json"
 
 
@@ -177,7 +180,10 @@ def eligible(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
     if (query.kind is Kind.PROCEDURE or query.asked.who_sets) and not query.asked.penalty:
         # "打车发现司机绕路怎么投诉", "停车收费标准谁来定": a sanction for a breach ("…构成犯罪的，依法追究刑事责任：…（六）
         # 不按规定办理乘客投诉", "由城市管理行政主管部门责令改正…罚款") says neither how to go about a matter nor who sets it
-        ok &= np.array([not SANCTION.search(c.intro + c.text) for c in cands], dtype=bool)
+        sanction = np.array([bool(SANCTION.search(c.intro + c.text)) for c in cands], dtype=bool)
+        if WHAT_TO_DO.search(query.question or query.text) and not query.asked.who_sets:
+            sanction &= ~_names_the_asked_acts(query, cands, SANCTION, own=True)
+        ok &= ~sanction
     ok &= np.array([not closing_words(query, c.text) for c in cands], dtype=bool)
     if not query.asked.meaning:
         # "华侨子女回国上学能享受什么照顾" is not answered by what 华侨子女 or 华侨学生 means
@@ -311,16 +317,38 @@ def _on_the_asked_acts(query: Query, cands: Sequence[Candidate], stated: re.Patt
     some retrieved sentence does: "楼道堆放杂物会被罚款吗" is not answered by a fine for breaking the rules on walking
     dogs ("违反本条例第四十七条第二项…规定的，…罚款"), where the texts forbid 堆放杂物 and fine none of it; "调解要收费吗" not
     by another text's "公用事业收费"."""
+    said = _names_the_asked_acts(query, cands, stated)
+    return said if said.any() else np.ones(len(cands), dtype=bool)
+
+
+def _names_the_asked_acts(
+    query: Query, cands: Sequence[Candidate], stated: re.Pattern[str], own: bool = False
+) -> np.ndarray:
+    """Which sentences name the question's own words but what it asks (not 经费 for 多少钱, 收费), themselves or in the
+    provision they point back to; a word's parts too (急救 of 急救车道). `own`: in the sentence itself, not elsewhere in
+    its clause (an item of a list of sanctions is not its neighbours'), the register's words for the question's counting
+    as its own (不肯搬走 is 拒不迁出)."""
+    asked = query.text + (" " + query.dense_text if own else "")
     topic = [
         w
         for w, v in query.terms
-        if v < UNSEEN_IDF and len(w) > 1 and w in query.text and not stated.search(w) and "罚" not in w
-    ]  # the question's own words but what it asks (not 经费 for 多少钱, 收费), a word's parts too (急救 of 急救车道)
-    said = np.array(
-        [any(w in with_alternatives(c.intro + c.referred + c.hit.clause.text) for w in topic) for c in cands],
+        if v < UNSEEN_IDF and len(w) > 1 and w in asked and not stated.search(w) and "罚" not in w
+    ]
+    # on its own, a sentence names two of them or a word the register put for one: 托修车辆 holds 修车 by chance
+    weight = {w: 2 if own and w not in query.text else 1 for w in topic}
+    least = 2 if own else 1
+    return np.array(
+        [
+            sum(
+                weight[w]
+                for w in topic
+                if w in with_alternatives(c.intro + c.referred + (c.text if own else c.hit.clause.text))
+            )
+            >= least
+            for c in cands
+        ],
         dtype=bool,
     )
-    return said if said.any() else np.ones(len(cands), dtype=bool)
 
 
 def asked_thing(query: Query) -> str:

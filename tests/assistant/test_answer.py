@@ -1681,3 +1681,21 @@ def test_an_internet_cafe_is_asked_about_in_the_texts_words(fresh_settings, tmp_
     a = assistant_over_data(fresh_settings, tmp_path, name)
     cafe = a.ask("网吧能让未成年人进去吗？")
     assert not cafe.refused and "互联网上网服务营业场所" in cafe.text.splitlines()[0], cafe.text
+
+
+def test_a_fine_for_items_written_without_their_second_ordinal_and_what_to_do_about_a_refusal(
+    fresh_settings, tmp_path
+):
+    """The fifty-fourth trial (a real regulation in `data/`): "擅自拆改承重墙罚多少钱" was refused though 第三十九条 fines breaches
+    of "本条例第九条第一项至五项" and 第九条's item (二) is 拆除承重墙: a range whose second item is written without its 第 was read
+    as its first item alone; "危房住户不肯搬走怎么办" was refused, 第三十条's "拒不迁出…的，可以采取措施，暂时强制其停止使用" being
+    set aside as a sanction though it is what may be done about the state of things asked of; "房子墙裂了" is the texts'
+    房屋…裂缝 (第十六条)."""
+    a = assistant_over_data(fresh_settings, tmp_path, "青岛市房屋使用安全条例.md")
+    fine = a.ask("擅自拆改承重墙罚多少钱？")
+    assert not fine.refused and fine.citations[0].article.startswith("第三十九条"), fine.text
+    assert "二万元以上十万元以下" in fine.text.splitlines()[0], fine.text
+    refusing = a.ask("危房住户不肯搬走怎么办？")
+    assert not refusing.refused and refusing.citations[0].article.startswith("第三十条"), refusing.text
+    cracked = a.ask("房子墙裂了，找谁做安全鉴定？")
+    assert not cracked.refused and cracked.citations[0].article.startswith("第十六条"), cracked.text
