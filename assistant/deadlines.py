@@ -8,7 +8,7 @@ import re
 from assistant.figures import ATTRIBUTE, DEADLINE, REACHING
 
 # "建成于2000年底前": when, not by when; "截至2014年12月底，共完成…": when it was counted
-BUILT_IN = re.compile(r"(?:(?:建成|建|成立|建立|出生|竣工|投用)于|截至|截止)\s*$")
+BUILT_IN = re.compile(r"(?:(?:建成|建|成立|建立|出生|竣工|投用|始)于|截至|截止)\s*$")
 # "2020年底国家进一步要求…": when a body asked or issued something, not a date anything is due by
 ISSUED_AT = re.compile(r"\s*[\u4e00-\u9fff]{0,8}?(?:进一步)?(?:要求|提出|印发|出台|发布|召开|部署)")
 DATED_NOUN = re.compile(rf"[\u4e00-\u9fff]{{2}}{ATTRIBUTE.pattern}")

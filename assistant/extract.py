@@ -158,6 +158,7 @@ NAMED_GOAL = re.compile(r"[^，。；,;]{0,16}?这一(?:奋斗|宏伟|战略)?�
 GOAL_NAMED = re.compile(r"[^，。；,;]{0,8}?目标")  # a state naming a goal: "全面建成小康社会目标"
 TIME_COLUMN = re.compile(r"时限|时间|期限|节点")
 YEAR = re.compile(r"\d{4}年")
+WORDED = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a name holds a word, not only bullets, signs and "…"
 # "到2025年末，…；覆盖率达100%；…不低于25人。": a deadline opening a sentence holds for each of its ；-parts
 OPENING_DEADLINE = re.compile(
     r"(?:到|力争到|确保到|力争在|于)\s*(?P<d>(?:\d{4}|20XX)年(?:年底|年末|底|末)?前?)[，,]"
@@ -256,9 +257,8 @@ def _target_rows(p: Passage) -> tuple[list[Indicator], set[int]]:
                 )
                 for name, figure in zip(names or [row.indicator] * len(figures), figures, strict=True)
             ]
-        elif row.indicator.strip(
-            "… "
-        ):  # a figure nothing in its text names ("…。超过7,000元，…") is no row to compare
+        elif WORDED.search(row.indicator):
+            # a figure nothing in its text names ("…。超过7,000元，…", a bullet's "- <85%") is no row to compare
             rows.append(row)
         used.add(sent_s)
         last_end = q.end

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import pytest
@@ -1808,3 +1809,23 @@ def test_a_figure_after_a_completed_verb_is_named_by_what_the_verb_was_done_to()
     rows = valued_rows("丹州市在城市的主要道路上翻新了16.5公里的盲路和10处坡道。")
     named = {r.value_text: r.indicator for r in rows}
     assert named["16.5公里"] == "丹州市在城市的主要道路上翻新了…盲路", named
+
+
+def test_a_year_about_then_or_after_is_no_deadline_and_a_formula_or_a_bullet_of_signs_gives_no_row():
+    """The hundred-and-fourteenth batch (a 智慧社区 plan's statistics, a 网格员 scoring guide): "国内智慧社区建设始于2010年前后，…截至
+    2023年6月，全国累计试点智慧社区2900余个" gave the 2900余个 a deadline 2010年前; "巡查覆盖率 = (实际巡查户数 / 网格内总户数) ×
+    100%" a row of 100%, and the scoring bands "- ≥95%", "- <85%" rows named "-" and "<"."""
+    rows = valued_rows(
+        "国内智慧社区建设始于2010年前后，住建部数据显示，截至2023年6月，全国累计试点智慧社区2900余个，覆盖人口超1.2亿。",
+        "巡查覆盖率 = (实际巡查户数 / 网格内总户数) × 100%",
+        "- ≥95%:10分",
+        "- <85%:0分",
+        "  • 基础工作指标(40%):网格巡查覆盖率、事件上报及时率、信息准确率",
+    )
+    dated = {r.value_text: r.deadline for r in rows}
+    assert dated["2900余个"] is None and dated["超1.2亿"] is None, dated
+    assert "100%" not in dated and "<85%" not in dated and "85%" not in dated, dated
+    assert all(re.search(r"[\u4e00-\u9fff]", r.indicator) for r in rows), [
+        (r.indicator, r.value_text) for r in rows
+    ]
+    assert "40%" in dated, dated
