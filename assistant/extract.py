@@ -27,7 +27,7 @@ from assistant.figures import (
     rest_of_clause,
 )
 from assistant.indicator import Indicator
-from assistant.naming import after_figure, indicator_name
+from assistant.naming import WORDED, after_figure, indicator_name
 from assistant.passage import Passage, passages
 from assistant.respective import (
     BOUND,
@@ -158,7 +158,6 @@ NAMED_GOAL = re.compile(r"[^，。；,;]{0,16}?这一(?:奋斗|宏伟|战略)?�
 GOAL_NAMED = re.compile(r"[^，。；,;]{0,8}?目标")  # a state naming a goal: "全面建成小康社会目标"
 TIME_COLUMN = re.compile(r"时限|时间|期限|节点")
 YEAR = re.compile(r"\d{4}年")
-WORDED = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a name holds a word, not only bullets, signs and "…"
 # "到2025年末，…；覆盖率达100%；…不低于25人。": a deadline opening a sentence holds for each of its ；-parts
 OPENING_DEADLINE = re.compile(
     r"(?:到|力争到|确保到|力争在|于)\s*(?P<d>(?:\d{4}|20XX)年(?:年底|年末|底|末)?前?)[，,]"
@@ -293,10 +292,12 @@ def _completion_rows(p: Passage, valued: set[int]) -> tuple[list[Indicator], set
         if state.endswith("实现") and (whole := WHOLE_STATE.search(text, m.end(), clause_end)):
             state += whole.group(0)  # "2025年底前基本实现（垃圾分类）全覆盖": the state reached is 全覆盖
         if what == state:  # "服务评估工作应当在每年3月底前完成": what is done is named before its deadline
-            what = (
-                re.sub(r"(?:应当|应|要|须|必须)?(?:在|于)?$", "", text[sent_s : m.start()].strip("，。 "))
-                or what
-            )
+            lead = text[sent_s : m.start()].strip("，。 ")
+            clause = lead[max(lead.rfind("，"), lead.rfind(",")) + 1 :]
+            if figure := next(iter(merged_quantities(masked(clause))), None):
+                # "…覆盖率达到90%以上，2025年年底前基本实现全覆盖": what the figure before it measures
+                lead = indicator_name(clause, 0, figure.start)
+            what = re.sub(r"(?:应当|应|要|须|必须)?(?:在|于)?$", "", lead) or what
         rows.append(
             p.row(
                 s,

@@ -48,7 +48,7 @@ def indicator_name(
     change ("485.2亿元，增长9.2%") how that changed, one naming the plan ("，为计划的101%") how much of it was done. A share
     `share_of` what follows it ("50%的城市社区…") is named by that too, and a figure after a bare verb ("完成 155公里 河道综合整治")
     by what follows it, as a count is."""
-    # "数据显示，三成以上…", "据统计，…": who reports the figure names nothing it measures
+    # "数据显示，三成以上…", "住房和城乡建设部最新数据显示，…", "据统计，…": who reports the figure names nothing it measures
     name = raw = REPORTED.sub("", text[seg_start:value_start])
     # "培育3家以上品牌化员工制家政企业（员工制家政服务员占比超过50%）": a figure in brackets after a measure's name measures
     # that, and the words after a figure stop where such a bracket opens ("（不含…）", "（≥91dB HL）" qualify the figure)
@@ -108,7 +108,10 @@ def indicator_name(
 BRACKETED_MEASURE = re.compile(
     rf"[（(][^（）()\d]{{2,16}}?{MEASURE_NAMED.pattern.removesuffix('$')}[^（）()\d]{{0,4}}\d"
 )
-REPORTED = re.compile(r"^\s*(?:据统计|据了解|据悉|(?:数据|统计|调查|监测)(?:显示|表明))[，,]?")
+WORDED = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a name holds a word, not only bullets, signs and "…"
+REPORTED = re.compile(
+    r"^\s*(?:据统计|据了解|据悉|[\u4e00-\u9fff]{0,12}?(?:数据|统计|调查|监测)(?:显示|表明))[，,]?"
+)
 
 
 def _without_comparators(text: str) -> str:

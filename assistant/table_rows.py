@@ -8,6 +8,7 @@ from typing import Any
 
 from assistant.figures import masked, merged_quantities
 from assistant.indicator import Indicator
+from assistant.naming import WORDED
 from assistant.passage import Passage
 from corpus.cells import CELL, DIGITS, UNIT_AT_END, cells, column_unit
 
@@ -46,11 +47,14 @@ def table_row(p: Passage, deadline: str | None, header: str) -> list[Indicator]:
         # sub-rows ("义务教育标准班额比例（%） 其中：小学 初中 34.52% 77.34% 80%以上 85%以上"): the bases, then the targets
         return _sub_rows(p, values, base_year, deadline, header)
     baseline = f"{values[-2].group(0).strip()}（{base_year}年）" if base_year and len(values) >= 2 else ""
+    name = _name(p.text, values[0].start())
+    if not WORDED.search(name):
+        return []  # a line opening with its figure ("2025年我国将基本实现…" read as a row of a page's menu) names nothing
     return [
         p.row(
             0,
             len(p.text),
-            indicator=_name(p.text, values[0].start()),
+            indicator=name,
             deadline=deadline,
             context=header if deadline or baseline else "",
             baseline=baseline,

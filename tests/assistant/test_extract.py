@@ -1546,7 +1546,8 @@ def test_a_deadline_this_year_is_a_deadline_and_the_date_a_body_asked_is_none():
         "要求重点城市生活垃圾回收利用率达到35%以上。"
     )
     assert sorted((r.value_text, r.deadline or "", r.indicator) for r in rows) == [
-        ("基本实现全覆盖", "2025年底前", "我国将力争在今年年底前使居民小区垃圾分类覆盖率达到90%以上"),
+        # what the figure before it measures (batch 115), not its whole clause, figure and all
+        ("基本实现全覆盖", "2025年底前", "我国将力争在今年年底前使居民小区垃圾分类覆盖率"),
         ("达到35%以上", "", "全国城市生活垃圾回收利用率"),
         ("达到35%以上", "", "要求重点城市生活垃圾回收利用率"),
         ("达到90%以上", "今年年底前", "我国将力争在今年年底前使居民小区垃圾分类覆盖率"),
@@ -1829,3 +1830,40 @@ def test_a_year_about_then_or_after_is_no_deadline_and_a_formula_or_a_bullet_of_
         (r.indicator, r.value_text) for r in rows
     ]
     assert "40%" in dated, dated
+
+
+def test_a_count_after_examples_a_reporters_words_and_a_state_reached_after_a_figure_are_read_as_a_table_needs():
+    """The hundred-and-fifteenth batch (央视网's 垃圾分类 report copied to a spam page with pinyin glosses and to 聊城's site in
+    traditional characters): "上海、广州等173个城市，都已出台了…" gave no row, its 173个 read as how many things the list before it
+    names (it names two of them); "住房和城乡建设部最新数据显示，297个…" named the 297个 with who reports it; "…覆盖率达到90%以上，
+    2025年年底前基本实现全覆盖" named the 全覆盖 with the whole clause before it, figure and all; a headline opening with its year
+    under a page's menu gave a nameless row of 2025年."""
+    rows = valued_rows(
+        "目前，福建、河北、山东等20个省、自治区，上海、广州等173个城市，都已出台了地方性法规、政府规章。",
+        "住房和城乡建设部最新数据显示，297个地级以上城市已全面实施生活垃圾分类，居民小区平均覆盖率达到82.5%。",
+        "按照计划，今年年底前，要力争地级及以上城市居民小区垃圾分类覆盖率达到90%以上，2025年年底前基本实现全覆盖。",
+        "…、法律等七个领域的实施情况。",
+    )
+    named = {r.value_text: r.indicator for r in rows}
+    assert named["173个"] == "上海、广州等…城市", named
+    assert named["297个"] == "…地级以上城市已全面实施生活垃圾分类", named
+    assert named["基本实现全覆盖"] == named["达到90%以上"] == "力争地级及以上城市居民小区垃圾分类覆盖率", (
+        named
+    )
+    assert "七个" not in named, named
+
+
+def test_a_headline_under_a_pages_menu_is_no_row_of_a_table(tmp_path, fresh_settings):
+    """The hundred-and-fifteenth batch: 聊城's copy of the report, its menu one word a line, read its headline "2025年我國將基本實現
+    垃圾分類全覆蓋" as a row of a table, a row of 2025年 named by nothing."""
+    text = (
+        "國產99在線觀看,精品久久久久中文字幕一區\n\n銳評\n要聞\n視聽\n圖說\n熱線\n部門\n商城\n縣域\n讀報\n\n"
+        "您的位置:首頁 >專題 > 2023六五環境日 > 最新報道 >\n\n2025年我國將基本實現垃圾分類全覆蓋\n\n"
+        "來源:央視網  2023-06-04 15:07:04\nA+A-\n分享\n\n"
+        "  住房和城鄉建設部最新數據顯示,297個地級以上城市已全面實施生活垃圾分類,居民小區平均覆蓋率達到82.5%。\n"
+    )
+    rows = file_rows(tmp_path / "liaocheng.txt", text, fresh_settings)
+    assert all(re.search(r"[\u4e00-\u9fff]", r.indicator) for r in rows), [
+        (r.indicator, r.value_text) for r in rows
+    ]
+    assert {r.value_text for r in rows} >= {"297个", "达到82.5%"}, [(r.indicator, r.value_text) for r in rows]
