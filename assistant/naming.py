@@ -9,7 +9,7 @@ from assistant.quantity import rules as quantity_rules
 from assistant.respective import CHANGES
 from corpus.cells import TARGET_VERBS
 from corpus.outline import BULLET_GLYPHS
-from indexer.tokenize import domain_tokenizer, is_noun
+from indexer.tokenize import domain_tokenizer, is_noun, is_qualifier
 
 # a segment naming nothing but a change: "，增长", "，年均增长", "，比上年下降"
 CHANGE_ONLY = re.compile(rf"[，,]?(?P<change>(?:同比|比上年|年均|平均)?(?:{CHANGES})了?)")
@@ -118,8 +118,23 @@ def _without_comparators(text: str) -> str:
     """The text without the comparators of rules/extraction.toml (不低于, 至少…), longest first; a comparator of one
     character (约, 超) only at the text's end, right before the figure: elsewhere it is part of a word (签约, 约定, 超出)."""
     for c in rules().comparators:
-        text = text.replace(c, "") if len(c) > 1 else text.removesuffix(c)
+        if len(c) == 1:
+            text = text.removesuffix(c)
+        elif c in text:
+            parts = text.split(c)
+            text = "".join(
+                part
+                + (c if i < len(parts) - 1 and is_qualifier(c) and _qualifies_a_noun(parts[i + 1]) else "")
+                for i, part in enumerate(parts)
+            )
     return text
+
+
+def _qualifies_a_noun(after: str) -> bool:
+    """An adjective among the comparators qualifies the noun `after` opens with ("一般工作人员岗位工资标准为2300元": ordinary
+    staff, not "generally"; 一般公共预算), where it bounds no figure."""
+    words = domain_tokenizer().precise(after[:8])
+    return bool(words) and (is_noun(words[0]) or is_qualifier(words[0]))
 
 
 def _after_its_noun(name: str) -> str:

@@ -260,6 +260,16 @@ def dictionary_nouns() -> frozenset[str]:
     return frozenset(w for w, tag in _dictionary_tags() if NOUN_POS.match(tag))
 
 
+def is_qualifier(word: str) -> bool:
+    """An adjective or a word that only qualifies a noun, by jieba's dictionary tags (a: 一般; b: 公共, 专职, 大型)."""
+    return word in _dictionary_qualifiers()
+
+
+@cache
+def _dictionary_qualifiers() -> frozenset[str]:
+    return frozenset(w for w, tag in _dictionary_tags() if tag in ("a", "b"))
+
+
 def _dictionary_tags() -> Iterator[tuple[str, str]]:
     """Each word of jieba's own dictionary with its part-of-speech tag, read from its file."""
     import jieba

@@ -1867,3 +1867,18 @@ def test_a_headline_under_a_pages_menu_is_no_row_of_a_table(tmp_path, fresh_sett
         (r.indicator, r.value_text) for r in rows
     ]
     assert {r.value_text for r in rows} >= {"297个", "达到82.5%"}, [(r.indicator, r.value_text) for r in rows]
+
+
+def test_an_adjective_among_the_comparators_is_kept_before_the_noun_it_qualifies():
+    """The hundred-and-sixteenth batch (a city's 社区专职工作者 pay scale on a betting-spam page): "一般工作人员岗位工资标准为2300元"
+    was named "工作人员岗位工资标准", 一般 read as "generally" (a comparator: "一般不超过"), so ordinary staff's scale read as all
+    staff's; batch 97's "一般公共预算收入增长4%左右" had lost it too."""
+    rows = valued_rows(
+        "社区专职工作者正职岗位工资标准为2800元，一般工作人员岗位工资标准为2300元。",
+        "一般公共预算收入增长4%左右。",
+        "服务半径一般不超过1000米。",
+    )
+    named = {r.value_text: r.indicator for r in rows}
+    assert named["2300元"] == "一般工作人员岗位工资标准", named
+    assert named["4%左右"] == "一般公共预算收入增长", named
+    assert named["一般不超过1000米"] == "服务半径", named
