@@ -1699,3 +1699,13 @@ def test_a_fine_for_items_written_without_their_second_ordinal_and_what_to_do_ab
     assert not refusing.refused and refusing.citations[0].article.startswith("第三十条"), refusing.text
     cracked = a.ask("房子墙裂了，找谁做安全鉴定？")
     assert not cracked.refused and cracked.citations[0].article.startswith("第十六条"), cracked.text
+
+
+def test_anonymous_is_asked_of_a_real_name(fresh_settings, tmp_path):
+    """The fifty-fifth trial: "信访可以匿名吗" (trial 22) was answered with 第十八条 (what representatives tell the others): the
+    texts ask a complainant's 真实姓名 (a real regulation in `data/`: 上海's 第十七条). (不满意, the texts' 不服, came in with it:
+    "对信访处理结果不满意怎么办" was refused beside the other trials' texts, but over this text alone was answered before too.)"""
+    a = assistant_over_data(fresh_settings, tmp_path, "上海市信访条例.md")
+    anonymous = a.ask("信访可以匿名吗")
+    assert not anonymous.refused and anonymous.citations[0].article.startswith("第十七条"), anonymous.text
+    assert "真实姓名" in anonymous.text.splitlines()[0], anonymous.text
