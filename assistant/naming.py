@@ -102,11 +102,18 @@ def indicator_name(
         after, count = after.removeprefix("的"), True
         if not bare:
             return after
+    if PER_WHAT_ENDS.search(name) and (built := BUILT_TO.match(after)):
+        return f"{name}…{built.group('what')}"  # "按每百户不少于30平方米的标准配套建设社区养老服务设施": that facility's area
     return f"{name}…{after}" if after and len(after) <= 30 and (count or not name) else name
 
 
 BRACKETED_MEASURE = re.compile(
     rf"[（(][^（）()\d]{{2,16}}?{MEASURE_NAMED.pattern.removesuffix('$')}[^（）()\d]{{0,4}}\d"
+)
+# a standard set per so many ("按每百户不少于30平方米的标准配套建设社区养老服务设施") names what is built or equipped to it
+PER_WHAT_ENDS = re.compile(r"每[一二三四五六七八九十百千万\d]*[户人名个]$")
+BUILT_TO = re.compile(
+    r"^(?:的)?(?:标准|建筑面积|面积)?(?:配套建设|配套|建设|配建|配置|配备|设置)(?P<what>[^，。；、]{2,20})$"
 )
 WORDED = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a name holds a word, not only bullets, signs and "…"
 REPORTED = re.compile(

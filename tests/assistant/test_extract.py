@@ -1882,3 +1882,18 @@ def test_an_adjective_among_the_comparators_is_kept_before_the_noun_it_qualifies
     assert named["2300元"] == "一般工作人员岗位工资标准", named
     assert named["4%左右"] == "一般公共预算收入增长", named
     assert named["一般不超过1000米"] == "服务半径", named
+
+
+def test_a_standard_per_hundred_households_is_named_by_what_is_built_to_it():
+    """The hundred-and-seventeenth batch (社区养老服务设施 standards: 银川's Q&A, 贵州's and 安徽's notices in the news):
+    "新建居住(小)区按每百户不少于30平方米的标准配套建设社区养老服务设施" was named "新建居住（小）区按每百户", the facility the
+    area is of left out, and so over the laws (威海's 社区居家养老服务用房, 山东's 社区养老服务设施)."""
+    rows = valued_rows(
+        "新建居住（小）区按每百户不少于30平方米的标准配套建设社区养老服务设施。",
+        "老城区、已建居住区应当按照每百户不低于15平方米建筑面积配备社区养老服务设施。",
+        "社区综合服务设施按每百户30平方米配置。",
+    )
+    named = {r.value_text: r.indicator for r in rows}
+    assert named["不少于30平方米"] == "新建居住（小）区按每百户…社区养老服务设施", named
+    assert named["不低于15平方米"] == "老城区、已建居住区应当按照每百户…社区养老服务设施", named
+    assert named["30平方米"] == "社区综合服务设施按每百户", named
