@@ -175,7 +175,7 @@ def eligible(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
     ok = np.ones(len(cands), dtype=bool)
     if query.kind is Kind.NUMBER and query.units:
         ok &= np.array([bool(c.feature("unit_match")) for c in cands], dtype=bool)
-        if any("元" in u.pattern for u in query.units) and not query.asked.penalty:
+        if not query.asked.penalty:
             ok &= np.array([not PENALTY.search(c.text) for c in cands], dtype=bool)
     if (query.kind is Kind.PROCEDURE or query.asked.who_sets) and not query.asked.penalty:
         # "打车发现司机绕路怎么投诉", "停车收费标准谁来定": a sanction for a breach ("…构成犯罪的，依法追究刑事责任：…（六）

@@ -1709,3 +1709,24 @@ def test_anonymous_is_asked_of_a_real_name(fresh_settings, tmp_path):
     anonymous = a.ask("信访可以匿名吗")
     assert not anonymous.refused and anonymous.citations[0].article.startswith("第十七条"), anonymous.text
     assert "真实姓名" in anonymous.text.splitlines()[0], anonymous.text
+
+
+def test_a_figure_asked_is_not_a_fine_and_过户_and_名字_are_asked_in_the_texts_words(
+    fresh_settings, tmp_path
+):
+    """The fifty-sixth trial (a real regulation and chapters one to three and six of another in `data/`): "公积金每月交多少比例" was answered with 第十九条's fine of 百分之十以上
+    百分之五十以下 for a loan got by deceit (a penalty answered only a question asking 元, not one asking a share); "买了二手房多久能办好过户
+    登记" with 第十三条's 即时出具收件收据 — the texts write 转移登记 (第三十三条's 二十日内); "房产证上名字写错了怎么改" was refused — they write 姓名
+    and 错误."""
+    a = assistant_over_data(
+        fresh_settings, tmp_path, "上海市住房公积金管理若干规定.md", "上海市房地产登记条例.md"
+    )
+    share = a.ask("公积金每月交多少比例？")
+    assert not share.citations or not share.citations[0].article.startswith(("第十八条", "第十九条")), (
+        share.text
+    )
+    assert "罚款" not in share.text.splitlines()[0], share.text
+    transfer = a.ask("买了二手房多久能办好过户登记？")
+    assert not transfer.refused and transfer.citations[0].article.startswith("第三十三条"), transfer.text
+    wrong_name = a.ask("房产证上名字写错了怎么改？")
+    assert not wrong_name.refused and "姓名" in wrong_name.text.splitlines()[0], wrong_name.text
