@@ -170,7 +170,8 @@ def open_inputs(model: AnswerModel, x: np.ndarray, z: np.ndarray) -> np.ndarray:
 def eligible(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
     """Which sentences may answer at all: an answer to "how many 元" quotes a number in 元, and
     is not the fine for breaking a rule unless the question asks about breaking it (a penalty
-    article states 元 for every money question: "每月补贴多少元" is never "处五千元以上罚款"); a text's
+    article states 元 for every money question: "每月补贴多少元" is never "处五千元以上罚款"; nor is
+    "公积金每月交多少比例" a fine of "百分之十以上"); a text's
     closing words answer only when it applies, and a definition only what a word means (`DEFINITION`)."""
     ok = np.ones(len(cands), dtype=bool)
     if query.kind is Kind.NUMBER and query.units:
