@@ -127,11 +127,12 @@ def _without_comparators(text: str) -> str:
     for c in rules().comparators:
         if len(c) == 1:
             text = text.removesuffix(c)
-        elif c in text:
+        elif not is_qualifier(c):
+            text = text.replace(c, "")
+        elif c in text:  # 一般: gone where it bounds a figure, kept before the noun it qualifies
             parts = text.split(c)
             text = "".join(
-                part
-                + (c if i < len(parts) - 1 and is_qualifier(c) and _qualifies_a_noun(parts[i + 1]) else "")
+                part + (c if i < len(parts) - 1 and _qualifies_a_noun(parts[i + 1]) else "")
                 for i, part in enumerate(parts)
             )
     return text
