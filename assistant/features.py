@@ -218,7 +218,7 @@ def candidates(
         spans = sentence_spans(text)
         # each sentence is scored as it is, and shown with the sentences that go on with it ("…责令限期改正；逾期不改正的，
         # …罚款"): one sanction, one line
-        shown = with_continuations(text, spans)
+        shown = with_continuations(text, spans, whole_item=trim_to)
         sim = similarities[i] if i < len(similarities) else 0.0
         heading_like = float(is_heading_like(text))  # of the clause: once, not per sentence
         intro = intros.get(h.clause.id, "") if intros else ""

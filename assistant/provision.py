@@ -142,19 +142,24 @@ ITEM_NUMBER = re.compile(rf"^\s*[（(]([{CN}\d]{{1,3}})[）)]")
 POINTS_BACK = re.compile(r"^\s*(?:违反(?:上述|以上|前述)?(?:规定|要求)|有(?:上述|前述)(?:行为|情形))")
 REFERRED_MAX = 300  # characters of the provision pointed to that a penalty is read with
 # A sentence that goes on with the one before it: a sanction's further steps ("…责令限期改正；逾期不改正的，…
-# 并处二千元以上二万元以下罚款；情节严重的，…"). Alone it says neither who is fined nor for what.
+# 并处二千元以上二万元以下罚款；情节严重的，…"). Alone it says neither who is fined nor for what. So does a proviso
+# ("用人单位对终局裁决不得向人民法院提起诉讼。但是，有证据证明…的，可以…申请撤销仲裁裁决"): the rule it excepts from.
 CONTINUES = re.compile(
-    r"^\s*(?:逾期(?:仍)?(?:不|未)[^，。；]{1,12}的|拒不[^，。；]{1,12}的|"
-    r"情节(?:较轻|较重|严重|特别严重|恶劣|显著轻微)的|(?:有|没有|无)违法所得的|违法所得[^，。；]{1,20}的)[，,]"
+    r"^\s*(?:(?:逾期(?:仍)?(?:不|未)[^，。；]{1,12}的|拒不[^，。；]{1,12}的|"
+    r"情节(?:较轻|较重|严重|特别严重|恶劣|显著轻微)的|(?:有|没有|无)违法所得的|违法所得[^，。；]{1,20}的)[，,]|但)"
 )
 
 
-def with_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def with_continuations(text: str, spans: list[tuple[int, int]], whole_item: int = 0) -> list[tuple[int, int]]:
     """Sentence spans of `text` with each sentence that goes on with the one before it (`CONTINUES`)
-    joined to it: one sanction, one sentence."""
+    joined to it: one sanction, one sentence. A list item's sentences are one: "（二）按照每个街道办事处或者三至十万人口的
+    标准设置一所社区卫生服务中心；服务人口规模超过十万人…的，可以适当增设…" is not shown from its second half — when the
+    item is no longer than `whole_item` characters, what a quote shows (a plan's "（一）…；…；…" paragraph is shown by its
+    sentences, not trimmed mid-sentence), and its sentences end in ；."""
     out: list[tuple[int, int]] = []
+    item = len(text) <= whole_item and bool(ITEM_NUMBER.match(text))
     for s, e in spans:
-        if out and CONTINUES.match(text[s:e]):
+        if out and ((item and text[out[-1][1] - 1] in "；;") or CONTINUES.match(text[s:e])):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))

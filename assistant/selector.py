@@ -306,8 +306,11 @@ def lead_scores(
     trusted = {c.hit.clause.doc_id for c, p in zip(cands, probs, strict=True) if p >= threshold}
     said = stated & (probs > 0) & np.array([c.hit.clause.doc_id in trusted for c in cands], dtype=bool)
     if not said.any():
-        # whether it is free, unsaid: the likeliest sentence on the thing ("家庭教育指导服务收费吗": "…纳入城乡公共服务")
-        return probs if stated_thing(asked) in SOFTLY_STATED or preferred else leads
+        # whether it is free, unsaid: the likeliest sentence on the thing ("家庭教育指导服务收费吗": "…纳入城乡公共服务"), not on
+        # another ("老年人可以免费体检吗" is not answered by "…定期免费进修…制度")
+        if stated_thing(asked) in SOFTLY_STATED:
+            return np.where(_names_the_asked_acts(query, cands, FEE_STATED), probs, 0.0)
+        return probs if preferred else leads
     lifted = np.where(said, probs + threshold - probs[said].max(), 0.0)
     lifted[int(np.argmax(lifted))] = threshold  # exactly at the bar: a float sum may fall short of it
     return lifted

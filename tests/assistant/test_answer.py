@@ -20,6 +20,7 @@ def turn(role: str, content: str) -> dict:
 
 
 DATA = Path(__file__).parent / "data"
+BUNDLED = Path(__file__).parents[2] / "corpus" / "bundled"
 
 
 def assistant_over(settings, folder, texts: dict[str, str]) -> Assistant:
@@ -1730,3 +1731,26 @@ def test_a_figure_asked_is_not_a_fine_and_过户_and_名字_are_asked_in_the_tex
     assert not transfer.refused and transfer.citations[0].article.startswith("第三十三条"), transfer.text
     wrong_name = a.ask("房产证上名字写错了怎么改？")
     assert not wrong_name.refused and "姓名" in wrong_name.text.splitlines()[0], wrong_name.text
+
+
+def test_a_proviso_is_shown_with_its_rule_a_list_item_whole_and_a_free_thing_asked_of_itself(
+    fresh_settings, tmp_path
+):
+    """The fifty-seventh trial (real regulations in `data/`): "单位不服仲裁结果可以去法院吗" was answered with 第三十七条's
+    "但是，有证据证明…的，可以…申请撤销仲裁裁决" alone, the rule it excepts from ("用人单位对终局裁决不得向人民法院提起诉讼") left
+    out; "社区卫生服务中心按多少人口设置一个" with the second half of 第七条's item (二) ("服务人口规模超过十万人…"), its figure
+    (三至十万人口) left out, and "村卫生站由谁来建" with item (三)'s second half; "汕头老年人可以免费体检吗" with
+    第十一条's "定期免费进修" — the texts say nothing of a check-up."""
+    names = ("浙江省劳动人事争议调解仲裁条例.md", "汕头经济特区基层医疗卫生服务条例.md")
+    texts = {n: (DATA / n).read_text(encoding="utf-8") for n in names}
+    # beside the bundled plans, whose sentences on 老年人 are on the asked thing
+    texts |= {p.name: p.read_text(encoding="utf-8") for p in BUNDLED.glob("*.txt")}
+    a = assistant_over(fresh_settings, tmp_path, texts)
+    court = a.ask("单位不服仲裁结果可以去法院吗？")
+    assert "用人单位对终局裁决不得向人民法院提起诉讼" in court.citations[0].quote, court.text
+    centre = a.ask("社区卫生服务中心按多少人口设置一个？")
+    assert "三至十万人口" in centre.text.splitlines()[0], centre.text
+    station = a.ask("村卫生站由谁来建？")
+    assert "每个行政村原则上设置一所村卫生站" in station.citations[0].quote, station.text
+    checkup = a.ask("汕头老年人可以免费体检吗？")
+    assert checkup.refused, checkup.text
