@@ -282,8 +282,8 @@ def lead_scores(
     sentence saying so leads ("见义勇为受伤了医药费谁出": "…医疗费…等费用，由…监督加害人…支付" holds fewer of the question's words than "医疗单位对见义
     勇为受伤的人员应当及时…救治"; "孩子不去上学家长要负什么责任": "父母…未送…入学…的，…责令限期改正" fewer than "学校应当建立…家长
     委员会"), of a document a trusted sentence is from (not another text's cost: "孩子入学的费用谁出" is not answered by
-    见义勇为's 医疗费); where none says whether a thing is free or what it takes, the likeliest sentence (`SOFTLY_STATED`; "成
-    立业主大会需要什么条件" is answered by "符合下列条件之一的，应当召开首次业主大会会议" over the sentences naming the conditions as
+    见义勇为's 医疗费); where none says whether a thing is free or what it takes, the likeliest sentence (`SOFTLY_STATED`: of a
+    provision naming the thing; "成立业主大会需要什么条件" is answered by "符合下列条件之一的，应当召开首次业主大会会议" over the sentences naming the conditions as
     met, and by the likeliest sentence where none sets them out). A question asking no
     penalty is not led by a sanction where a sentence that is none is trusted."""
     asked = query.asked
@@ -308,8 +308,8 @@ def lead_scores(
     if not said.any():
         # whether it is free, unsaid: the likeliest sentence on the thing ("家庭教育指导服务收费吗": "…纳入城乡公共服务"), not on
         # another ("老年人可以免费体检吗" is not answered by "…定期免费进修…制度")
-        if stated_thing(asked) in SOFTLY_STATED:
-            return np.where(_names_the_asked_acts(query, cands, FEE_STATED), probs, 0.0)
+        if (pattern := stated_thing(asked)) is not None and pattern in SOFTLY_STATED:
+            return np.where(_names_the_asked_acts(query, cands, pattern), probs, 0.0)
         return probs if preferred else leads
     lifted = np.where(said, probs + threshold - probs[said].max(), 0.0)
     lifted[int(np.argmax(lifted))] = threshold  # exactly at the bar: a float sum may fall short of it
