@@ -174,6 +174,9 @@ def eligible(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
     "公积金每月交多少比例" a fine of "百分之十以上"); a text's
     closing words answer only when it applies, and a definition only what a word means (`DEFINITION`)."""
     ok = np.ones(len(cands), dtype=bool)
+    if query.kind is Kind.NUMBER and not query.units:
+        # "罢免村委会主任要多少村民联名": whatever it counts, a number answers it, not "村民会议行使下列职权：…（二）…罢免…"
+        ok &= np.array([bool(c.feature("kind_number")) for c in cands], dtype=bool)
     if query.kind is Kind.NUMBER and query.units:
         ok &= np.array([bool(c.feature("unit_match")) for c in cands], dtype=bool)
         if not query.asked.penalty:

@@ -1754,3 +1754,12 @@ def test_a_proviso_is_shown_with_its_rule_a_list_item_whole_and_a_free_thing_ask
     assert "每个行政村原则上设置一所村卫生站" in station.citations[0].quote, station.text
     checkup = a.ask("汕头老年人可以免费体检吗？")
     assert checkup.refused, checkup.text
+
+
+def test_a_count_asked_of_no_unit_is_answered_by_a_number(fresh_settings, tmp_path):
+    """The fifty-eighth trial (a real regulation in `data/`): "罢免村委会主任要多少村民联名" was answered with 第八条's "（二）选举、
+    罢免和补选村民委员会成员…", which counts nothing: the 办法 sets no number of signatures (the national law does). A question
+    asking how many of a thing that is no unit (村民) is answered by a sentence holding a number, or refused."""
+    a = assistant_over_data(fresh_settings, tmp_path, "重庆市实施《村民委员会组织法》办法.md")
+    recall = a.ask("罢免村委会主任要多少村民联名？")
+    assert not recall.citations or not recall.citations[0].article.startswith("第八条"), recall.text
