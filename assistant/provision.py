@@ -215,12 +215,12 @@ def referred_text(doc: Document | None, clause: Clause, sentence: str = "") -> s
     return "".join(c.text for c in found)[:REFERRED_MAX]
 
 
-# "违反本条例第九条规定的", "违反本条例第十五条第一、三款和第二十一条规定的", "违反本条例第十二条第二项至第五项规定的",
+# "违反本条例第九条规定的", "违反本条例第十五条第一、三款和第二十一条规定的", "违反本条例第三十四条第一项至第四项的规定的",
 # "有本条例第八条第七项行为，随地…吐痰…的", an item of a sanctions article "（四）违反第三十条规定，盗用…的": the articles whose
 # breach a clause sanctions (another law's is named by its title first: "违反《…》第十条")
 BREACHED = re.compile(
     rf"(?:违反|有)(?:本(?:条例|办法|规定|法|细则))?((?:[、，和及或与]?{ARTICLE_NUMBER}(?:[至到]?第?[{CN}百\d、至到]+[款项])*)+)"
-    r"(?:规定|所列|行为)"
+    r"的?(?:规定|所列|行为)"
 )
 # "违反前款第一项至第三项规定的，可以处五十元罚款", "违反本条第一款规定的，责令改正": a breach of its own article
 BREACHED_HERE = re.compile(rf"违反(?:前[两二三]?款|本条第[{CN}\d]+款)")

@@ -1763,3 +1763,23 @@ def test_a_count_asked_of_no_unit_is_answered_by_a_number(fresh_settings, tmp_pa
     a = assistant_over_data(fresh_settings, tmp_path, "重庆市实施《村民委员会组织法》办法.md")
     recall = a.ask("罢免村委会主任要多少村民联名？")
     assert not recall.citations or not recall.citations[0].article.startswith("第八条"), recall.text
+
+
+def test_a_sanction_naming_the_breached_items_with_的规定_is_that_articles(tmp_path, fresh_settings):
+    """The fifty-eighth trial: 北京市食品安全条例's 第六十八条 fines "违反本条例第三十四条第一项至第四项的规定的" (the 废弃油脂 item among
+    them); read only without 的 ("…第四项规定的"), it was no sanction of 第三十四条 and never came into the answer's pool."""
+    from assistant.provision import sanctions_for
+    from corpus import DocumentStore
+
+    text = regulation(
+        "某市食品安全条例",
+        (
+            ("三", "食品生产经营者不得以废弃油脂为原料加工制作食用油。"),
+            ("九", "违反本条例第三条的规定的，由有关主管部门没收违法所得，并处二千元以上五万元以下罚款。"),
+        ),
+    )
+    path = tmp_path / "某市食品安全条例.md"
+    path.write_text(text, encoding="utf-8")
+    [res] = DocumentStore(fresh_settings).ingest([path])
+    doc = DocumentStore(fresh_settings).get(res.doc_ids[0])
+    assert [c.text[:3] for c in sanctions_for(doc, "第三条")] == ["第九条"]
