@@ -1783,3 +1783,11 @@ def test_a_sanction_naming_the_breached_items_with_的规定_is_that_articles(tm
     [res] = DocumentStore(fresh_settings).ingest([path])
     doc = DocumentStore(fresh_settings).get(res.doc_ids[0])
     assert [c.text[:3] for c in sanctions_for(doc, "第三条")] == ["第九条"]
+
+
+def test_体检_is_asked_in_the_texts_words(fresh_settings, tmp_path):
+    """The fifty-ninth trial (a real regulation in `data/`): "供水单位的工作人员要体检吗" was answered with 第十六条 (inspectors'
+    access): the texts write 健康检查 (第十四条: "…每年必须进行一次健康检查")."""
+    a = assistant_over_data(fresh_settings, tmp_path, "北京市生活饮用水卫生监督管理条例.md")
+    check = a.ask("供水单位的工作人员要体检吗？")
+    assert not check.refused and check.citations[0].article.startswith("第十四条"), check.text
