@@ -1791,3 +1791,11 @@ def test_体检_is_asked_in_the_texts_words(fresh_settings, tmp_path):
     a = assistant_over_data(fresh_settings, tmp_path, "北京市生活饮用水卫生监督管理条例.md")
     check = a.ask("供水单位的工作人员要体检吗？")
     assert not check.refused and check.citations[0].article.startswith("第十四条"), check.text
+
+
+def test_辞退_is_asked_in_the_texts_words(fresh_settings, tmp_path):
+    """The sixtieth trial (a real regulation in `data/`): "单位能因为怀孕辞退女职工吗" was led by 第二十一条's "女职工因怀孕…不能适应工作
+    岗位的，…协商调整工作岗位", not its "…孕期、产期、哺乳期内，…用人单位不得变更、解除或者终止…劳动合同": the texts write 解除劳动合同."""
+    a = assistant_over_data(fresh_settings, tmp_path, "北京市实施《妇女权益保障法》办法.md")
+    fired = a.ask("单位能因为怀孕辞退女职工吗？")
+    assert not fired.refused and "不得变更、解除或者终止" in fired.citations[0].quote, fired.text
