@@ -171,13 +171,13 @@ def eligible(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
     """Which sentences may answer at all: an answer to "how many 元" quotes a number in 元, and
     is not the fine for breaking a rule unless the question asks about breaking it (a penalty
     article states 元 for every money question: "每月补贴多少元" is never "处五千元以上罚款"; nor is
-    "公积金每月交多少比例" a fine of "百分之十以上"); a text's
+    "公积金每月交多少比例" a fine of "百分之十以上"), and one to "how many" of a thing that is no unit quotes a number; a text's
     closing words answer only when it applies, and a definition only what a word means (`DEFINITION`)."""
     ok = np.ones(len(cands), dtype=bool)
     if query.kind is Kind.NUMBER and not query.units:
         # "罢免村委会主任要多少村民联名": whatever it counts, a number answers it, not "村民会议行使下列职权：…（二）…罢免…"
         ok &= np.array([bool(c.feature("kind_number")) for c in cands], dtype=bool)
-    if query.kind is Kind.NUMBER and query.units:
+    elif query.kind is Kind.NUMBER:
         ok &= np.array([bool(c.feature("unit_match")) for c in cands], dtype=bool)
         if not query.asked.penalty:
             ok &= np.array([not PENALTY.search(c.text) for c in cands], dtype=bool)
