@@ -286,9 +286,9 @@ def lead_scores(
     勇为受伤的人员应当及时…救治"; "孩子不去上学家长要负什么责任": "父母…未送…入学…的，…责令限期改正" fewer than "学校应当建立…家长
     委员会"), of a document a trusted sentence is from (not another text's cost: "孩子入学的费用谁出" is not answered by
     见义勇为's 医疗费); where none says whether a thing is free or what it takes, the likeliest sentence (`SOFTLY_STATED`: of a
-    provision naming the thing; "成立业主大会需要什么条件" is answered by "符合下列条件之一的，应当召开首次业主大会会议" over the sentences naming the conditions as
-    met, and by the likeliest sentence where none sets them out). A question asking no
-    penalty is not led by a sanction where a sentence that is none is trusted."""
+    provision naming the thing; "成立业主大会需要什么条件" is answered by "符合下列条件之一的，应当召开首次业主大会会议" over
+    the sentences naming the conditions as met, and by the likeliest sentence where none sets them out). A question asking
+    no penalty is not led by a sanction where a sentence that is none is trusted."""
     asked = query.asked
     leads = np.where(stated, probs, 0.0)
     if not (asked.penalty or asked.liability or asked.consequence):
