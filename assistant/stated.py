@@ -70,7 +70,7 @@ CONDITIONS_SET = re.compile(
 )
 # What does not answer whether a thing is required (`Asked.duty`): a sentence only encouraging it ("鼓励其他公共场所…配置自动体外
 # 除颤器", "鼓励社区养老服务设施…转型成为社区养老院"), binding no one ("…应当配置", "必须", "不得")
-ENCOURAGED = re.compile(r"鼓励|提倡|倡导|支持")
+ENCOURAGED = re.compile(r"鼓励|提倡|倡导|支持|引导")
 BINDS = re.compile(r"应当|应该|必须|务必|须经|需经|不得|禁止|严禁")
 # What a refusal says the clauses found do not state, for each of the above
 STATED_NAMES = {

@@ -80,6 +80,8 @@ ASKS_CONDITIONS = re.compile(
 ASKS_DUTY = re.compile(
     r"要不要|需不需要|用不用|应不应该|该不该|是否(?:需要|必须|应当|应该)|(?:需要|必须)[^，。？?！!]{0,12}(?:吗|(?<!什)么)"
 )
+# "上岗前要培训吗": a bare 要 of a duty (not 主要, 只要, 想要, 要求, 要是), where nothing else is asked (a fee, a fine, who pays)
+ASKS_BARE_DUTY = re.compile(r"(?<![主重只想需还能必])要(?![求是回])[^，。？?！!多几]{1,12}吗")
 # Whether a thing is one ("电子烟算不算吸烟", "网吧属于公共场所吗"): the definition of the one word, where it names the other
 ASKS_IS_ONE = re.compile(
     r"算不算|算是|算作|属于(?!谁|哪)|属不属于|是不是|是否是|是否为|是[^，。？?！!]{1,12}吗"
@@ -122,6 +124,16 @@ class Asked:
 def read_asked(text: str, asks: str = "") -> Asked:
     """`text`: the standalone question; `asks`: the words its kind was read from ("" when none)."""
     own = asks or text
+    other = (
+        ASKS_PENALTY,
+        ASKS_LIABILITY,
+        ASKS_CONSEQUENCE,
+        ASKS_WHO_PAYS,
+        ASKS_WHERE_TO_COMPLAIN,
+        ASKS_REMEDY,
+        ASKS_FEE,
+    )
+    bare_duty = bool(ASKS_BARE_DUTY.search(text)) and not any(p.search(text) for p in other)
     return Asked(
         members=bool(ASKS_LIST.search(own)),
         owner=bool(ASKS_OWNER.search(own)),
@@ -140,5 +152,5 @@ def read_asked(text: str, asks: str = "") -> Asked:
         is_one=bool(ASKS_IS_ONE.search(text)),
         commencement=bool(ASKS_COMMENCEMENT.search(text)),
         conditions=bool(ASKS_CONDITIONS.search(text)),
-        duty=bool(ASKS_DUTY.search(text)),
+        duty=bool(ASKS_DUTY.search(text)) or bare_duty,
     )

@@ -20,7 +20,7 @@ from indexer.asking import ASKS_LEGALITY, Asked, read_asked
 from indexer.followup import SLOT_CHARS, Rewrite, rewrite, topic_chars
 from indexer.places import PlaceMatch, match_places
 from indexer.references import DocRef, referenced_documents
-from indexer.tokenize import Tokenizer, expand_query, function_words
+from indexer.tokenize import Tokenizer, expand_query, function_words, synonyms
 
 RULES = Path(__file__).parent / "rules"
 # A number as documents write it: Arabic, Chinese numerals, fractions (三分之二), with decimals.
@@ -239,6 +239,18 @@ class QueryAnalyzer:
             expanded += " " + held
             topic = topic.replace(joined, recut)
         tokens = self.tokenizer.tokens(expanded)
+        # a colloquial word is how the texts say it where they write it and not the register's words (体检
+        # where a 条例 writes 体检, never 健康检查): it keeps its weight beside theirs
+        register = synonyms()
+        replaced = [
+            w
+            for w in words
+            if w in register
+            and w not in topic
+            and w not in skip
+            and self._df(w) > 0
+            and not any(self._df(d) > 0 for d in register[w].split())
+        ]
         asks = self._asking_part(rw, text)
         # one precise-mode cut of what the topic is read from: function words and topic words
         cut = words if topic == text else self.tokenizer.precise(topic)
@@ -260,7 +272,9 @@ class QueryAnalyzer:
             unknown_places=places.unknown,
             terms=tuple(
                 self._weights(
-                    self.tokenizer.tokens(topic + " " + expanded[len(text) :]), places.names, function
+                    self.tokenizer.tokens(" ".join([topic, expanded[len(text) :], *replaced])),
+                    places.names,
+                    function,
                 )
             ),
             words=tuple(self._weights(self.tokenizer.content(cut), places.names, function)),

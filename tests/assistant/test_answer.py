@@ -1800,3 +1800,19 @@ def test_辞退_is_asked_in_the_texts_words(fresh_settings, tmp_path):
     a = assistant_over_data(fresh_settings, tmp_path, "北京市实施《妇女权益保障法》办法.md")
     fired = a.ask("单位能因为怀孕辞退女职工吗？")
     assert not fired.refused and "不得变更、解除或者终止" in fired.citations[0].quote, fired.text
+
+
+def test_闯红灯_a_bare_要_and_a_colloquial_word_the_texts_write(fresh_settings, tmp_path):
+    """The sixty-second trial (real regulations in `data/`): "急救车可以闯红灯吗" was led by 第二十五条's ban on obstructing
+    ambulances, not 第三十条's "…不受行驶路线、行驶方向、行驶速度和信号灯的限制"; "家政服务员上岗前要培训吗" by 第二十一条's
+    "引导家政服务机构优先招用…经职业培训…的家政服务人员", not its "员工制家政服务机构应当组织家政服务人员参加…培训" (要…吗 asks
+    whether it is required, as 需要…吗 does, and 引导 only encourages); and "体检", which the 家政 条例 writes (never
+    健康检查), weighed nothing."""
+    a = assistant_over_data(fresh_settings, tmp_path, "温州市家政服务条例.md", "郑州市社会急救医疗条例.md")
+    red = a.ask("急救车可以闯红灯吗？")
+    assert not red.refused and red.citations[0].article.startswith("第三十条"), red.text
+    assert "信号灯" in red.citations[0].quote, red.text
+    trained = a.ask("家政服务员上岗前要培训吗？")
+    assert not trained.refused and "应当组织家政服务人员参加" in trained.citations[0].quote, trained.text
+    assert "体检" in dict(a.analyze("家政服务员要体检吗？").terms)
+

@@ -64,3 +64,13 @@ def test_what_befalls_the_doer_and_who_pays() -> None:
     assert read_asked("拆违建的费用谁出").pays and read_asked("电梯坏了谁出钱修").pays
     assert read_asked("房屋安全鉴定的费用由谁承担？").pays
     assert not read_asked("小区电梯由谁负责维修？").pays
+
+
+def test_a_bare_要_asks_whether_a_thing_is_required() -> None:
+    """要…吗 asks whether a thing is required, as 需要…吗 does, unless the 要 is another word's (要回, 必要, 只要) or a fee or
+    a sanction is what is asked."""
+    assert read_asked("家政服务员上岗前要培训吗？").duty
+    assert read_asked("农村建房要审批吗").duty
+    assert not read_asked("捐出去的东西能要回来吗？").duty
+    assert not read_asked("保管人可以请求寄存人支付因保管产生的必要费用吗？").duty
+    assert not read_asked("人民调解要收费吗").duty
