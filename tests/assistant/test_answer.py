@@ -1816,3 +1816,16 @@ def test_闯红灯_a_bare_要_and_a_colloquial_word_the_texts_write(fresh_settin
     assert not trained.refused and "应当组织家政服务人员参加" in trained.citations[0].quote, trained.text
     assert "体检" in dict(a.analyze("家政服务员要体检吗？").terms)
 
+
+def test_低保户_骗保_and_报销_are_asked_in_the_texts_words(fresh_settings, tmp_path):
+    """The sixty-third trial (a real regulation in `data/`): "低保户参加医保有补助吗" was answered with 灵活就业人员's choice of
+    insurance, not 第二十二条's "最低生活保障家庭成员…个人缴费部分…予以补贴"; "骗保会怎么处罚" refused ("文件中没有出现'骗保'"),
+    where 第五十五条 fines 骗取基本医疗保险待遇; "医保报销比例是多少" was answered with 第十九条's contribution rate, where the texts
+    write 支付比例 and set none."""
+    a = assistant_over_data(fresh_settings, tmp_path, "浙江省医疗保障条例.md")
+    poor = a.ask("低保户参加医保有补助吗？")
+    assert not poor.refused and "最低生活保障家庭成员" in poor.citations[0].quote, poor.text
+    fraud = a.ask("骗保会怎么处罚？")
+    assert not fraud.refused and fraud.citations[0].article.startswith("第五十五条"), fraud.text
+    ratio = a.ask("医保报销比例是多少？")
+    assert ratio.refused or "支付比例" in ratio.citations[0].quote, ratio.text
