@@ -197,9 +197,12 @@ class QueryAnalyzer:
         refs: dict[str, DocRef] | None = None,
         full_form: Callable[[str, Sequence[str]], str | None] | None = None,
         written: Callable[[str], bool] | None = None,
+        apart: Callable[[Sequence[str], Set[str]], list[tuple[str, float]]] | None = None,
     ) -> None:
         self.tokenizer = tokenizer
         self._written = written  # whether the texts write a phrase (a colloquial word inside one is theirs)
+        # words of the texts the cut leaves in characters (困|人), with the share of clauses holding each
+        self._apart = apart
         # what an abbreviation the index never saw stands for in the texts (`tokenize.spelled_out`)
         self._full_form = full_form
         self.doc_places = {d: tuple(n for n in names if n) for d, names in doc_places.items()}
@@ -276,6 +279,12 @@ class QueryAnalyzer:
                     places.names,
                     function,
                 )
+            )
+            + tuple(
+                (pair, idf(share))
+                for pair, share in (self._apart(words, skip) if self._apart else [])
+                # a place's name (西|咸) weighs nothing, as in `_weights`
+                if not any(pair in n for n in (*places.names, *self.place_names))
             ),
             words=tuple(self._weights(self.tokenizer.content(cut), places.names, function)),
             units=units,

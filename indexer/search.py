@@ -69,6 +69,7 @@ class Retriever:
             refs,
             self.vocabulary.full_form,
             self.vocabulary.writes,
+            self.vocabulary.written_apart,
         )
         # A passage cut from a long clause continues exactly where the previous one ends.
         self._continuation = {(c.doc_id, c.start): i for i, c in enumerate(self.clauses)}

@@ -3,7 +3,8 @@ writes it, an abbreviation spelled out, a compound's head."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Sequence, Set
 
 from corpus.model import Clause
 from indexer.tokenize import (
@@ -14,6 +15,9 @@ from indexer.tokenize import (
     is_short_form,
     spelled_out,
 )
+
+# An auxiliary verb standing alone (…人应承担, …后可): never part of a word the cut left in characters
+MODAL = re.compile(r"[应会可能要需得该]")
 
 
 class Vocabulary:
@@ -29,6 +33,7 @@ class Vocabulary:
         # each word's full form and each phrase's count, looked up once: each is a pass over every clause's text
         self._spelled: dict[str, str | None] = {}
         self._written: dict[str, bool] = {}
+        self._shares: dict[str, float] = {}
 
     @property
     def _text(self) -> str:
@@ -68,6 +73,28 @@ class Vocabulary:
             first = self._text.find(phrase)
             self._written[phrase] = first >= 0 and self._text.find(phrase, first + 1) >= 0
         return self._written[phrase]
+
+    def written_apart(self, words: Sequence[str], skip: Set[str]) -> list[tuple[str, float]]:
+        """Two characters the cut left apart (`words`, precise mode) that these clauses write as they stand (困|人 of
+        "电梯困人故障"): a word of theirs the dictionary lacks, with the share of clauses holding it. Only a run of two
+        characters standing alone, none of them `skip`ped or an auxiliary verb: a run of three is read no way (定|作|人)."""
+        out = []
+        run: list[str] = []
+        for w in [*words, ""]:
+            if (
+                len(w) == 1
+                and w not in skip
+                and re.fullmatch(r"[\u4e00-\u9fff]", w)
+                and not MODAL.fullmatch(w)
+            ):
+                run.append(w)
+                continue
+            if len(run) == 2 and self.writes(pair := "".join(run)):
+                if pair not in self._shares:
+                    self._shares[pair] = sum(pair in c.text for c in self.clauses) / max(len(self.clauses), 1)
+                out.append((pair, self._shares[pair]))
+            run = []
+        return out
 
     def head_word(self, word: str) -> str | None:
         """The head of a compound no clause holds, when the clauses hold it: a Chinese compound ends in its

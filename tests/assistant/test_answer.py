@@ -1829,3 +1829,20 @@ def test_低保户_骗保_and_报销_are_asked_in_the_texts_words(fresh_settings
     assert not fraud.refused and fraud.citations[0].article.startswith("第五十五条"), fraud.text
     ratio = a.ask("医保报销比例是多少？")
     assert ratio.refused or "支付比例" in ratio.citations[0].quote, ratio.text
+
+
+def test_a_word_the_cut_leaves_in_characters_is_weighed_where_the_texts_write_it(fresh_settings, tmp_path):
+    """The sixty-fourth trial (a real regulation in `data/`): "电梯困人了维保单位多长时间要赶到" was answered with 第二十八条's
+    "检验合格有效期届满前一个月": jieba's dictionary lacks 困人, so the cut left 困|人, two characters no topic word keeps,
+    while the texts write "电梯困人故障" (第二十七条 (五): "…接到电梯困人故障通知后，应当按照有关规定立即赶赴现场")."""
+    a = assistant_over_data(fresh_settings, tmp_path, "宁波市电梯安全条例.md")
+    trapped = a.ask("电梯困人了维保单位多长时间要赶到？")
+    assert not trapped.refused and "立即赶赴现场" in trapped.citations[0].quote, trapped.text
+
+
+def test_开办_is_asked_in_the_texts_words(fresh_settings, tmp_path):
+    """The sixty-fourth trial (a real regulation in `data/`): "开办养老机构需要什么条件" was answered with 第二十八条's fees, not
+    第二十九条's "养老机构的设立应当符合国家和省有关规定，依法办理登记、备案等相关手续": the texts write 设立."""
+    a = assistant_over_data(fresh_settings, tmp_path, "德州市养老服务条例.md")
+    opening = a.ask("开办养老机构需要什么条件？")
+    assert not opening.refused and opening.citations[0].article.startswith("第二十九条"), opening.text
