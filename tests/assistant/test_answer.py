@@ -1846,3 +1846,14 @@ def test_开办_is_asked_in_the_texts_words(fresh_settings, tmp_path):
     a = assistant_over_data(fresh_settings, tmp_path, "德州市养老服务条例.md")
     opening = a.ask("开办养老机构需要什么条件？")
     assert not opening.refused and opening.citations[0].article.startswith("第二十九条"), opening.text
+
+
+def test_拒载_and_绕路_are_asked_in_the_texts_words(fresh_settings, tmp_path):
+    """The sixty-fifth trial (a real regulation in `data/`): "出租车可以拒载吗" was answered with 第十四条's cancelled
+    licences, not 第三十二条's "…不得有下列拒绝载客的行为"; "出租车司机绕路怎么投诉" with the platforms' quality ratings, not a
+    sentence on 绕道行驶: the texts write 拒绝载客 and 绕道."""
+    a = assistant_over_data(fresh_settings, tmp_path, "杭州市客运出租汽车管理条例.md")
+    refused = a.ask("出租车可以拒载吗？")
+    assert not refused.refused and "拒绝载客" in refused.citations[0].quote, refused.text
+    detour = a.ask("出租车司机绕路怎么投诉？")
+    assert "绕道" in detour.text, detour.text
