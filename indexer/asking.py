@@ -80,7 +80,8 @@ ASKS_CONDITIONS = re.compile(
 ASKS_DUTY = re.compile(
     r"要不要|需不需要|用不用|应不应该|该不该|是否(?:需要|必须|应当|应该)|(?:需要|必须)[^，。？?！!]{0,12}(?:吗|(?<!什)么)"
 )
-# "上岗前要培训吗": a bare 要 of a duty (not 主要, 只要, 想要, 要求, 要是), where nothing else is asked (a fee, a fine, who pays)
+# "上岗前要培训吗": a bare 要 of a duty (not another word's: 主要, 重要, 只要, 想要, 还要, 能要, 必要, 要求, 要是, 要回; 需要 is
+# `ASKS_DUTY`'s), where nothing else is asked (a fee, a fine, who answers for a harm or pays, where to complain or contest)
 ASKS_BARE_DUTY = re.compile(r"(?<![主重只想需还能必])要(?![求是回])[^，。？?！!多几]{1,12}吗")
 # Whether a thing is one ("电子烟算不算吸烟", "网吧属于公共场所吗"): the definition of the one word, where it names the other
 ASKS_IS_ONE = re.compile(
