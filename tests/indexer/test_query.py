@@ -56,14 +56,6 @@ def test_a_thing_measured_is_not_a_question_word() -> None:
     assert detect_kind("物业服务用房面积多大？") is Kind.NUMBER
 
 
-def test_places_where_a_thing_is_banned_are_not_several_cities() -> None:
-    # The sixty-sixth trial's "哪些地方禁止燃放烟花爆竹" was read as comparing documents (哪些地方 as "which cities"); before
-    # what may or may not be done there, 哪些地方 asks for places.
-    assert detect_kind("哪些地方禁止燃放烟花爆竹") is Kind.FACT
-    assert detect_kind("北京哪些地方不能抽烟？") is Kind.FACT
-    assert detect_kind("哪些地方提出了志愿服务“时间储蓄”的做法？") is Kind.COMPARISON
-
-
 def test_who_a_role_is_asks_for_a_body() -> None:
     assert detect_kind("小区垃圾分类的管理责任人是谁？") is Kind.RESPONSIBLE
 
