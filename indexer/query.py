@@ -254,6 +254,7 @@ class QueryAnalyzer:
             and self._df(w) > 0
             and not any(self._df(d) > 0 for d in register[w].split())
         ]
+        apart = dict(self._apart(words, skip)) if self._apart else {}
         asks = self._asking_part(rw, text)
         # one precise-mode cut of what the topic is read from: function words and topic words
         cut = words if topic == text else self.tokenizer.precise(topic)
@@ -275,16 +276,14 @@ class QueryAnalyzer:
             unknown_places=places.unknown,
             terms=tuple(
                 self._weights(
-                    self.tokenizer.tokens(" ".join([topic, expanded[len(text) :], *replaced])),
+                    [
+                        *self.tokenizer.tokens(" ".join([topic, expanded[len(text) :], *replaced])),
+                        *apart,
+                    ],
                     places.names,
                     function,
+                    apart,
                 )
-            )
-            + tuple(
-                (pair, idf(share))
-                for pair, share in (self._apart(words, skip) if self._apart else [])
-                # a place's name (西|咸) weighs nothing, as in `_weights`
-                if not any(pair in n for n in (*places.names, *self.place_names))
             ),
             words=tuple(self._weights(self.tokenizer.content(cut), places.names, function)),
             units=units,
@@ -368,11 +367,15 @@ class QueryAnalyzer:
         return own
 
     def _weights(
-        self, tokens: Iterable[str], places: Sequence[str], function: set[str]
+        self,
+        tokens: Iterable[str],
+        places: Sequence[str],
+        function: set[str],
+        shares: Mapping[str, float] | None = None,
     ) -> list[tuple[str, float]]:
-        """IDF per topic term (Robertson–Spärck Jones, floored at a small positive value); places,
-        question words, function words (`tokenize.function_words`) and single characters carry no
-        topic weight."""
+        """IDF (Robertson–Spärck Jones, floored) of the share of units holding a term, or of clauses for a word no unit
+        holds as one (`shares`: 困人, cut 困|人); places (西|咸 too), question words, function words and single characters
+        carry no topic weight."""
         drop = set(places) | set(self.place_names)
         out: dict[str, float] = {}
         for t in tokens:
@@ -385,7 +388,7 @@ class QueryAnalyzer:
                 or any(t in p for p in drop)
             ):
                 continue
-            out[t] = idf(self._df(t))
+            out[t] = idf(shares[t] if shares and t in shares else self._df(t))
         return list(out.items())
 
 
