@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
+import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,6 +52,22 @@ def run(stage: str, settings: Settings, options: EvalOptions) -> int:
     """Run one stage; its report goes to stdout, what it wrote is named on stderr."""
     if stage == "feedback":
         return feedback_candidates(settings, options.output)
+    if stage == "fit-words":
+        from eval.fit_words import fit_words
+
+        source = Path(options.set[0]) if options.set else None
+        if source is None or not source.exists():
+            print(
+                f"fit-words 需要法律法规文本：--set <文件夹或 .tar.xz>{f'（找不到 {source}）' if source else ''}",
+                file=sys.stderr,
+            )
+            return 2
+        try:
+            print(fit_words(source))
+        except (tarfile.TarError, ValueError) as e:
+            print(f"无法读取法律法规文本 {source}：{e}", file=sys.stderr)
+            return 2
+        return 0
     from eval.corpus import dev_store, eval_settings
 
     settings = eval_settings(settings, options.home)

@@ -160,24 +160,38 @@ def corpus_terms(texts: Iterable[str]) -> list[str]:
 
 
 def dictionary_hash(extra_terms: Iterable[str]) -> str:
-    """What the words are cut with (the domain dictionary, the corpus's quoted terms, HMM off): an
-    index whose clauses were cut otherwise must be rebuilt."""
+    """What the words are cut with (the domain dictionary, the laws' words it lacks, the corpus's quoted terms, HMM
+    off): an index whose clauses were cut otherwise must be rebuilt."""
     digest = hashlib.sha256(
-        (RULES / "userdict.txt").read_bytes() + "\n".join(sorted(set(extra_terms))).encode() + HMM_OFF
+        (RULES / "userdict.txt").read_bytes()
+        + (RULES / "corpus_words.txt").read_bytes()
+        + "\n".join(sorted(set(extra_terms))).encode()
+        + HMM_OFF
     )
     return digest.hexdigest()[:16]
+
+
+def corpus_words() -> list[str]:
+    """Words of laws and regulations jieba's dictionary lacks (rules/corpus_words.txt, `policyqa eval fit-words`)."""
+    lines = (RULES / "corpus_words.txt").read_text(encoding="utf-8").splitlines()
+    return [line.split()[0] for line in lines if line.strip() and not line.startswith("#")]
 
 
 class Tokenizer:
     """Owns its own jieba.Tokenizer (never the module-level one) loaded with the domain dictionary."""
 
-    def __init__(self, extra_terms: Iterable[str] = ()) -> None:
+    def __init__(self, extra_terms: Iterable[str] = (), known_only: bool = False) -> None:
+        """With the laws' words jieba lacks (犬只, 占道), each weighed just enough to be cut whole; `known_only`: without
+        them (to find them: `eval.fit_words`)."""
         import jieba
 
         logging.getLogger("jieba").setLevel(logging.WARNING)
         self._jieba = jieba.Tokenizer()
         self._jieba.initialize()
         self._jieba.load_userdict(str(RULES / "userdict.txt"))
+        for word in () if known_only else corpus_words():
+            self._jieba.add_word(word, freq=20)
+            self._jieba.suggest_freq(word, tune=True)
         self.extra_terms = sorted(set(extra_terms))
         for term in self.extra_terms:
             self._jieba.add_word(term, freq=20)

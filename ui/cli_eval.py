@@ -30,6 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
             "fit",
             "fit-retrieval",
             "fit-question-map",
+            "fit-words",
             "consult",
             "feedback",
         ],
@@ -38,7 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--set",
         nargs="*",
         help="gold JSONL file(s) (default: the bundled dev sets); refusals: question lists "
-        "(default: eval/data/spot_check_uncovered.txt)",
+        "(default: eval/data/spot_check_uncovered.txt); fit-words: the law texts (a folder or a .tar.xz)",
     )
     s.add_argument(
         "--home", help="data directory for the dev corpus and its index (default: <data dir>/eval)"
