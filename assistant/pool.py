@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from assistant.provision import article_opening, list_intro, sanctions_for
 from assistant.stated import (
+    BINDS,
     CHARGED,
     COMPLAINT_TAKEN,
     COST_BORNE,
@@ -91,18 +92,21 @@ def answer_pool(
     if topic and not any(_covers(h, topic) for h in pool):
         _bring_up(res.hits, first, pool, ranks, lambda h: _covers(h, topic))
     held = {h.clause.id for h in pool}
-    if query.asked.penalty:
+    if query.asked.penalty or query.asked.consequence:
         # "村干部挪用集体资金怎么处理": the article forbidding the act is found (第九条…禁止…挪用…); the one sanctioning its breach
         # names it by number alone ("违反本条例第九条规定的，…罚款") and shares no word with the question
         # (the act's words, not those naming the sanction asked about: 处罚, 罚款 in "私自拆改承重结构会被罚多少钱"); a list
-        # item forbids by its list's opening ("禁止下列影响公共环境卫生的行为：" › "（二）乱扔果皮、纸屑…")
+        # item forbids by its list's opening ("禁止下列影响公共环境卫生的行为：" › "（二）乱扔果皮、纸屑…"). What befalls whoever
+        # fails a duty is asked too ("狗咬了人，养狗的人要负什么责任": "养犬人应当遵守下列规定：" › "（四）采取有效约束措施避免犬只伤害
+        # 他人", whose breach 第三十三条 fines and makes answer for the harm)
+        rule = BINDS if query.asked.consequence else FORBIDS
         rare = sorted(
             (w for w in query.known_weights if not names_sanction(w)), key=lambda w: -query.known_weights[w]
         )[:2]
         for h, rank in zip(list(pool), list(ranks), strict=True):
             text = with_alternatives(h.clause.text)
             doc = docs.get(h.clause.doc_id)
-            if not (any(w in text for w in rare) and FORBIDS.search(text + list_intro(doc, h.clause))):
+            if not (any(w in text for w in rare) and rule.search(text + list_intro(doc, h.clause))):
                 continue
             for c in sanctions_for(doc, article_of(h.clause.heading_path)):
                 if c.id not in held and (o := retriever.beside(h, c.id)):

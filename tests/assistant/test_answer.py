@@ -1857,3 +1857,18 @@ def test_拒载_and_绕路_are_asked_in_the_texts_words(fresh_settings, tmp_path
     assert not refused.refused and "拒绝载客" in refused.citations[0].quote, refused.text
     detour = a.ask("出租车司机绕路怎么投诉？")
     assert "绕道" in detour.text, detour.text
+
+
+def test_a_dog_regulation_is_read_in_its_own_words_and_a_duty_with_its_sanction(fresh_settings, tmp_path):
+    """The sixty-seventh trial (a real regulation in `data/`): jieba's dictionary cut 犬只, 养犬 and 束犬链 into characters,
+    so a question about dogs weighed nothing of them; "遛狗不拴绳会被罚多少钱" was answered with 第三十五条's fine for dogs in
+    forbidden places (the same sums), not 第三十四条第二款's for dogs not held on a 束犬链 (第二十二条第二项); "狗咬了人，养狗的人要负
+    什么责任" with 第二十八条's three years without a licence, not 第三十三条第四款's fine for the duty of 第二十一条 (四) "采取有效约束措施
+    避免犬只伤害他人" and "造成他人损害的，依法承担赔偿责任" (what befalls whoever fails a duty is found through its sanction)."""
+    a = assistant_over_data(fresh_settings, tmp_path, "丽水市城市养犬管理规定.md")
+    assert "犬只" in dict(a.analyze("狗可以进电梯吗？").terms)
+    leash = a.ask("遛狗不拴绳会被罚多少钱？")
+    assert not leash.refused and leash.citations[0].article.startswith("第三十四条"), leash.text
+    assert "二十元以上二百元以下" in leash.citations[0].quote, leash.text
+    bite = a.ask("狗咬了人，养狗的人要负什么责任？")
+    assert not bite.refused and bite.citations[0].article.startswith("第三十三条"), bite.text
