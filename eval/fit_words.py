@@ -43,17 +43,16 @@ class Found:
     count: int
 
 
-def runs(tokenizer: Tokenizer, text: str) -> Iterator[str]:
-    """Each line's runs of two to `LONGEST` lone Chinese characters, as the dictionary cuts them, split at function
-    characters (为|犬|只 holds 犬只, 养|犬|人 holds 养犬)."""
-    for line in text.splitlines():
-        run: list[str] = []
-        for w in [*tokenizer.precise(line), ""]:
-            if len(w) == 1 and HAN.fullmatch(w):
-                run.append(w)
-                continue
-            yield from (part for part in FUNCTION_CHARS.split("".join(run)) if 2 <= len(part) <= LONGEST)
-            run = []
+def runs(words: Iterable[str]) -> Iterator[str]:
+    """A line's runs of two to `LONGEST` lone Chinese characters among its words (as the dictionary cuts them), split at
+    function characters (为|犬|只 holds 犬只, 养|犬|人 holds 养犬)."""
+    run: list[str] = []
+    for w in [*words, ""]:
+        if len(w) == 1 and HAN.fullmatch(w):
+            run.append(w)
+            continue
+        yield from (part for part in FUNCTION_CHARS.split("".join(run)) if 2 <= len(part) <= LONGEST)
+        run = []
 
 
 def discover(texts: Iterable[str], tokenizer: Tokenizer) -> list[Found]:
@@ -65,13 +64,12 @@ def discover(texts: Iterable[str], tokenizer: Tokenizer) -> list[Found]:
     for text in texts:
         seen: set[str] = set()
         for line in text.splitlines():
-            for w in tokenizer.precise(line):
-                tokens += 1
-                if len(w) == 1:
-                    lone[w] += 1
-        for r in runs(tokenizer, text):
-            count[r] += 1
-            seen.add(r)
+            words = tokenizer.precise(line)
+            tokens += len(words)
+            lone.update(w for w in words if len(w) == 1)
+            for r in runs(words):
+                count[r] += 1
+                seen.add(r)
         for r in seen:
             docs[r] += 1
     found = []
@@ -82,8 +80,8 @@ def discover(texts: Iterable[str], tokenizer: Tokenizer) -> list[Found]:
             continue
         found.append(Found(word, docs[word], n))
     # a longer run holding a shorter word found is that word beside another (犬只出户, 携犬只), not a word of its own
-    words = {f.word for f in found}
-    found = [f for f in found if not any(w != f.word and w in f.word for w in words)]
+    words_found = {f.word for f in found}
+    found = [f for f in found if not any(w != f.word and w in f.word for w in words_found)]
     return sorted(found, key=lambda f: (-f.docs, -f.count, f.word))
 
 
