@@ -1880,7 +1880,9 @@ def test_a_fine_asked_for_an_act_no_text_names_is_refused_not_answered_with_anot
     偷水, the words that say what is asked, and the 临沂 条例 fines no 占道, the 东营 one no 绕过水表取水 (第三十六条 forbids it).
     A fine for an act the texts name is still given, its object in other words (衣物 for 物品) or not; one for 楼道 is not
     that for 阳台外."""
-    a = assistant_over_data(fresh_settings, tmp_path, "临沂市城镇容貌和环境卫生管理条例.md", "东营市城市供水条例.md")
+    a = assistant_over_data(
+        fresh_settings, tmp_path, "临沂市城镇容貌和环境卫生管理条例.md", "东营市城市供水条例.md"
+    )
     for q in ("占道经营会怎么处罚？", "私自接水管偷水怎么处罚？"):
         r = a.ask(q)
         assert r.refused and "对所问行为的处罚" in r.text, r.text
