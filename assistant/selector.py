@@ -222,9 +222,6 @@ def states_asked(query: Query, cands: Sequence[Candidate]) -> np.ndarray:
             states &= _on_the_asked_acts(query, cands, pattern)
             charged = states & np.array([bool(CHARGED.search(c.intro + c.text)) for c in cands], dtype=bool)
             return charged if charged.any() else states
-        if pattern is SANCTION and _unwritten_act(query, pattern):
-            # "占道经营会怎么处罚" where no text writes 占道: a fine for whatever else is named with 经营 does not answer it
-            return np.zeros(len(cands), dtype=bool)
         # a sanction for what the question names, not for another act; a way to contest the decision it names
         return (
             states & _on_the_asked_acts(query, cands, pattern)
@@ -329,16 +326,6 @@ def _on_the_asked_acts(query: Query, cands: Sequence[Candidate], stated: re.Patt
     by another text's "公用事业收费"."""
     said = _names_the_asked_acts(query, cands, stated)
     return said if said.any() else np.ones(len(cands), dtype=bool)
-
-
-def _unwritten_act(query: Query, stated: re.Pattern[str]) -> bool:
-    """As many of the question's words as the texts hold (the sanction's own aside) are words no text holds: what it
-    asks about is something no text names ("占道经营": 占道, 经营; not "在阳台外晾晒衣物": 衣物 beside 阳台 and 晾晒)."""
-    words = [
-        v for w, v in query.terms if len(w) > 1 and w in query.text and not stated.search(w) and "罚" not in w
-    ]
-    unseen = sum(v >= UNSEEN_IDF for v in words)
-    return unseen > 0 and 2 * unseen >= len(words)
 
 
 def _names_the_asked_acts(

@@ -1872,22 +1872,3 @@ def test_a_dog_regulation_is_read_in_its_own_words_and_a_duty_with_its_sanction(
     assert "二十元以上二百元以下" in leash.citations[0].quote, leash.text
     bite = a.ask("狗咬了人，养狗的人要负什么责任？")
     assert not bite.refused and bite.citations[0].article.startswith("第三十三条"), bite.text
-
-
-def test_a_fine_asked_for_an_act_no_text_names_is_refused_not_answered_with_another(fresh_settings, tmp_path):
-    """The sixty-seventh and sixty-eighth trials (real regulations in `data/`): "占道经营会怎么处罚" was answered with a fine
-    on a 供水 firm (经营单位), "私自接水管偷水怎么处罚" with 第五十条's fine for connecting toxic pipes: no text writes 占道 or
-    偷水, the words that say what is asked, and the 临沂 条例 fines no 占道, the 东营 one no 绕过水表取水 (第三十六条 forbids it).
-    A fine for an act the texts name is still given, its object in other words (衣物 for 物品) or not; one for 楼道 is not
-    that for 阳台外."""
-    a = assistant_over_data(
-        fresh_settings, tmp_path, "临沂市城镇容貌和环境卫生管理条例.md", "东营市城市供水条例.md"
-    )
-    for q in ("占道经营会怎么处罚？", "私自接水管偷水怎么处罚？"):
-        r = a.ask(q)
-        assert r.refused and "对所问行为的处罚" in r.text, r.text
-    drying = a.ask("在阳台外晾晒衣物会被罚款吗？")
-    assert not drying.refused and drying.citations[0].article.startswith("第四十四条"), drying.text
-    assert "五十元以上二百元以下" in drying.text, drying.text
-    stairs = a.ask("在楼道里堆放杂物会被罚款吗？")
-    assert stairs.refused, stairs.text
