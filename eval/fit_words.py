@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from indexer.tokenize import RULES, Tokenizer
+from indexer.tokenize import RULES, Tokenizer, lone_runs
 
 WORDS_FILE = RULES / "corpus_words.txt"
 MIN_DOCS = 5  # a word of the laws' language, not of one text
@@ -33,7 +33,6 @@ FUNCTION_CHARS = re.compile(
     r"日月年时条款项第百十千万零一二三四五六七八九个人市省县区乡镇村此各每本原新有即就现到满指称列令如若使让给同较最更再"
     r"仍曾这均皆]"
 )
-HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -46,13 +45,11 @@ class Found:
 def runs(words: Iterable[str]) -> Iterator[str]:
     """A line's runs of two to `LONGEST` lone Chinese characters among its words (as the dictionary cuts them), split at
     function characters (为|犬|只 holds 犬只, 养|犬|人 holds 养犬)."""
-    run: list[str] = []
-    for w in [*words, ""]:
-        if len(w) == 1 and HAN.fullmatch(w):
-            run.append(w)
-            continue
-        yield from (part for part in FUNCTION_CHARS.split("".join(run)) if 2 <= len(part) <= LONGEST)
-        run = []
+    return (
+        part
+        for part in lone_runs(words, lambda ch: bool(FUNCTION_CHARS.fullmatch(ch)))
+        if 2 <= len(part) <= LONGEST
+    )
 
 
 def discover(texts: Iterable[str], tokenizer: Tokenizer) -> list[Found]:

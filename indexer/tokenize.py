@@ -11,6 +11,7 @@ from pathlib import Path
 
 RULES = Path(__file__).parent / "rules"
 _QUOTED = re.compile(r"“([\u4e00-\u9fff0-9+]{2,8})”")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 # jieba (ICTCLAS) tags of words that never name a topic.
 FUNCTION_POS = re.compile(r"^(?:r|d|m|mq|q|c|p|u|uj|ul|uz|ud|ug|uv|y|e|o|x|zg)$")
 NOUN_POS = re.compile(r"^(?:n[a-z]*|vn)$")  # what a word before it may modify into a thing's name
@@ -148,6 +149,28 @@ def stopwords() -> frozenset[str]:
     return frozenset(
         ln.strip() for ln in (RULES / "stopwords.txt").read_text(encoding="utf-8").splitlines() if ln.strip()
     )
+
+
+def lone_runs(words: Iterable[str], breaks: Callable[[str], bool]) -> Iterator[str]:
+    """The runs of lone Chinese characters among a cut's words (困|人 of 电梯|困|人|故障), each split where a character
+    `breaks` it (a function character: 为|犬|只 holds 犬只): the words the dictionary left in characters, found in a
+    question (`Vocabulary.written_apart`) and in the laws (`eval.fit_words`)."""
+    run: list[str] = []
+    for w in [*words, ""]:
+        if len(w) == 1 and _HAN.fullmatch(w):
+            run.append(w)
+            continue
+        part = ""
+        for ch in run:
+            if breaks(ch):
+                if part:
+                    yield part
+                part = ""
+            else:
+                part += ch
+        if part:
+            yield part
+        run = []
 
 
 def corpus_terms(texts: Iterable[str]) -> list[str]:

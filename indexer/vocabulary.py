@@ -13,6 +13,7 @@ from indexer.tokenize import (
     function_word_table,
     in_register,
     is_short_form,
+    lone_runs,
     spelled_out,
 )
 
@@ -79,21 +80,11 @@ class Vocabulary:
         "电梯困人故障"): a word of theirs the dictionary lacks, with the share of clauses holding it. Only a run of two
         characters standing alone, none of them `skip`ped or an auxiliary verb: a run of three is read no way (定|作|人)."""
         out = []
-        run: list[str] = []
-        for w in [*words, ""]:
-            if (
-                len(w) == 1
-                and w not in skip
-                and re.fullmatch(r"[\u4e00-\u9fff]", w)
-                and not MODAL.fullmatch(w)
-            ):
-                run.append(w)
-                continue
-            if len(run) == 2 and self.writes(pair := "".join(run)):
+        for pair in lone_runs(words, lambda ch: ch in skip or bool(MODAL.fullmatch(ch))):
+            if len(pair) == 2 and self.writes(pair):
                 if pair not in self._shares:
                     self._shares[pair] = sum(pair in c.text for c in self.clauses) / max(len(self.clauses), 1)
                 out.append((pair, self._shares[pair]))
-            run = []
         return out
 
     def head_word(self, word: str) -> str | None:
