@@ -54,7 +54,7 @@ REMEDY_TAKEN = re.compile(r"复议|诉讼|起诉|申诉|复核|复查|复审|仲
 # What answers whether a thing costs anything (`Asked.fee`): a sentence saying it is free, charged for or charged less
 # ("优惠向…老年人…开放")
 CHARGED = re.compile(
-    r"免费|免收|免交|免缴|免除[^，。；]{0,6}费|无偿|不收费|不收取|不得[^，。；]{0,12}收取|收取[^，。；]{0,12}费|收费|减免|优惠"
+    r"免费|免收|免交|免缴|免除[^，。；]{0,6}费|无偿|不收费|不收取|不得[^，。；]{0,12}收取|收取[^，。；]{0,12}费|收费|减免|优惠|征收[^，。；]{0,12}[费税]"
 )
 # Or who bears a charge ("门楼牌的制作、安装…费用，纳入同级政府财政预算", "…费用由建筑物所有人承担"), not who funds a
 # building ("公共体育设施建设资金列入本级财政预算" does not say whether the old pay to use it)

@@ -1872,3 +1872,19 @@ def test_a_dog_regulation_is_read_in_its_own_words_and_a_duty_with_its_sanction(
     assert "二十元以上二百元以下" in leash.citations[0].quote, leash.text
     bite = a.ask("狗咬了人，养狗的人要负什么责任？")
     assert not bite.refused and bite.citations[0].article.startswith("第三十三条"), bite.text
+
+
+def test_a_surcharge_is_a_charge_and_a_crop_is_the_texts_word(fresh_settings, tmp_path):
+    """The sixty-ninth trial (real regulations in `data/`): "用水超过定额要多交钱吗" asks whether more is charged, and 第十四条
+    charges it ("超定额（计划）部分加倍征收水资源税", "累进加价征收水费"), but a charge was read only as 收费 or 收取…费, so its second
+    paragraph (不可抗力 lets the amount be re-assessed) led; "野猪…毁了庄稼谁赔" was refused for naming nothing the texts write
+    (庄稼 is 农作物 in them: 第二十一条, 区人民政府给予补偿)."""
+    a = assistant_over_data(
+        fresh_settings, tmp_path, "济南市节约用水条例.md", "北京市野生动物保护管理条例.md"
+    )
+    more = a.ask("用水超过定额要多交钱吗？")
+    assert not more.refused and more.citations[0].article == "第十四条", more.text
+    assert "征收" in more.citations[0].quote, more.text
+    crop = a.ask("野猪跑进村里毁了庄稼谁赔？")
+    assert not crop.refused and crop.citations[0].article == "第二十一条", crop.text
+    assert "补偿" in crop.citations[0].quote, crop.text
