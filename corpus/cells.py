@@ -84,7 +84,9 @@ def row_run(lines: Sequence[L], i: int) -> list[L]:
         and not (i + 1 < len(lines) and len(cells(lines[i + 1].text)) == last)
     ):
         run.append(lines[i])
-    return run
+    # lines none of which has two filled cells are no table: a web page's paragraph trailing its layout's "| |"
+    # above a "| 上一篇 |" link is text
+    return run if any(sum(map(bool, cells(r.text))) >= 2 for r in run) else []
 
 
 def cjk_count(text: str) -> int:

@@ -1897,3 +1897,21 @@ def test_a_standard_per_hundred_households_is_named_by_what_is_built_to_it():
     assert named["不少于30平方米"] == "新建居住（小）区按每百户…社区养老服务设施", named
     assert named["不低于15平方米"] == "老城区、已建居住区应当按照每百户…社区养老服务设施", named
     assert named["30平方米"] == "社区综合服务设施按每百户", named
+
+
+def test_a_paragraph_trailing_a_pages_cell_marks_is_text_not_a_table(tmp_path, fresh_settings):
+    """The hundred-and-nineteenth batch (全民健身 plans in the news; 厦门's 2011 计划 reported on a paper's page): the report's
+    paragraph ended in its layout's "| |" above the page's "| 3上一篇 |", so the two lines were read as a table of one
+    header — the whole report — and one row, and the report gave no row: 100%, 1.8平方米以上, 100名以上 and 7200多名 lost.
+    Lines none of which has two filled cells are no table."""
+    rows = file_rows(
+        tmp_path / "news.txt",
+        "- 2011年10月15日\n"
+        "本报讯 到2015年，全市社区体育健身设施覆盖率达到100%，全市人均体育场地面积达到1.8平方米以上。"
+        "市级体育主管部门每年培训二级社会体育指导员100名以上。到2015年，社会体育指导员总数达到7200多名。| |\n"
+        "| 3上一篇 |\n",
+        fresh_settings,
+    )
+    assert {r.value_text for r in rows} >= {"达到100%", "达到1.8平方米以上", "100名以上", "达到7200多名"}, (
+        rows
+    )
