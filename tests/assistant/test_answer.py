@@ -1888,3 +1888,17 @@ def test_a_surcharge_is_a_charge_and_a_crop_is_the_texts_word(fresh_settings, tm
     crop = a.ask("野猪跑进村里毁了庄稼谁赔？")
     assert not crop.refused and crop.citations[0].article == "第二十一条", crop.text
     assert "补偿" in crop.citations[0].quote, crop.text
+
+
+def test_a_tree_a_felling_and_a_plate_in_the_texts_words(fresh_settings, tmp_path):
+    """The seventieth trial (real regulations in `data/`): "小区里的树能自己砍吗" kept no word but 小区 — 树 and 砍 are single
+    characters, which weigh nothing, where 潍坊's 条例 writes 树木 and 砍伐 (第二十九条: 需要砍伐的，应当…提出申请) — and was answered
+    with a bundled plan's line on parking; "电动自行车要上牌吗" was led by 第五十五条's 制动器失效 for 电动自行车, where 北京's 办法
+    writes 登记并领取牌证 (第十八条)."""
+    a = assistant_over_data(
+        fresh_settings, tmp_path, "潍坊市城市绿化条例.md", "北京市实施《道路交通安全法》办法.md"
+    )
+    tree = a.ask("小区里的树能自己砍吗？")
+    assert not tree.refused and tree.citations[0].article.startswith("第二十九条"), tree.text
+    plate = a.ask("电动自行车要上牌吗？")
+    assert not plate.refused and plate.citations[0].article == "第十八条", plate.text
