@@ -52,7 +52,7 @@ COMPLAINT_TAKEN = re.compile(
 # 诉讼", "请求复查", "申请重新鉴定")
 REMEDY_TAKEN = re.compile(r"复议|诉讼|起诉|申诉|复核|复查|复审|仲裁|重新(?:鉴定|认定|审查|处理)|再次鉴定")
 # What answers whether a thing costs anything (`Asked.fee`): a sentence saying it is free, charged for or charged less
-# ("优惠向…老年人…开放")
+# ("优惠向…老年人…开放"); a surcharge is a charge ("超定额（计划）累进加价征收水费")
 CHARGED = re.compile(
     r"免费|免收|免交|免缴|免除[^，。；]{0,6}费|无偿|不收费|不收取|不得[^，。；]{0,12}收取|收取[^，。；]{0,12}费|收费|减免|优惠|征收[^，。；]{0,12}[费税]"
 )
