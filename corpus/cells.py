@@ -45,6 +45,11 @@ def cells(text: str) -> list[str]:
     return [c.strip() for c in text.split(CELL)]
 
 
+def filled(text: str) -> int:
+    """How many of a row's cells hold anything ("| 单位：个 | |||" holds one)."""
+    return sum(bool(c) for c in cells(text))
+
+
 # A plan indicator table's cells: a value with its unit and comparator ("12.3年以上", "99%", ">7.5"), the
 # indicator's kind, and the unit in brackets ending its name ("学前教育毛入园率（%）")
 VALUE_CELL = re.compile(rf"[<>≤≥]?\s*{DIGITS}\s*(?:%|‰|[^\d\s]{{1,3}})?(?:以上|以下|左右)?")
@@ -86,7 +91,7 @@ def row_run(lines: Sequence[L], i: int) -> list[L]:
         run.append(lines[i])
     # lines none of which has two filled cells are no table: a web page's paragraph trailing its layout's "| |"
     # above a "| 上一篇 |" link is text
-    return run if any(sum(map(bool, cells(r.text))) >= 2 for r in run) else []
+    return run if any(filled(r.text) >= 2 for r in run) else []
 
 
 def cjk_count(text: str) -> int:

@@ -19,9 +19,9 @@ from corpus.cells import (
     FIGURE,
     HEADLINE_TARGET,
     INDICATOR_LINE,
-    cells,
     cjk_count,
     figures_row,
+    filled,
     indicator_cells,
     indicator_header,
     numbered_from,
@@ -161,7 +161,7 @@ def _parse(lines: Sequence[Line], skip: Sequence[str]) -> list[_Draft]:
             path = tuple(lbl for _, lbl in stack) or (PREAMBLE,)
             # caption and unit lines set out as rows of one filled cell ("| 单位：个 | |||") are text
             head = 0
-            while head < len(rows) - 2 and sum(bool(c) for c in cells(rows[head].text)) <= 1:
+            while head < len(rows) - 2 and filled(rows[head].text) <= 1:
                 head += 1
             for k, row in enumerate(rows):
                 kind = "text" if k < head else "table_row"
